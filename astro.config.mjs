@@ -1,0 +1,40 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import katexAssets from "./src/integrations/katex-assets.ts";
+import { loadPaperIndex } from "./src/lib/paper-index.ts";
+import { sitePipeline } from "./src/plugins/index.ts";
+import { basePath, papersDir, siteUrl } from "./src/site.config.ts";
+
+// Read once per build; the dev server re-reads it so edits to labels show up.
+let paperIndex = loadPaperIndex(papersDir);
+const isDev = process.argv.includes("dev");
+const index = () => (isDev ? (paperIndex = loadPaperIndex(papersDir)) : paperIndex);
+
+export default defineConfig({
+  site: siteUrl,
+  base: basePath,
+  trailingSlash: "always",
+  outDir: process.env.PAPERNOTES_OUT_DIR ?? "dist",
+  markdown: {
+    processor: unified(sitePipeline({ index, base: basePath })),
+    shikiConfig: {
+      themes: { light: "github-light", dark: "github-dark" },
+      defaultColor: false,
+    },
+  },
+  integrations: [katexAssets(), mdx({ optimize: true })],
+  build: { inlineStylesheets: "never" },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Every .mdx module logs this harmless notice (see ASTRO7-NOTES.md).
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,154 @@
+// papernotes page behaviour. A classic script on purpose: module scripts are
+// blocked from file://, and every feature here must work when read offline.
+// Without it the page still works: equation links are plain links.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var zh = (root.lang || "").indexOf("zh") === 0;
+  var COPIED = zh ? "已复制" : "Copied";
+
+  // Theme: follows the system until the reader picks one, then remembers it.
+  function currentTheme() {
+    return root.dataset.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+  }
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".theme-toggle");
+    if (!toggle) return;
+    var next = currentTheme() === "dark" ? "light" : "dark";
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem("papernotes-theme", next);
+    } catch (e) {}
+  });
+
+  // A permalink that opens the same equation where this page came from:
+  // the hosted URL when served, this very file when read from disk.
+  function permalink(anchor) {
+    if (location.protocol === "file:") return location.href.split("#")[0] + "#" + anchor;
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return (canonical ? canonical.href : location.href.split("#")[0]) + "#" + anchor;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // file:// is no secure context: fall back to a selected textarea.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {}
+      area.remove();
+      ok ? resolve() : reject(new Error("copy failed"));
+    });
+  }
+
+  function flashCopied(button) {
+    var label = button.textContent;
+    button.classList.add("is-copied");
+    button.textContent = COPIED;
+    setTimeout(function () {
+      button.classList.remove("is-copied");
+      button.textContent = label;
+    }, 1400);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".equation-link");
+    if (link) {
+      var anchor = link.getAttribute("href").slice(1);
+      event.preventDefault();
+      history.replaceState(null, "", "#" + anchor);
+      // Re-apply :target without a jump: the reader is already looking at it.
+      var el = document.getElementById(anchor);
+      if (el && location.hash === "#" + anchor) {
+        var x = scrollX, y = scrollY;
+        location.hash = anchor;
+        scrollTo(x, y);
+      }
+      copyText(permalink(anchor)).then(function () {
+        flashCopied(link);
+      }, function () {});
+      return;
+    }
+    var tex = event.target.closest && event.target.closest(".equation-copy-tex");
+    if (tex) {
+      copyText(tex.getAttribute("data-tex")).then(function () {
+        flashCopied(tex);
+      }, function () {});
+    }
+  });
+
+  // Hover or focus on \eqref: show the equation, rendered at build time.
+  var popover = null;
+  function previewFor(link) {
+    var key = link.getAttribute("data-preview");
+    if (key) {
+      var pre = document.querySelector('[data-preview-for="' + CSS.escape(key) + '"]');
+      if (!pre) return null;
+      var copy = pre.cloneNode(true);
+      var title = document.createElement("p");
+      title.className = "equation-popover-title";
+      title.textContent = pre.getAttribute("data-paper");
+      copy.appendChild(title);
+      return copy;
+    }
+    var hash = link.getAttribute("href");
+    if (!hash || hash.charAt(0) !== "#") return null;
+    var target = document.getElementById(hash.slice(1));
+    var block = target && target.closest(".equation");
+    if (!block) return null;
+    var clone = block.cloneNode(true);
+    clone.removeAttribute("id");
+    clone.querySelectorAll("[id]").forEach(function (n) {
+      n.removeAttribute("id");
+    });
+    return clone;
+  }
+  function hidePreview() {
+    if (popover) popover.remove();
+    popover = null;
+  }
+  function showPreview(link) {
+    hidePreview();
+    var content = previewFor(link);
+    if (!content) return;
+    popover = document.createElement("div");
+    popover.className = "equation-popover";
+    popover.setAttribute("role", "tooltip");
+    popover.id = "equation-popover";
+    popover.appendChild(content);
+    document.body.appendChild(popover);
+    link.setAttribute("aria-describedby", popover.id);
+    var box = link.getBoundingClientRect();
+    var width = popover.offsetWidth;
+    var left = Math.max(8, Math.min(box.left + scrollX, scrollX + document.documentElement.clientWidth - width - 8));
+    var below = box.bottom + scrollY + 6;
+    var above = box.top + scrollY - popover.offsetHeight - 6;
+    popover.style.left = left + "px";
+    popover.style.top = (box.bottom + popover.offsetHeight + 12 > innerHeight && above > scrollY ? above : below) + "px";
+  }
+  function refFrom(event) {
+    return event.target.closest && event.target.closest("a.eqref, .katex a[href*='#eq-']");
+  }
+  document.addEventListener("mouseover", function (event) {
+    var link = refFrom(event);
+    if (link) showPreview(link);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (refFrom(event)) hidePreview();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = refFrom(event);
+    link ? showPreview(link) : hidePreview();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hidePreview();
+  });
+})();

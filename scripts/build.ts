@@ -1,0 +1,46 @@
+// npm run build: check every paper, build into a staging folder, and only then
+// replace dist/. A failed build leaves the last good site exactly as it was.
+//
+//   node scripts/build.ts [--out DIR]
+//   PAPERNOTES_CONTENT=DIR  folder with papers/*.mdx (default ./content)
+//   SITE_URL, BASE_PATH     where the site is hosted (see README)
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { checkContent, formatProblem } from "../src/lib/content-check.ts";
+import { basePath, papersDir } from "../src/site.config.ts";
+
+const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
+const outDir = resolve(values.out!);
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
+
+const check = checkContent(papersDir, basePath);
+if (check.problems.length > 0) {
+  console.error(check.problems.map(formatProblem).join("\n"));
+  console.error(`\nbuild failed: ${check.problems.length} problem(s) in ${new Set(check.problems.map((p) => p.file)).size} file(s); ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);
+  process.exit(1);
+}
+console.log(`checked ${check.papers} papers and ${check.formulas} formulas in ${seconds()}`);
+
+const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(dirname(outDir), { recursive: true });
+process.env.PAPERNOTES_OUT_DIR = staging;
+
+try {
+  const { build } = await import("astro");
+  await build({ root: process.cwd(), logLevel: process.env.CI ? "warn" : "info" });
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(error instanceof Error ? error.message : error);
+  console.error(`\nbuild failed; ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);
+  process.exit(1);
+}
+
+const previous = `${staging}-previous`;
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
+console.log(`built ${check.papers} papers (${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);

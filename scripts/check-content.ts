@@ -1,0 +1,8 @@
+// npm run check: the build's content check alone, fast, for authors.
+import { checkContent, formatProblem } from "../src/lib/content-check.ts";
+import { basePath, papersDir } from "../src/site.config.ts";
+
+const result = checkContent(papersDir, basePath);
+for (const problem of result.problems) console.error(formatProblem(problem));
+console.log(`${result.papers} papers, ${result.formulas} formulas, ${result.problems.length} problem(s)`);
+process.exit(result.problems.length > 0 ? 1 : 0);

@@ -1,0 +1,122 @@
+// Checks every paper before Astro builds anything, and reports every problem
+// of every file at once: frontmatter, MDX syntax, TeX, labels, references, links.
+// Astro stops at the first broken page and caches rendered pages; this does neither.
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import type { Root } from "mdast";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
+import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
+import { paperSchema } from "./paper-schema.ts";
+import { parseMdx, readPaperSource, SLUG_PATTERN, type PaperSource } from "./paper-source.ts";
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface ContentCheckResult {
+  problems: ContentProblem[];
+  papers: number;
+  formulas: number;
+  index: PaperIndex;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+}
+
+export function checkContent(papersDir: string, base = "/"): ContentCheckResult {
+  const problems: ContentProblem[] = [];
+  const display = (path: string) => relative(process.cwd(), path) || path;
+  const problem = (path: string, line: number, column: number, reason: string) => problems.push({ file: display(path), line, column, reason });
+  const parsed: { source: PaperSource; tree: Root; file: VFile }[] = [];
+  const slugsSeen = new Map<string, string>();
+
+  for (const path of listPaperFiles(papersDir)) {
+    const bytes = readFileSync(path);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      problem(path, 1, 1, "the file is not UTF-8 text; save it as UTF-8");
+      continue;
+    }
+    if (!/\S/.test(text)) {
+      problem(path, 1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
+      continue;
+    }
+    let source: PaperSource;
+    try {
+      source = readPaperSource(path, text);
+    } catch (error) {
+      const mark = (error as { mark?: { line: number; column: number } }).mark;
+      problem(path, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
+      continue;
+    }
+    if (!text.startsWith("---")) problem(path, 1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
+    if (!SLUG_PATTERN.test(source.slug)) problem(path, 1, 1, `file name "${source.slug}" is not a slug: use lowercase letters, digits and -`);
+    const twin = slugsSeen.get(source.slug.toLowerCase());
+    if (twin) problem(path, 1, 1, `two files have the slug "${source.slug.toLowerCase()}": ${display(twin)} and this one`);
+    slugsSeen.set(source.slug.toLowerCase(), path);
+
+    const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
+    if (rawDate && !isCalendarDate(rawDate)) problem(path, source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
+    const valid = paperSchema.safeParse(source.frontmatter);
+    if (!valid.success) {
+      for (const issue of valid.error.issues) {
+        const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
+        for (const key of keys) {
+          const line = source.keyLines.get(key) ?? 1;
+          const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
+          const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
+          problem(path, line, 1, reason);
+        }
+      }
+    }
+    try {
+      parsed.push({ source, ...parseMdx(source) });
+    } catch (error) {
+      const m = error as { line?: number; column?: number; reason?: string; message: string };
+      problem(path, m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
+    }
+  }
+
+  const index: PaperIndex = new Map();
+  for (const { source, tree } of parsed) index.set(source.slug, indexPaper(source, tree));
+
+  const options: SiteLinkOptions = { index: () => index, base };
+  const transform = unified().use(paperRemarkPlugins(options) as never).use(remarkKatexCheck);
+  let formulas = 0;
+  for (const { source, tree, file } of parsed) {
+    if (source.frontmatter.draft === true) continue;
+    file.data.astro = { frontmatter: source.frontmatter };
+    transform.runSync(tree, file);
+    formulas += countMath(tree);
+    for (const m of file.messages) problem(source.path, m.line ?? 1, m.column ?? 1, m.reason);
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, papers: parsed.length, formulas, index };
+}
+
+/** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return true; // not date-shaped: the schema reports it
+  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
+  return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
+}
+
+function countMath(tree: Root): number {
+  let n = 0;
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "math" || node.type === "inlineMath") n++;
+    for (const child of node.children ?? []) walk(child as never);
+  };
+  walk(tree as never);
+  return n;
+}

@@ -1,0 +1,206 @@
+// Pure TeX analysis for display equations: labels, \notag, \tag, align rows.
+// KaTeX knows none of \label/\eqref/\ref and numbers `align` with CSS counters,
+// so numbering happens here and KaTeX only ever sees explicit \tag{...}.
+
+export interface EquationRow {
+  label?: string;
+  /** Author-written \tag{...} text; it replaces the automatic number. */
+  customTag?: string;
+  /** \notag or \nonumber was present. */
+  unnumbered: boolean;
+}
+
+export interface ParsedDisplay {
+  /** TeX with \label, \tag, \notag and \nonumber removed. */
+  body: string;
+  /** Set when each row carries its own number (align/gather, or several labels). */
+  rowEnvironment?: { name: string; before: string; rows: string[]; after: string };
+  rows: EquationRow[];
+  problems: string[];
+}
+
+export interface NumberedEquation {
+  /** Shown number, without parentheses: "3" or a custom tag. */
+  number?: string;
+  anchor?: string;
+  label?: string;
+}
+
+const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "alignat", "alignat*", "flalign", "flalign*", "aligned", "gathered", "alignedat"]);
+// LaTeX numbers every row of these; starred and inner (aligned) ones only when labelled.
+const NUMBERS_EVERY_ROW = new Set(["align", "gather", "alignat", "flalign"]);
+
+/** `\label{eq:noise-objective}` → `eq-noise-objective` (CONTENT-FORMAT.md). */
+export function anchorForLabel(label: string): string {
+  return "eq-" + label.replace(/^eq:/, "").replace(/[^A-Za-z0-9_-]/g, "-");
+}
+
+/** Reads a brace group starting at `open` (which must be `{`); returns its content and end. */
+export function readBraceGroup(tex: string, open: number): { content: string; end: number } | undefined {
+  if (tex[open] !== "{") return undefined;
+  let depth = 0;
+  for (let i = open; i < tex.length; i++) {
+    const ch = tex[i];
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return { content: tex.slice(open + 1, i), end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Removes `\name{...}` commands from `tex` and returns their arguments. */
+function extractCommand(tex: string, name: string, problems: string[]): { rest: string; args: string[] } {
+  const pattern = new RegExp(String.raw`\\${name}(?![A-Za-z])\s*`, "g");
+  const args: string[] = [];
+  let rest = "";
+  let last = 0;
+  for (let match = pattern.exec(tex); match; match = pattern.exec(tex)) {
+    const group = readBraceGroup(tex, match.index + match[0].length);
+    if (!group) {
+      problems.push(`\\${name} needs an argument in braces`);
+      continue;
+    }
+    rest += tex.slice(last, match.index);
+    args.push(group.content.trim());
+    last = group.end;
+    pattern.lastIndex = group.end;
+  }
+  return { rest: rest + tex.slice(last), args };
+}
+
+function parseRow(tex: string, problems: string[]): { body: string; row: EquationRow } {
+  const labels = extractCommand(tex, "label", problems);
+  const tags = extractCommand(labels.rest, "tag\\*?", problems);
+  const unnumbered = /\\(?:notag|nonumber)(?![A-Za-z])/.test(tags.rest);
+  const body = tags.rest.replace(/\\(?:notag|nonumber)(?![A-Za-z])/g, "");
+  if (labels.args.length > 1) problems.push(`one equation has ${labels.args.length} labels: ${labels.args.join(", ")}`);
+  if (tags.args.length > 1) problems.push(`one equation has ${tags.args.length} \\tag commands`);
+  const label = labels.args[0];
+  if (label !== undefined && !/\S/.test(label)) problems.push("\\label{} is empty");
+  return { body, row: { label, customTag: tags.args[0], unnumbered } };
+}
+
+/** Splits an environment body on top-level `\\` (not inside braces or nested environments). */
+function splitRows(body: string): string[] {
+  const rows: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "{") depth++;
+    else if (ch === "}") depth--;
+    else if (ch === "\\") {
+      if (body.startsWith("\\begin{", i)) depth++;
+      else if (body.startsWith("\\end{", i)) depth--;
+      else if (body[i + 1] === "\\" && depth === 0) {
+        rows.push(body.slice(start, i));
+        start = i + 2;
+      }
+      i++;
+    }
+  }
+  rows.push(body.slice(start));
+  return rows;
+}
+
+/** Finds a row environment that is the whole display (surrounding whitespace aside). */
+function wholeRowEnvironment(tex: string): { name: string; inner: string; before: string; after: string } | undefined {
+  const begin = /^\s*\\begin\{([a-z]+\*?)\}(\{[^}]*\})?/.exec(tex);
+  if (!begin || !ROW_ENVIRONMENTS.has(begin[1]!)) return undefined;
+  const name = begin[1]!;
+  const endTag = `\\end{${name}}`;
+  const endAt = tex.lastIndexOf(endTag);
+  if (endAt < 0) return undefined;
+  const after = tex.slice(endAt + endTag.length);
+  return { name, inner: tex.slice(begin[0].length, endAt), before: begin[2] ?? "", after };
+}
+
+export function parseDisplayTex(tex: string): ParsedDisplay {
+  const problems: string[] = [];
+  const env = wholeRowEnvironment(tex);
+  if (env) {
+    const rawRows = splitRows(env.inner);
+    const labelCount = (env.inner.match(/\\label(?![A-Za-z])/g) ?? []).length;
+    const trailing = parseRow(env.after, problems);
+    const perRow = NUMBERS_EVERY_ROW.has(env.name) || labelCount > 1;
+    if (perRow && rawRows.length > 1 && !trailing.row.label && !trailing.row.customTag) {
+      const parsed = rawRows.map((row) => parseRow(row, problems));
+      // A row that is only whitespace after a final \\ is no row.
+      const rows = parsed.filter((p, i) => i < parsed.length - 1 || /\S/.test(p.body) || p.row.label);
+      return {
+        body: tex,
+        rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), after: trailing.body },
+        rows: rows.map((r) => r.row),
+        problems,
+      };
+    }
+  }
+  const single = parseRow(tex, problems);
+  return { body: single.body.trim(), rows: [single.row], problems };
+}
+
+/** The TeX that KaTeX renders: numbers become explicit tags, row anchors become \htmlId. */
+export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation[]): string {
+  const tag = (eq: NumberedEquation | undefined, withId: boolean) => {
+    if (!eq?.number) return "";
+    const text = escapeTagText(eq.number);
+    return withId && eq.anchor ? String.raw` \tag{\htmlId{${eq.anchor}}{${text}}}` : String.raw` \tag{${text}}`;
+  };
+  const env = parsed.rowEnvironment;
+  if (!env) return parsed.body + tag(numbers[0], false);
+  // KaTeX allows \tag per row only in the starred top-level forms.
+  const starred = env.name.replace(/^aligned$/, "align").replace(/^gathered$/, "gather").replace(/^alignedat$/, "alignat").replace(/\*?$/, "*");
+  const rows = env.rows.map((row, i) => row.trim() + tag(numbers[i], true));
+  return `\\begin{${starred}}${env.before}\n${rows.join(" \\\\\n")}\n\\end{${starred}}${env.after}`;
+}
+
+function escapeTagText(text: string): string {
+  return text.replace(/([#$%&_{}])/g, "\\$1");
+}
+
+/** Numbers the rows of one display, continuing from `counter`; returns the new counter. */
+export function numberRows(rows: EquationRow[], counter: number): { equations: NumberedEquation[]; counter: number } {
+  const equations = rows.map((row) => {
+    let number: string | undefined;
+    if (row.customTag !== undefined) number = row.customTag;
+    else if (!row.unnumbered) number = String(++counter);
+    const anchor = row.label !== undefined ? anchorForLabel(row.label) : number !== undefined ? (row.customTag !== undefined ? "eq-tag-" + row.customTag.replace(/[^A-Za-z0-9_-]/g, "-") : `eq-${number}`) : undefined;
+    return { number, anchor, label: row.label };
+  });
+  return { equations, counter };
+}
+
+export interface EquationRef {
+  /** "eqref" shows "(N)"; "ref" shows "N". */
+  kind: "eqref" | "ref";
+  /** Target paper slug, when the reference crosses papers. */
+  slug?: string;
+  label: string;
+  /** Offset of the command within the TeX string, and its length. */
+  start: number;
+  length: number;
+}
+
+/** Finds \eqref{..} and \ref{..} in a TeX string. `slug/eq:x` targets another paper. */
+export function findEquationRefs(tex: string): EquationRef[] {
+  const refs: EquationRef[] = [];
+  const pattern = /\\(eqref|ref)(?![A-Za-z])\s*/g;
+  for (let match = pattern.exec(tex); match; match = pattern.exec(tex)) {
+    const group = readBraceGroup(tex, match.index + match[0].length);
+    if (!group) continue;
+    const target = group.content.trim();
+    const slash = target.indexOf("/");
+    refs.push({
+      kind: match[1] as "eqref" | "ref",
+      slug: slash > 0 ? target.slice(0, slash) : undefined,
+      label: slash > 0 ? target.slice(slash + 1) : target,
+      start: match.index,
+      length: group.end - match.index,
+    });
+    pattern.lastIndex = group.end;
+  }
+  return refs;
+}

@@ -1,0 +1,45 @@
+// Keeps a remark-math node's TeX and the hast text that rehype-katex reads in step.
+import type { Nodes } from "mdast";
+
+export interface MathNode {
+  type: "math" | "inlineMath";
+  value: string;
+  position?: Nodes["position"];
+  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string };
+}
+
+/** The element that rehype-katex will render for a math node of the given mode. */
+export function mathElement(tex: string, display: boolean) {
+  return {
+    type: "element" as const,
+    tagName: display ? "div" : "span",
+    properties: { className: ["math", display ? "math-display" : "math-inline"] },
+    children: [{ type: "text" as const, value: tex }],
+  };
+}
+
+/** Sets the TeX that will be rendered, in the mdast value and in the hast text both. */
+export function setMathTex(node: MathNode, tex: string): void {
+  node.value = tex;
+  const data = (node.data ??= {});
+  const rendered = findMathElement(data.hChildren as never[] | undefined);
+  if (rendered) rendered.children = [{ type: "text", value: tex }];
+  else {
+    const display = node.type === "math";
+    data.hName = display ? "div" : "span";
+    data.hProperties = { className: ["math", display ? "math-display" : "math-inline"] };
+    data.hChildren = [{ type: "text", value: tex }];
+  }
+}
+
+type HastLike = { type: string; properties?: { className?: unknown }; children?: HastLike[] };
+
+function findMathElement(children: HastLike[] | undefined): HastLike | undefined {
+  for (const child of children ?? []) {
+    const classes = child.properties?.className;
+    if (Array.isArray(classes) && (classes.includes("math-display") || classes.includes("math-inline"))) return child;
+    const inner = findMathElement(child.children);
+    if (inner) return inner;
+  }
+  return undefined;
+}

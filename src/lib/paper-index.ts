@@ -1,0 +1,119 @@
+// The site-wide table of papers and their equation anchors, read before any page
+// is rendered, so that \eqref and links can cross papers.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Slugger from "github-slugger";
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
+import type { MathNode } from "./mdast-math.ts";
+import { parseMdx, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
+
+export interface IndexedEquation extends NumberedEquation {
+  anchor: string;
+  /** The author's TeX, as written. */
+  tex: string;
+  /** TeX for a hover preview elsewhere: numbered, without ids or links. */
+  previewTex: string;
+  line?: number;
+}
+
+export interface IndexedPaper {
+  slug: string;
+  path: string;
+  title: string;
+  shortTitle: string;
+  lang: string;
+  draft: boolean;
+  equations: IndexedEquation[];
+  headingIds: Set<string>;
+}
+
+export type PaperIndex = Map<string, IndexedPaper>;
+
+export interface NumberedDisplay {
+  node: MathNode;
+  parsed: ParsedDisplay;
+  equations: NumberedEquation[];
+}
+
+/** Numbers every display equation of a page, in page order. */
+export function numberDisplays(tree: Root): NumberedDisplay[] {
+  const displays: NumberedDisplay[] = [];
+  let counter = 0;
+  visit(tree, "math", (node) => {
+    const parsed = parseDisplayTex(node.value);
+    const numbered = numberRows(parsed.rows, counter);
+    counter = numbered.counter;
+    displays.push({ node: node as MathNode, parsed, equations: numbered.equations });
+  });
+  return displays;
+}
+
+/** Heading ids as rehype-slug will make them. */
+export function headingIds(tree: Root): Set<string> {
+  const slugger = new Slugger();
+  const ids = new Set<string>();
+  visit(tree, "heading", (node) => {
+    ids.add(slugger.slug(toString(node)));
+  });
+  return ids;
+}
+
+/** Replaces \eqref / \ref with plain text, for previews shown away from their page. */
+export function withoutRefs(tex: string): string {
+  let out = "";
+  let last = 0;
+  for (const ref of findEquationRefs(tex)) {
+    out += tex.slice(last, ref.start) + String.raw`\text{(…)}`;
+    last = ref.start + ref.length;
+  }
+  return out + tex.slice(last);
+}
+
+export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
+  const equations: IndexedEquation[] = [];
+  for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
+    const previewTex = withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
+    for (const eq of numbered) {
+      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex, line: node.position?.start.line });
+    }
+  }
+  const title = String(source.frontmatter.title ?? source.slug);
+  return {
+    slug: source.slug,
+    path: source.path,
+    title,
+    shortTitle: shortTitle(title),
+    lang: String(source.frontmatter.lang ?? "en"),
+    draft: source.frontmatter.draft === true,
+    equations,
+    headingIds: headingIds(tree),
+  };
+}
+
+export function listPaperFiles(papersDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(papersDir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => /\.mdx?$/.test(name)).sort().map((name) => join(papersDir, name));
+}
+
+/** Indexes every paper that parses; the content check reports the ones that do not. */
+export function loadPaperIndex(papersDir: string): PaperIndex {
+  const index: PaperIndex = new Map();
+  for (const path of listPaperFiles(papersDir)) {
+    try {
+      const source = readPaperSource(path, readFileSync(path, "utf8"));
+      const { tree } = parseMdx(source);
+      index.set(source.slug, indexPaper(source, tree));
+    } catch {
+      // Unreadable files are reported, with their place, by the content check.
+    }
+  }
+  return index;
+}

@@ -1,0 +1,20 @@
+// The frontmatter contract of ../shared/CONTENT-FORMAT.md, shared by Astro's
+// content collection and the content check.
+import { z } from "astro/zod";
+import { SLUG_PATTERN } from "./paper-source.ts";
+
+export const ARXIV_ID = /^\d{4}\.\d{4,5}(v\d+)?$/;
+
+export const paperSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  authors: z.array(z.string().trim().min(1)).min(1),
+  arxiv: z.string().regex(ARXIV_ID, "must be a new-style arXiv id such as 2306.00637").optional(),
+  venue: z.string().trim().min(1).optional(),
+  date: z.coerce.date({ error: "must be a date such as 2024-03-15" }),
+  tags: z.array(z.string().regex(SLUG_PATTERN, "must be lowercase letters, digits and -")).default([]),
+  lang: z.enum(["en", "zh"], { error: "must be en or zh" }),
+  summary: z.string().trim().min(1),
+  draft: z.boolean().default(false),
+});
+
+export type PaperFrontmatter = z.infer<typeof paperSchema>;

@@ -1,0 +1,24 @@
+// The content pipeline in one place: Astro's MDX build and the content check
+// run exactly these plugins, in this order.
+import rehypeKatex from "rehype-katex";
+import rehypeSlug from "rehype-slug";
+import remarkMath from "remark-math";
+import { katexOptions } from "../lib/katex-options.ts";
+import remarkEquationNumbers from "./remark-equation-numbers.ts";
+import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
+import remarkPaperLinks from "./remark-paper-links.ts";
+import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
+
+export type { SiteLinkOptions };
+
+/** remark-math must come before, and is part of the parser in the content check. */
+export function paperRemarkPlugins(options: SiteLinkOptions) {
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]] as const;
+}
+
+export function sitePipeline(options: SiteLinkOptions) {
+  return {
+    remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
+    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeFailOnMessages],
+  };
+}

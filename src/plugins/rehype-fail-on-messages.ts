@@ -1,0 +1,12 @@
+// rehype-katex never fails a build (bad TeX becomes red text), and our remark
+// plugins only leave messages. This stops the page instead, with every problem.
+import type { Root } from "hast";
+import type { VFile } from "vfile";
+import { formatMessages } from "./messages.ts";
+
+export default function rehypeFailOnMessages() {
+  return (_tree: Root, file: VFile) => {
+    if (file.messages.length === 0) return;
+    throw new Error(`${file.messages.length} problem(s) in this paper:\n${formatMessages(file).join("\n")}`);
+  };
+}

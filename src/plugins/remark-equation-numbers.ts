@@ -1,0 +1,66 @@
+// Numbers display equations in page order and gives each an anchor and tools.
+// KaTeX then renders the number as real text (\tag), not as a CSS counter.
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import { texForRendering, type NumberedEquation } from "../lib/equations.ts";
+import { mathElement } from "../lib/mdast-math.ts";
+import { headingIds, numberDisplays } from "../lib/paper-index.ts";
+import { ui } from "../lib/ui-strings.ts";
+import { pageLang, report } from "./messages.ts";
+
+/** Anchors of this page's numbered equations, for remark-equation-refs. */
+export type PageEquations = Map<string, NumberedEquation>;
+
+export default function remarkEquationNumbers() {
+  return (tree: Root, file: VFile) => {
+    const strings = ui(pageLang(file));
+    const headings = headingIds(tree);
+    const byAnchor: PageEquations = new Map();
+    for (const { node, parsed, equations } of numberDisplays(tree)) {
+      for (const problem of parsed.problems) report(file, node, problem);
+      for (const eq of equations) {
+        if (!eq.anchor) continue;
+        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : ""));
+        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`);
+        byAnchor.set(eq.anchor, eq);
+      }
+      const rowAnchors = parsed.rowEnvironment !== undefined;
+      const tex = texForRendering(parsed, equations);
+      const linked = equations.filter((eq) => eq.number !== undefined && eq.anchor);
+      const label = linked.map((eq) => eq.number).join(", ");
+      node.data = {
+        originalTex: node.value,
+        hName: "div",
+        hProperties: {
+          className: ["equation"],
+          id: rowAnchors ? undefined : equations[0]?.anchor,
+          dataEquation: label || undefined,
+        },
+        hChildren: [
+          mathElement(tex, true),
+          {
+            type: "element",
+            tagName: "span",
+            properties: { className: ["equation-tools"] },
+            children: [
+              ...linked.map((eq) => ({
+                type: "element",
+                tagName: "a",
+                properties: { className: ["equation-link"], href: `#${eq.anchor}`, ariaLabel: strings.equationLink(eq.number!), title: strings.equationLink(eq.number!) },
+                children: [{ type: "text", value: rowAnchors ? `¶ (${eq.number})` : "¶" }],
+              })),
+              {
+                type: "element",
+                tagName: "button",
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: strings.copyTex(label || "…"), title: strings.copyTex(label || "…") },
+                children: [{ type: "text", value: strings.copyTexShort }],
+              },
+            ],
+          },
+        ],
+      };
+      node.value = tex;
+    }
+    file.data.pageEquations = byAnchor;
+  };
+}

@@ -1,0 +1,106 @@
+// Turns $\eqref{eq:x}$ / $\ref{eq:x}$ into links to equations, on this page or
+// on another paper's page ($\eqref{slug/eq:x}$), and embeds build-time previews
+// of the equations of other pages.
+import type { Link, Paragraph, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { anchorForLabel, findEquationRefs, type EquationRef } from "../lib/equations.ts";
+import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
+import type { IndexedEquation, IndexedPaper, PaperIndex } from "../lib/paper-index.ts";
+import { slugFromPath } from "../lib/paper-source.ts";
+import { report } from "./messages.ts";
+import type { PageEquations } from "./remark-equation-numbers.ts";
+
+export interface SiteLinkOptions {
+  /** Papers of the whole site; called once per page. */
+  index: () => PaperIndex;
+  /** Base path of the site, with leading and trailing slash. */
+  base: string;
+}
+
+interface ResolvedRef {
+  href: string;
+  text: string;
+  /** Key of a build-time preview, for references to other pages. */
+  preview?: { key: string; paper: IndexedPaper; equation: IndexedEquation };
+}
+
+export default function remarkEquationRefs(options: SiteLinkOptions) {
+  return (tree: Root, file: VFile) => {
+    const slug = slugFromPath(file.path);
+    const index = options.index();
+    const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
+    const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
+
+    const resolve = (ref: EquationRef, node: MathNode): ResolvedRef | undefined => {
+      const command = `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
+      if (!ref.slug || ref.slug === slug) {
+        const eq = here.get(anchorForLabel(ref.label));
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}`);
+        if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`);
+        return { href: `#${eq.anchor}`, text: ref.kind === "eqref" ? `(${eq.number})` : eq.number };
+      }
+      const paper = index.get(ref.slug);
+      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (content/papers/${ref.slug}.mdx)${paper?.draft ? " that is published; it is a draft" : ""}`);
+      const eq = paper.equations.find((e) => e.label === ref.label);
+      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`);
+      if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`);
+      const key = `${paper.slug}#${eq.anchor}`;
+      const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
+      return { href: `${options.base}papers/${paper.slug}/#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, preview: { key, paper, equation: eq } };
+    };
+
+    visit(tree, ["inlineMath", "math"], (node, position, parent) => {
+      const math = node as MathNode;
+      const refs = findEquationRefs(math.value);
+      if (refs.length === 0) return;
+      const resolved = refs.map((ref) => resolve(ref, math));
+      for (const r of resolved) if (r?.preview) previews.set(r.preview.key, r.preview);
+      const only = refs[0]!;
+      // $\eqref{x}$ alone becomes an ordinary link: selectable text, no KaTeX needed.
+      if (math.type === "inlineMath" && refs.length === 1 && math.value.trim() === math.value.substr(only.start, only.length).trim() && parent && position !== undefined) {
+        const target = resolved[0];
+        if (!target) return void setMathTex(math, String.raw`\text{(?)}`);
+        const link: Link = {
+          type: "link",
+          url: target.href,
+          children: [{ type: "text", value: target.text }],
+          data: { hProperties: { className: ["eqref"], dataPreview: target.preview?.key } },
+          position: math.position,
+        };
+        parent.children.splice(position, 1, link as never);
+        return;
+      }
+      // Inside a larger formula the reference becomes a KaTeX link.
+      let tex = "";
+      let last = 0;
+      refs.forEach((ref, i) => {
+        const target = resolved[i];
+        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${target.text}}}` : String.raw`\text{(?)}`);
+        last = ref.start + ref.length;
+      });
+      setMathTex(math, tex + math.value.slice(last));
+    });
+
+    if (previews.size > 0) tree.children.push(previewContainer([...previews.values()]));
+  };
+}
+
+/** Hidden, pre-rendered copies of equations from other pages, for hover previews. */
+function previewContainer(previews: NonNullable<ResolvedRef["preview"]>[]): Paragraph {
+  return {
+    type: "paragraph",
+    data: { hName: "div", hProperties: { className: ["equation-previews"], hidden: true } },
+    children: previews.map(({ key, paper, equation }) => ({
+      type: "paragraph",
+      data: { hName: "div", hProperties: { className: ["equation-preview"], dataPreviewFor: key, dataPaper: paper.title } },
+      children: [
+        {
+          type: "math",
+          value: equation.previewTex,
+          data: { hName: "div", hProperties: { className: ["math", "math-display"] }, hChildren: [{ type: "text", value: equation.previewTex }] },
+        } as never,
+      ],
+    })) as never,
+  };
+}

@@ -1,0 +1,38 @@
+// For the content check: renders every formula with the site's KaTeX options
+// and reports each one KaTeX rejects, with its place and TeX.
+import katex from "katex";
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { katexOptions } from "../lib/katex-options.ts";
+import type { MathNode } from "../lib/mdast-math.ts";
+import { report } from "./messages.ts";
+
+/** KaTeX's verdict per distinct TeX string: the same formulas recur across papers. */
+const verdicts = new Map<string, string | null>();
+
+export function katexProblem(tex: string, displayMode: boolean): string | null {
+  const key = (displayMode ? "D" : "I") + tex;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    try {
+      katex.renderToString(tex, { ...katexOptions, displayMode, throwOnError: true });
+      verdict = null;
+    } catch (error) {
+      // rawMessage leaves out KaTeX's underlined excerpt, which terminals garble.
+      verdict = (error as { rawMessage?: string }).rawMessage ?? (error as Error).message;
+    }
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+export default function remarkKatexCheck() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, ["math", "inlineMath"], (node) => {
+      const math = node as MathNode;
+      const problem = katexProblem(math.value, math.type === "math");
+      if (problem) report(file, math, `KaTeX cannot render $${(math.data?.originalTex ?? math.value).trim()}$: ${problem}`);
+    });
+  };
+}

@@ -1,0 +1,37 @@
+// Checks links between papers, written as /papers/<slug>/#anchor, and puts the
+// site's base path in front of every root-relative link.
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { slugFromPath } from "../lib/paper-source.ts";
+import { report } from "./messages.ts";
+import type { PageEquations } from "./remark-equation-numbers.ts";
+import type { SiteLinkOptions } from "./remark-equation-refs.ts";
+
+const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
+
+export default function remarkPaperLinks(options: SiteLinkOptions) {
+  return (tree: Root, file: VFile) => {
+    const index = options.index();
+    const slug = slugFromPath(file.path);
+    const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
+    visit(tree, ["link", "definition"], (node) => {
+      const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
+      if (link.data?.hProperties?.className?.includes("eqref")) return;
+      const url = link.url;
+      const paperLink = PAPER_LINK.exec(url);
+      if (paperLink) {
+        const [, target = "", anchor] = paperLink;
+        const paper = index.get(target);
+        if (!paper || paper.draft) report(file, node, `link ${url}: there is no paper "${target}"`);
+        else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
+        link.url = `${options.base}papers/${target}/${anchor ? "#" + anchor : ""}`;
+      } else if (url.startsWith("#eq-")) {
+        if (!here.has(url.slice(1)) && !index.get(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
+      } else if (url.startsWith("/") && !url.startsWith("//")) {
+        link.url = options.base + url.slice(1);
+      }
+    });
+  };
+}

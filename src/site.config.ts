@@ -1,0 +1,21 @@
+// Everything a site owner sets, in one place. Deployment settings come from the
+// environment so that one checkout can build for several hosts.
+import { resolve } from "node:path";
+
+export const site = {
+  title: "papernotes",
+  /** Shown at the top of the home page. */
+  intro: "Notes on machine-learning papers, with every equation numbered and linkable.",
+  description: "Reading notes on ML papers: methods, formulas and numbers, with linkable equations.",
+  defaultLang: "en" as const,
+};
+
+/** Hosted URL (for canonical links, feeds, permalinks): SITE_URL, e.g. https://example.org */
+export const siteUrl = process.env.SITE_URL ?? "https://example.org";
+
+/** Sub-path the site is served under: BASE_PATH, e.g. /notes/. Always has both slashes. */
+export const basePath = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$/g, "") + "/").replace(/\/+$/, "/");
+
+/** Folder with papers/*.mdx: PAPERNOTES_CONTENT, default ./content */
+export const contentDir = resolve(process.env.PAPERNOTES_CONTENT ?? "content");
+export const papersDir = resolve(contentDir, "papers");
