@@ -32,7 +32,7 @@ export function setMathTex(node: MathNode, tex: string): void {
   }
 }
 
-type HastLike = { type: string; properties?: { className?: unknown }; children?: HastLike[] };
+type HastLike = { type: string; value?: string; properties?: { className?: unknown }; children?: HastLike[] };
 
 function findMathElement(children: HastLike[] | undefined): HastLike | undefined {
   for (const child of children ?? []) {

@@ -1,5 +1,6 @@
 // The content pipeline in one place: Astro's MDX build and the content check
 // run exactly these plugins, in this order.
+import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
 import remarkMath from "remark-math";
@@ -12,11 +13,11 @@ import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 export type { SiteLinkOptions };
 
 /** remark-math must come before, and is part of the parser in the content check. */
-export function paperRemarkPlugins(options: SiteLinkOptions) {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]] as const;
+export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]];
 }
 
-export function sitePipeline(options: SiteLinkOptions) {
+export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
     rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeFailOnMessages],

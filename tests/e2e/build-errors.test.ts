@@ -1,0 +1,37 @@
+// Bad content fails `npm run build` with every problem located, and the last
+// good site stays exactly as it was.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBuild } from "../support/build.ts";
+
+describe("a paper with broken TeX", () => {
+  it("fails the build naming file, line, column and TeX of each problem", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-broken-")), "dist");
+    const build = runBuild(out, { PAPERNOTES_CONTENT: resolve("tests/fixtures/broken-tex") });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/tests\/fixtures\/broken-tex\/papers\/broken-tex\.mdx:11:45: KaTeX cannot render \$\\frac\{a\$/);
+    expect(build.stderr).toMatch(/broken-tex\.mdx:13:1: KaTeX cannot render \$\\operatorname\{loss\} = \\undefinedmacro\{x\} \\label\{eq:loss\}\$: Undefined control sequence: \\undefinedmacro/);
+    expect(build.stderr).toMatch(/broken-tex\.mdx:17:54: \\eqref\{eq:missing\}: no equation on this page has \\label\{eq:missing\}/);
+    expect(build.stderr).toMatch(/3 problem\(s\) in 1 file/);
+  });
+});
+
+describe("a failed rebuild", () => {
+  it("leaves the previous dist/ untouched, including after a good build of the same content", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));
+    cpSync(resolve("content"), content, { recursive: true });
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    expect(runBuild(out, { PAPERNOTES_CONTENT: content }).status).toBe(0);
+    const before = readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8");
+
+    const paper = join(content, "papers/wuerstchen.mdx");
+    writeFileSync(paper, readFileSync(paper, "utf8") + "\n\nNew broken formula $\\sqrt{$.\n");
+    const failed = runBuild(out, { PAPERNOTES_CONTENT: content });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/wuerstchen\.mdx:\d+:\d+: KaTeX cannot render \$\\sqrt\{\$/);
+    expect(failed.stderr).toMatch(/dist\/ was left as it was/);
+    expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toBe(before);
+  });
+});

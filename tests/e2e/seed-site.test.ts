@@ -1,0 +1,143 @@
+// A reader's path through the built seed site, in real Chromium over http.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+let browser: Browser;
+let site: StaticSite;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  site = await serveStatic(inject("siteDir"));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: { width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`${path}: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`${path}: failed ${r.url()}`));
+  await page.goto(site.url + path);
+  return page;
+}
+
+/** KaTeX fonts really in use: loaded FontFaces (document.fonts.check lies). */
+async function loadedKatexFonts(page: Page): Promise<string[]> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => [...document.fonts].filter((f) => f.family.includes("KaTeX") && f.status === "loaded").map((f) => f.family));
+}
+
+const SEEDS = [
+  { slug: "wuerstchen", title: /Würstchen/, lang: "en", code: "python" },
+  { slug: "designedit", title: /DesignEdit/, lang: "zh-CN", code: undefined },
+  { slug: "self-rewarding-language-models", title: /Self-Rewarding/, lang: "zh-CN", code: "text" },
+];
+
+describe("home page", () => {
+  it("lists the seed papers newest first with date, reading time and authors", async () => {
+    const page = await open("");
+    const titles = await page.locator(".paper-card-title").allTextContents();
+    expect(titles.map((t) => t.trim().split(":")[0])).toEqual(["DesignEdit", "Würstchen", "Self-Rewarding Language Models"]);
+    const metas = await page.locator(".paper-card .paper-meta").allTextContents();
+    expect(metas[1]).toMatch(/^March 15, 2024 · \d+ min · Pablo Pernias, Dominic Rampas, Mats L\. Richter et al\.$/);
+    expect(metas[0]).toMatch(/^2024年4月2日 · \d+ 分钟 · Yueru Jia、/);
+    await page.context().close();
+  });
+
+  for (const seed of SEEDS) {
+    it(`links to ${seed.slug}, which renders its formulas in KaTeX fonts and highlights its code`, async () => {
+      const page = await open("");
+      await page.getByRole("link", { name: seed.title }).first().click();
+      await page.waitForURL(`**/papers/${seed.slug}/`);
+      expect(await page.locator("html").getAttribute("lang")).toBe(seed.lang);
+      expect(await page.locator(".katex").count()).toBeGreaterThan(10);
+      expect(await page.locator(".katex-error, [mathcolor='#cc0000']").count()).toBe(0);
+      expect(await loadedKatexFonts(page)).toContain("KaTeX_Main");
+      const mathFont = await page.locator(".katex-html .mathnormal").first().evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(mathFont).toContain("KaTeX_Math");
+      // Every display equation is numbered with real text.
+      const numbers = await page.locator(".equation[data-equation]").evaluateAll((els) => els.map((e) => e.getAttribute("data-equation")));
+      expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+      const languages = await page.locator("pre.astro-code").evaluateAll((els) => els.map((e) => e.getAttribute("data-language")));
+      expect(languages).toEqual(seed.code ? [seed.code] : []);
+      if (seed.code === "python") {
+        const colors = await page.locator("pre.astro-code span[style*='--shiki-light']").evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).color)).size);
+        expect(colors).toBeGreaterThan(3);
+      }
+      await page.context().close();
+    });
+  }
+});
+
+describe("formula links", () => {
+  it("lands on the Würstchen noise objective, in view, clear of the header, and highlighted", async () => {
+    const page = await open("papers/wuerstchen/#eq-noise-objective");
+    const equation = page.locator("#eq-noise-objective");
+    await expect.poll(() => equation.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    const box = (await equation.boundingBox())!;
+    const header = (await page.locator(".site-header").boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(await equation.getAttribute("data-equation")).toBe("4");
+    await page.context().close();
+  });
+
+  it("copies the equation's hosted permalink and shows that it did", async () => {
+    const page = await open("papers/wuerstchen/");
+    const link = page.locator("#eq-ddpm-update .equation-link");
+    await link.focus(); // keyboard-reachable
+    await page.keyboard.press("Enter");
+    await expect.poll(() => link.textContent()).toMatch(/Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("https://example.org/papers/wuerstchen/#eq-ddpm-update");
+    expect(new URL(page.url()).hash).toBe("#eq-ddpm-update");
+    await page.context().close();
+  });
+
+  it("copies the LaTeX source of an equation", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.locator("#eq-noise-objective .equation-copy-tex").click();
+    const tex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(tex).toContain("\\label{eq:noise-objective}");
+    expect(tex).toContain("10^{-5}");
+    await page.context().close();
+  });
+
+  it("previews an equation on the same page when hovering its \\eqref", async () => {
+    const page = await open("papers/wuerstchen/");
+    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    const popover = page.locator(".equation-popover");
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.locator(".katex").count()).toBeGreaterThan(0);
+    expect(await popover.textContent()).toContain("(4)");
+    await page.context().close();
+  });
+
+  it("previews an equation of another paper, rendered at build time, and links to it", async () => {
+    const page = await open("papers/designedit/");
+    const ref = page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]');
+    expect(await ref.textContent()).toBe("Würstchen (3)");
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    const popover = page.locator(".equation-popover");
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.textContent()).toContain("Würstchen: An Efficient Architecture");
+    await ref.click();
+    await page.waitForURL("**/papers/wuerstchen/#eq-forward-diffusion");
+    await page.context().close();
+  });
+});
+
+describe("page health", () => {
+  it("had no console errors or failed requests on any page visited", () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+// Serves a built site on 127.0.0.1 (optionally under a base path) for browser tests.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+
+export interface StaticSite {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serveStatic(dir: string, base = "/"): Promise<StaticSite> {
+  const files = sirv(dir, { dev: true, etag: false });
+  const server: Server = createServer((req, res) => {
+    if (!req.url?.startsWith(base)) {
+      res.statusCode = 404;
+      return res.end("outside base path");
+    }
+    req.url = "/" + req.url.slice(base.length);
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { anchorForLabel, findEquationRefs, numberRows, parseDisplayTex, texForRendering } from "../../src/lib/equations.ts";
+
+describe("anchorForLabel", () => {
+  it("drops a leading eq: and keeps letters, digits, - and _", () => {
+    expect(anchorForLabel("eq:noise-objective")).toBe("eq-noise-objective");
+    expect(anchorForLabel("loss_v2")).toBe("eq-loss_v2");
+    expect(anchorForLabel("eq:a.b c/d")).toBe("eq-a-b-c-d");
+  });
+});
+
+describe("parseDisplayTex", () => {
+  it("takes the label out of the TeX", () => {
+    const parsed = parseDisplayTex(String.raw`a = b \label{eq:ab}`);
+    expect(parsed.body).toBe("a = b");
+    expect(parsed.rows).toEqual([{ label: "eq:ab", customTag: undefined, unnumbered: false }]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("reads \\notag, \\nonumber and \\tag", () => {
+    expect(parseDisplayTex(String.raw`x \notag`).rows[0]!.unnumbered).toBe(true);
+    expect(parseDisplayTex(String.raw`x \nonumber`).rows[0]!.unnumbered).toBe(true);
+    expect(parseDisplayTex(String.raw`x \tag{A.1}`).rows[0]!.customTag).toBe("A.1");
+    expect(parseDisplayTex(String.raw`\notagx`).rows[0]!.unnumbered).toBe(false);
+  });
+
+  it("keeps an aligned block with one label as one equation", () => {
+    const parsed = parseDisplayTex(String.raw`\begin{aligned} m &= a \\ v &= b \end{aligned} \label{eq:adam}`);
+    expect(parsed.rowEnvironment).toBeUndefined();
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rows[0]!.label).toBe("eq:adam");
+  });
+
+  it("numbers each row of align, and of aligned rows that carry labels", () => {
+    const align = parseDisplayTex(String.raw`\begin{align} a &= b \label{eq:first} \\ c &= d \notag \\ e &= f \end{align}`);
+    expect(align.rows.map((r) => [r.label, r.unnumbered])).toEqual([["eq:first", false], [undefined, true], [undefined, false]]);
+    const aligned = parseDisplayTex(String.raw`\begin{aligned} a &= b \label{eq:x} \\ c &= d \label{eq:y} \end{aligned}`);
+    expect(aligned.rows.map((r) => r.label)).toEqual(["eq:x", "eq:y"]);
+  });
+
+  it("does not split rows inside a nested matrix", () => {
+    const parsed = parseDisplayTex(String.raw`\begin{align} R &= \begin{pmatrix} a & b \\ c & d \end{pmatrix} \label{eq:r} \\ s &= t \end{align}`);
+    expect(parsed.rows).toHaveLength(2);
+  });
+
+  it("reports two labels on one equation", () => {
+    expect(parseDisplayTex(String.raw`a \label{eq:a} \label{eq:b}`).problems[0]).toMatch(/2 labels/);
+  });
+});
+
+describe("numberRows and texForRendering", () => {
+  it("numbers in order, skips \\notag, and lets \\tag set its own text", () => {
+    const rows = [{ unnumbered: false, label: "eq:a" }, { unnumbered: true }, { unnumbered: false, customTag: "*" }, { unnumbered: false }];
+    const { equations, counter } = numberRows(rows, 4);
+    expect(equations.map((e) => [e.number, e.anchor])).toEqual([["5", "eq-a"], [undefined, undefined], ["*", "eq-tag--"], ["6", "eq-6"]]);
+    expect(counter).toBe(6);
+  });
+
+  it("renders the number as a KaTeX \\tag, and row numbers with ids", () => {
+    const single = parseDisplayTex(String.raw`a = b \label{eq:ab}`);
+    expect(texForRendering(single, [{ number: "3", anchor: "eq-ab" }])).toBe(String.raw`a = b \tag{3}`);
+    const rows = parseDisplayTex(String.raw`\begin{aligned} a &= b \label{eq:x} \\ c &= d \label{eq:y} \end{aligned}`);
+    const tex = texForRendering(rows, [{ number: "1", anchor: "eq-x" }, { number: "2", anchor: "eq-y" }]);
+    expect(tex).toContain(String.raw`\begin{align*}`);
+    expect(tex).toContain(String.raw`\tag{\htmlId{eq-x}{1}}`);
+    expect(tex).toContain(String.raw`\tag{\htmlId{eq-y}{2}}`);
+  });
+});
+
+describe("findEquationRefs", () => {
+  it("finds same-page and cross-paper references", () => {
+    const refs = findEquationRefs(String.raw`x = \eqref{eq:a} + \ref{wuerstchen/eq:noise-objective}`);
+    expect(refs.map((r) => [r.kind, r.slug, r.label])).toEqual([["eqref", undefined, "eq:a"], ["ref", "wuerstchen", "eq:noise-objective"]]);
+  });
+  it("ignores commands that only start the same way", () => {
+    expect(findEquationRefs(String.raw`\reflectbox{x} \refstepcounter`)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { hasMath, proseOf } from "../../src/lib/body-text.ts";
+import { formatAuthors, formatDate } from "../../src/lib/format.ts";
+import { countReadingUnits, readingMinutes } from "../../src/lib/reading-time.ts";
+import { woff2Only } from "../../src/integrations/katex-assets.ts";
+
+describe("reading time", () => {
+  it("counts Chinese by character and English by word", () => {
+    expect(countReadingUnits("多层潜在分解与融合 and two words")).toEqual({ cjk: 9, words: 3 });
+    expect(countReadingUnits("Würstchen's three-stage model")).toEqual({ cjk: 0, words: 3 });
+  });
+
+  it("gives 4 minutes for 920 English words and for 1,400 Chinese characters", () => {
+    expect(readingMinutes("word ".repeat(920))).toBe(4);
+    expect(readingMinutes("字".repeat(1400))).toBe(4);
+    expect(readingMinutes("字".repeat(700) + " word".repeat(460))).toBe(4);
+  });
+
+  it("leaves formulas and code out", () => {
+    const body = "Intro.\n\n$$\n" + "x + ".repeat(2000) + "\n$$\n\n```python\n" + "print(1)\n".repeat(2000) + "```\n\nInline $a+b$ end.";
+    expect(countReadingUnits(proseOf(body))).toEqual({ cjk: 0, words: 3 });
+    expect(readingMinutes(body)).toBe(1);
+  });
+
+  it("knows whether a note has math at all", () => {
+    expect(hasMath("costs $5 and $6 dollars? no: $a$")).toBe(true);
+    expect(hasMath("no math here\n\n```bash\necho $HOME$\n```\n")).toBe(false);
+  });
+});
+
+describe("dates and authors", () => {
+  const date = new Date("2024-03-15T00:00:00Z");
+  it("formats dates per language", () => {
+    expect(formatDate(date, "en")).toBe("March 15, 2024");
+    expect(formatDate(date, "zh")).toBe("2024年3月15日");
+  });
+  it("joins authors per language and shortens long lists", () => {
+    expect(formatAuthors(["A", "B", "C"], "en")).toBe("A, B and C");
+    expect(formatAuthors(["A", "B", "C"], "zh")).toBe("A、B 和 C");
+    expect(formatAuthors(["A", "B", "C", "D"], "en")).toBe("A, B, C et al.");
+    expect(formatAuthors(["A", "B", "C", "D"], "zh")).toBe("A、B、C 等");
+  });
+});
+
+describe("KaTeX assets", () => {
+  it("keeps only woff2 font sources", () => {
+    const css = '@font-face{src:url(fonts/A.woff2) format("woff2"),url(fonts/A.woff) format("woff"),url(fonts/A.ttf) format("truetype")}';
+    expect(woff2Only(css)).toBe('@font-face{src:url(fonts/A.woff2) format("woff2")}');
+  });
+});

@@ -1,0 +1,102 @@
+// The site's real remark/rehype pipeline, rendered to HTML without Astro.
+import rehypeStringify from "rehype-stringify";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import { loadPaperIndex } from "../../src/lib/paper-index.ts";
+import { sitePipeline } from "../../src/plugins/index.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const main = `${frontmatter({ title: '"Main Paper: Long Subtitle"' })}
+$$
+a = b \\label{eq:first}
+$$
+
+$$
+c = d \\notag
+$$
+
+$$
+\\begin{aligned} e &= f \\label{eq:row-one} \\\\ g &= h \\label{eq:row-two} \\end{aligned}
+$$
+
+See $\\eqref{eq:first}$, $\\ref{eq:row-two}$ and $x = \\eqref{eq:row-one}$.
+`;
+const other = `${frontmatter({ lang: "zh" })}
+引用 $\\eqref{main/eq:first}$。
+`;
+
+function render(files: Record<string, string>, slug: string, base = "/"): { html: string; file: VFile } {
+  const { papersDir } = writePapers(files);
+  const index = loadPaperIndex(papersDir);
+  const { remarkPlugins, rehypePlugins } = sitePipeline({ index: () => index, base });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkPlugins as never)
+    .use(remarkRehype)
+    .use(rehypePlugins as never)
+    .use(rehypeStringify);
+  const body = files[slug]!.replace(/^---[\s\S]*?---\n/, "");
+  const file = new VFile({ path: `${papersDir}/${slug}.mdx`, value: body });
+  file.data.astro = { frontmatter: { lang: slug === "other" ? "zh" : "en" } };
+  return { html: String(processor.processSync(file)), file };
+}
+
+describe("rendered equations", () => {
+  const { html } = render({ main, other }, "main");
+
+  it("numbers display equations as text and anchors them by label", () => {
+    expect(html).toMatch(/<div class="equation" id="eq-first" data-equation="1">/);
+    expect(html).toContain('<mtext>(1)</mtext>');
+    // KaTeX numbers `align` rows with a CSS counter (class "eqn-num"); ours are text.
+    expect(html).not.toMatch(/class="eqn-num"/);
+  });
+
+  it("leaves \\notag equations unnumbered and without anchor", () => {
+    const second = html.split('<div class="equation"')[2]!;
+    expect(second.startsWith(">")).toBe(true);
+    expect(second).not.toContain("equation-link");
+  });
+
+  it("gives each labelled row its own number and id", () => {
+    expect(html).toContain('id="eq-row-one"');
+    expect(html).toContain('id="eq-row-two"');
+    expect(html).toContain('data-equation="2, 3"');
+  });
+
+  it("turns \\eqref and \\ref into links showing the number", () => {
+    expect(html).toContain('<a href="#eq-first" class="eqref">(1)</a>');
+    expect(html).toContain('<a href="#eq-row-two" class="eqref">3</a>');
+  });
+
+  it("links \\eqref inside a larger formula through KaTeX", () => {
+    expect(html).toMatch(/<a href="#eq-row-one">.*\(2\)/s);
+  });
+
+  it("adds a copy-link button and a copy-LaTeX button with the author's TeX", () => {
+    expect(html).toContain('<a class="equation-link" href="#eq-first" aria-label="Copy link to equation (1)"');
+    expect(html).toContain('data-tex="a = b \\label{eq:first}"');
+  });
+
+  it("never ships KaTeX error text", () => {
+    expect(html).not.toContain("katex-error");
+    expect(html).not.toContain("#cc0000");
+  });
+});
+
+describe("cross-paper references", () => {
+  it("link to the other paper under the base path, with its short title and a build-time preview", () => {
+    const { html } = render({ main, other }, "other", "/notes/");
+    expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first">Main Paper (1)</a>');
+    expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle"><span class="katex-display">/);
+  });
+
+  it("fail the page with every problem when a label is missing", () => {
+    const bad = `${frontmatter()}\n$\\eqref{main/eq:zzz}$ and $\\eqref{eq:none}$\n`;
+    expect(() => render({ main, bad }, "bad")).toThrow(/2 problem\(s\)[\s\S]*main\/eq:zzz[\s\S]*eq:none/);
+  });
+});
