@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkContent, formatProblem } from "../src/lib/content-check.ts";
+import { guardSite } from "../src/postbuild/dist-guard.ts";
+import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -27,6 +29,9 @@ const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
+// Vite lets a stray BASE_URL in the environment (vitest sets one) override the
+// configured base in pages; ours comes from BASE_PATH only.
+delete process.env.BASE_URL;
 
 try {
   const { build } = await import("astro");
@@ -35,6 +40,16 @@ try {
   rmSync(staging, { recursive: true, force: true });
   console.error(error instanceof Error ? error.message : error);
   console.error(`\nbuild failed; ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);
+  process.exit(1);
+}
+
+// One output for every host, any base path and file://: relative URLs, then a guard.
+makeUrlsRelative(staging, basePath);
+const guard = guardSite(staging);
+if (guard.length > 0) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n"));
+  console.error(`\nbuild failed: the built site has ${guard.length} problem(s); ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);
   process.exit(1);
 }
 

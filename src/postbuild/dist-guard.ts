@@ -1,0 +1,120 @@
+// Scans a built site and reports what would break a reader, with file and line:
+// module scripts and root-absolute URLs (both fail from file://), links to
+// missing files or anchors, and anything fetched from another origin.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { Parser } from "htmlparser2";
+import { listFiles } from "./relative-urls.ts";
+
+export interface GuardProblem {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+interface PageScan {
+  ids: Set<string>;
+  urls: { tag: string; attribute: string; url: string; rel?: string; line: number }[];
+  moduleScripts: number[];
+}
+
+const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action", "srcset"]);
+/** <link rel> values that name a page rather than fetch a resource. */
+const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
+
+function scanPage(html: string): PageScan {
+  const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
+  const lineAt = (index: number) => html.slice(0, index).split("\n").length;
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        const line = lineAt(parser.startIndex);
+        if (attributes.id) scan.ids.add(attributes.id);
+        if (tag === "a" && attributes.name) scan.ids.add(attributes.name);
+        if (tag === "script" && attributes.type === "module") scan.moduleScripts.push(line);
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (!URL_ATTRIBUTES.has(attribute)) continue;
+          const urls = attribute === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value];
+          for (const url of urls) scan.urls.push({ tag, attribute, url, rel: attributes.rel, line });
+        }
+        if (attributes.style) for (const url of cssUrls(attributes.style)) scan.urls.push({ tag, attribute: "style", url, line });
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return scan;
+}
+
+function cssUrls(css: string): string[] {
+  return [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!);
+}
+
+const isOtherOrigin = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
+const isSpecial = (url: string) => /^(?:data|mailto|tel|javascript|blob):/i.test(url);
+
+export function guardSite(siteDir: string): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  const scans = new Map<string, PageScan>();
+  const scanOf = (file: string) => {
+    let scan = scans.get(file);
+    if (!scan) scans.set(file, (scan = scanPage(readFileSync(file, "utf8"))));
+    return scan;
+  };
+  const report = (file: string, line: number, reason: string) => problems.push({ file: relative(siteDir, file), line, reason });
+
+  for (const file of listFiles(siteDir, ".html")) {
+    const scan = scanOf(file);
+    for (const line of scan.moduleScripts) report(file, line, 'a <script type="module">: Chromium blocks module scripts from file://');
+    for (const { tag, attribute, url, rel, line } of scan.urls) {
+      if (url === "" || isSpecial(url)) continue;
+      const fetched = !(tag === "a" || tag === "area" || (tag === "link" && rel !== undefined && NAMING_RELS.test(rel)) || (tag === "form" && attribute === "action"));
+      if (isOtherOrigin(url)) {
+        if (fetched) report(file, line, `<${tag} ${attribute}="${url}"> loads from another origin`);
+        continue;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+      if (url.startsWith("/")) {
+        report(file, line, `<${tag} ${attribute}="${url}"> is root-absolute and breaks when the site is opened from disk or under another base path`);
+        continue;
+      }
+      checkRelativeTarget(file, url, line, tag, attribute, scanOf, report);
+    }
+  }
+  for (const file of listFiles(siteDir, ".css")) {
+    const css = readFileSync(file, "utf8");
+    for (const url of cssUrls(css)) {
+      if (url.startsWith("data:")) continue;
+      const line = css.slice(0, css.indexOf(url)).split("\n").length;
+      if (isOtherOrigin(url)) report(file, line, `url(${url}) loads from another origin`);
+      else if (url.startsWith("/")) report(file, line, `url(${url}) is root-absolute and breaks from disk`);
+      else if (!existsSync(resolve(dirname(file), url.replace(/[?#].*$/, "")))) report(file, line, `url(${url}) names a missing file`);
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+function checkRelativeTarget(
+  file: string,
+  url: string,
+  line: number,
+  tag: string,
+  attribute: string,
+  scanOf: (file: string) => PageScan,
+  report: (file: string, line: number, reason: string) => void,
+): void {
+  const [pathPart = "", hash] = url.split("#", 2) as [string, string | undefined];
+  const path = decodeURIComponent(pathPart.replace(/\?.*$/, ""));
+  const target = path === "" ? file : resolve(dirname(file), path);
+  if (path.endsWith("/") || (existsSync(target) && statSync(target).isDirectory())) {
+    report(file, line, `<${tag} ${attribute}="${url}"> links to a folder; from disk that opens a file listing, not the page`);
+    return;
+  }
+  if (!existsSync(target)) {
+    report(file, line, `<${tag} ${attribute}="${url}"> names a missing file`);
+    return;
+  }
+  if (hash && target.endsWith(".html") && !scanOf(target).ids.has(decodeURIComponent(hash))) {
+    report(file, line, `<${tag} ${attribute}="${url}">: ${join(relative(dirname(file), target))} has no element with id "${decodeURIComponent(hash)}"`);
+  }
+}

@@ -1,0 +1,56 @@
+// Makes a built site readable from disk as well as from any host and sub-path:
+// every internal URL becomes relative to its page, and every link to a folder
+// names its index.html (file:// shows a folder listing otherwise).
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, posix, relative, sep } from "node:path";
+
+/** Attribute values Astro writes are double-quoted. */
+const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)=")([^"]*)(")/g;
+const CSS_URL = /(url\(\s*["']?)([^"')]+)(["']?\s*\))/g;
+
+export function listFiles(dir: string, extension: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Rewrites one URL as seen from the page at `pagePath` (a path inside the site, like
+ * "papers/x/index.html"). Only root-relative URLs under `base` change.
+ */
+export function relativeUrl(url: string, pagePath: string, base: string): string {
+  if (!url.startsWith(base) || url.startsWith("//")) return url;
+  const match = /^([^?#]*)([?#].*)?$/.exec(url.slice(base.length))!;
+  let target = match[1]!;
+  const suffix = match[2] ?? "";
+  if (target === "" || target.endsWith("/")) target += "index.html";
+  const from = posix.dirname(pagePath);
+  const path = posix.relative(from, target) || posix.basename(target);
+  return path + suffix;
+}
+
+export function rewriteHtml(html: string, pagePath: string, base: string): string {
+  return html.replace(URL_ATTRIBUTE, (whole, before: string, url: string, after: string) => {
+    // The canonical URL and feeds stay absolute: they name the hosted page.
+    return url.startsWith(base) ? before + relativeUrl(url, pagePath, base) + after : whole;
+  }).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
+}
+
+export function rewriteCss(css: string, filePath: string, base: string): string {
+  return css.replace(CSS_URL, (whole, before: string, url: string, after: string) => (url.startsWith(base) ? before + relativeUrl(url, filePath, base) + after : whole));
+}
+
+/** Rewrites every HTML and CSS file of a built site in place; returns the count. */
+export function makeUrlsRelative(siteDir: string, base: string): number {
+  let files = 0;
+  for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
+    for (const file of listFiles(siteDir, extension)) {
+      const pagePath = relative(siteDir, file).split(sep).join("/");
+      const before = readFileSync(file, "utf8");
+      const after = rewrite(before, pagePath, base);
+      if (after !== before) writeFileSync(file, after);
+      files++;
+    }
+  }
+  return files;
+}

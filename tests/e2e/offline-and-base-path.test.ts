@@ -1,0 +1,163 @@
+// One build, three ways to read it: at a domain root, under a sub-path, and
+// from disk. Every page is crawled in real Chromium in each mode.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { runBuild } from "../support/build.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+let browser: Browser;
+const sites: StaticSite[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const site of sites) await site.close();
+});
+
+interface CrawlReport {
+  pages: number;
+  failedRequests: string[];
+  consoleErrors: string[];
+  foreignRequests: string[];
+  unresolvedAnchors: string[];
+}
+
+/** Visits every page reachable from `start` by internal links; checks each link's anchor. */
+async function crawl(context: BrowserContext, start: string): Promise<CrawlReport> {
+  const root = start.replace(/[^/]*$/, "");
+  const report: CrawlReport = { pages: 0, failedRequests: [], consoleErrors: [], foreignRequests: [], unresolvedAnchors: [] };
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  const idsByPage = new Map<string, Set<string>>();
+  const wantedAnchors: [string, string, string][] = [];
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && report.consoleErrors.push(`${page.url()}: ${m.text()}`));
+  page.on("pageerror", (e) => report.consoleErrors.push(`${page.url()}: ${e.message}`));
+  page.on("requestfailed", (r) => {
+    // Chromium drops a favicon fetch still under way when the crawl moves on.
+    if (r.failure()?.errorText === "net::ERR_ABORTED" && r.url().endsWith("/favicon.svg")) return;
+    report.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on("response", (r) => r.status() >= 400 && report.failedRequests.push(`${r.url()} (${r.status()})`));
+  page.on("request", (r) => !r.url().startsWith(root) && !r.url().startsWith("data:") && report.foreignRequests.push(r.url()));
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    await page.goto(url);
+    report.pages++;
+    const { ids, links } = await page.evaluate(() => ({
+      ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+      links: [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href),
+    }));
+    idsByPage.set(url, new Set(ids));
+    for (const link of links) {
+      if (!link.startsWith(root)) continue;
+      const [target = "", hash] = link.split("#");
+      if (hash) wantedAnchors.push([url, target, decodeURIComponent(hash)]);
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  for (const [from, target, hash] of wantedAnchors) {
+    if (!idsByPage.get(target)?.has(hash)) report.unresolvedAnchors.push(`${from} → ${target}#${hash}`);
+  }
+  await page.close();
+  return report;
+}
+
+function expectClean(report: CrawlReport, minimumPages: number) {
+  expect(report.failedRequests).toEqual([]);
+  expect(report.consoleErrors).toEqual([]);
+  expect(report.foreignRequests).toEqual([]);
+  expect(report.unresolvedAnchors).toEqual([]);
+  expect(report.pages).toBeGreaterThanOrEqual(minimumPages);
+}
+
+describe("(a) served at a domain root", () => {
+  it("crawls clean", async () => {
+    const site = await serveStatic(inject("siteDir"));
+    sites.push(site);
+    const context = await browser.newContext();
+    expectClean(await crawl(context, site.url + "index.html"), 10);
+    await context.close();
+  });
+});
+
+describe("(b) served under a base path", () => {
+  it("crawls clean, with canonical URLs under the base path", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-base-")), "dist");
+    const build = runBuild(out, { BASE_PATH: "/notes/", SITE_URL: "https://user.github.io" });
+    expect(build.status, build.stderr).toBe(0);
+    const site = await serveStatic(out, "/notes/");
+    sites.push(site);
+    const context = await browser.newContext();
+    expectClean(await crawl(context, site.url), 10);
+    const page = await context.newPage();
+    await page.goto(site.url + "papers/wuerstchen/");
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe("https://user.github.io/notes/papers/wuerstchen/");
+    await context.close();
+  });
+});
+
+describe("(c) opened from disk", () => {
+  const fileUrl = () => pathToFileURL(join(inject("siteDir"), "index.html")).href;
+
+  it("crawls clean: every page, stylesheet, font and anchor", async () => {
+    const context = await browser.newContext();
+    expectClean(await crawl(context, fileUrl()), 10);
+    await context.close();
+  });
+
+  it("renders math in KaTeX's fonts and styles the page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(fileUrl().replace(/index\.html$/, "papers/wuerstchen/index.html#eq-noise-objective"));
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family));
+    expect(loaded).toEqual(expect.arrayContaining(["KaTeX_Main", "KaTeX_Math"]));
+    expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(await page.locator("#eq-noise-objective").evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    await context.close();
+  });
+
+  it("copies a formula permalink that opens the same equation from disk", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageUrl = fileUrl().replace(/index\.html$/, "papers/wuerstchen/index.html");
+    await page.goto(pageUrl);
+    // Without clipboard permission (as from disk) the script falls back to a selection copy.
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      navigator.clipboard.writeText = () => Promise.reject(new Error("no clipboard permission"));
+      document.addEventListener("copy", () => w.copied.push((document.activeElement as HTMLTextAreaElement).value));
+    });
+    await page.locator("#eq-ddpm-update .equation-link").click();
+    await expect.poll(() => page.locator("#eq-ddpm-update .equation-link").textContent()).toBe("Copied");
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([`${pageUrl}#eq-ddpm-update`]);
+    await context.close();
+  });
+
+  it("follows a cross-paper \\eqref to the right anchor, and keeps the theme across pages", async () => {
+    const context = await browser.newContext({ colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(fileUrl().replace(/index\.html$/, "papers/designedit/index.html"));
+    await page.locator(".theme-toggle").click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]').click();
+    await page.waitForURL(/papers\/wuerstchen\/index\.html#eq-forward-diffusion$/);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    const box = (await page.locator("#eq-forward-diffusion").boundingBox())!;
+    expect(box.y).toBeGreaterThan(40);
+    expect(box.y).toBeLessThan(900);
+    await context.close();
+  });
+});

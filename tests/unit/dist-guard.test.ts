@@ -1,0 +1,68 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { guardSite } from "../../src/postbuild/dist-guard.ts";
+import { relativeUrl, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "papernotes-guard-"));
+  for (const [path, body] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+
+const good = {
+  "index.html": '<html><head><link rel="stylesheet" href="s.css"><link rel="canonical" href="https://example.org/"></head><body><a href="papers/a/index.html#eq-x">a</a><a href="https://arxiv.org/abs/2306.00637">arXiv</a></body></html>',
+  "papers/a/index.html": '<html><body><div id="eq-x"></div><a href="../../index.html">home</a></body></html>',
+  "s.css": "body{background:url(img.png)}",
+  "img.png": "png",
+};
+
+describe("relative URLs", () => {
+  it("rewrites root-relative URLs from each page, naming index.html", () => {
+    expect(relativeUrl("/papers/a/#eq-x", "papers/b/index.html", "/")).toBe("../a/index.html#eq-x");
+    expect(relativeUrl("/notes/", "papers/b/index.html", "/notes/")).toBe("../../index.html");
+    expect(relativeUrl("/notes/_astro/x.css", "index.html", "/notes/")).toBe("_astro/x.css");
+    expect(relativeUrl("https://example.org/", "index.html", "/")).toBe("https://example.org/");
+    expect(rewriteHtml('<a href="/tags/x/">x</a><link rel="canonical" href="https://e.org/a/">', "papers/a/index.html", "/")).toBe('<a href="../../tags/x/index.html">x</a><link rel="canonical" href="https://e.org/a/">');
+  });
+});
+
+describe("the dist guard", () => {
+  it("passes a clean site", () => {
+    expect(guardSite(site(good))).toEqual([]);
+  });
+
+  it("catches a planted module script and a planted root-absolute URL, with file and line", () => {
+    const dir = site({ ...good, "papers/a/index.html": '<html><body><div id="eq-x"></div>\n<script type="module" src="../../app.js"></script>\n<img src="/logo.png">\n</body></html>', "app.js": "" });
+    expect(guardSite(dir)).toEqual([
+      { file: "papers/a/index.html", line: 2, reason: 'a <script type="module">: Chromium blocks module scripts from file://' },
+      { file: "papers/a/index.html", line: 3, reason: expect.stringMatching(/<img src="\/logo\.png"> is root-absolute/) },
+    ]);
+  });
+
+  it("catches links to missing files, missing anchors and folders, and other origins", () => {
+    const dir = site({
+      ...good,
+      "index.html": '<a href="papers/a/index.html#eq-nope">1</a>\n<a href="papers/b/index.html">2</a>\n<a href="papers/a/">3</a>\n<script src="https://cdn.example.com/x.js"></script>\n<link rel="stylesheet" href="//fonts.example.com/f.css">',
+    });
+    const reasons = guardSite(dir).map((p) => `${p.line}: ${p.reason}`);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^1: .*has no element with id "eq-nope"/),
+      expect.stringMatching(/^2: .*names a missing file/),
+      expect.stringMatching(/^3: .*links to a folder/),
+      expect.stringMatching(/^4: <script src="https:\/\/cdn\.example\.com\/x\.js"> loads from another origin/),
+      expect.stringMatching(/^5: <link href="\/\/fonts\.example\.com\/f\.css"> loads from another origin/),
+    ]);
+  });
+
+  it("checks url() in stylesheets", () => {
+    expect(guardSite(site({ ...good, "s.css": "a{background:url(/abs.png)}\nb{background:url(missing.png)}" })).map((p) => p.reason)).toEqual([
+      expect.stringMatching(/root-absolute/),
+      expect.stringMatching(/missing file/),
+    ]);
+  });
+});
