@@ -24,7 +24,15 @@ const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
 
 function scanPage(html: string): PageScan {
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
-  const lineAt = (index: number) => html.slice(0, index).split("\n").length;
+  // Tags arrive in document order, so count newlines incrementally (pages hold
+  // tens of thousands of KaTeX spans; rescanning from the start is quadratic).
+  let counted = 0;
+  let line = 1;
+  const lineAt = (index: number) => {
+    for (let at = html.indexOf("\n", counted); at !== -1 && at < index; at = html.indexOf("\n", at + 1)) line++;
+    counted = Math.max(counted, index);
+    return line;
+  };
   const parser = new Parser(
     {
       onopentag(tag, attributes) {
