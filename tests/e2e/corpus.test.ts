@@ -1,0 +1,70 @@
+// The synthetic 200-paper corpus from ../shared/bench: every \eqref, cross-paper
+// ones included, becomes a working link, and one build crawls clean at a domain
+// root, under a base path and from disk.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../src/postbuild/relative-urls.ts";
+import { launchChromium } from "../support/browser.ts";
+import { runBuild } from "../support/build.ts";
+import { crawl, expectClean } from "../support/crawl.ts";
+import { serveStatic } from "../support/serve.ts";
+
+const PAPERS = 200;
+const MAKE_CORPUS = resolve("../shared/bench/make-corpus.mjs");
+let browser: Browser;
+let siteDir: string;
+
+beforeAll(async () => {
+  const work = mkdtempSync(join(tmpdir(), "papernotes-corpus-"));
+  const made = spawnSync(process.execPath, [MAKE_CORPUS, "--papers", String(PAPERS), "--out", join(work, "content")], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`make-corpus failed: ${made.stderr}`);
+  siteDir = join(work, "dist");
+  const build = runBuild(siteDir, { PAPERNOTES_CONTENT: join(work, "content"), BASE_PATH: "/notes/" });
+  if (build.status !== 0) throw new Error(`the corpus did not build:\n${build.stderr}`);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe(`a ${PAPERS}-paper corpus`, () => {
+  it("resolves every \\eqref to an equation that exists on its target page", () => {
+    const pages = listFiles(join(siteDir, "papers"), ".html");
+    expect(pages).toHaveLength(PAPERS);
+    let refs = 0;
+    let crossPaper = 0;
+    for (const page of pages) {
+      const html = readFileSync(page, "utf8");
+      for (const [, href] of html.matchAll(/<a href="([^"]*)" class="eqref"/g)) {
+        refs++;
+        const [file = "", anchor] = href!.split("#");
+        const target = file === "" ? html : readFileSync(resolve(page, "..", file), "utf8");
+        if (file !== "") crossPaper++;
+        expect(target, `${page} → ${href}`).toContain(`id="${anchor}"`);
+      }
+    }
+    expect(refs).toBeGreaterThanOrEqual(PAPERS * 8);
+    expect(crossPaper).toBe(PAPERS);
+  });
+
+  it("crawls clean from disk", async () => {
+    const context = await browser.newContext();
+    expectClean(await crawl(context, pathToFileURL(join(siteDir, "index.html")).href), PAPERS);
+    await context.close();
+  });
+
+  for (const base of ["/", "/notes/"]) {
+    it(`crawls clean over http under ${base}`, async () => {
+      const site = await serveStatic(siteDir, base);
+      const context = await browser.newContext();
+      expectClean(await crawl(context, site.url + "index.html"), PAPERS);
+      await context.close();
+      await site.close();
+    });
+  }
+});
