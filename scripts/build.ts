@@ -10,6 +10,8 @@ import { parseArgs } from "node:util";
 import { checkContent, formatProblem } from "../src/lib/content-check.ts";
 import { guardSite } from "../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
+import { extractSearchDocuments } from "../src/postbuild/search-documents.ts";
+import { writeSearchIndexes } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -45,6 +47,9 @@ try {
 
 // One output for every host, any base path and file://: relative URLs, then a guard.
 makeUrlsRelative(staging, basePath);
+const searchDocuments = extractSearchDocuments(staging, check.index);
+await writeSearchIndexes(staging, searchDocuments);
+console.log(`indexed ${searchDocuments.length} sections and equations for search in ${seconds()}`);
 const guard = guardSite(staging);
 if (guard.length > 0) {
   rmSync(staging, { recursive: true, force: true });

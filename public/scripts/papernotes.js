@@ -91,6 +91,28 @@
     }
   });
 
+  // Search loads only when the reader reaches for it: focus, "/" or Ctrl/Cmd-K.
+  var searchInput = document.getElementById("site-search-input");
+  var searchRequested = false;
+  function loadSearch() {
+    if (searchRequested) return;
+    searchRequested = true;
+    var script = document.createElement("script");
+    script.src = (root.getAttribute("data-root") || "./") + "scripts/search.js";
+    document.head.appendChild(script);
+  }
+  if (searchInput) {
+    searchInput.addEventListener("focus", loadSearch);
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
+      if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        searchInput.focus();
+        searchInput.select();
+      }
+    });
+  }
+
   // Hover or focus on \eqref: show the equation, rendered at build time.
   var popover = null;
   function previewFor(link) {

@@ -18,6 +18,8 @@ export const UI = {
     onThisPage: "On this page",
     noteBy: "Note",
     equationsOfPaper: "Equations",
+    search: "Search",
+    searchPlaceholder: "Search  /",
   },
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
@@ -35,6 +37,8 @@ export const UI = {
     onThisPage: "本页目录",
     noteBy: "笔记",
     equationsOfPaper: "公式",
+    search: "搜索",
+    searchPlaceholder: "搜索  /",
   },
 } as const;
 
