@@ -1,0 +1,106 @@
+// Search as a reader uses it, hosted (Pagefind) and from disk (MiniSearch):
+// type, pick a result with the mouse or keyboard, land on the right anchor.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+let browser: Browser;
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await serveStatic(inject("siteDir"));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const MODES = [
+  { name: "hosted (Pagefind)", backend: "pagefind", home: () => site.url, pageSuffix: "" },
+  { name: "from disk (MiniSearch)", backend: "minisearch", home: () => pathToFileURL(join(inject("siteDir"), "index.html")).href, pageSuffix: "index.html" },
+];
+
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  await page.locator("#site-search-input").fill(query);
+  await page.waitForSelector(`#site-search-results[data-query="${query.replace(/"/g, '\\"')}"]`);
+  return page.locator(".search-result").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+}
+
+for (const mode of MODES) {
+  describe(`search ${mode.name}`, () => {
+    let page: Page;
+    const errors: string[] = [];
+    beforeAll(async () => {
+      page = await browser.newPage();
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    });
+    afterAll(async () => {
+      await page.close();
+    });
+
+    it("loads no search code until the reader asks for it, then uses the right backend", async () => {
+      const scripts: string[] = [];
+      page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+      await page.goto(mode.home());
+      expect(scripts.filter((s) => /search|pagefind|minisearch/.test(s))).toEqual([]);
+      await page.keyboard.press("/");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search-input");
+      await searchFor(page, "Würstchen");
+      expect(await page.locator("#site-search-results").getAttribute("data-backend")).toBe(mode.backend);
+    });
+
+    it("finds an equation by its name and lands on its anchor (English query, mouse)", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      const hrefs = await searchFor(page, "noise objective");
+      expect(hrefs[0]).toMatch(new RegExp(`papers/wuerstchen/${mode.pageSuffix}#eq-noise-objective$`));
+      await page.locator(".search-result").first().click();
+      await page.waitForURL(/#eq-noise-objective$/);
+      expect(await page.locator("#eq-noise-objective").evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
+    });
+
+    it("finds the DDPM update and p2 weighting by name (formula queries, keyboard)", async () => {
+      await page.goto(mode.home());
+      await page.keyboard.press("Control+k");
+      expect(await searchFor(page, "DDPM update")).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/)]));
+      expect((await searchFor(page, "p2"))[0]).toMatch(/papers\/wuerstchen\/(index\.html)?#eq-p2-loss$/);
+      await searchFor(page, "DDPM update");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
+    });
+
+    it("finds 2-character Chinese words inside sentences and mixed queries, landing on the section", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      for (const word of ["融合", "潜在", "分解"]) {
+        expect(await searchFor(page, word)).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/designedit\//)]));
+      }
+      const hrefs = await searchFor(page, "DPO 损失");
+      expect(hrefs[0]).toMatch(/papers\/self-rewarding-language-models\/(index\.html)?#/);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/self-rewarding-language-models/);
+      const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(await page.locator(`[id="${hash}"]`).count()).toBe(1);
+    });
+
+    it("says so when nothing matches, and never inserts the query as HTML", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      const attack = '<img src=x onerror="window.pwned=1">zzqx';
+      expect(await searchFor(page, attack)).toEqual([]);
+      expect(await page.locator(".search-empty").textContent()).toContain(attack);
+      expect(await page.locator("#site-search-results img").count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      await page.keyboard.press("Escape");
+      expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+      expect(errors).toEqual([]);
+    });
+  });
+}
