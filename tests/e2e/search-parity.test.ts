@@ -1,0 +1,85 @@
+// The two search backends give the same answers: ~20 fixed queries (English,
+// mixed Chinese, formula names) against the 1000-paper corpus of
+// ../shared/bench, hosted (Pagefind) and from disk (MiniSearch).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { runBuild } from "../support/build.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+const PAPERS = 1000;
+let browser: Browser;
+let site: StaticSite;
+let siteDir: string;
+let contentDir: string;
+
+beforeAll(async () => {
+  const work = mkdtempSync(join(tmpdir(), "papernotes-parity-"));
+  contentDir = join(work, "content");
+  const made = spawnSync(process.execPath, [resolve("../shared/bench/make-corpus.mjs"), "--papers", String(PAPERS), "--out", contentDir], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`make-corpus failed: ${made.stderr}`);
+  siteDir = join(work, "dist");
+  const build = runBuild(siteDir, { PAPERNOTES_CONTENT: contentDir });
+  if (build.status !== 0) throw new Error(`the corpus did not build:\n${build.stderr}`);
+  site = await serveStatic(siteDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Fixed queries, read from the deterministic corpus (seed 7): titles, mixed zh, formula names. */
+function parityQueries(): { query: string; expected: string }[] {
+  const read = (n: number) => {
+    const slug = `paper-${String(n).padStart(5, "0")}`;
+    const text = readFileSync(join(contentDir, "papers", `${slug}.mdx`), "utf8");
+    return { slug, text, title: /^title: "(.*)"$/m.exec(text)![1]!, zh: /^lang: zh$/m.test(text) };
+  };
+  const queries: { query: string; expected: string }[] = [];
+  const english = Array.from({ length: 60 }, (_, i) => read(i * 16 + 3)).filter((p) => !p.zh).slice(0, 7);
+  for (const p of english) queries.push({ query: p.title, expected: p.slug });
+  const chinese = Array.from({ length: 120 }, (_, i) => read(i * 8 + 5)).filter((p) => p.zh).slice(0, 7);
+  const headings = ["方法", "实验", "训练细节", "背景", "概述", "局限性", "方法"];
+  chinese.forEach((p, i) => queries.push({ query: `${headings[i]} ${p.title}`, expected: p.slug }));
+  const formulaPapers = [11, 222, 444, 666, 777, 999].map(read);
+  for (const p of formulaPapers) {
+    const label = /\\label\{eq:([a-z0-9-]+)\}/.exec(p.text)![1]!;
+    queries.push({ query: `${label.replace(/-/g, " ")} ${p.title}`, expected: p.slug });
+  }
+  return queries;
+}
+
+async function topPages(page: Page, queries: string[]): Promise<string[]> {
+  await page.locator("#site-search-input").focus();
+  await page.waitForFunction(() => "PapernotesSearch" in window);
+  return page.evaluate(async (qs) => {
+    const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ href: string }[]> } }).PapernotesSearch.search;
+    const tops: string[] = [];
+    for (const q of qs) {
+      const results = await search(q);
+      tops.push(results[0] ? new URL(results[0].href, location.href).pathname.replace(/index\.html$/, "").replace(/^.*\/papers\//, "") : "(none)");
+    }
+    return tops;
+  }, queries);
+}
+
+describe(`search parity on the ${PAPERS}-paper corpus`, () => {
+  it("gives the same top page for every query, hosted and from disk, and the right one", async () => {
+    const queries = parityQueries();
+    expect(queries.length).toBe(20);
+    const hosted = await browser.newPage();
+    await hosted.goto(site.url);
+    const offline = await browser.newPage();
+    await offline.goto(pathToFileURL(join(siteDir, "index.html")).href);
+    const fromPagefind = await topPages(hosted, queries.map((q) => q.query));
+    const fromMiniSearch = await topPages(offline, queries.map((q) => q.query));
+    expect(fromMiniSearch).toEqual(fromPagefind);
+    expect(fromPagefind).toEqual(queries.map((q) => `${q.expected}/`));
+  });
+});
