@@ -1,0 +1,157 @@
+// npm run bench [-- --sizes 100,1000] [-- --full]   (--full adds N = 10000)
+//
+// Generates the shared synthetic corpus, builds it with the real `npm run build`,
+// and reports build cost, page weight and search speed, plus the floor: KaTeX and
+// Shiki alone over the same corpus in one process. Writes bench/results/<date>.md.
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import katex from "katex";
+import { createHighlighter } from "shiki";
+import { listFiles } from "../src/postbuild/relative-urls.ts";
+import { measureSearch } from "./search.ts";
+import { measurePage } from "./page.ts";
+
+const { values } = parseArgs({ options: { sizes: { type: "string" }, full: { type: "boolean", default: false } } });
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.full ? [100, 1000, 10000] : [100, 1000];
+const MAKE_CORPUS = resolve("../shared/bench/make-corpus.mjs");
+const work = mkdtempSync(join(tmpdir(), "papernotes-bench-"));
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+  ok: boolean;
+  output: string;
+}
+
+/** Runs a command and samples the RSS of its whole process tree every 100 ms. */
+function timed(command: string, args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env } });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    let peak = 0;
+    const sample = setInterval(() => {
+      const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
+      const rows = table.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+      const tree = new Set([child.pid!]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+      }
+      peak = Math.max(peak, rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0));
+    }, 100);
+    child.on("close", (code) => {
+      clearInterval(sample);
+      done({ seconds: (performance.now() - started) / 1000, peakMB: peak / 1024, ok: code === 0, output });
+    });
+  });
+}
+
+function build(contentDir: string, outDir: string): Promise<Run> {
+  return timed(process.execPath, ["scripts/build.ts", "--out", outDir], { PAPERNOTES_CONTENT: contentDir, CI: "1" });
+}
+
+function coldCaches(): void {
+  for (const dir of ["node_modules/.astro", "node_modules/.vite", ".astro/data-store.json"]) rmSync(dir, { recursive: true, force: true });
+}
+
+function duBytes(dir: string): number {
+  return listFiles(dir, "").reduce((sum, file) => sum + statSync(file).size, 0);
+}
+
+/** The floor: every formula through KaTeX and every code block through Shiki, in one process. */
+async function floor(papersDir: string): Promise<{ seconds: number; formulas: number; blocks: number }> {
+  const highlighter = await createHighlighter({ themes: ["github-light", "github-dark"], langs: ["python", "text", "bash"] });
+  const started = performance.now();
+  let formulas = 0;
+  let blocks = 0;
+  for (const file of listFiles(papersDir, ".mdx")) {
+    const text = readFileSync(file, "utf8");
+    const code = [...text.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)];
+    for (const [, lang, source] of code) {
+      highlighter.codeToHtml(source!, { lang: lang!, themes: { light: "github-light", dark: "github-dark" }, defaultColor: false });
+      blocks++;
+    }
+    const prose = text.replace(/^```[\s\S]*?^```$/gm, "");
+    for (const [, tex] of prose.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)) {
+      katex.renderToString(tex!.replace(/\\label\{[^}]*\}/g, ""), { displayMode: true, throwOnError: false });
+      formulas++;
+    }
+    for (const [, tex] of prose.replace(/^\$\$\n[\s\S]*?\n\$\$$/gm, "").matchAll(/\$((?:\\.|[^$\n\\])+)\$/g)) {
+      katex.renderToString(tex!.replace(/\\(eq)?ref\{[^}]*\}/g, "(1)"), { throwOnError: false });
+      formulas++;
+    }
+  }
+  return { seconds: (performance.now() - started) / 1000, formulas, blocks };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows: string[] = [];
+const notes: string[] = [];
+for (const n of sizes) {
+  console.error(`\n== N = ${n} ==`);
+  const contentDir = join(work, `corpus-${n}`);
+  spawnSync(process.execPath, [MAKE_CORPUS, "--papers", String(n), "--out", contentDir], { stdio: "ignore" });
+  const outDir = join(work, `dist-${n}`);
+  coldCaches();
+  const cold = await build(contentDir, outDir);
+  if (!cold.ok) {
+    console.error(cold.output);
+    rows.push(`| ${n} | build failed | | | | | | | | |`);
+    continue;
+  }
+  const summary = cold.output.split("\n").filter((line) => /^(checked|indexed|built) /.test(line));
+  notes.push(`N=${n}: ${summary.join("; ")}`);
+  const touched = join(contentDir, "papers", "paper-00001.mdx");
+  appendFileSync(touched, "\nOne more sentence, to rebuild after an edit.\n");
+  const warm = await build(contentDir, outDir);
+  const pages = listFiles(join(outDir, "papers"), ".html").sort((a, b) => statSync(a).size - statSync(b).size);
+  const median = pages[Math.floor(pages.length / 2)]!;
+  const weight = measureWeight(outDir, median);
+  const browser = await measurePage(outDir, median);
+  const search = await measureSearch(outDir);
+  const ground = await floor(join(contentDir, "papers"));
+  rows.push(
+    [
+      n,
+      `${cold.seconds.toFixed(1)} s`,
+      `${(cold.peakMB / 1024).toFixed(2)} GB`,
+      `${warm.seconds.toFixed(1)} s`,
+      `${(duBytes(outDir) / 1048576).toFixed(0)} MB`,
+      `${kb(weight.raw)} / ${kb(weight.gzip)}`,
+      kb(browser.jsBeforeInteraction),
+      `${browser.fonts} (${browser.fontFormats.join(", ") || "none"})`,
+      `${ground.seconds.toFixed(1)} s (${ground.formulas} formulas, ${ground.blocks} code blocks)`,
+      `${(cold.seconds / ground.seconds).toFixed(1)}×`,
+      `${search.hosted.medianMs.toFixed(0)} ms / ${search.offline.medianMs.toFixed(0)} ms`,
+      kb(search.hosted.bytesBeforeFirstResult),
+    ].join(" | ").replace(/^/, "| ").concat(" |"),
+  );
+}
+
+const header = [
+  "| N | cold build | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
+];
+const date = new Date().toISOString().slice(0, 10);
+const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), ""].join("\n");
+console.log(report);
+mkdirSync("bench/results", { recursive: true });
+const file = join("bench/results", `${date}.md`);
+writeFileSync(file, existsSync(file) ? readFileSync(file, "utf8") + "\n" + report : report);
+console.error(`written to ${file}`);
+rmSync(work, { recursive: true, force: true });
+
+function measureWeight(siteDir: string, page: string): { raw: number; gzip: number } {
+  const html = readFileSync(page, "utf8");
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(resolve(page, "..", m[1]!), "utf8"));
+  const all = [html, ...css];
+  void siteDir;
+  return { raw: all.reduce((s, t) => s + Buffer.byteLength(t), 0), gzip: all.reduce((s, t) => s + gzipSync(t).length, 0) };
+}

@@ -1,0 +1,67 @@
+// Search speed as a reader sees it: bytes fetched after opening search until the
+// first results show (hosted), and keystroke-to-rendered-results time, both modes.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../tests/support/browser.ts";
+import { serveStatic } from "../tests/support/serve.ts";
+
+const QUERIES = ["noise objective", "attention", "融合", "DPO loss", "潜在空间", "sampling update", "layer normalization", "奖励 模型"];
+
+export interface SearchFigures {
+  medianMs: number;
+  bytesBeforeFirstResult: number;
+}
+
+/** Time from the keystroke that completes a query to its results in the DOM. */
+async function keystrokeToResults(page: Page, query: string): Promise<number> {
+  await page.locator("#site-search-input").fill(query.slice(0, -1));
+  await page.waitForTimeout(50);
+  return page.evaluate(
+    (q) =>
+      new Promise<number>((resolve) => {
+        const input = document.getElementById("site-search-input") as HTMLInputElement;
+        const panel = document.getElementById("site-search-results")!;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (panel.getAttribute("data-query") === q) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          }
+        });
+        observer.observe(panel, { attributes: true, childList: true });
+        input.value = q;
+        input.dispatchEvent(new Event("input"));
+      }),
+    query,
+  );
+}
+
+async function measure(page: Page, home: string, countBytes: boolean): Promise<SearchFigures> {
+  await page.goto(home);
+  await page.waitForLoadState("networkidle");
+  let bytes = 0;
+  let counting = countBytes;
+  page.on("response", async (response) => {
+    if (counting) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.locator("#site-search-input").focus();
+  await page.locator("#site-search-input").fill(QUERIES[0]!);
+  await page.waitForSelector(`#site-search-results[data-query="${QUERIES[0]}"]`, { timeout: 60_000 });
+  await page.waitForTimeout(200);
+  counting = false;
+  const times: number[] = [];
+  for (const query of QUERIES) times.push(await keystrokeToResults(page, query));
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)]!, bytesBeforeFirstResult: bytes };
+}
+
+export async function measureSearch(siteDir: string): Promise<{ hosted: SearchFigures; offline: SearchFigures }> {
+  const site = await serveStatic(siteDir);
+  const browser = await launchChromium();
+  const hosted = await measure(await browser.newPage(), site.url, true);
+  const offline = await measure(await browser.newPage(), pathToFileURL(join(siteDir, "index.html")).href, false);
+  await browser.close();
+  await site.close();
+  return { hosted, offline };
+}
