@@ -1,5 +1,7 @@
 // @ts-check
+import { createHash } from "node:crypto";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import katexAssets from "./src/integrations/katex-assets.ts";
@@ -13,6 +15,9 @@ const isDev = process.argv.includes("dev");
 const index = () => (isDev ? (paperIndex = loadPaperIndex(papersDir)) : paperIndex);
 
 export default defineConfig({
+  // One content cache per content folder: Astro's data store otherwise keeps
+  // entries from the folder built before (tests and benches build several).
+  cacheDir: `./node_modules/.astro/${createHash("sha256").update(papersDir).digest("hex").slice(0, 12)}/`,
   site: siteUrl,
   base: basePath,
   trailingSlash: "always",
@@ -24,7 +29,7 @@ export default defineConfig({
       defaultColor: false,
     },
   },
-  integrations: [katexAssets(), mdx({ optimize: true })],
+  integrations: [katexAssets(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.endsWith("/404/") })],
   build: { inlineStylesheets: "never" },
   vite: {
     build: {

@@ -88,6 +88,21 @@
       copyText(tex.getAttribute("data-tex")).then(function () {
         flashCopied(tex);
       }, function () {});
+      return;
+    }
+    var cite = event.target.closest && event.target.closest(".cite-button");
+    if (cite) {
+      copyText(cite.getAttribute("data-bibtex")).then(function () {
+        flashCopied(cite);
+      }, function () {});
+      return;
+    }
+    var code = event.target.closest && event.target.closest(".code-copy");
+    if (code) {
+      var block = code.closest(".code-block").querySelector("pre code");
+      copyText(block.innerText.replace(/\n$/, "")).then(function () {
+        flashCopied(code);
+      }, function () {});
     }
   });
 

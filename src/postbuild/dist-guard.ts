@@ -82,6 +82,8 @@ export function guardSite(siteDir: string): GuardProblem[] {
         continue;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+      // The 404 page is served at any URL, never read from disk: it resolves against <base>.
+      if (tag === "base" && relative(siteDir, file) === "404.html") continue;
       if (url.startsWith("/")) {
         report(file, line, `<${tag} ${attribute}="${url}"> is root-absolute and breaks when the site is opened from disk or under another base path`);
         continue;

@@ -30,10 +30,13 @@ export function relativeUrl(url: string, pagePath: string, base: string): string
 }
 
 export function rewriteHtml(html: string, pagePath: string, base: string): string {
-  return html.replace(URL_ATTRIBUTE, (whole, before: string, url: string, after: string) => {
+  // A <base> element (only the 404 page has one) must stay root-absolute.
+  const baseTags: string[] = [];
+  const protectedHtml = html.replace(/<base\s[^>]*>/g, (tag) => `\u0000${baseTags.push(tag) - 1}\u0000`);
+  return protectedHtml.replace(URL_ATTRIBUTE, (whole, before: string, url: string, after: string) => {
     // The canonical URL and feeds stay absolute: they name the hosted page.
     return url.startsWith(base) ? before + relativeUrl(url, pagePath, base) + after : whole;
-  }).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
+  }).replace(/\u0000(\d+)\u0000/g, (_, i: string) => baseTags[Number(i)]!).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
 }
 
 export function rewriteCss(css: string, filePath: string, base: string): string {

@@ -52,6 +52,18 @@ describe(`a ${PAPERS}-paper corpus`, () => {
     expect(crossPaper).toBe(PAPERS);
   });
 
+  it("pages the home list, 50 papers at a time, newest first", async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(siteDir, "index.html")).href);
+    expect(await page.locator(".paper-card").count()).toBe(50);
+    const dates = await page.locator(".paper-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+    expect([...dates].sort().reverse()).toEqual(dates);
+    await page.getByRole("link", { name: /Older/ }).click();
+    await page.waitForURL(/\/2\/index\.html$/);
+    expect(await page.locator(".paper-card").count()).toBe(50);
+    await page.close();
+  });
+
   it("crawls clean from disk", async () => {
     const context = await browser.newContext();
     expectClean(await crawl(context, pathToFileURL(join(siteDir, "index.html")).href), PAPERS);

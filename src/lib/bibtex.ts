@@ -1,0 +1,45 @@
+// A BibTeX entry for a paper, built from its note's frontmatter.
+export interface CitablePaper {
+  title: string;
+  authors: readonly string[];
+  arxiv?: string | undefined;
+  venue?: string | undefined;
+  date: Date;
+}
+
+/** The paper's year: from the venue ("ICLR 2024"), else the arXiv id (2306.x → 2023), else the note. */
+export function paperYear(paper: CitablePaper): number {
+  const fromVenue = /\b(19|20)\d{2}\b/.exec(paper.venue ?? "")?.[0];
+  if (fromVenue) return Number(fromVenue);
+  if (paper.arxiv) return 2000 + Number(paper.arxiv.slice(0, 2));
+  return paper.date.getUTCFullYear();
+}
+
+function asciiWord(text: string): string {
+  return text.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+}
+
+export function citationKey(paper: CitablePaper): string {
+  const lastName = asciiWord(paper.authors[0]?.split(/\s+/).at(-1) ?? "anon");
+  const firstWord = paper.title.split(/[\s:]+/).map(asciiWord).find((w) => w.length > 3 && !["with", "from", "towards", "toward"].includes(w)) ?? "paper";
+  return `${lastName}${paperYear(paper)}${firstWord}`;
+}
+
+/** Braces keep capitalisation (e.g. "DDPM") as written; special characters are escaped. */
+function field(value: string): string {
+  return `{${value.replace(/([&%$#_])/g, "\\$1")}}`;
+}
+
+export function bibtex(paper: CitablePaper): string {
+  const conference = paper.venue && !/arxiv/i.test(paper.venue);
+  const fields: [string, string][] = [
+    ["title", `{${paper.title.replace(/([&%$#_])/g, "\\$1")}}`],
+    ["author", field(paper.authors.join(" and "))],
+    ["year", field(String(paperYear(paper)))],
+  ];
+  if (conference) fields.push(["booktitle", field(paper.venue!)]);
+  if (paper.arxiv) fields.push(["eprint", field(paper.arxiv)], ["archivePrefix", field("arXiv")], ["url", field(`https://arxiv.org/abs/${paper.arxiv}`)]);
+  const width = Math.max(...fields.map(([k]) => k.length));
+  const body = fields.map(([key, value]) => `  ${key.padEnd(width)} = ${value}`).join(",\n");
+  return `@${conference ? "inproceedings" : "misc"}{${citationKey(paper)},\n${body}\n}`;
+}

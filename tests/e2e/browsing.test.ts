@@ -1,0 +1,157 @@
+// What a reader of a paper-notes blog expects beyond the equations: tags,
+// archive, table of contents, theme, code and citation copying, feeds.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+let browser: Browser;
+let site: StaticSite;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await serveStatic(inject("siteDir"));
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(site.url + path);
+  return page;
+}
+
+describe("browsing", () => {
+  it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
+    const page = await open("tags/");
+    const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });
+    expect(await diffusion.locator(".count").textContent()).toBe("2");
+    await diffusion.locator("a").click();
+    await page.waitForURL(/tags\/diffusion\/index\.html$/);
+    const titles = await page.locator(".paper-card-title").allTextContents();
+    expect(titles.map((t) => t.trim().split(":")[0])).toEqual(["DesignEdit", "Würstchen"]);
+    await page.close();
+  });
+
+  it("shows the archive by year and month", async () => {
+    const page = await open("archive/");
+    expect(await page.locator(".archive-year h2").allTextContents()).toEqual(["2024 3"]);
+    expect(await page.locator(".archive-month h3").allTextContents()).toEqual(["April", "March", "February"]);
+    await page.close();
+  });
+
+  it("jumps to a section from the sticky table of contents, clear of the header", async () => {
+    const page = await open("papers/wuerstchen/");
+    const sidebar = page.locator(".toc-sidebar");
+    expect(await sidebar.isVisible()).toBe(true);
+    await sidebar.getByRole("link", { name: "Sampling" }).click();
+    await page.waitForURL(/#sampling$/);
+    const heading = (await page.locator("#sampling").boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual((await page.locator(".site-header").boundingBox())!.height);
+    expect(heading.y).toBeLessThan(200);
+    expect(await sidebar.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await page.close();
+  });
+
+  it("collapses the table of contents on phones", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(site.url + "papers/wuerstchen/");
+    expect(await phone.locator(".toc-sidebar").isVisible()).toBe(false);
+    expect(await phone.locator(".toc-inline details").getAttribute("open")).toBeNull();
+    await phone.locator(".toc-inline summary").click();
+    expect(await phone.locator(".toc-inline a").first().isVisible()).toBe(true);
+    await phone.close();
+  });
+
+  it("links previous and next papers", async () => {
+    const page = await open("papers/wuerstchen/");
+    expect(await page.locator(".pager-older").textContent()).toContain("Self-Rewarding Language Models");
+    expect(await page.locator(".pager-newer").textContent()).toContain("DesignEdit");
+    await page.close();
+  });
+
+  it("keeps the chosen theme across pages, without a flash of the other one", async () => {
+    const page = await open("");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
+    await page.locator(".theme-toggle").click();
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(dark).toBe("rgb(21, 22, 26)");
+    // The next page must be dark at its first paint: check before any deferred script runs.
+    const next = await context.newPage();
+    await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));
+    await next.goto(site.url + "papers/designedit/", { waitUntil: "domcontentloaded" });
+    expect(await next.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+    await page.close();
+    await next.close();
+  });
+
+  it("copies code from a code block and shows its language", async () => {
+    const page = await open("papers/wuerstchen/");
+    const block = page.locator(".code-block").first();
+    expect(await block.locator(".code-language").textContent()).toBe("python");
+    await block.locator(".code-copy").click();
+    await expect.poll(() => block.locator(".code-copy").textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith("import math\nimport torch\n")).toBe(true);
+    expect(copied).not.toMatch(/^\s*1\s/); // line numbers are drawn by CSS, not copied
+    await page.close();
+  });
+
+  it("copies a BibTeX citation built from the frontmatter", async () => {
+    const page = await open("papers/self-rewarding-language-models/");
+    await page.locator(".cite-button").click();
+    const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(bibtex).toMatch(/^@inproceedings\{yuan2024selfrewarding,/);
+    expect(bibtex).toContain("eprint        = {2401.10020}");
+    expect(bibtex).toContain("booktitle     = {ICML 2024}");
+    await page.close();
+  });
+
+  it("describes each paper for search engines and link previews", async () => {
+    const page = await open("papers/wuerstchen/");
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(/^Würstchen runs/);
+    expect(await page.locator('meta[property="og:type"]').getAttribute("content")).toBe("article");
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(ld["@type"]).toBe("ScholarlyArticle");
+    expect(ld.author).toHaveLength(5);
+    expect(ld.identifier).toBe("arXiv:2306.00637");
+    await page.close();
+  });
+
+  it("serves an RSS feed and a sitemap that parse as XML, with absolute URLs", async () => {
+    const page = await open("");
+    const dir = inject("siteDir");
+    for (const file of ["rss.xml", "sitemap-index.xml", "sitemap-0.xml"]) {
+      const xml = readFileSync(join(dir, file), "utf8");
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        return { error: doc.querySelector("parsererror")?.textContent ?? null, links: [...doc.querySelectorAll("item > link, url > loc, sitemap > loc")].map((n) => n.textContent) };
+      }, xml);
+      expect(parsed.error, file).toBeNull();
+      expect(parsed.links.length, file).toBeGreaterThan(0);
+      for (const link of parsed.links) expect(link).toMatch(/^https:\/\/example\.org\//);
+    }
+    await page.close();
+  });
+
+  it("shows a 404 page whose styles and links work at any missing URL", async () => {
+    const page = await context.newPage();
+    const notFound = readFileSync(join(inject("siteDir"), "404.html"), "utf8");
+    // As static hosts do: the 404 page's HTML, served at whatever URL was missing.
+    await page.route("**/no/such/paper/", (route) => route.fulfill({ status: 404, contentType: "text/html", body: notFound }));
+    await page.goto(site.url + "no/such/paper/");
+    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    await page.getByRole("link", { name: /Home/ }).click();
+    await page.waitForURL(site.url + "index.html");
+    expect(await page.locator(".paper-card").count()).toBe(3);
+    await page.close();
+  });
+});

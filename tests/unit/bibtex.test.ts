@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { bibtex, citationKey, paperYear } from "../../src/lib/bibtex.ts";
+
+const wuerstchen = {
+  title: "Würstchen: An Efficient Architecture for Large-Scale Text-to-Image Diffusion Models",
+  authors: ["Pablo Pernias", "Dominic Rampas", "Mats L. Richter", "Christopher J. Pal", "Marc Aubreville"],
+  arxiv: "2306.00637",
+  venue: "ICLR 2024",
+  date: new Date("2024-03-15"),
+};
+
+describe("BibTeX", () => {
+  it("takes the year from the venue, then the arXiv id, then the note date", () => {
+    expect(paperYear(wuerstchen)).toBe(2024);
+    expect(paperYear({ ...wuerstchen, venue: undefined })).toBe(2023);
+    expect(paperYear({ ...wuerstchen, venue: undefined, arxiv: undefined })).toBe(2024);
+  });
+
+  it("builds an ASCII key from the first author, year and first real title word", () => {
+    expect(citationKey(wuerstchen)).toBe("pernias2024wurstchen");
+  });
+
+  it("writes an inproceedings entry for a conference paper with its arXiv id", () => {
+    expect(bibtex(wuerstchen)).toBe(`@inproceedings{pernias2024wurstchen,
+  title         = {Würstchen: An Efficient Architecture for Large-Scale Text-to-Image Diffusion Models},
+  author        = {Pablo Pernias and Dominic Rampas and Mats L. Richter and Christopher J. Pal and Marc Aubreville},
+  year          = {2024},
+  booktitle     = {ICLR 2024},
+  eprint        = {2306.00637},
+  archivePrefix = {arXiv},
+  url           = {https://arxiv.org/abs/2306.00637}
+}`);
+  });
+
+  it("writes a misc entry without a venue and escapes special characters", () => {
+    const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02") });
+    expect(entry).toMatch(/^@misc\{lovelace2024fast,/);
+    expect(entry).toContain("title  = {Fast \\& Cheap: 100\\% Recall}");
+  });
+});
