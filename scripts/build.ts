@@ -20,6 +20,7 @@ const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 
 const check = checkContent(papersDir, basePath);
+for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
   console.error(`\nbuild failed: ${check.problems.length} problem(s) in ${new Set(check.problems.map((p) => p.file)).size} file(s); ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);

@@ -7,6 +7,7 @@ import type { Root } from "mdast";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
+import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
@@ -21,6 +22,8 @@ export interface ContentProblem {
 
 export interface ContentCheckResult {
   problems: ContentProblem[];
+  /** Worth telling the author, but no reason to stop the build. */
+  warnings: ContentProblem[];
   papers: number;
   formulas: number;
   index: PaperIndex;
@@ -32,6 +35,7 @@ export function formatProblem(p: ContentProblem): string {
 
 export function checkContent(papersDir: string, base = "/"): ContentCheckResult {
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const display = (path: string) => relative(process.cwd(), path) || path;
   const problem = (path: string, line: number, column: number, reason: string) => problems.push({ file: display(path), line, column, reason });
   const parsed: { source: PaperSource; tree: Root; file: VFile }[] = [];
@@ -90,17 +94,20 @@ export function checkContent(papersDir: string, base = "/"): ContentCheckResult 
   for (const { source, tree } of parsed) index.set(source.slug, indexPaper(source, tree));
 
   const options: SiteLinkOptions = { index: () => index, base };
-  const transform = unified().use(paperRemarkPlugins(options) as never).use(remarkKatexCheck);
+  const transform = unified().use(paperRemarkPlugins(options) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   let formulas = 0;
   for (const { source, tree, file } of parsed) {
     if (source.frontmatter.draft === true) continue;
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
     formulas += countMath(tree);
-    for (const m of file.messages) problem(source.path, m.line ?? 1, m.column ?? 1, m.reason);
+    for (const m of file.messages) {
+      const entry = { file: display(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
+      (m.fatal === false ? problems : warnings).push(entry);
+    }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, papers: parsed.length, formulas, index };
+  return { problems, warnings, papers: parsed.length, formulas, index };
 }
 
 /** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */

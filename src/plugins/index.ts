@@ -11,6 +11,7 @@ import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs
 import remarkPaperLinks from "./remark-paper-links.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
+import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 
 export type { SiteLinkOptions };
 
@@ -28,6 +29,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
       [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }],
       [rehypeKatex, katexOptions],
       rehypeCodeBlocks,
+      rehypeNoMathErrors,
       rehypeFailOnMessages,
     ],
   };

@@ -2,6 +2,7 @@
 // and printed together by the content check or rehype-fail-on-messages.
 import type { Node } from "unist";
 import type { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
 
 export const SOURCE = "papernotes";
 
@@ -16,7 +17,7 @@ export function pageLang(file: VFile): string | undefined {
 }
 
 /** "path:line:col: reason", one per line, as compilers print them. */
-export function formatMessages(file: VFile, relativeTo = process.cwd()): string[] {
+export function formatMessages(file: VFile, include: (m: VFileMessage) => boolean = () => true, relativeTo = process.cwd()): string[] {
   const path = (file.path ?? "").startsWith(relativeTo + "/") ? file.path.slice(relativeTo.length + 1) : file.path;
-  return file.messages.map((m) => `${path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`);
+  return file.messages.filter(include).map((m) => `${path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`);
 }

@@ -6,7 +6,8 @@ import { formatMessages } from "./messages.ts";
 
 export default function rehypeFailOnMessages() {
   return (_tree: Root, file: VFile) => {
-    if (file.messages.length === 0) return;
-    throw new Error(`${file.messages.length} problem(s) in this paper:\n${formatMessages(file).join("\n")}`);
+    const problems = formatMessages(file, (m) => m.fatal === false);
+    if (problems.length === 0) return;
+    throw new Error(`${problems.length} problem(s) in this paper:\n${problems.join("\n")}`);
   };
 }

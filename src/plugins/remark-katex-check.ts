@@ -16,8 +16,9 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     try {
-      katex.renderToString(tex, { ...katexOptions, displayMode, throwOnError: true });
-      verdict = null;
+      const html = katex.renderToString(tex, { ...katexOptions, displayMode, throwOnError: true });
+      // Untrusted commands do not throw: KaTeX shows them as red text instead.
+      verdict = hasErrorText(html) ? untrustedReason(tex) : null;
     } catch (error) {
       // rawMessage leaves out KaTeX's underlined excerpt, which terminals garble.
       verdict = (error as { rawMessage?: string }).rawMessage ?? (error as Error).message;
@@ -25,6 +26,16 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
     verdicts.set(key, verdict);
   }
   return verdict;
+}
+
+/** The marks KaTeX leaves where it rendered an error as text. */
+export function hasErrorText(html: string): boolean {
+  return /katex-error|#cc0000/.test(html);
+}
+
+function untrustedReason(tex: string): string {
+  const command = /\\(href|url|html[A-Z][a-z]+|includegraphics)\b/.exec(tex)?.[0] ?? "a command";
+  return `${command} is not allowed here: formulas may only link inside the site, and may not set HTML ids, classes, styles or images`;
 }
 
 export default function remarkKatexCheck() {

@@ -1,6 +1,7 @@
 // Bad content fails `npm run build` with every problem located, and the last
 // good site stays exactly as it was.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,5 +34,32 @@ describe("a failed rebuild", () => {
     expect(failed.stderr).toMatch(/wuerstchen\.mdx:\d+:\d+: KaTeX cannot render \$\\sqrt\{\$/);
     expect(failed.stderr).toMatch(/dist\/ was left as it was/);
     expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toBe(before);
+  });
+});
+
+/** Every file under a folder, with its modification time and contents. */
+function snapshot(dir: string): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    hash.update(`${name}\0${stat.mtimeMs}\0`);
+    if (stat.isFile()) hash.update(readFileSync(path));
+  }
+  return hash.digest("hex");
+}
+
+describe("the content folder", () => {
+  it("is never written to, by a good build or a failed one", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-readonly-"));
+    cpSync(resolve("content"), content, { recursive: true });
+    const before = snapshot(content);
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    expect(runBuild(out, { PAPERNOTES_CONTENT: content }).status).toBe(0);
+    expect(snapshot(content)).toBe(before);
+    cpSync(resolve("tests/fixtures/broken-tex/papers/broken-tex.mdx"), join(content, "papers/broken-tex.mdx"));
+    const withBroken = snapshot(content);
+    expect(runBuild(out, { PAPERNOTES_CONTENT: content }).status).toBe(1);
+    expect(snapshot(content)).toBe(withBroken);
   });
 });

@@ -1,0 +1,20 @@
+// For the content check: a fenced code block in a language Shiki does not know
+// is shown as plain text. That is allowed, but the author hears where it is.
+import type { Root } from "mdast";
+import { bundledLanguages } from "shiki";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { SOURCE } from "./messages.ts";
+
+const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
+
+export default function remarkCodeLanguages() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, "code", (node) => {
+      const lang = node.lang?.toLowerCase();
+      if (!lang || PLAIN.has(lang) || lang in bundledLanguages) return;
+      // info(), not message(): a warning, which does not fail the build.
+      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting`, { place: node.position, source: SOURCE, ruleId: "code-language" });
+    });
+  };
+}

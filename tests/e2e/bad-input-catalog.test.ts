@@ -1,0 +1,100 @@
+// Every mistake an author can make, each through a real `npm run build`: the
+// build exits non-zero and names the file, the line and the cause in plain words.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { runBuild } from "../support/build.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const good = `${frontmatter({ title: '"Good Paper"' })}
+## Method
+
+$$
+a = b \\label{eq:good}
+$$
+`;
+
+interface Case {
+  name: string;
+  files: Record<string, string | Uint8Array>;
+  expected: RegExp[];
+}
+
+const CASES: Case[] = [
+  { name: "TeX that does not parse", files: { bad: `${frontmatter()}\nText $\\frac{a$ more.\n` }, expected: [/bad\.mdx:9:6: KaTeX cannot render \$\\frac\{a\$: Unexpected end of input/] },
+  { name: "an unknown macro", files: { bad: `${frontmatter()}\n$$\n\\mystery{x}\n$$\n` }, expected: [/bad\.mdx:9:1: KaTeX cannot render \$\\mystery\{x\}\$: Undefined control sequence: \\mystery/] },
+  { name: "\\eqref to a missing label", files: { bad: `${frontmatter()}\nSee $\\eqref{eq:nowhere}$.\n` }, expected: [/bad\.mdx:9:5: \\eqref\{eq:nowhere\}: no equation on this page has \\label\{eq:nowhere\}/] },
+  { name: "\\eqref to a missing paper", files: { good, bad: `${frontmatter()}\nSee $\\eqref{ghost/eq:good}$.\n` }, expected: [/bad\.mdx:9:5: \\eqref\{ghost\/eq:good\}: there is no paper "ghost"/] },
+  { name: "a duplicate label", files: { bad: `${frontmatter()}\n$$\na \\label{eq:x}\n$$\n\n$$\nb \\label{eq:x}\n$$\n` }, expected: [/bad\.mdx:13:1: two equations on this page have the anchor #eq-x \(label eq:x\)/] },
+  { name: "a missing title", files: { bad: `${frontmatter({ title: "" })}\nText.\n` }, expected: [/bad\.mdx:1:1: frontmatter key "title" is missing/] },
+  { name: "an invalid date", files: { bad: `${frontmatter({ date: "2024-02-30" })}\nText.\n` }, expected: [/bad\.mdx:4:1: frontmatter key "date": 2024-02-30 is not a calendar date/] },
+  { name: "an unknown lang", files: { bad: `${frontmatter({ lang: "de" })}\nText.\n` }, expected: [/bad\.mdx:5:1: frontmatter key "lang": must be en or zh/] },
+  { name: "an unknown frontmatter key", files: { bad: `${frontmatter({ catgeory: "ml" })}\nText.\n` }, expected: [/bad\.mdx:7:1: unknown frontmatter key "catgeory"/] },
+  { name: "an unclosed JSX tag", files: { bad: `${frontmatter()}\nText <Aside with no end.\n` }, expected: [/bad\.mdx:9:\d+: MDX syntax error: /] },
+  { name: "a stray {", files: { bad: `${frontmatter()}\nA set {1, 2 in prose.\n` }, expected: [/bad\.mdx:9:\d+: MDX syntax error: .*brace/] },
+  { name: "a link to a missing paper", files: { good, bad: `${frontmatter()}\nSee [it](/papers/nothing/).\n` }, expected: [/bad\.mdx:9:5: link \/papers\/nothing\/: there is no paper "nothing"/] },
+  { name: "a link to a missing anchor", files: { good, bad: `${frontmatter()}\nSee [it](/papers/good/#eq-bad).\n` }, expected: [/bad\.mdx:9:5: link \/papers\/good\/#eq-bad: paper "good" has no equation or heading with the anchor #eq-bad/] },
+  { name: "an empty file", files: { bad: "" }, expected: [/bad\.mdx:1:1: the file is empty/] },
+  { name: "a file that is not UTF-8", files: { bad: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0x0a]) }, expected: [/bad\.mdx:1:1: the file is not UTF-8/] },
+  { name: "two files with the same slug, case aside", files: { "Same.mdx": good, same: good }, expected: [/two files have the slug "same"/, /file name "Same" is not a slug/] },
+  { name: "a formula link with a script scheme", files: { bad: `${frontmatter()}\n$\\href{javascript:alert(1)}{x}$\n` }, expected: [/bad\.mdx:9:1: .*\\href is not allowed here/] },
+];
+
+function build(files: Record<string, string | Uint8Array>) {
+  const { contentDir } = writePapers(files);
+  return runBuild(join(mkdtempSync(join(tmpdir(), "papernotes-catalog-")), "dist"), { PAPERNOTES_CONTENT: contentDir });
+}
+
+describe("the bad-input catalog", () => {
+  for (const c of CASES) {
+    it(`stops the build on ${c.name}, saying where and why`, () => {
+      const run = build(c.files);
+      expect(run.status).toBe(1);
+      for (const pattern of c.expected) expect(run.stderr).toMatch(pattern);
+      expect(run.stderr).toMatch(/build failed: \d+ problem\(s\)/);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    });
+  }
+
+  it("reports every problem of every file in one run", () => {
+    const all = Object.fromEntries(CASES.filter((c) => !("Same.mdx" in c.files)).map((c, i) => [`case-${i}`, (c.files.bad ?? "") as string | Uint8Array]));
+    const run = build({ ...all, good });
+    expect(run.status).toBe(1);
+    const count = Number(/build failed: (\d+) problem/.exec(run.stderr)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(CASES.length - 1);
+  });
+
+  it("only warns, with the place, about an unknown code-fence language", () => {
+    const run = build({ odd: `${frontmatter()}\n\`\`\`klingon\nqapla'\n\`\`\`\n` });
+    expect(run.stderr).toMatch(/warning: .*odd\.mdx:9:1: unknown code language "klingon"/);
+    expect(run.status).toBe(0);
+  });
+});
+
+describe("safe output", () => {
+  it("shows frontmatter strings as text, never as HTML", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-xss-")), "dist");
+    const title = "<img src=x onerror=alert(1)>";
+    const { contentDir } = writePapers({
+      xss: `${frontmatter({ title: JSON.stringify(title), authors: '["<script>alert(2)</script>"]', summary: '"<b>bold</b>"', tags: '["safe"]' })}\nText.\n`,
+    });
+    expect(runBuild(out, { PAPERNOTES_CONTENT: contentDir }).status).toBe(0);
+    const browser = await launchChromium();
+    for (const page of ["index.html", "papers/xss/index.html"]) {
+      const tab = await browser.newPage();
+      const dialogs: string[] = [];
+      tab.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+      await tab.goto(pathToFileURL(join(out, page)).href);
+      expect(await tab.locator("main img, main b").count()).toBe(0);
+      expect(await tab.locator("main script").count()).toBe(0);
+      expect((await tab.locator("main").textContent())!).toContain(title);
+      expect((await tab.locator("main").textContent())!).toContain("<script>alert(2)</script>");
+      expect(dialogs).toEqual([]);
+      await tab.close();
+    }
+    await browser.close();
+  });
+});
