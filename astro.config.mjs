@@ -5,14 +5,21 @@ import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import katexAssets from "./src/integrations/katex-assets.ts";
+import { takeRenderedContent } from "./src/lib/build-handoff.ts";
 import { loadPaperIndex } from "./src/lib/paper-index.ts";
 import { sitePipeline } from "./src/plugins/index.ts";
-import { basePath, papersDir, siteUrl } from "./src/site.config.ts";
+import { basePath, papersDir, shikiConfig, siteUrl } from "./src/site.config.ts";
 
-// Read once per build; the dev server re-reads it so edits to labels show up.
-let paperIndex = loadPaperIndex(papersDir);
+// Only notes that use MDX components need the index here, so it is read lazily:
+// from the build's own pass when there is one; the dev server re-reads it so
+// edits to labels show up.
+/** @type {import("./src/lib/paper-index.ts").PaperIndex | undefined} */
+let paperIndex;
 const isDev = process.argv.includes("dev");
-const index = () => (isDev ? (paperIndex = loadPaperIndex(papersDir)) : paperIndex);
+const index = () => {
+  if (isDev || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
+  return paperIndex;
+};
 
 export default defineConfig({
   // One content cache per content folder: Astro's data store otherwise keeps
@@ -24,10 +31,7 @@ export default defineConfig({
   outDir: process.env.PAPERNOTES_OUT_DIR ?? "dist",
   markdown: {
     processor: unified(sitePipeline({ index, base: basePath })),
-    shikiConfig: {
-      themes: { light: "github-light", dark: "github-dark" },
-      defaultColor: false,
-    },
+    shikiConfig,
   },
   integrations: [katexAssets(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.endsWith("/404/") })],
   build: { inlineStylesheets: "never" },

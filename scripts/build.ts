@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
 import { checkContent, formatProblem } from "../src/lib/content-check.ts";
 import { guardSite } from "../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
@@ -19,14 +20,15 @@ const outDir = resolve(values.out!);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 
-const check = checkContent(papersDir, basePath);
+const check = await checkContent(papersDir, basePath, { render: true });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
   console.error(`\nbuild failed: ${check.problems.length} problem(s) in ${new Set(check.problems.map((p) => p.file)).size} file(s); ${existsSync(outDir) ? values.out + "/ was left as it was" : "nothing was written"}.`);
   process.exit(1);
 }
-console.log(`checked ${check.papers} papers and ${check.formulas} formulas in ${seconds()}`);
+console.log(`checked and rendered ${check.papers} papers and ${check.formulas} formulas in ${seconds()}`);
+handOffRenderedContent({ papersDir, base: basePath, result: check });
 
 const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 rmSync(staging, { recursive: true, force: true });

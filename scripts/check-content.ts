@@ -2,7 +2,7 @@
 import { checkContent, formatProblem } from "../src/lib/content-check.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
-const result = checkContent(papersDir, basePath);
+const result = await checkContent(papersDir, basePath);
 for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 for (const problem of result.problems) console.error(formatProblem(problem));
 console.log(`${result.papers} papers, ${result.formulas} formulas, ${result.problems.length} problem(s)`);

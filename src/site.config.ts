@@ -1,6 +1,7 @@
 // Everything a site owner sets, in one place. Deployment settings come from the
 // environment so that one checkout can build for several hosts.
 import { resolve } from "node:path";
+import type { ShikiConfig } from "@astrojs/markdown-remark";
 
 export const site = {
   title: "papernotes",
@@ -19,3 +20,9 @@ export const basePath = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$
 /** Folder with papers/*.mdx: PAPERNOTES_CONTENT, default ./content */
 export const contentDir = resolve(process.env.PAPERNOTES_CONTENT ?? "content");
 export const papersDir = resolve(contentDir, "papers");
+
+/** Code highlighting: both themes are in the HTML; CSS picks one. */
+export const shikiConfig: Partial<ShikiConfig> = {
+  themes: { light: "github-light", dark: "github-dark" },
+  defaultColor: false,
+};

@@ -19,3 +19,12 @@ export function proseOf(body: string): string {
     .replace(/\]\([^)]*\)/g, "]")
     .replace(/[#>*_|~\[\]-]+/g, " ");
 }
+
+/**
+ * Whether a note needs Astro's MDX compiler: imports, JSX or HTML tags, or
+ * expressions in its prose. Plain Markdown with math takes the fast path.
+ */
+export function needsMdxCompiler(body: string): boolean {
+  const prose = body.replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ");
+  return /^(import|export)\s/m.test(prose) || /<[A-Za-z]/.test(prose) || /[{}]/.test(prose);
+}

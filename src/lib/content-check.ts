@@ -1,14 +1,23 @@
 // Checks every paper before Astro builds anything, and reports every problem
 // of every file at once: frontmatter, MDX syntax, TeX, labels, references, links.
 // Astro stops at the first broken page and caches rendered pages; this does neither.
+// With `render`, the same pass also turns each plain-Markdown note into HTML
+// (the fast path); notes that use MDX components are left to Astro's MDX.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
+import type { Root as HastRoot } from "hast";
+import { toText } from "hast-util-to-text";
 import type { Root } from "mdast";
+import rehypeStringify from "rehype-stringify";
+import remarkRehype from "remark-rehype";
+import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
-import { paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
+import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import { needsMdxCompiler } from "./body-text.ts";
 import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { parseMdx, readPaperSource, SLUG_PATTERN, type PaperSource } from "./paper-source.ts";
@@ -20,6 +29,16 @@ export interface ContentProblem {
   reason: string;
 }
 
+export interface RenderedPaper {
+  slug: string;
+  path: string;
+  frontmatter: Record<string, unknown>;
+  /** The Markdown body, without frontmatter. */
+  body: string;
+  html: string;
+  headings: { depth: number; slug: string; text: string }[];
+}
+
 export interface ContentCheckResult {
   problems: ContentProblem[];
   /** Worth telling the author, but no reason to stop the build. */
@@ -27,13 +46,17 @@ export interface ContentCheckResult {
   papers: number;
   formulas: number;
   index: PaperIndex;
+  /** Plain-Markdown notes rendered to HTML (with `render`), by slug. */
+  rendered: Map<string, RenderedPaper>;
+  /** Slugs of notes that use MDX components: Astro's MDX renders them. */
+  mdxSlugs: Set<string>;
 }
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 }
 
-export function checkContent(papersDir: string, base = "/"): ContentCheckResult {
+export async function checkContent(papersDir: string, base = "/", options: { render?: boolean } = {}): Promise<ContentCheckResult> {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const display = (path: string) => relative(process.cwd(), path) || path;
@@ -93,11 +116,15 @@ export function checkContent(papersDir: string, base = "/"): ContentCheckResult 
   const index: PaperIndex = new Map();
   for (const { source, tree } of parsed) index.set(source.slug, indexPaper(source, tree));
 
-  const options: SiteLinkOptions = { index: () => index, base };
-  const transform = unified().use(paperRemarkPlugins(options) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
+  const linkOptions: SiteLinkOptions = { index: () => index, base };
+  const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
+  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
+  const rendered = new Map<string, RenderedPaper>();
+  const mdxSlugs = new Set<string>();
   let formulas = 0;
   for (const { source, tree, file } of parsed) {
     if (source.frontmatter.draft === true) continue;
+    if (needsMdxCompiler(source.body)) mdxSlugs.add(source.slug);
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
     formulas += countMath(tree);
@@ -105,9 +132,29 @@ export function checkContent(papersDir: string, base = "/"): ContentCheckResult 
       const entry = { file: display(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
       (m.fatal === false ? problems : warnings).push(entry);
     }
+    if (options.render && problems.length === 0 && !mdxSlugs.has(source.slug)) {
+      const hast = (await toHtml.run(tree as never, file)) as HastRoot;
+      rendered.set(source.slug, {
+        slug: source.slug,
+        path: source.path,
+        frontmatter: source.frontmatter,
+        body: source.body.trimStart(),
+        html: toHtml.stringify(hast as never, file) as string,
+        headings: headingsOf(hast),
+      });
+    }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, warnings, papers: parsed.length, formulas, index };
+  return { problems, warnings, papers: parsed.length, formulas, index, rendered, mdxSlugs };
+}
+
+function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
+  const headings: RenderedPaper["headings"] = [];
+  visit(tree, "element", (node) => {
+    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
+  });
+  return headings;
 }
 
 /** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */

@@ -1,11 +1,16 @@
 // The published papers, newest first, with what lists need to show them.
 import { getCollection, type CollectionEntry } from "astro:content";
+import { papersDir } from "../site.config.ts";
+import { mdxPaperFiles } from "./paper-loader.ts";
 import { readingMinutes } from "./reading-time.ts";
 
-export type Paper = CollectionEntry<"papers">;
+// Asking Astro for an empty collection logs a warning on every page.
+const hasMdxPapers = mdxPaperFiles(papersDir).length > 0;
+
+export type Paper = CollectionEntry<"papers"> | CollectionEntry<"mdxPapers">;
 
 export async function publishedPapers(): Promise<Paper[]> {
-  const papers = await getCollection("papers", (p) => !p.data.draft);
+  const papers: Paper[] = [...(await getCollection("papers", (p) => !p.data.draft)), ...(hasMdxPapers ? await getCollection("mdxPapers", (p) => !p.data.draft) : [])];
   return papers.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title));
 }
 

@@ -1,6 +1,6 @@
 // The content pipeline in one place: Astro's MDX build and the content check
 // run exactly these plugins, in this order.
-import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
+import { rehypeShiki, type RehypePlugins, type RemarkPlugins } from "@astrojs/markdown-remark";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
@@ -9,7 +9,9 @@ import { katexOptions } from "../lib/katex-options.ts";
 import remarkEquationNumbers from "./remark-equation-numbers.ts";
 import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
 import remarkPaperLinks from "./remark-paper-links.ts";
+import { shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
+import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 
@@ -20,17 +22,29 @@ export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
   return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]];
 }
 
+/** After the math and code are rendered: heading links, code frames. */
+function finishingPlugins(): RehypePlugins {
+  return [
+    // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.
+    [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }],
+    rehypeCodeBlocks,
+  ];
+}
+
+/** Astro's MDX pipeline (for notes that use MDX components); Astro runs Shiki itself. */
 export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
-    rehypePlugins: [
-      rehypeSlug,
-      // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.
-      [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }],
-      [rehypeKatex, katexOptions],
-      rehypeCodeBlocks,
-      rehypeNoMathErrors,
-      rehypeFailOnMessages,
-    ],
+    // Heading ids come from the TeX of any math in them, before KaTeX renders it.
+    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], ...finishingPlugins(), rehypeNoMathErrors, rehypeFailOnMessages],
   };
+}
+
+/**
+ * The fast path for plain-Markdown notes, run by the content check itself: the
+ * same plugins, but each distinct formula is rendered once and kept as raw HTML
+ * (stringify with allowDangerousHtml). Problems are reported by the check.
+ */
+export function fastRehypePlugins(): RehypePlugins {
+  return [[rehypeShiki, shikiConfig], rehypeSlug, [rehypeKatexCached, katexOptions], ...finishingPlugins()];
 }

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { checkContent, formatProblem } from "../../src/lib/content-check.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
-function problemsOf(files: Record<string, string | Uint8Array>): string[] {
+async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const { papersDir } = writePapers(files);
-  return checkContent(papersDir).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
+  return (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
 }
 
 const twoEquations = `${frontmatter()}
@@ -24,25 +24,25 @@ By $\\eqref{eq:second}$ and $\\ref{eq:first}$.
 `;
 
 describe("content check", () => {
-  it("accepts valid papers, with same-page and cross-paper references", () => {
+  it("accepts valid papers, with same-page and cross-paper references", async () => {
     const other = `${frontmatter({ title: '"Other: A Paper"' })}\nSee $\\eqref{main/eq:second}$ and [the first](/papers/main/#eq-first).\n`;
     const { papersDir } = writePapers({ main: twoEquations, other });
-    const result = checkContent(papersDir);
+    const result = await checkContent(papersDir);
     expect(result.problems).toEqual([]);
     expect(result.papers).toBe(2);
     expect(result.index.get("main")!.equations.map((e) => [e.anchor, e.number])).toEqual([["eq-first", "1"], ["eq-second", "2"]]);
   });
 
-  it("reports broken TeX and unknown macros with file, line and column, all at once", () => {
-    const problems = problemsOf({ broken: `${frontmatter()}\nFirst $\\frac{a$ here.\n\n$$\n\\foo{x}\n$$\n` });
+  it("reports broken TeX and unknown macros with file, line and column, all at once", async () => {
+    const problems = await problemsOf({ broken: `${frontmatter()}\nFirst $\\frac{a$ here.\n\n$$\n\\foo{x}\n$$\n` });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^broken\.mdx:9:7: KaTeX cannot render \$\\frac\{a\$/);
     expect(problems[1]).toMatch(/^broken\.mdx:11:1: KaTeX cannot render \$\\foo\{x\}\$: Undefined control sequence: \\foo/);
   });
 
-  it("reports a dangling \\eqref, a missing paper and an unnumbered target", () => {
+  it("reports a dangling \\eqref, a missing paper and an unnumbered target", async () => {
     const body = `${frontmatter()}\n$$\nx \\notag \\label{eq:plain}\n$$\n\n$\\eqref{eq:nope}$ $\\eqref{ghost/eq:x}$ $\\eqref{eq:plain}$\n`;
-    const problems = problemsOf({ refs: body });
+    const problems = await problemsOf({ refs: body });
     expect(problems).toEqual([
       expect.stringMatching(/^refs\.mdx:13:1: \\eqref\{eq:nope\}: no equation on this page has \\label\{eq:nope\}$/),
       expect.stringMatching(/^refs\.mdx:13:19: \\eqref\{ghost\/eq:x\}: there is no paper "ghost"/),
@@ -50,31 +50,31 @@ describe("content check", () => {
     ]);
   });
 
-  it("reports a cross-paper \\eqref to a label the other paper lacks", () => {
-    const problems = problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
+  it("reports a cross-paper \\eqref to a label the other paper lacks", async () => {
+    const problems = await problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
   });
 
-  it("reports a label used twice and a label that collides with a heading", () => {
+  it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
-    const problems = problemsOf({ dup: body });
+    const problems = await problemsOf({ dup: body });
     expect(problems).toEqual([
       expect.stringMatching(/^dup\.mdx:15:1: two equations on this page have the anchor #eq-a/),
       expect.stringMatching(/^dup\.mdx:19:1: equation anchor #eq-loss is also the id of a heading/),
     ]);
   });
 
-  it("reports links to missing papers and anchors", () => {
-    const problems = problemsOf({ main: twoEquations, links: `${frontmatter()}\n[a](/papers/main/#eq-zzz) [b](/papers/gone/) [c](/papers/main/#method)\n` });
+  it("reports links to missing papers and anchors", async () => {
+    const problems = await problemsOf({ main: twoEquations, links: `${frontmatter()}\n[a](/papers/main/#eq-zzz) [b](/papers/gone/) [c](/papers/main/#method)\n` });
     expect(problems).toEqual([
       expect.stringMatching(/^links\.mdx:9:1: link \/papers\/main\/#eq-zzz: paper "main" has no equation or heading with the anchor #eq-zzz/),
       expect.stringMatching(/^links\.mdx:9:27: link \/papers\/gone\/: there is no paper "gone"/),
     ]);
   });
 
-  it("names the file and key of every frontmatter problem", () => {
+  it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
-    const problems = problemsOf({ meta: body });
+    const problems = await problemsOf({ meta: body });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^meta\.mdx:1:1: frontmatter key "title" is missing/),
@@ -87,8 +87,8 @@ describe("content check", () => {
     );
   });
 
-  it("reports MDX syntax errors, empty files, non-UTF-8 files and slug clashes", () => {
-    const problems = problemsOf({
+  it("reports MDX syntax errors, empty files, non-UTF-8 files and slug clashes", async () => {
+    const problems = await problemsOf({
       jsx: `${frontmatter()}\nAn unclosed <Note tag.\n`,
       empty: "",
       latin: new Uint8Array([0x74, 0xe9, 0xff, 0x0a]),

@@ -1,0 +1,36 @@
+// The content loader for plain-Markdown notes: their HTML comes from the content
+// check's own pass (one remark/rehype run, each formula rendered once), so Astro
+// never turns them into JS modules. Notes that need MDX go through glob + MDX.
+import { readFileSync } from "node:fs";
+import type { Loader } from "astro/loaders";
+import { needsMdxCompiler } from "./body-text.ts";
+import { takeRenderedContent } from "./build-handoff.ts";
+import { checkContent, formatProblem } from "./content-check.ts";
+import { listPaperFiles } from "./paper-index.ts";
+
+export function paperLoader(papersDir: string, base: string): Loader {
+  return {
+    name: "papernotes:papers",
+    load: async ({ store, parseData, generateDigest, logger }) => {
+      let result = takeRenderedContent(papersDir, base);
+      if (!result) {
+        // `astro dev` or a bare `astro build`: do the pass here.
+        result = await checkContent(papersDir, base, { render: true });
+        for (const warning of result.warnings) logger.warn(formatProblem(warning));
+        if (result.problems.length > 0) throw new Error(`${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}`);
+      }
+      store.clear();
+      for (const paper of result.rendered.values()) {
+        const data = await parseData({ id: paper.slug, data: paper.frontmatter });
+        store.set({ id: paper.slug, data, body: paper.body, digest: generateDigest(paper.html), rendered: { html: paper.html, metadata: { headings: paper.headings } } });
+      }
+    },
+  };
+}
+
+/** File names of the notes that need Astro's MDX compiler (usually none). */
+export function mdxPaperFiles(papersDir: string): string[] {
+  return listPaperFiles(papersDir)
+    .filter((path) => needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
+    .map((path) => path.slice(papersDir.length + 1));
+}

@@ -1,0 +1,43 @@
+// Renders math like rehype-katex, with the same options and markup, for the
+// fast build path: each distinct formula is rendered once per build, and its
+// HTML is kept as a raw node instead of being parsed back into a tree (the
+// same formulas recur across papers; parsing KaTeX's HTML back was most of the
+// cost). rehype-stringify must run with allowDangerousHtml.
+import type { Element, ElementContent, Root } from "hast";
+import { toText } from "hast-util-to-text";
+import katex, { type KatexOptions } from "katex";
+import { SKIP, visitParents } from "unist-util-visit-parents";
+import type { VFile } from "vfile";
+
+const rendered = new Map<string, string>();
+
+export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
+  const key = (displayMode ? "D" : "I") + tex;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
+    rendered.set(key, html);
+  }
+  return html;
+}
+
+export default function rehypeKatexCached(options: KatexOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    visitParents(tree, "element", (element: Element, parents) => {
+      const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
+      const display = classes.includes("math-display");
+      if (!display && !classes.includes("math-inline")) return;
+      const parent = parents.at(-1) as Element | Root;
+      const tex = toText(element, { whitespace: "pre" });
+      let value: string;
+      try {
+        value = renderMath(tex, display, options);
+      } catch (error) {
+        file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place: element.position, source: "rehype-katex-cached" });
+        value = "";
+      }
+      parent.children.splice(parent.children.indexOf(element), 1, { type: "raw", value } as unknown as ElementContent);
+      return SKIP;
+    });
+  };
+}
