@@ -1,14 +1,14 @@
 // For the content check: renders every formula with the site's KaTeX options
 // and reports each one KaTeX rejects, with its place and TeX.
-import katex from "katex";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
 import { report } from "./messages.ts";
+import { renderMath } from "./rehype-katex-cached.ts";
 
-/** KaTeX's verdict per distinct TeX string: the same formulas recur across papers. */
+/** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
 const verdicts = new Map<string, string | null>();
 
 export function katexProblem(tex: string, displayMode: boolean): string | null {
@@ -16,7 +16,7 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     try {
-      const html = katex.renderToString(tex, { ...katexOptions, displayMode, throwOnError: true });
+      const html = renderMath(tex, displayMode, katexOptions);
       // Untrusted commands do not throw: KaTeX shows them as red text instead.
       verdict = hasErrorText(html) ? untrustedReason(tex) : null;
     } catch (error) {
