@@ -83,26 +83,17 @@
       }, function () {});
       return;
     }
-    var tex = event.target.closest && event.target.closest(".equation-copy-tex");
-    if (tex) {
-      copyText(tex.getAttribute("data-tex")).then(function () {
-        flashCopied(tex);
-      }, function () {});
+    // Copy buttons: what each one copies.
+    var sources = [
+      [".equation-copy-tex", function (b) { return b.getAttribute("data-tex"); }],
+      [".cite-button", function (b) { return b.getAttribute("data-bibtex"); }],
+      [".code-copy", function (b) { return b.closest(".code-block").querySelector("pre code").innerText.replace(/\n$/, ""); }],
+    ];
+    for (var i = 0; i < sources.length; i++) {
+      var button = event.target.closest && event.target.closest(sources[i][0]);
+      if (!button) continue;
+      copyText(sources[i][1](button)).then(flashCopied.bind(null, button), function () {});
       return;
-    }
-    var cite = event.target.closest && event.target.closest(".cite-button");
-    if (cite) {
-      copyText(cite.getAttribute("data-bibtex")).then(function () {
-        flashCopied(cite);
-      }, function () {});
-      return;
-    }
-    var code = event.target.closest && event.target.closest(".code-copy");
-    if (code) {
-      var block = code.closest(".code-block").querySelector("pre code");
-      copyText(block.innerText.replace(/\n$/, "")).then(function () {
-        flashCopied(code);
-      }, function () {});
     }
   });
 
