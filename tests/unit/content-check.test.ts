@@ -33,6 +33,17 @@ describe("content check", () => {
     expect(result.index.get("main")!.equations.map((e) => [e.anchor, e.number])).toEqual([["eq-first", "1"], ["eq-second", "2"]]);
   });
 
+  it("keeps a labelled equation's anchor when equations are added above it", async () => {
+    const other = `${frontmatter()}\nSee $\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
+    const before = await checkContent(writePapers({ main: twoEquations, other }).papersDir);
+    const grown = twoEquations.replace("## Method\n", () => "## Method\n\n$$\nx = 1 \\label{eq:new-a}\n$$\n\n$$\ny = 2\n$$\n");
+    const after = await checkContent(writePapers({ main: grown, other }).papersDir);
+    const second = (r: typeof before) => r.index.get("main")!.equations.find((e) => e.label === "eq:second")!;
+    expect(second(before)).toMatchObject({ anchor: "eq-second", number: "2" });
+    expect(second(after)).toMatchObject({ anchor: "eq-second", number: "4" });
+    expect(after.problems).toEqual([]); // the link and the cross-paper \eqref still resolve
+  });
+
   it("reports broken TeX and unknown macros with file, line and column, all at once", async () => {
     const problems = await problemsOf({ broken: `${frontmatter()}\nFirst $\\frac{a$ here.\n\n$$\n\\foo{x}\n$$\n` });
     expect(problems).toHaveLength(2);
