@@ -2,29 +2,21 @@
 // archive, table of contents, theme, code and citation copying, feeds.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/serve.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { useSeedSite } from "../support/seed-site.ts";
 
-let browser: Browser;
-let site: StaticSite;
+const seed = useSeedSite();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  site = await serveStatic(inject("siteDir"));
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  context = await seed.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(seed.site.url).origin });
 });
 
 async function open(path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(site.url + path);
+  await page.goto(seed.site.url + path);
   return page;
 }
 
@@ -61,8 +53,8 @@ describe("browsing", () => {
   });
 
   it("collapses the table of contents on phones", async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await phone.goto(site.url + "papers/wuerstchen/");
+    const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(seed.site.url + "papers/wuerstchen/");
     expect(await phone.locator(".toc-sidebar").isVisible()).toBe(false);
     expect(await phone.locator(".toc-inline details").getAttribute("open")).toBeNull();
     await phone.locator(".toc-inline summary").click();
@@ -86,7 +78,7 @@ describe("browsing", () => {
     // The next page must be dark at its first paint: check before any deferred script runs.
     const next = await context.newPage();
     await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));
-    await next.goto(site.url + "papers/designedit/", { waitUntil: "domcontentloaded" });
+    await next.goto(seed.site.url + "papers/designedit/", { waitUntil: "domcontentloaded" });
     expect(await next.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
     await page.close();
     await next.close();
@@ -146,11 +138,11 @@ describe("browsing", () => {
     const notFound = readFileSync(join(inject("siteDir"), "404.html"), "utf8");
     // As static hosts do: the 404 page's HTML, served at whatever URL was missing.
     await page.route("**/no/such/paper/", (route) => route.fulfill({ status: 404, contentType: "text/html", body: notFound }));
-    await page.goto(site.url + "no/such/paper/");
+    await page.goto(seed.site.url + "no/such/paper/");
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
     await page.getByRole("link", { name: /Home/ }).click();
-    await page.waitForURL(site.url + "index.html");
+    await page.waitForURL(seed.site.url + "index.html");
     expect(await page.locator(".paper-card").count()).toBe(3);
     await page.close();
   });

@@ -2,25 +2,14 @@
 // type, pick a result with the mouse or keyboard, land on the right anchor.
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/serve.ts";
+import { useSeedSite } from "../support/seed-site.ts";
 
-let browser: Browser;
-let site: StaticSite;
-
-beforeAll(async () => {
-  site = await serveStatic(inject("siteDir"));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const seed = useSeedSite();
 
 const MODES = [
-  { name: "hosted (Pagefind)", backend: "pagefind", home: () => site.url, pageSuffix: "" },
+  { name: "hosted (Pagefind)", backend: "pagefind", home: () => seed.site.url, pageSuffix: "" },
   { name: "from disk (MiniSearch)", backend: "minisearch", home: () => pathToFileURL(join(inject("siteDir"), "index.html")).href, pageSuffix: "index.html" },
 ];
 
@@ -35,7 +24,7 @@ for (const mode of MODES) {
     let page: Page;
     const errors: string[] = [];
     beforeAll(async () => {
-      page = await browser.newPage();
+      page = await seed.browser.newPage();
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     });

@@ -1,30 +1,19 @@
 // A reader's path through the built seed site, in real Chromium over http.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticSite } from "../support/serve.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useSeedSite } from "../support/seed-site.ts";
 
-let browser: Browser;
-let site: StaticSite;
+const seed = useSeedSite();
 const problems: string[] = [];
 
-beforeAll(async () => {
-  site = await serveStatic(inject("siteDir"));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 async function open(path: string, options: { width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
+  const context = await seed.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(seed.site.url).origin });
   const page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && problems.push(`${path}: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`${path}: failed ${r.url()}`));
-  await page.goto(site.url + path);
+  await page.goto(seed.site.url + path);
   return page;
 }
 
