@@ -6,7 +6,8 @@ const INLINE_MATH = /\$(?:\\.|[^$\n\\])+\$/g;
 
 export function hasMath(body: string): boolean {
   const prose = body.replace(FENCED_CODE, "");
-  return DISPLAY_MATH.test(prose) || INLINE_MATH.test(prose);
+  // search(), not test(): a /g regex's test() resumes from the previous match.
+  return prose.search(DISPLAY_MATH) !== -1 || prose.search(INLINE_MATH) !== -1;
 }
 
 export function proseOf(body: string): string {

@@ -167,10 +167,8 @@ function isCalendarDate(value: string): boolean {
 
 function countMath(tree: Root): number {
   let n = 0;
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === "math" || node.type === "inlineMath") n++;
-    for (const child of node.children ?? []) walk(child as never);
-  };
-  walk(tree as never);
+  visit(tree, ["math", "inlineMath"], () => {
+    n++;
+  });
   return n;
 }

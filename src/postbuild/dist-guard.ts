@@ -2,7 +2,7 @@
 // module scripts and root-absolute URLs (both fail from file://), links to
 // missing files or anchors, and anything fetched from another origin.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { Parser } from "htmlparser2";
 import { listFiles } from "./relative-urls.ts";
 
@@ -125,6 +125,6 @@ function checkRelativeTarget(
     return;
   }
   if (hash && target.endsWith(".html") && !scanOf(target).ids.has(decodeURIComponent(hash))) {
-    report(file, line, `<${tag} ${attribute}="${url}">: ${join(relative(dirname(file), target))} has no element with id "${decodeURIComponent(hash)}"`);
+    report(file, line, `<${tag} ${attribute}="${url}">: ${relative(dirname(file), target)} has no element with id "${decodeURIComponent(hash)}"`);
   }
 }

@@ -25,6 +25,8 @@ describe("reading time", () => {
   it("knows whether a note has math at all", () => {
     expect(hasMath("costs $5 and $6 dollars? no: $a$")).toBe(true);
     expect(hasMath("no math here\n\n```bash\necho $HOME$\n```\n")).toBe(false);
+    // Every call stands alone (a stateful /g regex once made every second page lose its KaTeX CSS).
+    expect([hasMath("text $a$ more"), hasMath("x $b$"), hasMath("$$\na\n$$\n"), hasMath("$$\nb\n$$\n")]).toEqual([true, true, true, true]);
   });
 });
 
