@@ -12,7 +12,7 @@ import { checkContent, formatProblem } from "../src/lib/content-check.ts";
 import { guardSite } from "../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { extractSearchDocuments } from "../src/postbuild/search-documents.ts";
-import { writeSearchIndexes } from "../src/postbuild/search-index.ts";
+import { writeOfflineIndex, writePagefindInWorker } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -51,9 +51,12 @@ try {
 // One output for every host, any base path and file://: relative URLs, then a guard.
 makeUrlsRelative(staging, basePath);
 const searchDocuments = extractSearchDocuments(staging, check.index);
-await writeSearchIndexes(staging, searchDocuments);
-console.log(`indexed ${searchDocuments.length} sections and equations for search in ${seconds()}`);
+// Pagefind indexes on the other core while this thread does the rest.
+const pagefindWritten = writePagefindInWorker(staging, searchDocuments);
+writeOfflineIndex(staging, searchDocuments);
 const guard = guardSite(staging);
+await pagefindWritten;
+console.log(`indexed ${searchDocuments.length} sections and equations for search in ${seconds()}`);
 if (guard.length > 0) {
   rmSync(staging, { recursive: true, force: true });
   console.error(guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n"));

@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 import MiniSearch from "minisearch";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
@@ -60,7 +61,11 @@ export function writeOfflineIndex(siteDir: string, documents: SearchDocument[]):
   copyFileSync(umd, join(siteDir, "vendor", "minisearch.js"));
 }
 
-export async function writeSearchIndexes(siteDir: string, documents: SearchDocument[]): Promise<void> {
-  await writePagefind(siteDir, documents);
-  writeOfflineIndex(siteDir, documents);
+/** writePagefind on a worker thread, so that it overlaps with work on this one. */
+export function writePagefindInWorker(siteDir: string, documents: SearchDocument[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./pagefind-worker.ts", import.meta.url), { workerData: { siteDir, documents } });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the Pagefind worker stopped with exit code ${code}`))));
+  });
 }
