@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
-import { checkContent, formatProblem } from "../src/lib/content-check.ts";
+import { formatProblem } from "../src/lib/content-check.ts";
+import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { guardSite } from "../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { extractSearchDocuments } from "../src/postbuild/search-documents.ts";
@@ -20,7 +21,7 @@ const outDir = resolve(values.out!);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 
-const check = await checkContent(papersDir, basePath, { render: true });
+const check = await checkContentInParallel(papersDir, basePath, { render: true });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));

@@ -20,7 +20,7 @@ import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { needsMdxCompiler } from "./body-text.ts";
 import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
-import { parseMdx, readPaperSource, SLUG_PATTERN, type PaperSource } from "./paper-source.ts";
+import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
 
 export interface ContentProblem {
   file: string;
@@ -56,85 +56,121 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 }
 
+export interface ParsedPaper {
+  source: PaperSource;
+  tree: Root;
+  file: VFile;
+}
+
+/** What one set of papers yields once the site-wide index is known. */
+export interface RenderPassResult {
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+  formulas: number;
+  rendered: RenderedPaper[];
+  mdxSlugs: string[];
+}
+
+const displayPath = (path: string) => relative(process.cwd(), path) || path;
+
 export async function checkContent(papersDir: string, base = "/", options: { render?: boolean } = {}): Promise<ContentCheckResult> {
+  const paths = listPaperFiles(papersDir);
+  const problems = checkSlugs(paths);
+  const parsed: ParsedPaper[] = [];
+  for (const path of paths) {
+    const paper = readPaper(path, problems);
+    if (paper) parsed.push(paper);
+  }
+  const index: PaperIndex = new Map(parsed.map(({ source, tree }) => [source.slug, indexPaper(source, tree)]));
+  const pass = await renderPapers(parsed, index, base, { render: options.render === true && problems.length === 0 });
+  return mergeResults(problems, [pass], parsed.length, index);
+}
+
+/** Slugs come from file names; two that differ only in case collide on most disks and URLs. */
+export function checkSlugs(paths: string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const warnings: ContentProblem[] = [];
-  const display = (path: string) => relative(process.cwd(), path) || path;
-  const problem = (path: string, line: number, column: number, reason: string) => problems.push({ file: display(path), line, column, reason });
-  const parsed: { source: PaperSource; tree: Root; file: VFile }[] = [];
   const slugsSeen = new Map<string, string>();
+  for (const path of paths) {
+    const slug = slugFromPath(path);
+    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase letters, digits and -` });
+    const twin = slugsSeen.get(slug.toLowerCase());
+    if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });
+    slugsSeen.set(slug.toLowerCase(), path);
+  }
+  return problems;
+}
 
-  for (const path of listPaperFiles(papersDir)) {
-    const bytes = readFileSync(path);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      problem(path, 1, 1, "the file is not UTF-8 text; save it as UTF-8");
-      continue;
-    }
-    if (!/\S/.test(text)) {
-      problem(path, 1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
-      continue;
-    }
-    let source: PaperSource;
-    try {
-      source = readPaperSource(path, text);
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      problem(path, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
-      continue;
-    }
-    if (!text.startsWith("---")) problem(path, 1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
-    if (!SLUG_PATTERN.test(source.slug)) problem(path, 1, 1, `file name "${source.slug}" is not a slug: use lowercase letters, digits and -`);
-    const twin = slugsSeen.get(source.slug.toLowerCase());
-    if (twin) problem(path, 1, 1, `two files have the slug "${source.slug.toLowerCase()}": ${display(twin)} and this one`);
-    slugsSeen.set(source.slug.toLowerCase(), path);
+/** Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other paper. */
+export function readPaper(path: string, problems: ContentProblem[]): ParsedPaper | undefined {
+  const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    problem(1, 1, "the file is not UTF-8 text; save it as UTF-8");
+    return undefined;
+  }
+  if (!/\S/.test(text)) {
+    problem(1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
+    return undefined;
+  }
+  let source: PaperSource;
+  try {
+    source = readPaperSource(path, text);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
+    return undefined;
+  }
+  if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
 
-    const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
-    if (rawDate && !isCalendarDate(rawDate)) problem(path, source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
-    const valid = paperSchema.safeParse(source.frontmatter);
-    if (!valid.success) {
-      for (const issue of valid.error.issues) {
-        const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
-        for (const key of keys) {
-          const line = source.keyLines.get(key) ?? 1;
-          const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
-          const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
-          problem(path, line, 1, reason);
-        }
+  const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
+  if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
+  const valid = paperSchema.safeParse(source.frontmatter);
+  if (!valid.success) {
+    for (const issue of valid.error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
+      for (const key of keys) {
+        const line = source.keyLines.get(key) ?? 1;
+        const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
+        const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
+        problem(line, 1, reason);
       }
     }
-    try {
-      parsed.push({ source, ...parseMdx(source) });
-    } catch (error) {
-      const m = error as { line?: number; column?: number; reason?: string; message: string };
-      problem(path, m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
-    }
   }
+  try {
+    return { source, ...parseMdx(source) };
+  } catch (error) {
+    const m = error as { line?: number; column?: number; reason?: string; message: string };
+    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
+    return undefined;
+  }
+}
 
-  const index: PaperIndex = new Map();
-  for (const { source, tree } of parsed) index.set(source.slug, indexPaper(source, tree));
-
+/**
+ * Step two, once every paper is indexed: TeX, labels, references and links, and
+ * (with `render`) the HTML of each plain-Markdown note.
+ */
+export async function renderPapers(parsed: ParsedPaper[], index: PaperIndex, base: string, options: { render: boolean }): Promise<RenderPassResult> {
+  const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
-  const rendered = new Map<string, RenderedPaper>();
-  const mdxSlugs = new Set<string>();
-  let formulas = 0;
   for (const { source, tree, file } of parsed) {
     if (source.frontmatter.draft === true) continue;
-    if (needsMdxCompiler(source.body)) mdxSlugs.add(source.slug);
+    const needsMdx = needsMdxCompiler(source.body);
+    if (needsMdx) result.mdxSlugs.push(source.slug);
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
-    formulas += countMath(tree);
+    result.formulas += countMath(tree);
     for (const m of file.messages) {
-      const entry = { file: display(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
-      (m.fatal === false ? problems : warnings).push(entry);
+      const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
+      (m.fatal === false ? result.problems : result.warnings).push(entry);
     }
-    if (options.render && problems.length === 0 && !mdxSlugs.has(source.slug)) {
+    if (options.render && result.problems.length === 0 && !needsMdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
-      rendered.set(source.slug, {
+      result.rendered.push({
         slug: source.slug,
         path: source.path,
         frontmatter: source.frontmatter,
@@ -144,8 +180,23 @@ export async function checkContent(papersDir: string, base = "/", options: { ren
       });
     }
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, warnings, papers: parsed.length, formulas, index, rendered, mdxSlugs };
+  return result;
+}
+
+export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
+  const all = [...problems, ...passes.flatMap((pass) => pass.problems)];
+  all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Nothing is rendered for a site that will not build.
+  const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
+  return {
+    problems: all,
+    warnings: passes.flatMap((pass) => pass.warnings),
+    papers,
+    formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),
+    index,
+    rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
+    mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
+  };
 }
 
 function headingsOf(tree: HastRoot): RenderedPaper["headings"] {

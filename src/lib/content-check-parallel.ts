@@ -1,0 +1,66 @@
+// checkContent spread over worker threads, for `npm run build` on big sites.
+// Each worker reads and parses its share of the papers and keeps the trees; the
+// main thread merges the site-wide index and sends it back; then each worker
+// checks and renders its share. Same results as checkContent, in the same order.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { checkContent, checkSlugs, mergeResults, type ContentCheckResult, type ContentProblem, type RenderPassResult } from "./content-check.ts";
+import { listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+
+/** Below this many papers, starting workers costs more than it saves. */
+const MIN_PAPERS_PER_WORKER = 100;
+
+export type WorkerRequest = { step: "read"; paths: string[] } | { step: "render"; index: PaperIndex; base: string; render: boolean };
+export type WorkerReply = { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] } | { step: "render"; pass: RenderPassResult } | { step: "error"; message: string };
+
+/** `workers` defaults to one per core, when there are enough papers to share. */
+export async function checkContentInParallel(papersDir: string, base: string, options: { render: boolean; workers?: number }): Promise<ContentCheckResult> {
+  const paths = listPaperFiles(papersDir);
+  const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
+  if (count < 2) return checkContent(papersDir, base, options);
+
+  const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
+  const workers = shares.map(() => new PassWorker());
+  try {
+    const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]! })));
+    const problems = checkSlugs(paths);
+    const index: PaperIndex = new Map();
+    for (const read of reads) {
+      if (read.step !== "read") throw new Error("unexpected reply from a content-check worker");
+      problems.push(...read.problems);
+      for (const paper of read.papers) index.set(paper.slug, paper);
+    }
+    const sorted: PaperIndex = new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
+    const render = options.render && problems.length === 0;
+    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render })));
+    return mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+function unexpected(): never {
+  throw new Error("unexpected reply from a content-check worker");
+}
+
+/** One worker thread, asked one step at a time. */
+class PassWorker {
+  private readonly worker = new Worker(new URL("./content-check-worker.ts", import.meta.url));
+
+  ask(request: WorkerRequest): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.worker.once("error", onError);
+      this.worker.once("message", (reply: WorkerReply) => {
+        this.worker.off("error", onError);
+        if (reply.step === "error") reject(new Error(reply.message));
+        else resolve(reply);
+      });
+      this.worker.postMessage(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

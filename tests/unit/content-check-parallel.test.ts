@@ -1,0 +1,48 @@
+// The build checks and renders on worker threads; it must report and render
+// exactly what the single-threaded check does, references across shares included.
+import { describe, expect, it } from "vitest";
+import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const paper = (n: number) => `${frontmatter({ title: `"Paper ${n}: A Study"` })}
+## Method ${n}
+
+$$
+x_${n} = \\frac{1}{${n}} \\label{eq:p${n}}
+$$
+
+See $\\eqref{eq:p${n}}$ and $\\eqref{paper-${(n + 1) % 5}/eq:p${(n + 1) % 5}}$, and "quotes" -- dashes.
+`;
+
+describe("checkContentInParallel", () => {
+  it("renders the same HTML as the single-threaded check, with cross-paper references", async () => {
+    const { papersDir } = writePapers(Object.fromEntries([0, 1, 2, 3, 4].map((n) => [`paper-${n}`, paper(n)])));
+    const serial = await checkContent(papersDir, "/", { render: true });
+    const parallel = await checkContentInParallel(papersDir, "/", { render: true, workers: 2 });
+    expect(parallel.problems).toEqual([]);
+    expect(parallel.rendered.size).toBe(5);
+    expect([...parallel.rendered.keys()]).toEqual([...serial.rendered.keys()]);
+    for (const [slug, rendered] of serial.rendered) expect(parallel.rendered.get(slug)!.html).toBe(rendered.html);
+    expect(parallel.rendered.get("paper-0")!.html).toContain('href="/papers/paper-1/#eq-p1"');
+    expect(parallel.formulas).toBe(serial.formulas);
+    expect([...parallel.index.keys()]).toEqual([...serial.index.keys()]);
+  });
+
+  it("reports every problem of every share, sorted, and renders nothing", async () => {
+    const files = {
+      "paper-0": paper(0).replace("\\frac{1}", "\\frac{1"),
+      "paper-1": paper(1),
+      "paper-2": paper(2).replace("eq:p3", "eq:nowhere"),
+      "Paper-1": paper(1),
+      "paper-3": paper(3),
+      "paper-4": paper(4).replace("date: 2024-03-15", "date: 2024-02-30"),
+    };
+    const { papersDir } = writePapers(files);
+    const serial = await checkContent(papersDir, "/", { render: true });
+    const parallel = await checkContentInParallel(papersDir, "/", { render: true, workers: 3 });
+    expect(parallel.problems.length).toBeGreaterThanOrEqual(4);
+    expect(parallel.problems).toEqual(serial.problems);
+    expect(parallel.rendered.size).toBe(0);
+  });
+});
