@@ -3,7 +3,7 @@
 // missing files or anchors, and anything fetched from another origin.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { Parser } from "htmlparser2";
+import { decodeHTMLAttribute } from "entities";
 import { listFiles } from "./relative-urls.ts";
 
 export interface GuardProblem {
@@ -22,35 +22,51 @@ const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action", "srcset"]);
 /** <link rel> values that name a page rather than fetch a resource. */
 const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
 
+/** A start tag; quoted attribute values may hold ">". */
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** Tags whose attributes matter here; KaTeX's many spans mostly fail this test fast. */
+const WORTH_READING = /\s(?:id|name|href|src|srcset|poster|action|type)\s*=|url\(/i;
+const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
+
+/**
+ * Reads ids and URLs with regular expressions rather than a full parser: pages
+ * hold tens of thousands of KaTeX spans, and only a few tags matter.
+ */
 function scanPage(html: string): PageScan {
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
-  // Tags arrive in document order, so count newlines incrementally (pages hold
-  // tens of thousands of KaTeX spans; rescanning from the start is quadratic).
+  const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
+  // Tags arrive in document order, so newlines are counted incrementally.
   let counted = 0;
   let line = 1;
   const lineAt = (index: number) => {
-    for (let at = html.indexOf("\n", counted); at !== -1 && at < index; at = html.indexOf("\n", at + 1)) line++;
+    for (let at = text.indexOf("\n", counted); at !== -1 && at < index; at = text.indexOf("\n", at + 1)) line++;
     counted = Math.max(counted, index);
     return line;
   };
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        const line = lineAt(parser.startIndex);
-        if (attributes.id) scan.ids.add(attributes.id);
-        if (tag === "a" && attributes.name) scan.ids.add(attributes.name);
-        if (tag === "script" && attributes.type === "module") scan.moduleScripts.push(line);
-        for (const [attribute, value] of Object.entries(attributes)) {
-          if (!URL_ATTRIBUTES.has(attribute)) continue;
-          const urls = attribute === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value];
-          for (const url of urls) scan.urls.push({ tag, attribute, url, rel: attributes.rel, line });
-        }
-        if (attributes.style) for (const url of cssUrls(attributes.style)) scan.urls.push({ tag, attribute: "style", url, line });
-      },
-    },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+  START_TAG.lastIndex = 0;
+  for (let match = START_TAG.exec(text); match; match = START_TAG.exec(text)) {
+    const tag = match[1]!.toLowerCase();
+    const rawAttributes = match[2]!;
+    if (RAW_TEXT.has(tag)) {
+      const closer = new RegExp(`</${tag}`, "gi");
+      closer.lastIndex = START_TAG.lastIndex;
+      const close = closer.exec(text);
+      if (close) START_TAG.lastIndex = close.index;
+    }
+    if (!WORTH_READING.test(rawAttributes)) continue;
+    const attributes: Record<string, string> = {};
+    for (const [, name, double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(double ?? single ?? bare ?? "");
+    if (attributes.id) scan.ids.add(attributes.id);
+    if (tag === "a" && attributes.name) scan.ids.add(attributes.name);
+    if (tag === "script" && attributes.type === "module") scan.moduleScripts.push(lineAt(match.index));
+    for (const [attribute, value] of Object.entries(attributes)) {
+      if (!URL_ATTRIBUTES.has(attribute)) continue;
+      const urls = attribute === "srcset" ? value.split(",").map((part) => part.trim().split(/\s+/)[0]!) : [value];
+      for (const url of urls) scan.urls.push({ tag, attribute, url, rel: attributes.rel, line: lineAt(match.index) });
+    }
+    if (attributes.style) for (const url of cssUrls(attributes.style)) scan.urls.push({ tag, attribute: "style", url, line: lineAt(match.index) });
+  }
   return scan;
 }
 
