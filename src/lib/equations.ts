@@ -146,7 +146,8 @@ export function parseDisplayTex(tex: string): ParsedDisplay {
 export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation[]): string {
   const tag = (eq: NumberedEquation | undefined, withId: boolean) => {
     if (!eq?.number) return "";
-    const text = escapeTagText(eq.number);
+    // A number is digits or the author's own \tag TeX, which goes back as written.
+    const text = eq.number;
     return withId && eq.anchor ? String.raw` \tag{\htmlId{${eq.anchor}}{${text}}}` : String.raw` \tag{${text}}`;
   };
   const env = parsed.rowEnvironment;
@@ -157,8 +158,15 @@ export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation
   return `\\begin{${starred}}${env.before}\n${rows.join(" \\\\\n")}\n\\end{${starred}}${env.after}`;
 }
 
-function escapeTagText(text: string): string {
-  return text.replace(/([#$%&_{}])/g, "\\$1");
+const TEXT_MODE_ESCAPES: Record<string, string> = {
+  "\\": "\\textbackslash{}",
+  "^": "\\textasciicircum{}",
+  "~": "\\textasciitilde{}",
+};
+
+/** Plain text (a paper title) as TeX for \text{...}: "Scaling 100% of X" → "Scaling 100\% of X". */
+export function texText(text: string): string {
+  return text.replace(/[\\{}$%#&_^~]/g, (c) => TEXT_MODE_ESCAPES[c] ?? "\\" + c);
 }
 
 /** Numbers the rows of one display, continuing from `counter`; returns the new counter. */

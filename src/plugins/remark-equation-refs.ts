@@ -4,7 +4,7 @@
 import type { Link, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { anchorForLabel, findEquationRefs, type EquationRef } from "../lib/equations.ts";
+import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import type { IndexedEquation, IndexedPaper, PaperIndex } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-source.ts";
@@ -21,6 +21,8 @@ export interface SiteLinkOptions {
 interface ResolvedRef {
   href: string;
   text: string;
+  /** The same text as TeX, for a link inside a larger formula. */
+  tex: string;
   /** Key of a build-time preview, for references to other pages. */
   preview?: { key: string; paper: IndexedPaper; equation: IndexedEquation };
 }
@@ -38,7 +40,8 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         const eq = here.get(anchorForLabel(ref.label));
         if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}`);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`);
-        return { href: `#${eq.anchor}`, text: ref.kind === "eqref" ? `(${eq.number})` : eq.number };
+        const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
+        return { href: `#${eq.anchor}`, text, tex: text };
       }
       const paper = index.get(ref.slug);
       if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (content/papers/${ref.slug}.mdx)${paper?.draft ? " that is published; it is a draft" : ""}`);
@@ -47,7 +50,8 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
-      return { href: `${options.base}papers/${paper.slug}/#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, preview: { key, paper, equation: eq } };
+      // The title is plain text; the number is digits or the author's \tag TeX.
+      return { href: `${options.base}papers/${paper.slug}/#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview: { key, paper, equation: eq } };
     };
 
     visit(tree, ["inlineMath", "math"], (node, position, parent) => {
@@ -76,7 +80,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       let last = 0;
       refs.forEach((ref, i) => {
         const target = resolved[i];
-        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${target.text}}}` : String.raw`\text{(?)}`);
+        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${target.tex}}}` : String.raw`\text{(?)}`);
         last = ref.start + ref.length;
       });
       setMathTex(math, tex + math.value.slice(last));
