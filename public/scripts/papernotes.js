@@ -119,6 +119,36 @@
     });
   }
 
+  // Wide formulas, tables and code scroll sideways. Each one that does gets a
+  // tab stop, so it can be scrolled from the keyboard; only those, since a tab
+  // stop on every equation would bury the links between them.
+  var SCROLLERS = ".katex-display, .prose table, .prose pre, .bibtex pre";
+  function markScrollers() {
+    document.querySelectorAll(SCROLLERS).forEach(function (el) {
+      var scrolls = el.scrollWidth > el.clientWidth + 1;
+      if (scrolls && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("data-scroll-stop", "");
+      } else if (!scrolls && el.hasAttribute("data-scroll-stop")) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scroll-stop");
+      }
+    });
+  }
+  var scrollersPending = false;
+  function markScrollersSoon() {
+    if (scrollersPending) return;
+    scrollersPending = true;
+    requestAnimationFrame(function () {
+      scrollersPending = false;
+      markScrollers();
+    });
+  }
+  markScrollers();
+  if (document.fonts) document.fonts.ready.then(markScrollers);
+  addEventListener("resize", markScrollersSoon);
+  document.addEventListener("toggle", markScrollersSoon, true); // <details> opening
+
   // Hover or focus on \eqref: show the equation, rendered at build time.
   var popover = null;
   function previewFor(link) {

@@ -14,6 +14,7 @@ import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
+import rehypeTableAlign from "./rehype-table-align.ts";
 
 export type { SiteLinkOptions };
 
@@ -22,12 +23,13 @@ export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
   return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]];
 }
 
-/** After the math and code are rendered: heading links, code frames. */
+/** After the math and code are rendered: heading links, code frames, table alignment. */
 function finishingPlugins(): RehypePlugins {
   return [
     // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.
     [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }],
     rehypeCodeBlocks,
+    rehypeTableAlign,
   ];
 }
 

@@ -1,5 +1,6 @@
 // The built seed site (from the e2e global setup), served on 127.0.0.1, with a
 // Chromium to read it: set up once per test file.
+import { readdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { launchChromium } from "./browser.ts";
@@ -24,4 +25,12 @@ export function useSeedSite(): { readonly browser: Browser; readonly site: Stati
       return site!;
     },
   };
+}
+
+/** Every page of a built site, as paths inside it ("papers/x/index.html"), sorted. */
+export function sitePages(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".html"))
+    .map((path) => path.split("\\").join("/"))
+    .sort();
 }

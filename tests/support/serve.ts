@@ -1,4 +1,5 @@
-// Serves a built site on 127.0.0.1 (optionally under a base path) for browser tests.
+// Serves a built site on 127.0.0.1 (optionally under a base path, optionally
+// with extra response headers such as a Content-Security-Policy) for browser tests.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
@@ -8,9 +9,10 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = "/"): Promise<StaticSite> {
+export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}): Promise<StaticSite> {
   const files = sirv(dir, { dev: true, etag: false });
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!req.url?.startsWith(base)) {
       res.statusCode = 404;
       return res.end("outside base path");

@@ -1,0 +1,192 @@
+// The site under its own strict Content-Security-Policy (issue #8): every page
+// carries the policy in a <meta>, and works under it, hosted and from disk,
+// while a reader uses everything that runs script: theme toggle, search,
+// equation previews, copy buttons. Any violation or console error fails.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { CONTENT_SECURITY_POLICY, sha256Source } from "../../src/lib/csp.ts";
+import { sitePages, useSeedSite } from "../support/seed-site.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
+
+const seed = useSeedSite();
+const pages = sitePages(inject("siteDir"));
+const fileUrl = (path: string) => pathToFileURL(join(inject("siteDir"), path)).href;
+const servers: StaticSite[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+type Watched = { cspViolations: string[] };
+
+/** A context that records every CSP violation (from the first byte on), console error and page error. */
+async function watchedContext(origin?: string): Promise<{ context: BrowserContext; problems: string[] }> {
+  const context = await seed.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  if (origin) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  await context.addInitScript(() => {
+    const w = window as unknown as Watched;
+    w.cspViolations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => w.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "?"} (${e.sourceFile}:${e.lineNumber})`),
+      true,
+    );
+  });
+  const problems: string[] = [];
+  context.on("console", (m) => m.type() === "error" && problems.push(`${m.page()?.url()}: console: ${m.text()}`));
+  context.on("weberror", (e) => problems.push(`${e.page()?.url()}: ${e.error().message}`));
+  return { context, problems };
+}
+
+async function violationsOf(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => (window as unknown as Watched).cspViolations);
+  return found.map((v) => `${page.url()}: ${v}`);
+}
+
+/** The page's own policy and the inline code it holds, checked against each other: what is wrong. */
+async function markupProblems(page: Page, path: string): Promise<string[]> {
+  const markup = await page.evaluate(() => {
+    const metas = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')];
+    const head = [...document.head.children];
+    return {
+      policies: metas.map((m) => m.getAttribute("content")),
+      // Only <meta charset> may come before the policy: it covers what follows it.
+      beforePolicy: head.slice(0, head.indexOf(metas[0]!)).map((e) => e.outerHTML),
+      inlineScripts: [...document.scripts].filter((s) => !s.src).map((s) => ({ type: s.type, text: s.textContent ?? "" })),
+      styleElements: document.querySelectorAll("style").length,
+      handlerAttributes: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+    };
+  });
+  const problems: string[] = [];
+  if (markup.policies.length !== 1 || markup.policies[0] !== CONTENT_SECURITY_POLICY) problems.push(`${path}: policy ${JSON.stringify(markup.policies)}`);
+  if (markup.beforePolicy.join() !== '<meta charset="utf-8">') problems.push(`${path}: before the policy: ${markup.beforePolicy.join(" ")}`);
+  if (markup.styleElements > 0) problems.push(`${path}: ${markup.styleElements} <style> elements`);
+  for (const handler of markup.handlerAttributes) problems.push(`${path}: inline event handler ${handler}`);
+  for (const script of markup.inlineScripts) {
+    // JSON-LD is data: the browser never runs it, so CSP does not apply.
+    if (script.type === "application/ld+json") continue;
+    const hash = sha256Source(script.text);
+    if (!CONTENT_SECURITY_POLICY.includes(hash)) problems.push(`${path}: inline script ${JSON.stringify(script.text.slice(0, 50))}… (${hash}) is not in the policy`);
+  }
+  return problems;
+}
+
+/** Everything on the page that runs script, as a reader would use it. */
+async function exercise(page: Page, path: string, backend: "pagefind" | "minisearch"): Promise<void> {
+  const themeBefore = await page.evaluate(() => document.documentElement.dataset.theme ?? "");
+  await page.locator(".theme-toggle").click();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(themeBefore === "dark" ? "light" : "dark");
+
+  await page.locator("#site-search-input").focus();
+  await page.locator("#site-search-input").fill("noise objective");
+  await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+  expect(await page.locator("#site-search-results").getAttribute("data-backend"), path).toBe(backend);
+  expect(await page.locator(".search-result").count(), path).toBeGreaterThan(0);
+  await page.keyboard.press("Escape");
+
+  const ref = page.locator("a.eqref").first();
+  if ((await ref.count()) > 0) {
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    await expect.poll(() => page.locator(".equation-popover").isVisible(), { message: path }).toBe(true);
+  }
+
+  const copy = page.locator(".equation-copy-tex, .code-copy, .cite-button").first();
+  if ((await copy.count()) > 0) {
+    await copy.scrollIntoViewIfNeeded();
+    await copy.click();
+    await expect.poll(() => copy.getAttribute("class"), { message: path }).toContain("is-copied");
+  }
+}
+
+/** Shows the test can fail: an injected inline script is blocked, and reported. */
+async function expectInjectedScriptBlocked(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.injectedRan = true";
+    document.head.appendChild(script);
+  });
+  expect(await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as Watched).cspViolations)).toEqual([expect.stringMatching(/^script-src-elem blocked inline/)]);
+}
+
+describe("Content-Security-Policy", () => {
+  it(`holds on every page served over http (${pages.length} pages), with everything used`, { timeout: 240_000 }, async () => {
+    const { context, problems } = await watchedContext(new URL(seed.site.url).origin);
+    const violations: string[] = []; // of the policy, or in it
+    for (const path of pages) {
+      const page = await context.newPage();
+      await page.goto(seed.site.url + path);
+      violations.push(...(await markupProblems(page, path)));
+      await exercise(page, path, "pagefind");
+      violations.push(...(await violationsOf(page)));
+      await page.close();
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("holds on every page opened from disk (file://), search included", { timeout: 240_000 }, async () => {
+    // 404.html is for hosts only: its <base href="/"> points at the disk's root.
+    const diskPages = pages.filter((p) => p !== "404.html");
+    const { context, problems } = await watchedContext();
+    const violations: string[] = []; // of the policy, or in it
+    for (const path of diskPages) {
+      const page = await context.newPage();
+      await page.goto(fileUrl(path));
+      violations.push(...(await markupProblems(page, path)));
+      await exercise(page, path, "minisearch");
+      violations.push(...(await violationsOf(page)));
+      await page.close();
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(diskPages.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("is enforced: an injected inline script is blocked and reported, hosted and from disk", async () => {
+    const { context } = await watchedContext();
+    for (const url of [seed.site.url + "papers/wuerstchen/", fileUrl("papers/wuerstchen/index.html")]) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await expectInjectedScriptBlocked(page);
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it("lets Pagefind compile its WebAssembly on the main thread, when it cannot start its worker", async () => {
+    const { context, problems } = await watchedContext();
+    await context.addInitScript(() => {
+      (window as unknown as { Worker: unknown }).Worker = function () {
+        throw new Error("no workers here");
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    await page.locator("#site-search-input").fill("noise objective");
+    await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+    expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
+    expect(await violationsOf(page)).toEqual([]);
+    await context.close();
+    // Pagefind warns on the console that it falls back; nothing else may appear.
+    expect(problems).toEqual([]);
+  });
+
+  it("also holds when a host sends it as a response header (which governs Pagefind's worker too)", async () => {
+    const site = await serveStatic(inject("siteDir"), "/", { "Content-Security-Policy": CONTENT_SECURITY_POLICY });
+    servers.push(site);
+    const { context, problems } = await watchedContext(new URL(site.url).origin);
+    const page = await context.newPage();
+    const response = await page.goto(site.url + "papers/wuerstchen/");
+    expect(response?.headers()["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+    await exercise(page, "papers/wuerstchen/", "pagefind");
+    expect(await violationsOf(page)).toEqual([]);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
