@@ -106,7 +106,7 @@ for (const n of sizes) {
     rows.push(`| ${n} | build failed | | | | | | | | |`);
     continue;
   }
-  const summary = cold.output.split("\n").filter((line) => /^(checked|indexed|built) /.test(line));
+  const summary = cold.output.split("\n").filter((line) => /^(\[ *[\d.]+ s\]|built) /.test(line));
   notes.push(`N=${n}: ${summary.join("; ")}`);
   const touched = join(contentDir, "papers", "paper-00001.mdx");
   appendFileSync(touched, "\nOne more sentence, to rebuild after an edit.\n");

@@ -20,6 +20,7 @@ import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { needsMdxCompiler } from "./body-text.ts";
 import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
+import { paperDocuments, type SearchDocument } from "./search-documents.ts";
 import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
 
 export interface ContentProblem {
@@ -50,6 +51,8 @@ export interface ContentCheckResult {
   rendered: Map<string, RenderedPaper>;
   /** Slugs of notes that use MDX components: Astro's MDX renders them. */
   mdxSlugs: Set<string>;
+  /** Search records of the rendered notes (MDX notes' come from their built pages). */
+  searchDocuments: SearchDocument[];
 }
 
 export function formatProblem(p: ContentProblem): string {
@@ -69,6 +72,7 @@ export interface RenderPassResult {
   formulas: number;
   rendered: RenderedPaper[];
   mdxSlugs: string[];
+  searchDocuments: SearchDocument[];
 }
 
 const displayPath = (path: string) => relative(process.cwd(), path) || path;
@@ -153,7 +157,7 @@ export function readPaper(path: string, problems: ContentProblem[]): ParsedPaper
  * (with `render`) the HTML of each plain-Markdown note.
  */
 export async function renderPapers(parsed: ParsedPaper[], index: PaperIndex, base: string, options: { render: boolean }): Promise<RenderPassResult> {
-  const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [] };
+  const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
@@ -170,14 +174,9 @@ export async function renderPapers(parsed: ParsedPaper[], index: PaperIndex, bas
     }
     if (options.render && result.problems.length === 0 && !needsMdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
-      result.rendered.push({
-        slug: source.slug,
-        path: source.path,
-        frontmatter: source.frontmatter,
-        body: source.body.trimStart(),
-        html: toHtml.stringify(hast as never, file) as string,
-        headings: headingsOf(hast),
-      });
+      const html = toHtml.stringify(hast as never, file) as string;
+      result.rendered.push({ slug: source.slug, path: source.path, frontmatter: source.frontmatter, body: source.body.trimStart(), html, headings: headingsOf(hast) });
+      result.searchDocuments.push(...paperDocuments(index.get(source.slug)!, hast));
     }
   }
   return result;
@@ -196,6 +195,7 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
     index,
     rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
     mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
+    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments),
   };
 }
 

@@ -1,12 +1,10 @@
 // The content loader for plain-Markdown notes: their HTML comes from the content
 // check's own pass (one remark/rehype run, each formula rendered once), so Astro
 // never turns them into JS modules. Notes that need MDX go through glob + MDX.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Loader } from "astro/loaders";
 import { needsMdxCompiler } from "./body-text.ts";
-import { takeRenderedContent } from "./build-handoff.ts";
+import { handOffRenderedContent, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, formatProblem, type RenderedPaper } from "./content-check.ts";
 import { listPaperFiles } from "./paper-index.ts";
 
@@ -22,14 +20,12 @@ export function paperLoader(papersDir: string, base: string): Loader {
         if (result.problems.length > 0) throw new Error(`${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}`);
       }
       store.clear();
-      // The HTML goes to files, not into Astro's data store: Astro bundles the
+      // The HTML stays in memory, not in Astro's data store: Astro bundles the
       // store into the build, and 1,000 notes of KaTeX markup made it 180 MB.
-      const dir = renderedDir(papersDir);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
+      // Pages are rendered in this same process and read it from the hand-off.
+      handOffRenderedContent({ papersDir, base, result });
       for (const paper of result.rendered.values()) {
         const data = await parseData({ id: paper.slug, data: paper.frontmatter });
-        writeFileSync(join(dir, `${paper.slug}.json`), JSON.stringify({ html: paper.html, headings: paper.headings } satisfies RenderedHtml));
         store.set({ id: paper.slug, data, body: paper.body, digest: generateDigest(paper.html) });
       }
     },
@@ -43,14 +39,9 @@ export function mdxPaperFiles(papersDir: string): string[] {
     .map((path) => path.slice(papersDir.length + 1));
 }
 
-type RenderedHtml = Pick<RenderedPaper, "html" | "headings">;
-
-/** Where the loader leaves each note's HTML, one folder per content folder. */
-function renderedDir(papersDir: string): string {
-  return join(process.cwd(), "node_modules", ".astro", "papernotes-html", createHash("sha256").update(papersDir).digest("hex").slice(0, 12));
-}
-
-/** The HTML and headings of a plain-Markdown note, as the loader rendered them. */
-export function readRenderedPaper(papersDir: string, slug: string): RenderedHtml {
-  return JSON.parse(readFileSync(join(renderedDir(papersDir), `${slug}.json`), "utf8")) as RenderedHtml;
+/** The HTML and headings of a plain-Markdown note, as the content pass rendered it. */
+export function readRenderedPaper(papersDir: string, base: string, slug: string): Pick<RenderedPaper, "html" | "headings"> {
+  const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
+  if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
+  return paper;
 }

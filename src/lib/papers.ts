@@ -14,8 +14,14 @@ export async function publishedPapers(): Promise<Paper[]> {
   return papers.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title));
 }
 
+// Lists show each paper's reading time on several pages; count it once per text.
+const minutesByBody = new Map<string, number>();
+
 export function minutesOf(paper: Paper): number {
-  return readingMinutes(paper.body ?? "");
+  const body = paper.body ?? "";
+  let minutes = minutesByBody.get(body);
+  if (minutes === undefined) minutesByBody.set(body, (minutes = readingMinutes(body)));
+  return minutes;
 }
 
 export function paperHref(paper: Paper): string {

@@ -74,3 +74,8 @@ export const UI = {
 export function ui(lang: string | undefined) {
   return lang === "zh" ? UI.zh : UI.en;
 }
+
+/** The <html lang> of a page in a note's language (Pagefind segments zh-* as Chinese). */
+export function htmlLang(lang: string | undefined): string {
+  return lang === "zh" ? "zh-CN" : "en";
+}

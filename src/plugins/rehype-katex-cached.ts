@@ -8,6 +8,7 @@ import { toText } from "hast-util-to-text";
 import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
+import type { MathNodeData } from "../lib/search-documents.ts";
 
 const rendered = new Map<string, string>();
 
@@ -36,7 +37,9 @@ export default function rehypeKatexCached(options: KatexOptions = {}) {
         file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place: element.position, source: "rehype-katex-cached" });
         value = "";
       }
-      parent.children.splice(parent.children.indexOf(element), 1, { type: "raw", value } as unknown as ElementContent);
+      // The TeX stays on the node for the search records (see search-documents).
+      const data: MathNodeData = { tex, displayMode: display };
+      parent.children.splice(parent.children.indexOf(element), 1, { type: "raw", value, data } as unknown as ElementContent);
       return SKIP;
     });
   };

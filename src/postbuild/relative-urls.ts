@@ -43,17 +43,17 @@ export function rewriteCss(css: string, filePath: string, base: string): string 
   return css.replace(CSS_URL, (whole, before: string, url: string, after: string) => (url.startsWith(base) ? before + relativeUrl(url, filePath, base) + after : whole));
 }
 
-/** Rewrites every HTML and CSS file of a built site in place; returns the count. */
+/** Rewrites every HTML and CSS file of a built site in place; returns the number of pages. */
 export function makeUrlsRelative(siteDir: string, base: string): number {
-  let files = 0;
+  let pages = 0;
   for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
     for (const file of listFiles(siteDir, extension)) {
       const pagePath = relative(siteDir, file).split(sep).join("/");
       const before = readFileSync(file, "utf8");
       const after = rewrite(before, pagePath, base);
       if (after !== before) writeFileSync(file, after);
-      files++;
+      if (extension === ".html") pages++;
     }
   }
-  return files;
+  return pages;
 }

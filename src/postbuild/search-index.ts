@@ -2,14 +2,14 @@
 // - pagefind/ for the hosted site (fetch + WebAssembly; segments Chinese);
 // - search/offline-index.js, a MiniSearch index behind a classic script tag,
 //   for pages opened from disk, where fetch, modules and wasm are blocked.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import MiniSearch from "minisearch";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
-import type { SearchDocument } from "./search-documents.ts";
+import type { SearchDocument } from "../lib/search-documents.ts";
 
 interface SearchCore {
   tokenize: (text: string) => string[];
@@ -20,40 +20,45 @@ export const searchCore = (globalThis as unknown as { PapernotesSearchCore: Sear
 /** All records in one language index, so that one query searches en and zh notes alike. */
 const INDEX_LANGUAGE = "zh";
 
-export async function writePagefind(siteDir: string, documents: SearchDocument[]): Promise<void> {
+/**
+ * A Pagefind index that takes records as they come and is written at the end.
+ * Records go to Pagefind's own process all at once: one at a time, the round
+ * trips dominate.
+ */
+export async function createPagefindIndex() {
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   const index = created.index;
   if (!index) throw new Error(`pagefind: ${created.errors.join("; ")}`);
-  // Sent all at once: one at a time, the round trips to Pagefind's service dominate.
-  const added = await Promise.all(
-    documents.map((doc) =>
-      index.addCustomRecord({
-        url: `/${doc.page}${doc.hash ? "#" + doc.hash : ""}`,
-        content: `${doc.title}\n${doc.heading}\n${doc.text}`,
-        language: INDEX_LANGUAGE,
-        meta: { title: doc.title, heading: doc.heading, kind: doc.kind },
-      }),
-    ),
-  );
-  const errors = added.flatMap((response) => response.errors);
-  if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
-  const outputPath = join(siteDir, "pagefind");
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-  // We use Pagefind's search API with our own UI; its bundled UIs are dead weight.
-  for (const file of readdirSync(outputPath)) if (/ui\.(js|css)$|highlight\.js$/.test(file)) rmSync(join(outputPath, file));
-  await pagefind.close();
+  return {
+    async add(documents: SearchDocument[]): Promise<void> {
+      const added = await Promise.all(
+        documents.map((doc) =>
+          index.addCustomRecord({
+            url: `/${doc.page}${doc.hash ? "#" + doc.hash : ""}`,
+            content: `${doc.title}\n${doc.heading}\n${doc.text}`,
+            language: INDEX_LANGUAGE,
+            meta: { title: doc.title, heading: doc.heading, kind: doc.kind },
+          }),
+        ),
+      );
+      const errors = added.flatMap((response) => response.errors);
+      if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
+    },
+    async write(siteDir: string): Promise<void> {
+      const outputPath = join(siteDir, "pagefind");
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+      // We use Pagefind's search API with our own UI; its bundled UIs are dead weight.
+      for (const file of readdirSync(outputPath)) if (/ui\.(js|css)$|highlight\.js$/.test(file)) rmSync(join(outputPath, file));
+      await pagefind.close();
+    },
+  };
 }
 
-export function buildMiniSearch(documents: SearchDocument[]): MiniSearch<SearchDocument> {
-  const mini = new MiniSearch<SearchDocument>(searchCore.options);
-  mini.addAll(documents);
-  return mini;
-}
-
-export function writeOfflineIndex(siteDir: string, documents: SearchDocument[]): void {
+export function writeOfflineIndex(siteDir: string, mini: MiniSearch<SearchDocument>): void {
   mkdirSync(join(siteDir, "search"), { recursive: true });
-  const json = JSON.stringify(buildMiniSearch(documents));
+  mkdirSync(join(siteDir, "vendor"), { recursive: true });
+  const json = JSON.stringify(mini);
   // A classic script, not JSON: file:// pages cannot fetch.
   writeFileSync(join(siteDir, "search", "offline-index.js"), `window.PapernotesOfflineIndex=${JSON.stringify(json)};\n`);
   // The UMD build defines window.MiniSearch from a classic script.
@@ -61,11 +66,43 @@ export function writeOfflineIndex(siteDir: string, documents: SearchDocument[]):
   copyFileSync(umd, join(siteDir, "vendor", "minisearch.js"));
 }
 
-/** writePagefind on a worker thread, so that it overlaps with work on this one. */
-export function writePagefindInWorker(siteDir: string, documents: SearchDocument[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./pagefind-worker.ts", import.meta.url), { workerData: { siteDir, documents } });
-    worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the Pagefind worker stopped with exit code ${code}`))));
-  });
+export type SearchWorkerRequest = { add: SearchDocument[] } | { write: string };
+export type SearchWorkerReply = { written: number } | { error: string };
+
+/**
+ * Both indexes, built on a worker thread while this one goes on (Astro lays out
+ * the pages meanwhile): add records as soon as they are known, then write the
+ * files into a folder of their own, to be merged into the site (mergeInto).
+ */
+export class SearchIndexer {
+  private readonly worker = new Worker(new URL("./search-index-worker.ts", import.meta.url));
+
+  add(documents: SearchDocument[]): void {
+    this.worker.postMessage({ add: documents } satisfies SearchWorkerRequest);
+  }
+
+  /** After the last add: resolves with the number of records once both indexes are in `dir`. */
+  write(dir: string): Promise<number> {
+    const written = new Promise<number>((resolve, reject) => {
+      this.worker.once("error", reject);
+      this.worker.once("message", (reply: SearchWorkerReply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.written)));
+      this.worker.postMessage({ write: dir } satisfies SearchWorkerRequest);
+    });
+    return written.finally(() => this.stop());
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Moves every file of `from` to the same place under `to`, then removes `from`. */
+export function mergeInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory() && existsSync(target)) mergeInto(source, target);
+    else renameSync(source, target);
+  }
+  rmSync(from, { recursive: true, force: true });
 }

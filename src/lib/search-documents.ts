@@ -1,0 +1,108 @@
+// What search finds, so that both backends (Pagefind when hosted, MiniSearch
+// from disk) index exactly the same records: one per section of a paper,
+// deep-linked to its heading, and one per labelled equation, deep-linked to its
+// anchor. KaTeX's glyph markup is left out. Plain-Markdown notes are read from
+// the content pass's HTML (so indexing can start before Astro runs); MDX notes
+// from their built pages.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Element, Parent, Root, RootContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { toText } from "hast-util-to-text";
+import { equationName } from "./equation-names.ts";
+import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
+import { htmlLang } from "./ui-strings.ts";
+
+export interface SearchDocument {
+  id: string;
+  /** Folder of the page inside the site, e.g. "papers/wuerstchen/". */
+  page: string;
+  /** Anchor inside the page, or "". */
+  hash: string;
+  title: string;
+  heading: string;
+  text: string;
+  kind: "section" | "equation";
+  lang: string;
+}
+
+/** Subtrees whose text is not prose: rendered math, buttons, hidden previews, navigation. */
+const SKIPPED_CLASSES = /\b(katex|equation-tools|equation-previews|toc|paper-meta|paper-links|tag-list)\b/;
+const SKIPPED_TAGS = new Set(["script", "style", "nav", "button", "template"]);
+
+/** What the fast path's math plugin keeps on each raw KaTeX node (see rehype-katex-cached). */
+export interface MathNodeData {
+  tex: string;
+  displayMode: boolean;
+}
+
+/**
+ * A note body's sections: the text before the first h2/h3, then one per h2/h3
+ * with an id. Inline formulas are read as their TeX source (from the fast
+ * path's raw nodes, or KaTeX's annotation in MDX pages); display math is left
+ * to the per-equation records.
+ */
+function sectionsOf(body: Parent, page: string, title: string, lang: string): SearchDocument[] {
+  const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, heading, text: "", kind: "section", lang });
+  const sections = [section("", "")];
+  const collect = (node: RootContent, add: (text: string) => void): void => {
+    if (node.type === "text") return add(node.value);
+    if (node.type === "raw") {
+      const math = node.data as MathNodeData | undefined;
+      if (math && !math.displayMode) add(` ${math.tex} `);
+      return;
+    }
+    if (node.type !== "element") return;
+    const classes = Array.isArray(node.properties.className) ? node.properties.className.join(" ") : "";
+    if (classes === "katex") {
+      const annotation = findElement(node, (e) => e.tagName === "annotation");
+      if (annotation) add(` ${toText(annotation)} `);
+      return;
+    }
+    if (SKIPPED_TAGS.has(node.tagName) || SKIPPED_CLASSES.test(classes) || node.properties.hidden) return;
+    if ((node.tagName === "h2" || node.tagName === "h3") && typeof node.properties.id === "string") {
+      let heading = "";
+      for (const child of node.children) collect(child, (text) => void (heading += text));
+      sections.push(section(node.properties.id, heading.replace(/\s+/g, " ").trim()));
+      return;
+    }
+    for (const child of node.children) collect(child, add);
+  };
+  for (const child of body.children) collect(child, (text) => void (sections.at(-1)!.text += text));
+  for (const s of sections) s.text = s.text.replace(/\s+/g, " ").trim();
+  return sections.filter((s) => s.text || s.heading);
+}
+
+/** A paper's records, from its note body: its sections, then its labelled equations. */
+export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocument[] {
+  const page = `papers/${paper.slug}/`;
+  const lang = htmlLang(paper.lang);
+  const documents = sectionsOf(body, page, paper.title, lang);
+  for (const eq of paper.equations) {
+    if (!eq.label || eq.number === undefined) continue;
+    const name = equationName(eq.label);
+    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${eq.number}) ${name}`, text: `${name} ${eq.label}`, kind: "equation", lang });
+  }
+  return documents;
+}
+
+/** The records of the given papers, read from the note body (.prose) of their built pages. */
+export function builtPaperDocuments(siteDir: string, index: PaperIndex, slugs: Iterable<string>): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const slug of slugs) {
+    const page = fromHtml(readFileSync(join(siteDir, "papers", slug, "index.html"), "utf8"));
+    const prose = findElement(page, (e) => Array.isArray(e.properties.className) && e.properties.className.includes("prose"));
+    if (prose) documents.push(...paperDocuments(index.get(slug)!, prose));
+  }
+  return documents;
+}
+
+function findElement(node: Parent, test: (element: Element) => boolean): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    if (test(child)) return child;
+    const found = findElement(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
