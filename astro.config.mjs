@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from "node:crypto";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
@@ -8,7 +7,7 @@ import katexAssets from "./src/integrations/katex-assets.ts";
 import { takeRenderedContent } from "./src/lib/build-handoff.ts";
 import { loadPaperIndex } from "./src/lib/paper-index.ts";
 import { sitePipeline } from "./src/plugins/index.ts";
-import { basePath, papersDir, shikiConfig, siteUrl } from "./src/site.config.ts";
+import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl } from "./src/site.config.ts";
 
 // Only notes that use MDX components need the index here, so it is read lazily:
 // from the build's own pass when there is one; the dev server re-reads it so
@@ -24,7 +23,7 @@ const index = () => {
 export default defineConfig({
   // One content cache per content folder: Astro's data store otherwise keeps
   // entries from the folder built before (tests and benches build several).
-  cacheDir: `./node_modules/.astro/${createHash("sha256").update(papersDir).digest("hex").slice(0, 12)}/`,
+  cacheDir: cacheDirFor(papersDir),
   site: siteUrl,
   base: basePath,
   trailingSlash: "always",

@@ -24,7 +24,7 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}`);
 const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
 
-const check = await checkContentInParallel(papersDir, basePath, { render: true });
+const check = await checkContentInParallel(papersDir, basePath, { render: true, cache: true });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
@@ -42,6 +42,7 @@ rmSync(searchDir, { recursive: true, force: true });
 // notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
+check.searchDocuments = []; // the worker has its copy
 let indexed = check.mdxSlugs.size === 0 ? search.write(searchDir) : undefined;
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
@@ -63,6 +64,9 @@ try {
   await fail(error instanceof Error ? error.message : String(error));
 }
 step("Astro built the pages");
+// The pages are written: the rendered HTML can go before the memory-hungry steps below.
+check.rendered.clear();
+handOffRenderedContent(undefined);
 
 // One output for every host, any base path and file://: relative URLs, then a guard.
 const pages = makeUrlsRelative(staging, basePath);

@@ -1,5 +1,6 @@
 // Everything a site owner sets, in one place. Deployment settings come from the
 // environment so that one checkout can build for several hosts.
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { ShikiConfig } from "@astrojs/markdown-remark";
 
@@ -20,6 +21,11 @@ export const basePath = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$
 /** Folder with papers/*.mdx: PAPERNOTES_CONTENT, default ./content */
 export const contentDir = resolve(process.env.PAPERNOTES_CONTENT ?? "content");
 export const papersDir = resolve(contentDir, "papers");
+
+/** Astro's cache and ours: one per content folder (tests and benches build several). */
+export function cacheDirFor(papers: string): string {
+  return resolve("node_modules/.astro", createHash("sha256").update(papers).digest("hex").slice(0, 12));
+}
 
 /**
  * Code highlighting: both themes are in the HTML; CSS picks one. Every token

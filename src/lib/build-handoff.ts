@@ -12,7 +12,8 @@ interface HandOff {
   result: ContentCheckResult;
 }
 
-export function handOffRenderedContent(handOff: HandOff): void {
+/** `undefined` lets go of the last hand-off. */
+export function handOffRenderedContent(handOff: HandOff | undefined): void {
   (globalThis as Record<symbol, unknown>)[KEY] = handOff;
 }
 

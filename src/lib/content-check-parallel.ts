@@ -4,17 +4,17 @@
 // checks and renders its share. Same results as checkContent, in the same order.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { checkContent, checkSlugs, mergeResults, type ContentCheckResult, type ContentProblem, type RenderPassResult } from "./content-check.ts";
+import { checkContent, checkSlugs, mergeResults, type CheckOptions, type ContentCheckResult, type ContentProblem, type RenderPassResult } from "./content-check.ts";
 import { listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 
 /** Below this many papers, starting workers costs more than it saves. */
 const MIN_PAPERS_PER_WORKER = 100;
 
-export type WorkerRequest = { step: "read"; paths: string[] } | { step: "render"; index: PaperIndex; base: string; render: boolean };
+export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean };
 export type WorkerReply = { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] } | { step: "render"; pass: RenderPassResult } | { step: "error"; message: string };
 
 /** `workers` defaults to one per core, when there are enough papers to share. */
-export async function checkContentInParallel(papersDir: string, base: string, options: { render: boolean; workers?: number }): Promise<ContentCheckResult> {
+export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
   if (count < 2) return checkContent(papersDir, base, options);
@@ -22,7 +22,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
   const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
   const workers = shares.map(() => new PassWorker());
   try {
-    const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]! })));
+    const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]!, cacheFor: options.cache ? papersDir : undefined })));
     const problems = checkSlugs(paths);
     const index: PaperIndex = new Map();
     for (const read of reads) {
@@ -31,7 +31,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
       for (const paper of read.papers) index.set(paper.slug, paper);
     }
     const sorted: PaperIndex = new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
-    const render = options.render && problems.length === 0;
+    const render = options.render === true && problems.length === 0;
     const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render })));
     return mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
   } finally {

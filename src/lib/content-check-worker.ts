@@ -1,21 +1,23 @@
-// Worker side of checkContentInParallel: keeps its papers' trees between the two steps.
+// Worker side of checkContentInParallel: keeps its papers between the two steps.
 import { parentPort } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
-import { readPaper, renderPapers, type ContentProblem, type ParsedPaper } from "./content-check.ts";
-import { indexPaper } from "./paper-index.ts";
+import { readPaper, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
+import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
-let parsed: ParsedPaper[] = [];
+let papers: ReadPaper[] = [];
+let cache: RenderCache | undefined;
 
 parentPort!.on("message", async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     if (request.step === "read") {
       const problems: ContentProblem[] = [];
-      parsed = request.paths.map((path) => readPaper(path, problems)).filter((paper) => paper !== undefined);
-      reply = { step: "read", problems, papers: parsed.map(({ source, tree }) => indexPaper(source, tree)) };
+      cache = request.cacheFor ? renderCacheFor(request.cacheFor) : undefined;
+      papers = request.paths.map((path) => readPaper(path, problems, cache)).filter((paper) => paper !== undefined);
+      reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
     } else {
-      reply = { step: "render", pass: await renderPapers(parsed, request.index, request.base, { render: request.render }) };
-      parsed = [];
+      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, cache }) };
+      papers = [];
     }
   } catch (error) {
     reply = { step: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

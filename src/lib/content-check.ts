@@ -18,7 +18,8 @@ import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { needsMdxCompiler } from "./body-text.ts";
-import { indexPaper, listPaperFiles, type PaperIndex } from "./paper-index.ts";
+import { indexPaper, listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { paperDocuments, type SearchDocument } from "./search-documents.ts";
 import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
@@ -65,6 +66,21 @@ export interface ParsedPaper {
   file: VFile;
 }
 
+/** One paper after step one: indexed, and either parsed or unchanged since a cached build. */
+export interface ReadPaper {
+  path: string;
+  indexed: IndexedPaper;
+  contentHash: string;
+  parsed?: ParsedPaper;
+  cached?: CachedPaper;
+}
+
+export interface CheckOptions {
+  render?: boolean;
+  /** Keep each paper's result in the build cache, and reuse what still fits. */
+  cache?: boolean;
+}
+
 /** What one set of papers yields once the site-wide index is known. */
 export interface RenderPassResult {
   problems: ContentProblem[];
@@ -77,17 +93,18 @@ export interface RenderPassResult {
 
 const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
-export async function checkContent(papersDir: string, base = "/", options: { render?: boolean } = {}): Promise<ContentCheckResult> {
+export async function checkContent(papersDir: string, base = "/", options: CheckOptions = {}): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const problems = checkSlugs(paths);
-  const parsed: ParsedPaper[] = [];
+  const cache = options.cache ? renderCacheFor(papersDir) : undefined;
+  const papers: ReadPaper[] = [];
   for (const path of paths) {
-    const paper = readPaper(path, problems);
-    if (paper) parsed.push(paper);
+    const paper = readPaper(path, problems, cache);
+    if (paper) papers.push(paper);
   }
-  const index: PaperIndex = new Map(parsed.map(({ source, tree }) => [source.slug, indexPaper(source, tree)]));
-  const pass = await renderPapers(parsed, index, base, { render: options.render === true && problems.length === 0 });
-  return mergeResults(problems, [pass], parsed.length, index);
+  const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
+  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, cache });
+  return mergeResults(problems, [pass], papers.length, index);
 }
 
 /** Slugs come from file names; two that differ only in case collide on most disks and URLs. */
@@ -104,10 +121,21 @@ export function checkSlugs(paths: string[]): ContentProblem[] {
   return problems;
 }
 
-/** Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other paper. */
-export function readPaper(path: string, problems: ContentProblem[]): ParsedPaper | undefined {
-  const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
+/**
+ * Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other
+ * paper. A paper whose bytes are unchanged since a cached build is not parsed.
+ */
+export function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): ReadPaper | undefined {
   const bytes = readFileSync(path);
+  const hash = cache ? contentHash(bytes) : "";
+  const cached = cache?.lookup(slugFromPath(path), hash);
+  if (cached) return { path, indexed: cached.indexed, contentHash: hash, cached };
+  const parsed = parsePaper(path, bytes, problems);
+  return parsed && { path, indexed: indexPaper(parsed.source, parsed.tree), contentHash: hash, parsed };
+}
+
+function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
+  const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -156,30 +184,50 @@ export function readPaper(path: string, problems: ContentProblem[]): ParsedPaper
  * Step two, once every paper is indexed: TeX, labels, references and links, and
  * (with `render`) the HTML of each plain-Markdown note.
  */
-export async function renderPapers(parsed: ParsedPaper[], index: PaperIndex, base: string, options: { render: boolean }): Promise<RenderPassResult> {
+export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; cache?: RenderCache }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
-  for (const { source, tree, file } of parsed) {
-    if (source.frontmatter.draft === true) continue;
-    const needsMdx = needsMdxCompiler(source.body);
-    if (needsMdx) result.mdxSlugs.push(source.slug);
+  const key = options.cache && renderKey(index, base);
+  for (const paper of papers) {
+    if (paper.indexed.draft) continue;
+    // Same bytes, same index, same pipeline: the same result, with no problems.
+    if (paper.cached && paper.cached.renderKey === key) {
+      addPaper(result, paper.cached);
+      continue;
+    }
+    const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
+    if (!parsed) continue;
+    const { source, tree, file } = parsed;
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: key || "", warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body), searchDocuments: [] };
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
-    result.formulas += countMath(tree);
+    done.formulas = countMath(tree);
+    const problemsBefore = result.problems.length;
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
-      (m.fatal === false ? result.problems : result.warnings).push(entry);
+      if (m.fatal === false) result.problems.push(entry);
+      else done.warnings.push(entry);
     }
-    if (options.render && result.problems.length === 0 && !needsMdx) {
+    if (options.render && result.problems.length === 0 && !done.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const html = toHtml.stringify(hast as never, file) as string;
-      result.rendered.push({ slug: source.slug, path: source.path, frontmatter: source.frontmatter, body: source.body.trimStart(), html, headings: headingsOf(hast) });
-      result.searchDocuments.push(...paperDocuments(index.get(source.slug)!, hast));
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, body: source.body.trimStart(), html, headings: headingsOf(hast) };
+      done.searchDocuments = paperDocuments(paper.indexed, hast);
     }
+    addPaper(result, done);
+    if (key && result.problems.length === problemsBefore && (done.rendered || done.mdx)) options.cache!.store(source.slug, done);
   }
   return result;
+}
+
+function addPaper(result: RenderPassResult, paper: CachedPaper): void {
+  result.warnings.push(...paper.warnings);
+  result.formulas += paper.formulas;
+  if (paper.mdx) result.mdxSlugs.push(paper.indexed.slug);
+  if (paper.rendered) result.rendered.push(paper.rendered);
+  result.searchDocuments.push(...paper.searchDocuments);
 }
 
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {

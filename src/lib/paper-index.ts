@@ -16,7 +16,6 @@ export interface IndexedEquation extends NumberedEquation {
   tex: string;
   /** TeX for a hover preview elsewhere: numbered, without ids or links. */
   previewTex: string;
-  line?: number;
 }
 
 export interface IndexedPaper {
@@ -77,7 +76,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const previewTex = withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
     for (const eq of numbered) {
-      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex, line: node.position?.start.line });
+      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex });
     }
   }
   const title = String(source.frontmatter.title ?? source.slug);

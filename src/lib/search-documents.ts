@@ -26,8 +26,8 @@ export interface SearchDocument {
   lang: string;
 }
 
-/** Subtrees whose text is not prose: rendered math, buttons, hidden previews, navigation. */
-const SKIPPED_CLASSES = /\b(katex|equation-tools|equation-previews|toc|paper-meta|paper-links|tag-list)\b/;
+/** Subtrees whose text is not prose: rendered math, code block labels, buttons, hidden previews, navigation. */
+const SKIPPED_CLASSES = /\b(katex|equation-tools|equation-previews|code-block-bar|toc|paper-meta|paper-links|tag-list)\b/;
 const SKIPPED_TAGS = new Set(["script", "style", "nav", "button", "template"]);
 
 /** What the fast path's math plugin keeps on each raw KaTeX node (see rehype-katex-cached). */

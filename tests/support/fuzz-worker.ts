@@ -11,19 +11,13 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parentPort } from "node:worker_threads";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
-import remarkGfm from "remark-gfm";
-import remarkSmartypants from "remark-smartypants";
-import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { VFile } from "vfile";
 import { checkContent, type ContentProblem } from "../../src/lib/content-check.ts";
 import { readPaperSource, parseMdx } from "../../src/lib/paper-source.ts";
 import { mdxPaperFiles } from "../../src/lib/paper-loader.ts";
-import { sitePipeline } from "../../src/plugins/index.ts";
 import { SEEDS, TARGET_SLUGS } from "./fuzz-notes.ts";
+import { MDX_NODE_TYPES, runMdxPipeline } from "./mdx-pipeline.ts";
+import type { PaperIndex } from "../../src/lib/paper-index.ts";
 
 export interface FuzzJob {
   id: number;
@@ -60,8 +54,6 @@ export interface FuzzJobResult {
   };
 }
 
-const MDX_NODE_TYPES = new Set(["mdxjsEsm", "mdxFlowExpression", "mdxTextExpression", "mdxJsxFlowElement", "mdxJsxTextElement"]);
-
 function writeFolder(dir: string, files: Map<string, string>): string {
   const papersDir = join(dir, "papers");
   rmSync(dir, { recursive: true, force: true });
@@ -74,23 +66,10 @@ function absolute(problems: ContentProblem[]): ContentProblem[] {
   return problems.map((p) => ({ ...p, file: resolve(p.file) }));
 }
 
-/** What Astro's MDX integration runs over a note, minus the JSX compile. */
-function mdxPipelineError(papersDir: string, slug: string, text: string, index: Awaited<ReturnType<typeof checkContent>>["index"]): string | undefined {
-  const path = join(papersDir, `${slug}.mdx`);
-  const source = readPaperSource(path, text);
-  const { remarkPlugins, rehypePlugins } = sitePipeline({ index: () => index, base: "/" });
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkSmartypants)
-    .use(remarkPlugins as never)
-    .use(remarkRehype, { passThrough: [...MDX_NODE_TYPES] as RemarkRehypeOptions["passThrough"] })
-    .use(rehypePlugins as never);
-  const file = new VFile({ path, value: source.body });
-  file.data.astro = { frontmatter: source.frontmatter };
+/** Why Astro's MDX plugins reject a note, or undefined. */
+function mdxPipelineError(papersDir: string, slug: string, text: string, index: PaperIndex): string | undefined {
   try {
-    processor.runSync(processor.parse(file), file);
+    runMdxPipeline(papersDir, slug, text, index);
     return undefined;
   } catch (error) {
     return (error as Error).message;

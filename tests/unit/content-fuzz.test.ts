@@ -67,7 +67,10 @@ type Outcome = { kind: "ok"; result: FuzzJobResult } | { kind: "thrown"; stack: 
 class FuzzRunner {
   private worker?: Worker;
   private jobs = 0;
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+  }
 
   async run(notes: Note[], targets: string[], budget = HANG_MS): Promise<Outcome> {
     if (!this.worker) {

@@ -1,0 +1,46 @@
+// Lighthouse (the npm package) on built pages, in the Debian Chromium the tests
+// use: performance, accessibility, best practices and SEO, 0-100 each. Its
+// default (mobile, simulated slow 4G) settings; the site is served locally.
+import { createServer } from "node:net";
+import lighthouse from "lighthouse";
+import { launchChromium } from "../tests/support/browser.ts";
+import { serveStatic } from "../tests/support/serve.ts";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+export type LighthouseScores = Record<(typeof CATEGORIES)[number], number> & { failed: string[] };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Scores for each page path of the site (e.g. "" and "papers/wuerstchen/"), and the audits that did not pass. */
+export async function lighthouseScores(siteDir: string, paths: string[]): Promise<Map<string, LighthouseScores>> {
+  const site = await serveStatic(siteDir);
+  const port = await freePort();
+  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+  const scores = new Map<string, LighthouseScores>();
+  try {
+    for (const path of paths) {
+      const result = await lighthouse(site.url + path, { port, logLevel: "error", onlyCategories: [...CATEGORIES] });
+      if (!result) throw new Error(`lighthouse gave no result for ${path}`);
+      const { categories, audits } = result.lhr;
+      const failed = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual").map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+      scores.set(path, { ...(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])) as Record<(typeof CATEGORIES)[number], number>), failed });
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  return scores;
+}
+
+// npm run bench runs this through run.ts; alone: node bench/lighthouse.ts [dist]
+if (import.meta.main) {
+  const scores = await lighthouseScores(process.argv[2] ?? "dist", ["", "papers/wuerstchen/"]);
+  for (const [path, s] of scores) console.log(`/${path}: ${CATEGORIES.map((c) => `${c} ${s[c]}`).join(", ")}${s.failed.length ? `\n  not passed: ${s.failed.join(", ")}` : ""}`);
+}

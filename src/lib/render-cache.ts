@@ -1,0 +1,85 @@
+// What the content pass made of each paper, kept between builds so that a
+// rebuild re-renders only what changed. An entry is used only when the paper's
+// bytes, the site-wide index (labels, titles, headings of every paper) and our
+// pipeline (plugin code, dependencies, base path) are all as they were; papers
+// with problems are never kept, so a hit has none.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { ContentProblem, RenderedPaper } from "./content-check.ts";
+import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
+import type { SearchDocument } from "./search-documents.ts";
+import { cacheDirFor } from "../site.config.ts";
+
+export interface CachedPaper {
+  /** The paper's bytes and our pipeline: both must match for `indexed` to hold. */
+  contentHash: string;
+  indexed: IndexedPaper;
+  /** The index and pipeline this paper was rendered against. */
+  renderKey: string;
+  warnings: ContentProblem[];
+  formulas: number;
+  /** Needs Astro's MDX compiler, which renders it; otherwise `rendered` is set. */
+  mdx: boolean;
+  rendered?: RenderedPaper;
+  searchDocuments: SearchDocument[];
+}
+
+/** A digest of the paper's bytes and of the pipeline that reads them. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(pipelineDigest()).update(bytes).digest("hex");
+}
+
+let pipeline: string | undefined;
+
+/** Our own code and the lockfile: a change to either reads and renders everything again. */
+function pipelineDigest(): string {
+  if (pipeline) return pipeline;
+  const hash = createHash("sha256");
+  // The project folder (Astro builds with it as root); this module may run bundled elsewhere.
+  const root = process.cwd();
+  for (const dir of ["src/lib", "src/plugins"]) {
+    for (const name of readdirSync(join(root, dir)).sort()) hash.update(name).update(readFileSync(join(root, dir, name)));
+  }
+  for (const file of ["src/site.config.ts", "package-lock.json"]) hash.update(readFileSync(join(root, file)));
+  return (pipeline = hash.digest("hex"));
+}
+
+/** The key every paper of this build is rendered against. */
+export function renderKey(index: PaperIndex, base: string): string {
+  const hash = createHash("sha256").update(base);
+  for (const paper of index.values()) hash.update(JSON.stringify(paper, (_, value) => (value instanceof Set ? [...value] : value)));
+  return hash.digest("hex");
+}
+
+/** The cache of the content folder of `papersDir`, beside Astro's own. */
+export function renderCacheFor(papersDir: string): RenderCache {
+  return new RenderCache(join(cacheDirFor(papersDir), "papernotes-render"));
+}
+
+export class RenderCache {
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** The entry of a paper whose bytes are unchanged, if any. */
+  lookup(slug: string, hash: string): CachedPaper | undefined {
+    try {
+      const entry = deserialize(readFileSync(join(this.dir, `${slug}.bin`))) as CachedPaper;
+      return entry.contentHash === hash ? entry : undefined;
+    } catch {
+      return undefined; // none yet, or unreadable: render again
+    }
+  }
+
+  store(slug: string, entry: CachedPaper): void {
+    mkdirSync(this.dir, { recursive: true });
+    // Written whole, then renamed: a build cut short never leaves half an entry.
+    const temporary = join(this.dir, `.${slug}.${process.pid}.tmp`);
+    writeFileSync(temporary, serialize(entry));
+    renameSync(temporary, join(this.dir, `${slug}.bin`));
+  }
+}

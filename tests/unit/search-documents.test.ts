@@ -1,0 +1,60 @@
+// Search records: one per section and one per labelled equation, with inline
+// formulas as TeX. The fast path reads them from the content pass's tree, the
+// MDX path from the built page; both must give the same records.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { builtPaperDocuments } from "../../src/lib/search-documents.ts";
+import { runMdxPipeline } from "../support/mdx-pipeline.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const note = `${frontmatter({ title: '"Noise & <Signal>"' })}
+Opening words with $x^2$ inline.
+
+## Method
+
+The model predicts $\\epsilon_\\theta$ from a noisy input:
+
+$$
+L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2 \\label{eq:noise-objective}
+$$
+
+\`\`\`python
+print("code is indexed as text")
+\`\`\`
+
+## Results & discussion
+
+Better *and* faster.
+`;
+
+describe("search records", () => {
+  const { papersDir, contentDir } = writePapers({ "noise-paper": note });
+
+  it("has one record per section and per labelled equation, formulas as TeX", async () => {
+    const { searchDocuments } = await checkContent(papersDir, "/", { render: true });
+    expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
+      ["papers/noise-paper/#", "", "Opening words with x^2 inline.", "section"],
+      ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: print("code is indexed as text")', "section"],
+      ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
+      ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective", "equation"],
+    ]);
+    expect(new Set(searchDocuments.map((d) => d.title))).toEqual(new Set(["Noise & <Signal>"]));
+    expect(new Set(searchDocuments.map((d) => d.lang))).toEqual(new Set(["en"]));
+  });
+
+  it("reads the same records from a page built by the MDX path", async () => {
+    const check = await checkContent(papersDir, "/", { render: true });
+    const body = runMdxPipeline(papersDir, "noise-paper", readFileSync(join(papersDir, "noise-paper.mdx"), "utf8"), check.index);
+    const html = unified().use(rehypeStringify).stringify(body);
+    expect(html).toContain('class="katex"'); // real KaTeX elements, not the fast path's raw HTML
+    const siteDir = join(contentDir, "site");
+    mkdirSync(join(siteDir, "papers", "noise-paper"), { recursive: true });
+    const page = `<!doctype html><html lang="en"><body><article data-pagefind-body><header><h1>x</h1><details class="bibtex"><pre>@article{}</pre></details></header><div class="prose">${html}</div><nav>next</nav></article></body></html>`;
+    writeFileSync(join(siteDir, "papers", "noise-paper", "index.html"), page);
+    expect(builtPaperDocuments(siteDir, check.index, ["noise-paper"])).toEqual(check.searchDocuments);
+  });
+});
