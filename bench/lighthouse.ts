@@ -1,9 +1,15 @@
 // Lighthouse (the npm package) on built pages, in the Debian Chromium the tests
 // use: performance, accessibility, best practices and SEO, 0-100 each. Its
-// default (mobile, simulated slow 4G) settings; the site is served locally.
+// default (mobile, simulated slow 4G) settings; the site is served locally,
+// gzipped as any static host serves it.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import lighthouse from "lighthouse";
 import { launchChromium } from "../tests/support/browser.ts";
+import { listFiles } from "../src/postbuild/relative-urls.ts";
 import { serveStatic } from "../tests/support/serve.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
@@ -20,7 +26,10 @@ function freePort(): Promise<number> {
 
 /** Scores for each page path of the site (e.g. "" and "papers/wuerstchen/"), and the audits that did not pass. */
 export async function lighthouseScores(siteDir: string, paths: string[]): Promise<Map<string, LighthouseScores>> {
-  const site = await serveStatic(siteDir);
+  const copy = join(mkdtempSync(join(tmpdir(), "papernotes-lighthouse-")), "site");
+  cpSync(siteDir, copy, { recursive: true });
+  for (const extension of [".html", ".css", ".js", ".svg", ".xml"]) for (const file of listFiles(copy, extension)) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file)));
+  const site = await serveStatic(copy, "/", {}, { precompressed: true });
   const port = await freePort();
   const browser = await launchChromium([`--remote-debugging-port=${port}`]);
   const scores = new Map<string, LighthouseScores>();
@@ -35,6 +44,7 @@ export async function lighthouseScores(siteDir: string, paths: string[]): Promis
   } finally {
     await browser.close();
     await site.close();
+    rmSync(join(copy, ".."), { recursive: true, force: true });
   }
   return scores;
 }

@@ -2,7 +2,8 @@
 //
 // Generates the shared synthetic corpus, builds it with the real `npm run build`,
 // and reports build cost, page weight and search speed, plus the floor: KaTeX and
-// Shiki alone over the same corpus in one process. Writes bench/results/<date>.md.
+// Shiki alone over the same corpus in one process, and Lighthouse scores of the
+// seed site. Writes bench/results/<date>.md.
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +14,9 @@ import katex from "katex";
 import { createHighlighter } from "shiki";
 import { listFiles } from "../src/postbuild/relative-urls.ts";
 import { measureSearch } from "./search.ts";
+import { lighthouseScores } from "./lighthouse.ts";
 import { measurePage } from "./page.ts";
+import { shikiConfig } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { sizes: { type: "string" }, full: { type: "boolean", default: false } } });
 const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.full ? [100, 1000, 10000] : [100, 1000];
@@ -67,7 +70,8 @@ function duBytes(dir: string): number {
 
 /** The floor: every formula through KaTeX and every code block through Shiki, in one process. */
 async function floor(papersDir: string): Promise<{ seconds: number; formulas: number; blocks: number }> {
-  const highlighter = await createHighlighter({ themes: ["github-light", "github-dark"], langs: ["python", "text", "bash"] });
+  const themes = shikiConfig.themes as { light: string; dark: string };
+  const highlighter = await createHighlighter({ themes: [themes.light, themes.dark], langs: ["python", "text", "bash"] });
   const started = performance.now();
   let formulas = 0;
   let blocks = 0;
@@ -75,7 +79,7 @@ async function floor(papersDir: string): Promise<{ seconds: number; formulas: nu
     const text = readFileSync(file, "utf8");
     const code = [...text.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)];
     for (const [, lang, source] of code) {
-      highlighter.codeToHtml(source!, { lang: lang!, themes: { light: "github-light", dark: "github-dark" }, defaultColor: false });
+      highlighter.codeToHtml(source!, { lang: lang!, themes, defaultColor: false });
       blocks++;
     }
     const prose = text.replace(/^```[\s\S]*?^```$/gm, "");
@@ -89,6 +93,12 @@ async function floor(papersDir: string): Promise<{ seconds: number; formulas: nu
     }
   }
   return { seconds: (performance.now() - started) / 1000, formulas, blocks };
+}
+
+/** The build removes the site it replaced in the background; wait, so the next timing is fair. */
+async function oldSiteRemoved(outDir: string): Promise<void> {
+  const previous = join(outDir, "..", `.${outDir.split("/").pop()}-staging-previous`);
+  while (existsSync(previous)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -110,6 +120,7 @@ for (const n of sizes) {
   notes.push(`N=${n}: ${summary.join("; ")}`);
   const touched = join(contentDir, "papers", "paper-00001.mdx");
   appendFileSync(touched, "\nOne more sentence, to rebuild after an edit.\n");
+  await oldSiteRemoved(outDir);
   const warm = await build(contentDir, outDir);
   const pages = listFiles(join(outDir, "papers"), ".html").sort((a, b) => statSync(a).size - statSync(b).size);
   const median = pages[Math.floor(pages.length / 2)]!;
@@ -135,12 +146,26 @@ for (const n of sizes) {
   );
 }
 
+// Lighthouse on the seed site: its home page and a paper page.
+console.error("\n== Lighthouse, seed site ==");
+const seedDist = join(work, "dist-seed");
+const seedBuild = await build(resolve("content"), seedDist);
+const lighthouseRows: string[] = [];
+if (!seedBuild.ok) lighthouseRows.push(`| seed site | build failed | | | | |`);
+else {
+  for (const [path, s] of await lighthouseScores(seedDist, ["", "papers/wuerstchen/"])) {
+    lighthouseRows.push(`| /${path} | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.failed.join(", ") || "none"} |`);
+  }
+}
+
 const header = [
   "| N | cold build | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const date = new Date().toISOString().slice(0, 10);
-const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), ""].join("\n");
+const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), "",
+  "Lighthouse 13 (mobile, simulated slow 4G; served locally, gzipped):", "",
+  "| page | performance | accessibility | best practices | SEO | audits not passed |", "|---|---|---|---|---|---|", ...lighthouseRows, ""].join("\n");
 console.log(report);
 mkdirSync("bench/results", { recursive: true });
 const file = join("bench/results", `${date}.md`);

@@ -144,8 +144,9 @@
       markScrollers();
     });
   }
-  markScrollers();
+  // Once the fonts are in (widths change with them); measuring before would force a layout.
   if (document.fonts) document.fonts.ready.then(markScrollers);
+  else markScrollers();
   addEventListener("resize", markScrollersSoon);
   document.addEventListener("toggle", markScrollersSoon, true); // <details> opening
 

@@ -4,7 +4,8 @@ export type Lang = "en" | "zh";
 export const UI = {
   en: {
     equationLink: (n: string) => `Copy link to equation (${n})`,
-    copyTex: (n: string) => `Copy LaTeX of equation (${n})`,
+    // Accessible names hold the visible text ("TeX"), for voice control.
+    copyTex: (n: string) => `Copy TeX source of equation (${n})`,
     copyTexShort: "TeX",
     copied: "Copied",
     minutes: (m: number) => `${m} min`,
@@ -38,7 +39,7 @@ export const UI = {
   },
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
-    copyTex: (n: string) => `复制公式 (${n}) 的 LaTeX`,
+    copyTex: (n: string) => `复制公式 (${n}) 的 TeX 源码`,
     copyTexShort: "TeX",
     copied: "已复制",
     minutes: (m: number) => `${m} 分钟`,

@@ -1,5 +1,6 @@
 // Serves a built site on 127.0.0.1 (optionally under a base path, optionally
-// with extra response headers such as a Content-Security-Policy) for browser tests.
+// with extra response headers such as a Content-Security-Policy) for browser
+// tests; with `precompressed`, a file's .gz sibling is sent gzipped, as hosts do.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
@@ -9,8 +10,8 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}): Promise<StaticSite> {
-  const files = sirv(dir, { dev: true, etag: false });
+export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}, { precompressed = false } = {}): Promise<StaticSite> {
+  const files = sirv(dir, { dev: true, etag: false, gzip: precompressed });
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!req.url?.startsWith(base)) {
