@@ -22,9 +22,17 @@ const outDir = resolve(values.out!);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}`);
+const PROGRESS_SECONDS = 5;
 const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
 
-const check = await checkContentInParallel(papersDir, basePath, { render: true, cache: true });
+// Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
+let lastReport = performance.now();
+const onProgress = (papers: number, of: number) => {
+  if (performance.now() - lastReport < PROGRESS_SECONDS * 1000) return;
+  lastReport = performance.now();
+  step(`checked ${papers} of ${of} papers`);
+};
+const check = await checkContentInParallel(papersDir, basePath, { render: true, cache: true, onProgress });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
@@ -59,7 +67,8 @@ async function fail(message: string): Promise<never> {
 
 try {
   const { build } = await import("astro");
-  await build({ root: process.cwd(), logLevel: process.env.CI ? "warn" : "info" });
+  // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
+  await build({ root: process.cwd(), logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
 } catch (error) {
   await fail(error instanceof Error ? error.message : String(error));
 }

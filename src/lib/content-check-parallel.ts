@@ -11,10 +11,17 @@ import { listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-inde
 const MIN_PAPERS_PER_WORKER = 100;
 
 export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean };
-export type WorkerReply = { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] } | { step: "render"; pass: RenderPassResult } | { step: "error"; message: string };
+export type WorkerReply =
+  | { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] }
+  | { step: "render"; pass: RenderPassResult }
+  | { step: "progress"; /** rendered since the last report */ papers: number }
+  | { step: "error"; message: string };
 
-/** `workers` defaults to one per core, when there are enough papers to share. */
-export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number }): Promise<ContentCheckResult> {
+/**
+ * `workers` defaults to one per core, when there are enough papers to share.
+ * `onProgress` hears how many papers are checked so far, now and then.
+ */
+export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
   if (count < 2) return checkContent(papersDir, base, options);
@@ -32,7 +39,9 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     }
     const sorted: PaperIndex = new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
     const render = options.render === true && problems.length === 0;
-    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render })));
+    let checked = 0;
+    const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length);
+    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render }, onProgress)));
     return mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -47,15 +56,16 @@ function unexpected(): never {
 class PassWorker {
   private readonly worker = new Worker(new URL("./content-check-worker.ts", import.meta.url));
 
-  ask(request: WorkerRequest): Promise<WorkerReply> {
+  ask(request: WorkerRequest, onProgress?: (papers: number) => void): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
-      this.worker.once("error", onError);
-      this.worker.once("message", (reply: WorkerReply) => {
-        this.worker.off("error", onError);
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.step === "progress") return onProgress?.(reply.papers);
+        this.worker.off("error", onError).off("message", onMessage);
         if (reply.step === "error") reject(new Error(reply.message));
         else resolve(reply);
-      });
+      };
+      this.worker.once("error", onError).on("message", onMessage);
       this.worker.postMessage(request);
     });
   }

@@ -4,6 +4,8 @@ import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
 import { readPaper, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
+const PROGRESS_EVERY = 50;
+
 let papers: ReadPaper[] = [];
 let cache: RenderCache | undefined;
 
@@ -16,7 +18,9 @@ parentPort!.on("message", async (request: WorkerRequest) => {
       papers = request.paths.map((path) => readPaper(path, problems, cache)).filter((paper) => paper !== undefined);
       reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
     } else {
-      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, cache }) };
+      let done = 0;
+      const onPaper = () => ++done % PROGRESS_EVERY === 0 && parentPort!.postMessage({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
+      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, cache, onPaper }) };
       papers = [];
     }
   } catch (error) {

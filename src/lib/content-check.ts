@@ -184,13 +184,14 @@ function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[])
  * Step two, once every paper is indexed: TeX, labels, references and links, and
  * (with `render`) the HTML of each plain-Markdown note.
  */
-export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; cache?: RenderCache }): Promise<RenderPassResult> {
+export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   const key = options.cache && renderKey(index, base);
   for (const paper of papers) {
+    options.onPaper?.();
     if (paper.indexed.draft) continue;
     // Same bytes, same index, same pipeline: the same result, with no problems.
     if (paper.cached && paper.cached.renderKey === key) {
