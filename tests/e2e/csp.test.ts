@@ -112,18 +112,24 @@ async function expectInjectedScriptBlocked(page: Page): Promise<void> {
 }
 
 describe("Content-Security-Policy", () => {
-  it(`holds on every page served over http (${pages.length} pages), with everything used`, { timeout: 240_000 }, async () => {
-    const { context, problems } = await watchedContext(new URL(seed.site.url).origin);
+  /** Opens each page, checks its markup against the policy, uses it; every problem found. */
+  async function everyPage(urls: [path: string, url: string][], backend: "pagefind" | "minisearch", origin?: string): Promise<{ violations: string[]; problems: string[] }> {
+    const { context, problems } = await watchedContext(origin);
     const violations: string[] = []; // of the policy, or in it
-    for (const path of pages) {
+    for (const [path, url] of urls) {
       const page = await context.newPage();
-      await page.goto(seed.site.url + path);
+      await page.goto(url);
       violations.push(...(await markupProblems(page, path)));
-      await exercise(page, path, "pagefind");
+      await exercise(page, path, backend);
       violations.push(...(await violationsOf(page)));
       await page.close();
     }
     await context.close();
+    return { violations, problems };
+  }
+
+  it(`holds on every page served over http (${pages.length} pages), with everything used`, { timeout: 240_000 }, async () => {
+    const { violations, problems } = await everyPage(pages.map((path) => [path, seed.site.url + path]), "pagefind", new URL(seed.site.url).origin);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     expect(pages.length).toBeGreaterThanOrEqual(15);
@@ -132,17 +138,7 @@ describe("Content-Security-Policy", () => {
   it("holds on every page opened from disk (file://), search included", { timeout: 240_000 }, async () => {
     // 404.html is for hosts only: its <base href="/"> points at the disk's root.
     const diskPages = pages.filter((p) => p !== "404.html");
-    const { context, problems } = await watchedContext();
-    const violations: string[] = []; // of the policy, or in it
-    for (const path of diskPages) {
-      const page = await context.newPage();
-      await page.goto(fileUrl(path));
-      violations.push(...(await markupProblems(page, path)));
-      await exercise(page, path, "minisearch");
-      violations.push(...(await violationsOf(page)));
-      await page.close();
-    }
-    await context.close();
+    const { violations, problems } = await everyPage(diskPages.map((path) => [path, fileUrl(path)]), "minisearch");
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     expect(diskPages.length).toBeGreaterThanOrEqual(15);
