@@ -50,8 +50,9 @@ rmSync(searchDir, { recursive: true, force: true });
 // notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
-check.searchDocuments = []; // the worker has its copy
 let indexed = check.mdxSlugs.size === 0 ? search.write(searchDir) : undefined;
+// A failure is reported after Astro, below; until then it must not count as unhandled.
+indexed?.catch(() => {});
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
 // Vite lets a stray BASE_URL in the environment (vitest sets one) override the
@@ -73,9 +74,6 @@ try {
   await fail(error instanceof Error ? error.message : String(error));
 }
 step("Astro built the pages");
-// The pages are written: the rendered HTML can go before the memory-hungry steps below.
-check.rendered.clear();
-handOffRenderedContent(undefined);
 
 // One output for every host, any base path and file://: relative URLs, then a guard.
 const pages = makeUrlsRelative(staging, basePath);

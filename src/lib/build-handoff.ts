@@ -12,8 +12,7 @@ interface HandOff {
   result: ContentCheckResult;
 }
 
-/** `undefined` lets go of the last hand-off. */
-export function handOffRenderedContent(handOff: HandOff | undefined): void {
+export function handOffRenderedContent(handOff: HandOff): void {
   (globalThis as Record<symbol, unknown>)[KEY] = handOff;
 }
 

@@ -7,6 +7,7 @@ import type { SearchDocument } from "../lib/search-documents.ts";
 import { createPagefindIndex, searchCore, writeOfflineIndex, type SearchWorkerReply, type SearchWorkerRequest } from "./search-index.ts";
 
 const pagefindIndex = createPagefindIndex();
+pagefindIndex.catch(() => {}); // reported by the write request, which awaits it
 const mini = new MiniSearch<SearchDocument>(searchCore.options);
 const adding: Promise<void>[] = [];
 let records = 0;

@@ -76,6 +76,12 @@ export type SearchWorkerReply = { written: number } | { error: string };
  */
 export class SearchIndexer {
   private readonly worker = new Worker(new URL("./search-index-worker.ts", import.meta.url));
+  /** The worker's crash, if it crashed before `write` was asked for. */
+  private crash?: Error;
+
+  constructor() {
+    this.worker.on("error", (error: Error) => void (this.crash ??= error));
+  }
 
   add(documents: SearchDocument[]): void {
     this.worker.postMessage({ add: documents } satisfies SearchWorkerRequest);
@@ -84,6 +90,7 @@ export class SearchIndexer {
   /** After the last add: resolves with the number of records once both indexes are in `dir`. */
   write(dir: string): Promise<number> {
     const written = new Promise<number>((resolve, reject) => {
+      if (this.crash) return reject(this.crash);
       this.worker.once("error", reject);
       this.worker.once("message", (reply: SearchWorkerReply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.written)));
       this.worker.postMessage({ write: dir } satisfies SearchWorkerRequest);

@@ -1,0 +1,30 @@
+// The search indexer on its worker thread: records in, both indexes out, and a
+// failure comes back as a rejection the build can report (not a crash).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { SearchDocument } from "../../src/lib/search-documents.ts";
+import { SearchIndexer } from "../../src/postbuild/search-index.ts";
+
+const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
+
+describe("SearchIndexer", () => {
+  it("writes the Pagefind and offline indexes of the records it was given", { timeout: 60_000 }, async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
+    const indexer = new SearchIndexer();
+    indexer.add([record]);
+    indexer.add([{ ...record, id: "papers/b/#", page: "papers/b/", hash: "", heading: "" }]);
+    expect(await indexer.write(dir)).toBe(2);
+    expect(existsSync(join(dir, "pagefind", "pagefind.js"))).toBe(true);
+    expect(readFileSync(join(dir, "search", "offline-index.js"), "utf8")).toMatch(/^window\.PapernotesOfflineIndex=.*noise objective/);
+  });
+
+  it("rejects, with the cause, when the indexes cannot be written", { timeout: 60_000 }, async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "a-file");
+    writeFileSync(blocker, "not a folder");
+    const indexer = new SearchIndexer();
+    indexer.add([record]);
+    await expect(indexer.write(join(blocker, "out"))).rejects.toThrow(/ENOTDIR/);
+  });
+});
