@@ -2,7 +2,7 @@
 // from disk) index exactly the same records: one per section of a paper,
 // deep-linked to its heading, and one per labelled equation, deep-linked to its
 // anchor. KaTeX's glyph markup is left out. Plain-Markdown notes are read from
-// the content pass's HTML (so indexing can start before Astro runs); MDX notes
+// the content pass's tree (so indexing can start before Astro runs); MDX notes
 // from their built pages.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
