@@ -10,13 +10,13 @@ import { toText } from "hast-util-to-text";
 import type { Root } from "mdast";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
-import remarkSmartypants from "remark-smartypants";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { needsMdxCompiler } from "./body-text.ts";
 import { indexPaper, listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
@@ -187,7 +187,7 @@ function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[])
 export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
-  const transform = unified().use(remarkSmartypants).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   const key = options.cache && renderKey(index, base);
   for (const paper of papers) {

@@ -1,6 +1,6 @@
 // The content pipeline in one place: Astro's MDX build and the content check
 // run exactly these plugins, in this order.
-import { rehypeShiki, type RehypePlugins, type RemarkPlugins } from "@astrojs/markdown-remark";
+import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
@@ -12,6 +12,7 @@ import remarkPaperLinks from "./remark-paper-links.ts";
 import { shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
+import rehypeShikiMemo from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
@@ -45,8 +46,9 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
 /**
  * The fast path for plain-Markdown notes, run by the content check itself: the
  * same plugins, but each distinct formula is rendered once and kept as raw HTML
- * (stringify with allowDangerousHtml). Problems are reported by the check.
+ * (stringify with allowDangerousHtml), and each distinct code block is
+ * highlighted once. Problems are reported by the check.
  */
 export function fastRehypePlugins(): RehypePlugins {
-  return [[rehypeShiki, shikiConfig], rehypeSlug, [rehypeKatexCached, katexOptions], ...finishingPlugins()];
+  return [[rehypeShikiMemo, shikiConfig], rehypeSlug, [rehypeKatexCached, katexOptions], ...finishingPlugins()];
 }

@@ -1,0 +1,39 @@
+// Astro's rehypeShiki, run once per distinct code block: the same snippet
+// (a prompt template, a sampling loop) recurs across notes, and tokenizing it
+// again is the costly part. Each block is highlighted on its own, as Astro
+// would, and later blocks with the same language, meta and code get a copy.
+import { rehypeShiki } from "@astrojs/markdown-remark";
+import type { Element, Root, RootContent } from "hast";
+import { toText } from "hast-util-to-text";
+import { visitParents } from "unist-util-visit-parents";
+import type { VFile } from "vfile";
+
+type ShikiConfig = Parameters<typeof rehypeShiki>[0];
+
+export default function rehypeShikiMemo(config: ShikiConfig) {
+  const highlight = rehypeShiki(config) as unknown as (tree: Root, file: VFile) => Promise<void>;
+  const highlighted = new Map<string, RootContent>();
+  return async (tree: Root, file: VFile) => {
+    const blocks: { pre: Element; parent: Element | Root; key: string }[] = [];
+    visitParents(tree, "element", (pre, ancestors) => {
+      if (pre.tagName !== "pre" || pre.children.length !== 1) return;
+      const code = pre.children[0]!;
+      if (code.type !== "element" || code.tagName !== "code") return;
+      const key = JSON.stringify([code.properties.className, code.data ?? null, code.properties.metastring ?? null, toText(code, { whitespace: "pre" })]);
+      blocks.push({ pre, parent: ancestors.at(-1) as Element | Root, key });
+      return "skip";
+    });
+    for (const { pre, parent, key } of blocks) {
+      let result = highlighted.get(key);
+      if (!result) {
+        const single: Root = { type: "root", children: [pre] };
+        await highlight(single, file);
+        result = single.children[0]!;
+        highlighted.set(key, structuredClone(result));
+      } else {
+        result = structuredClone(result);
+      }
+      parent.children[parent.children.indexOf(pre)] = result as Element;
+    }
+  };
+}

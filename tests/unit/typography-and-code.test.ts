@@ -1,0 +1,68 @@
+// The fast path's shortcuts must give exactly what the plugins they wrap give.
+import rehypeStringify from "rehype-stringify";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import remarkSmartypants from "remark-smartypants";
+import remarkGfm from "remark-gfm";
+import { rehypeShiki } from "@astrojs/markdown-remark";
+import { unified, type PluggableList } from "unified";
+import { describe, expect, it } from "vitest";
+import rehypeShikiMemo from "../../src/plugins/rehype-shiki-memo.ts";
+import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
+import { shikiConfig } from "../../src/site.config.ts";
+
+const prose = `# "Quoted" heading -- with a dash
+
+A plain paragraph with nothing to convert.
+
+She said "it *works*," and it's the model's job... or isn't it?
+
+> A quote block: 'single' quotes -- and \`code with "quotes"\`.
+
+| a | b |
+|---|---|
+| "cell" | plain |
+
+- item one -- dash
+- item two
+`;
+
+function markdown(plugin: PluggableList): string {
+  return String(unified().use(remarkParse).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify).processSync(prose));
+}
+
+describe("remark-smartypants-where-needed", () => {
+  it("converts exactly what remark-smartypants converts", () => {
+    const expected = markdown([remarkSmartypants]);
+    expect(expected).toContain("“Quoted”");
+    expect(expected).toContain("it’s");
+    expect(expected).toContain("—");
+    expect(markdown([remarkSmartypantsWhereNeeded])).toBe(expected);
+  });
+});
+
+const code = (lang: string, body: string) => "```" + lang + "\n" + body + "\n```\n";
+const page = [code("python", "def f(x):\n    return x + 1"), "Text between.\n", code("bash", "echo hi"), code("python", "def f(x):\n    return x + 1"), code("", "plain text")].join("\n");
+
+async function html(plugin: PluggableList): Promise<string> {
+  return String(await unified().use(remarkParse).use(remarkRehype).use(plugin).use(rehypeStringify).process(page));
+}
+
+describe("rehype-shiki-memo", () => {
+  it("highlights as rehypeShiki does, repeated blocks included", async () => {
+    const expected = await html([[rehypeShiki, shikiConfig]]);
+    expect(expected.match(/class="astro-code/g)).toHaveLength(4);
+    const memo: PluggableList = [[rehypeShikiMemo, shikiConfig]];
+    expect(await html(memo)).toBe(expected);
+  });
+
+  it("gives each page its own copy of a repeated block", async () => {
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig);
+    const first = await processor.run(processor.parse(page));
+    const second = await processor.run(processor.parse(page));
+    const blocks = (tree: typeof first) => tree.children.filter((node) => node.type === "element" && node.tagName === "pre");
+    expect(blocks(second)[0]).toEqual(blocks(first)[0]);
+    expect(blocks(second)[0]).not.toBe(blocks(first)[0]);
+    expect(blocks(first)[2]).not.toBe(blocks(first)[0]);
+  });
+});
