@@ -12,7 +12,7 @@ import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
 import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
-import { guardSite } from "../src/postbuild/dist-guard.ts";
+import { guardSite, scanPage, type PageScan } from "../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
@@ -75,19 +75,22 @@ try {
 }
 step("Astro built the pages");
 
-// One output for every host, any base path and file://: relative URLs, then a guard.
-const pages = makeUrlsRelative(staging, basePath);
 if (!indexed) {
   search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
   indexed = search.write(searchDir);
 }
-const records = await indexed.catch((error: Error) => fail(`search index: ${error.message}`));
-mergeInto(searchDir, staging);
-const guard = guardSite(staging);
-step(`made URLs relative, indexed ${records} sections and equations for search, checked ${pages} pages`);
+// One output for every host, any base path and file://: relative URLs, then a
+// guard, both while the search index is still being written (no page links to it).
+const scans = new Map<string, PageScan>();
+const pages = makeUrlsRelative(staging, basePath, (file, html) => scans.set(file, scanPage(html)));
+const guard = guardSite(staging, scans);
+step(`made URLs relative and checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
+const records = await indexed.catch((error: Error) => fail(`search index: ${error.message}`));
+mergeInto(searchDir, staging);
+step(`indexed ${records} sections and equations for search`);
 
 const previous = `${staging}-previous`;
 rmSync(previous, { recursive: true, force: true }); // left by an earlier build, if cut short

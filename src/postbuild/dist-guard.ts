@@ -12,7 +12,7 @@ export interface GuardProblem {
   reason: string;
 }
 
-interface PageScan {
+export interface PageScan {
   ids: Set<string>;
   urls: { tag: string; attribute: string; url: string; rel?: string; line: number }[];
   moduleScripts: number[];
@@ -33,7 +33,7 @@ const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
  * Reads ids and URLs with regular expressions rather than a full parser: pages
  * hold tens of thousands of KaTeX spans, and only a few tags matter.
  */
-function scanPage(html: string): PageScan {
+export function scanPage(html: string): PageScan {
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
   const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
   // Tags arrive in document order, so newlines are counted incrementally.
@@ -74,18 +74,27 @@ function cssUrls(css: string): string[] {
   return [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!);
 }
 
+type TargetKind = "file" | "folder" | "missing";
+
 const isOtherOrigin = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 const isSpecial = (url: string) => /^(?:data|mailto|tel|javascript|blob):/i.test(url);
 
-export function guardSite(siteDir: string): GuardProblem[] {
+/** `scans`: pages already scanned (see makeUrlsRelative's onPage), by file path. */
+export function guardSite(siteDir: string, scans = new Map<string, PageScan>()): GuardProblem[] {
   const problems: GuardProblem[] = [];
-  const scans = new Map<string, PageScan>();
   const scanOf = (file: string) => {
     let scan = scans.get(file);
     if (!scan) scans.set(file, (scan = scanPage(readFileSync(file, "utf8"))));
     return scan;
   };
   const report = (file: string, line: number, reason: string) => problems.push({ file: relative(siteDir, file), line, reason });
+  // Every page links the same stylesheets, scripts and fonts: ask the disk once for each.
+  const kinds = new Map<string, TargetKind>();
+  const kindOf = (path: string) => {
+    let kind = kinds.get(path);
+    if (!kind) kinds.set(path, (kind = !existsSync(path) ? "missing" : statSync(path).isDirectory() ? "folder" : "file"));
+    return kind;
+  };
 
   for (const file of listFiles(siteDir, ".html")) {
     const scan = scanOf(file);
@@ -104,7 +113,7 @@ export function guardSite(siteDir: string): GuardProblem[] {
         report(file, line, `<${tag} ${attribute}="${url}"> is root-absolute and breaks when the site is opened from disk or under another base path`);
         continue;
       }
-      checkRelativeTarget(file, url, line, tag, attribute, scanOf, report);
+      checkRelativeTarget(file, url, line, tag, attribute, scanOf, kindOf, report);
     }
   }
   for (const file of listFiles(siteDir, ".css")) {
@@ -127,16 +136,18 @@ function checkRelativeTarget(
   tag: string,
   attribute: string,
   scanOf: (file: string) => PageScan,
+  kindOf: (path: string) => TargetKind,
   report: (file: string, line: number, reason: string) => void,
 ): void {
   const [pathPart = "", hash] = url.split("#", 2) as [string, string | undefined];
   const path = decodeURIComponent(pathPart.replace(/\?.*$/, ""));
   const target = path === "" ? file : resolve(dirname(file), path);
-  if (path.endsWith("/") || (existsSync(target) && statSync(target).isDirectory())) {
+  const kind = kindOf(target);
+  if (path.endsWith("/") || kind === "folder") {
     report(file, line, `<${tag} ${attribute}="${url}"> links to a folder; from disk that opens a file listing, not the page`);
     return;
   }
-  if (!existsSync(target)) {
+  if (kind === "missing") {
     report(file, line, `<${tag} ${attribute}="${url}"> names a missing file`);
     return;
   }

@@ -43,8 +43,12 @@ export function rewriteCss(css: string, filePath: string, base: string): string 
   return css.replace(CSS_URL, (whole, before: string, url: string, after: string) => (url.startsWith(base) ? before + relativeUrl(url, filePath, base) + after : whole));
 }
 
-/** Rewrites every HTML and CSS file of a built site in place; returns the number of pages. */
-export function makeUrlsRelative(siteDir: string, base: string): number {
+/**
+ * Rewrites every HTML and CSS file of a built site in place; returns the number
+ * of pages. `onPage` sees each page's final HTML, so that a later check need
+ * not read it again.
+ */
+export function makeUrlsRelative(siteDir: string, base: string, onPage?: (file: string, html: string) => void): number {
   let pages = 0;
   for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
     for (const file of listFiles(siteDir, extension)) {
@@ -52,7 +56,10 @@ export function makeUrlsRelative(siteDir: string, base: string): number {
       const before = readFileSync(file, "utf8");
       const after = rewrite(before, pagePath, base);
       if (after !== before) writeFileSync(file, after);
-      if (extension === ".html") pages++;
+      if (extension === ".html") {
+        pages++;
+        onPage?.(file, after);
+      }
     }
   }
   return pages;
