@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Loader } from "astro/loaders";
 import { needsMdxCompiler } from "./body-text.ts";
 import { handOffRenderedContent, takeRenderedContent } from "./build-handoff.ts";
-import { checkContent, formatProblem, type RenderedPaper } from "./content-check.ts";
+import { checkContent, formatProblem, paperHtml, type RenderedPaper } from "./content-check.ts";
 import { listPaperFiles } from "./paper-index.ts";
 
 export function paperLoader(papersDir: string, base: string): Loader {
@@ -26,7 +26,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
       handOffRenderedContent({ papersDir, base, result });
       for (const paper of result.rendered.values()) {
         const data = await parseData({ id: paper.slug, data: paper.frontmatter });
-        store.set({ id: paper.slug, data, body: paper.body, digest: generateDigest(paper.html) });
+        store.set({ id: paper.slug, data, body: paper.body, digest: generateDigest(paperHtml(paper)) });
       }
     },
   };
@@ -40,8 +40,8 @@ export function mdxPaperFiles(papersDir: string): string[] {
 }
 
 /** The HTML and headings of a plain-Markdown note, as the content pass rendered it. */
-export function readRenderedPaper(papersDir: string, base: string, slug: string): Pick<RenderedPaper, "html" | "headings"> {
+export function readRenderedPaper(papersDir: string, base: string, slug: string): { html: string; headings: RenderedPaper["headings"] } {
   const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
   if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
-  return paper;
+  return { html: paperHtml(paper), headings: paper.headings };
 }

@@ -5,13 +5,14 @@
 import { rehypeShiki } from "@astrojs/markdown-remark";
 import type { Element, Root, RootContent } from "hast";
 import { toText } from "hast-util-to-text";
+import { unified } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
 
 export default function rehypeShikiMemo(config: ShikiConfig) {
-  const highlight = rehypeShiki(config) as unknown as (tree: Root, file: VFile) => Promise<void>;
+  const shiki = unified().use(rehypeShiki, config);
   const highlighted = new Map<string, RootContent>();
   return async (tree: Root, file: VFile) => {
     const blocks: { pre: Element; parent: Element | Root; key: string }[] = [];
@@ -27,7 +28,7 @@ export default function rehypeShikiMemo(config: ShikiConfig) {
       let result = highlighted.get(key);
       if (!result) {
         const single: Root = { type: "root", children: [pre] };
-        await highlight(single, file);
+        await shiki.run(single, file);
         result = single.children[0]!;
         highlighted.set(key, structuredClone(result));
       } else {

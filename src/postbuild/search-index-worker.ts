@@ -24,8 +24,9 @@ parentPort!.on("message", async (request: SearchWorkerRequest) => {
     }
     await Promise.all(adding);
     if (failure) throw failure;
-    writeOfflineIndex(request.write, mini);
-    await (await pagefindIndex).write(request.write);
+    // Pagefind writes in its own process while this thread writes the offline index.
+    const pagefindWritten = (await pagefindIndex).write(request.write);
+    await Promise.all([pagefindWritten, Promise.resolve().then(() => writeOfflineIndex(request.write, mini))]);
     parentPort!.postMessage({ written: records } satisfies SearchWorkerReply);
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies SearchWorkerReply);

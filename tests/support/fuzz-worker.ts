@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parentPort } from "node:worker_threads";
 import { visit } from "unist-util-visit";
-import { checkContent, type ContentProblem } from "../../src/lib/content-check.ts";
+import { checkContent, paperHtml, type ContentProblem } from "../../src/lib/content-check.ts";
 import { readPaperSource, parseMdx } from "../../src/lib/paper-source.ts";
 import { mdxPaperFiles } from "../../src/lib/paper-loader.ts";
 import { SEEDS, TARGET_SLUGS } from "./fuzz-notes.ts";
@@ -108,7 +108,7 @@ export async function runJob(job: FuzzJob): Promise<FuzzJobResult> {
     if (!noteNames.has(name)) continue;
     const rendered = second.rendered.get(name);
     if (rendered) {
-      html[name] = rendered.html;
+      html[name] = paperHtml(rendered);
       const { tree } = parseMdx(readPaperSource(join(papersDir2, `${name}.mdx`), text));
       visit(tree, (node) => {
         if (MDX_NODE_TYPES.has(node.type)) mdxNodesOnFastPath[name] ??= `${node.type} at line ${node.position?.start.line}`;

@@ -2,7 +2,7 @@
 // exactly what the single-threaded check does, references across shares included.
 import { describe, expect, it } from "vitest";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
-import { checkContent } from "../../src/lib/content-check.ts";
+import { checkContent, paperHtml } from "../../src/lib/content-check.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 const paper = (n: number) => `${frontmatter({ title: `"Paper ${n}: A Study"` })}
@@ -23,8 +23,8 @@ describe("checkContentInParallel", () => {
     expect(parallel.problems).toEqual([]);
     expect(parallel.rendered.size).toBe(5);
     expect([...parallel.rendered.keys()]).toEqual([...serial.rendered.keys()]);
-    for (const [slug, rendered] of serial.rendered) expect(parallel.rendered.get(slug)!.html).toBe(rendered.html);
-    expect(parallel.rendered.get("paper-0")!.html).toContain('href="/papers/paper-1/#eq-p1"');
+    for (const [slug, rendered] of serial.rendered) expect(paperHtml(parallel.rendered.get(slug)!)).toBe(paperHtml(rendered));
+    expect(paperHtml(parallel.rendered.get("paper-0")!)).toContain('href="/papers/paper-1/#eq-p1"');
     expect(parallel.formulas).toBe(serial.formulas);
     expect([...parallel.index.keys()]).toEqual([...serial.index.keys()]);
   });

@@ -4,7 +4,7 @@
 import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkContent } from "../../src/lib/content-check.ts";
+import { checkContent, paperHtml } from "../../src/lib/content-check.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
@@ -28,7 +28,7 @@ const build = () => checkContent(papersDir, "/", { render: true, cache: true });
 const entryDir = join(cacheDirFor(papersDir), "papernotes-render");
 /** Each cache entry's inode: a re-rendered paper's entry is replaced, so its inode changes. */
 const entries = () => Object.fromEntries(readdirSync(entryDir).map((name) => [name, statSync(join(entryDir, name)).ino]));
-const htmlOf = async (slug: string) => (await build()).rendered.get(slug)!.html;
+const htmlOf = async (slug: string) => paperHtml((await build()).rendered.get(slug)!);
 
 describe("render cache", () => {
   it("renders every paper once, then reuses each, with the same output", async () => {
@@ -38,7 +38,7 @@ describe("render cache", () => {
     expect(Object.keys(stored).sort()).toEqual(["citing.bin", "target.bin"]);
     const again = await build();
     expect(entries()).toEqual(stored);
-    expect([...again.rendered.values()].map((p) => p.html)).toEqual([...first.rendered.values()].map((p) => p.html));
+    expect([...again.rendered.values()].map(paperHtml)).toEqual([...first.rendered.values()].map(paperHtml));
     expect(again.searchDocuments).toEqual(first.searchDocuments);
     expect(again.formulas).toBe(first.formulas);
   });
