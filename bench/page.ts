@@ -18,8 +18,8 @@ export async function measurePage(siteDir: string, pageFile: string): Promise<{ 
   await page.goto(site.url + relative(siteDir, pageFile));
   await page.evaluate(() => document.fonts.ready);
   await page.waitForLoadState("networkidle");
-  // Inline scripts count too: they run before any interaction.
-  js += await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].reduce((n, s) => n + (s.textContent ?? "").length, 0));
+  // Inline scripts count too: they run before any interaction. JSON-LD is data, not code.
+  js += await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].reduce((n, s) => n + (s.textContent ?? "").length, 0));
   await browser.close();
   await site.close();
   return { jsBeforeInteraction: js, fonts: fonts.length, fontFormats: [...new Set(fonts.map((f) => f.split(".").pop()!))] };
