@@ -17,10 +17,11 @@ import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
-import { needsMdxCompiler } from "./body-text.ts";
+import { hasMath, needsMdxCompiler } from "./body-text.ts";
 import { indexPaper, listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperSchema } from "./paper-schema.ts";
+import { readingMinutes } from "./reading-time.ts";
 import { paperDocuments, type SearchDocument } from "./search-documents.ts";
 import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
 
@@ -35,8 +36,10 @@ export interface RenderedPaper {
   slug: string;
   path: string;
   frontmatter: Record<string, unknown>;
-  /** The Markdown body, without frontmatter. */
-  body: string;
+  /** Reading time, for lists and the page (the Markdown body stays out of Astro's store). */
+  minutes: number;
+  /** Loads KaTeX's stylesheet on the page only if true. */
+  hasMath: boolean;
   /**
    * The note's HTML as UTF-8. As a string it would take twice the room on the
    * heap (KaTeX output makes every page a two-byte string): 270 MB at 1,000 papers.
@@ -226,7 +229,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     if (options.render && result.problems.length === 0 && !done.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const html = toHtml.stringify(hast as never, file) as string;
-      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, body: source.body.trimStart(), htmlBytes: utf8.encode(html), headings: headingsOf(hast) };
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), htmlBytes: utf8.encode(html), headings: headingsOf(hast) };
       done.searchDocuments = paperDocuments(paper.indexed, hast);
     }
     addPaper(result, done);

@@ -20,13 +20,14 @@ export function paperLoader(papersDir: string, base: string): Loader {
         if (result.problems.length > 0) throw new Error(`${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}`);
       }
       store.clear();
-      // The HTML stays in memory, not in Astro's data store: Astro bundles the
-      // store into the build, and 1,000 notes of KaTeX markup made it 180 MB.
-      // Pages are rendered in this same process and read it from the hand-off.
+      // The HTML and the Markdown stay in memory, not in Astro's data store:
+      // Astro bundles the store into the build. 1,000 notes of KaTeX markup made
+      // it 180 MB; their Markdown alone (11 MB) cost 3 s. Pages are rendered in
+      // this same process and read what they need from the hand-off.
       handOffRenderedContent({ papersDir, base, result });
       for (const paper of result.rendered.values()) {
         const data = await parseData({ id: paper.slug, data: paper.frontmatter });
-        store.set({ id: paper.slug, data, body: paper.body, digest: generateDigest(paperHtml(paper)) });
+        store.set({ id: paper.slug, data, digest: generateDigest(paperHtml(paper)) });
       }
     },
   };
@@ -39,9 +40,15 @@ export function mdxPaperFiles(papersDir: string): string[] {
     .map((path) => path.slice(papersDir.length + 1));
 }
 
-/** The HTML and headings of a plain-Markdown note, as the content pass rendered it. */
-export function readRenderedPaper(papersDir: string, base: string, slug: string): { html: string; headings: RenderedPaper["headings"] } {
+/** A plain-Markdown note as the content pass rendered it. */
+export function renderedPaper(papersDir: string, base: string, slug: string): RenderedPaper {
   const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
   if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
-  return { html: paperHtml(paper), headings: paper.headings };
+  return paper;
+}
+
+/** The same, with its HTML as a string. */
+export function readRenderedPaper(papersDir: string, base: string, slug: string): Omit<RenderedPaper, "htmlBytes"> & { html: string } {
+  const paper = renderedPaper(papersDir, base, slug);
+  return { ...paper, html: paperHtml(paper) };
 }

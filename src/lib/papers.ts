@@ -1,7 +1,7 @@
 // The published papers, newest first, with what lists need to show them.
 import { getCollection, type CollectionEntry } from "astro:content";
-import { papersDir } from "../site.config.ts";
-import { mdxPaperFiles } from "./paper-loader.ts";
+import { basePath, papersDir } from "../site.config.ts";
+import { mdxPaperFiles, renderedPaper } from "./paper-loader.ts";
 import { readingMinutes } from "./reading-time.ts";
 
 // Asking Astro for an empty collection logs a warning on every page.
@@ -18,6 +18,8 @@ export async function publishedPapers(): Promise<Paper[]> {
 const minutesByBody = new Map<string, number>();
 
 export function minutesOf(paper: Paper): number {
+  // Plain-Markdown notes were counted by the content pass.
+  if (paper.collection === "papers") return renderedPaper(papersDir, basePath, paper.id).minutes;
   const body = paper.body ?? "";
   let minutes = minutesByBody.get(body);
   if (minutes === undefined) minutesByBody.set(body, (minutes = readingMinutes(body)));
