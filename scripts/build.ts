@@ -21,7 +21,13 @@ const { values } = parseArgs({ options: { out: { type: "string", default: "dist"
 const outDir = resolve(values.out!);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
-const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}`);
+// PAPERNOTES_VERBOSE also shows this process's memory at each step, for tuning.
+const memory = () => {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return process.env.PAPERNOTES_VERBOSE ? ` (rss ${mb(rss)}, heap ${mb(heapUsed)}, external ${mb(external)})` : "";
+};
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
 const PROGRESS_SECONDS = 5;
 const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
 

@@ -1,6 +1,7 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { mdxPaperFiles, paperLoader } from "./lib/paper-loader.ts";
+import { paperLoader } from "./lib/paper-loader.ts";
+import { mdxPaperFiles } from "./lib/rendered-papers.ts";
 import { paperSchema } from "./lib/paper-schema.ts";
 import { basePath, papersDir } from "./site.config.ts";
 

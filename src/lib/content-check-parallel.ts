@@ -5,7 +5,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkContent, checkSlugs, mergeResults, type CheckOptions, type ContentCheckResult, type ContentProblem, type RenderPassResult } from "./content-check.ts";
-import { listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { listPaperFiles } from "./paper-files.ts";
+import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 
 /** Below this many papers, starting workers costs more than it saves. */
 const MIN_PAPERS_PER_WORKER = 100;

@@ -18,7 +18,8 @@ import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { hasMath, needsMdxCompiler } from "./body-text.ts";
-import { indexPaper, listPaperFiles, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { listPaperFiles } from "./paper-files.ts";
+import { indexPaper, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -64,13 +65,6 @@ export interface ContentCheckResult {
 }
 
 const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
-
-/** A rendered note's HTML, as a string. */
-export function paperHtml(paper: Pick<RenderedPaper, "htmlBytes">): string {
-  return fromUtf8.decode(paper.htmlBytes);
-}
-
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 }

@@ -1,13 +1,13 @@
 // The site-wide table of papers and their equation anchors, read before any page
 // is rendered, so that \eqref and links can cross papers.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import Slugger from "github-slugger";
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
+import { listPaperFiles } from "./paper-files.ts";
 import { parseMdx, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
 
 export interface IndexedEquation extends NumberedEquation {
@@ -92,15 +92,6 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   };
 }
 
-export function listPaperFiles(papersDir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(papersDir);
-  } catch {
-    return [];
-  }
-  return names.filter((name) => /\.mdx?$/.test(name)).sort().map((name) => join(papersDir, name));
-}
 
 /** Indexes every paper that parses; the content check reports the ones that do not. */
 export function loadPaperIndex(papersDir: string): PaperIndex {

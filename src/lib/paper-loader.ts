@@ -1,12 +1,10 @@
 // The content loader for plain-Markdown notes: their HTML comes from the content
 // check's own pass (one remark/rehype run, each formula rendered once), so Astro
 // never turns them into JS modules. Notes that need MDX go through glob + MDX.
-import { readFileSync } from "node:fs";
 import type { Loader } from "astro/loaders";
-import { needsMdxCompiler } from "./body-text.ts";
 import { handOffRenderedContent, takeRenderedContent } from "./build-handoff.ts";
-import { checkContent, formatProblem, paperHtml, type RenderedPaper } from "./content-check.ts";
-import { listPaperFiles } from "./paper-index.ts";
+import { checkContent, formatProblem } from "./content-check.ts";
+import { paperHtml } from "./rendered-papers.ts";
 
 export function paperLoader(papersDir: string, base: string): Loader {
   return {
@@ -31,24 +29,4 @@ export function paperLoader(papersDir: string, base: string): Loader {
       }
     },
   };
-}
-
-/** File names of the notes that need Astro's MDX compiler (usually none). */
-export function mdxPaperFiles(papersDir: string): string[] {
-  return listPaperFiles(papersDir)
-    .filter((path) => needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
-    .map((path) => path.slice(papersDir.length + 1));
-}
-
-/** A plain-Markdown note as the content pass rendered it. */
-export function renderedPaper(papersDir: string, base: string, slug: string): RenderedPaper {
-  const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
-  if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
-  return paper;
-}
-
-/** The same, with its HTML as a string. */
-export function readRenderedPaper(papersDir: string, base: string, slug: string): Omit<RenderedPaper, "htmlBytes"> & { html: string } {
-  const paper = renderedPaper(papersDir, base, slug);
-  return { ...paper, html: paperHtml(paper) };
 }

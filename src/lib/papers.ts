@@ -1,7 +1,7 @@
 // The published papers, newest first, with what lists need to show them.
 import { getCollection, type CollectionEntry } from "astro:content";
 import { basePath, papersDir } from "../site.config.ts";
-import { mdxPaperFiles, renderedPaper } from "./paper-loader.ts";
+import { mdxPaperFiles, renderedPaper } from "./rendered-papers.ts";
 import { readingMinutes } from "./reading-time.ts";
 
 // Asking Astro for an empty collection logs a warning on every page.

@@ -2,7 +2,8 @@
 // exactly what the single-threaded check does, references across shares included.
 import { describe, expect, it } from "vitest";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
-import { checkContent, paperHtml } from "../../src/lib/content-check.ts";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 const paper = (n: number) => `${frontmatter({ title: `"Paper ${n}: A Study"` })}

@@ -4,7 +4,8 @@
 import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkContent, paperHtml } from "../../src/lib/content-check.ts";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 

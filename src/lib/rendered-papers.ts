@@ -1,0 +1,44 @@
+// What pages read about the notes: which ones need MDX, and each plain-Markdown
+// note as the content pass rendered it (from the hand-off; see paper-loader).
+// Light on purpose: Astro bundles every module that pages import, and the
+// Markdown pipeline (Shiki's grammars above all) took seconds to bundle.
+import { readFileSync } from "node:fs";
+import { needsMdxCompiler } from "./body-text.ts";
+import { takeRenderedContent } from "./build-handoff.ts";
+import type { RenderedPaper } from "./content-check.ts";
+import { listPaperFiles } from "./paper-files.ts";
+import type { PaperIndex } from "./paper-index.ts";
+
+const fromUtf8 = new TextDecoder();
+
+/** The site-wide paper index the content pass built. */
+export function renderedIndex(papersDir: string, base: string): PaperIndex {
+  const result = takeRenderedContent(papersDir, base);
+  if (!result) throw new Error("no paper index: the content loader has not run in this process");
+  return result.index;
+}
+
+/** A rendered note's HTML, as a string. */
+export function paperHtml(paper: Pick<RenderedPaper, "htmlBytes">): string {
+  return fromUtf8.decode(paper.htmlBytes);
+}
+
+/** File names of the notes that need Astro's MDX compiler (usually none). */
+export function mdxPaperFiles(papersDir: string): string[] {
+  return listPaperFiles(papersDir)
+    .filter((path) => needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
+    .map((path) => path.slice(papersDir.length + 1));
+}
+
+/** A plain-Markdown note as the content pass rendered it. */
+export function renderedPaper(papersDir: string, base: string, slug: string): RenderedPaper {
+  const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
+  if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
+  return paper;
+}
+
+/** The same, with its HTML as a string. */
+export function readRenderedPaper(papersDir: string, base: string, slug: string): Omit<RenderedPaper, "htmlBytes"> & { html: string } {
+  const paper = renderedPaper(papersDir, base, slug);
+  return { ...paper, html: paperHtml(paper) };
+}
