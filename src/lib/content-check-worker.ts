@@ -1,5 +1,5 @@
-// Worker side of checkContentInParallel: keeps its papers between the two steps.
-import { parentPort } from "node:worker_threads";
+// Worker side of checkContentInParallel (a child process): keeps its papers
+// between the two steps.
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
 import { readPaper, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
@@ -9,7 +9,9 @@ const PROGRESS_EVERY = 50;
 let papers: ReadPaper[] = [];
 let cache: RenderCache | undefined;
 
-parentPort!.on("message", async (request: WorkerRequest) => {
+// A build that stops (or fails) takes its workers with it.
+process.on("disconnect", () => process.exit(0));
+process.on("message", async (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     if (request.step === "read") {
@@ -19,12 +21,12 @@ parentPort!.on("message", async (request: WorkerRequest) => {
       reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
     } else {
       let done = 0;
-      const onPaper = () => ++done % PROGRESS_EVERY === 0 && parentPort!.postMessage({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
+      const onPaper = () => ++done % PROGRESS_EVERY === 0 && process.send!({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
       reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, cache, onPaper }) };
       papers = [];
     }
   } catch (error) {
     reply = { step: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(reply);
+  process.send!(reply);
 });
