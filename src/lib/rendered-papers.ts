@@ -1,7 +1,7 @@
 // What pages read about the notes: which ones need MDX, and each plain-Markdown
 // note as the content pass rendered it (from the hand-off; see paper-loader).
-// Light on purpose: Astro bundles every module that pages import, and the
-// Markdown pipeline (Shiki's grammars above all) took seconds to bundle.
+// Light on purpose: Astro bundles every module that pages import, and bundling
+// the Markdown pipeline (Shiki's grammars above all) cost about 0.5 s a build.
 import { readFileSync } from "node:fs";
 import { needsMdxCompiler } from "./body-text.ts";
 import { takeRenderedContent } from "./build-handoff.ts";
