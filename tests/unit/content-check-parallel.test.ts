@@ -1,5 +1,6 @@
-// The build checks and renders on worker threads; it must report and render
+// The build checks and renders in worker processes; it must report and render
 // exactly what the single-threaded check does, references across shares included.
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { checkContent } from "../../src/lib/content-check.ts";
@@ -45,5 +46,21 @@ describe("checkContentInParallel", () => {
     expect(parallel.problems.length).toBeGreaterThanOrEqual(4);
     expect(parallel.problems).toEqual(serial.problems);
     expect(parallel.rendered.size).toBe(0);
+  });
+
+  it("leaves no worker process behind, whether the check passes or fails", async () => {
+    // This process's children by command line, but for the `ps` that lists them.
+    const children = () => spawnSync("ps", ["-o", "args=", "--ppid", String(process.pid)], { encoding: "utf8" }).stdout.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("ps "));
+    const running: string[][] = [];
+    const { papersDir } = writePapers(Object.fromEntries([0, 1, 2, 3, 4].map((n) => [`paper-${n}`, paper(n)])));
+    const checking = checkContentInParallel(papersDir, "/", { render: true, workers: 2, onProgress: () => running.push(children()) });
+    running.push(children());
+    expect((await checking).problems).toEqual([]);
+    // The workers ran as processes of their own, then were gone when the check was done.
+    expect(running[0]!.filter((args) => args.includes("content-check-worker")).length).toBe(2);
+    expect(children()).toEqual([]);
+    const broken = writePapers({ "paper-0": paper(0).replace("\\frac{1}", "\\frac{1"), "paper-1": paper(1) });
+    expect((await checkContentInParallel(broken.papersDir, "/", { render: true, workers: 2 })).problems.length).toBeGreaterThan(0);
+    expect(children()).toEqual([]);
   });
 });
