@@ -12,6 +12,8 @@
   var panel = doc.getElementById("site-search-results");
   if (!input || !panel || window.PapernotesSearch) return;
   var LIMIT = 8;
+  // So that one page matching everywhere does not fill the list.
+  var SUB_RESULTS_PER_PAGE = 3;
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -58,6 +60,19 @@
     });
   }
 
+  // Pagefind indexes one document per page; each section and equation is a
+  // sub-result under its own heading, and equations' headings are h3
+  // (EQUATION_HEADING_TAG in src/postbuild/search-index.ts).
+  // Best hit first (a heading outweighs body text), then the number of hits.
+  function bySubResultScore(a, b) {
+    var best = function (sub) {
+      return Math.max.apply(null, sub.weighted_locations.map(function (location) {
+        return location.balanced_score;
+      }));
+    };
+    return best(b) - best(a) || b.weighted_locations.length - a.weighted_locations.length;
+  }
+
   function pagefindBackend() {
     // import() in a classic script resolves against the script, so make it absolute.
     var ready = import(new URL(root + "pagefind/pagefind.js", doc.baseURI).href).then(function (pagefind) {
@@ -76,10 +91,20 @@
               }),
             );
           });
-        }).then(function (items) {
-          return items.map(function (item) {
-            return { href: root + item.url.replace(/^\//, ""), title: item.meta.title, heading: item.meta.heading, kind: item.meta.kind, parts: partsFromMarkedHtml(item.excerpt) };
+        }).then(function (pages) {
+          var results = [];
+          pages.forEach(function (page) {
+            page.sub_results
+              .slice()
+              .sort(bySubResultScore)
+              .slice(0, SUB_RESULTS_PER_PAGE)
+              .forEach(function (sub) {
+                var heading = sub.anchor ? sub.title : "";
+                var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
+                results.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: partsFromMarkedHtml(sub.excerpt) });
+              });
           });
+          return results.slice(0, LIMIT);
         });
       },
     };

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import MiniSearch from "minisearch";
+import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
 import type { SearchDocument } from "../lib/search-documents.ts";
@@ -21,9 +22,35 @@ export const searchCore = (globalThis as unknown as { PapernotesSearchCore: Sear
 const INDEX_LANGUAGE = "zh";
 
 /**
+ * The tag that marks an equation's heading in the documents given to Pagefind;
+ * sections get h2. search.js reads it back from each sub-result's anchor.
+ */
+export const EQUATION_HEADING_TAG = "h3";
+
+/**
+ * One small HTML document per page, for Pagefind: the title, then each record
+ * as a heading with the record's anchor as its id, then its text. Pagefind
+ * makes each heading a sub-result, deep-linked to its anchor. One document per
+ * page, not one custom record per section and equation, halves Pagefind's
+ * time and memory (1,000 papers: 12.9 s and 0.6 GB, from 21.7 s and 1.0 GB).
+ */
+export function pagefindDocument(documents: SearchDocument[]): string {
+  const parts = [`<html><head><title>${escapeText(documents[0]!.title)}</title></head><body><h1>${escapeText(documents[0]!.title)}</h1>`];
+  for (const doc of documents) {
+    const tag = doc.kind === "equation" ? EQUATION_HEADING_TAG : "h2";
+    // An equation's name outweighs a heading that mentions it (Pagefind's maximum weight).
+    const weight = doc.kind === "equation" ? ' data-pagefind-weight="10"' : "";
+    if (doc.hash) parts.push(`<${tag} id="${escapeAttribute(doc.hash)}"${weight}>${escapeText(doc.heading)}</${tag}>`);
+    parts.push(`<p>${escapeText(doc.text)}</p>`);
+  }
+  parts.push("</body></html>");
+  return parts.join("");
+}
+
+/**
  * A Pagefind index that takes records as they come and is written at the end.
- * Records go to Pagefind's own process all at once: one at a time, the round
- * trips dominate.
+ * Pages go to Pagefind's own process all at once: one at a time, the round
+ * trips dominate. A page's records always come in one batch.
  */
 export async function createPagefindIndex() {
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
@@ -31,16 +58,8 @@ export async function createPagefindIndex() {
   if (!index) throw new Error(`pagefind: ${created.errors.join("; ")}`);
   return {
     async add(documents: SearchDocument[]): Promise<void> {
-      const added = await Promise.all(
-        documents.map((doc) =>
-          index.addCustomRecord({
-            url: `/${doc.page}${doc.hash ? "#" + doc.hash : ""}`,
-            content: `${doc.title}\n${doc.heading}\n${doc.text}`,
-            language: INDEX_LANGUAGE,
-            meta: { title: doc.title, heading: doc.heading, kind: doc.kind },
-          }),
-        ),
-      );
+      const pages = Map.groupBy(documents, (doc) => doc.page);
+      const added = await Promise.all([...pages].map(([page, records]) => index.addHTMLFile({ url: `/${page}`, content: pagefindDocument(records) })));
       const errors = added.flatMap((response) => response.errors);
       if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
     },

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
-import { SearchIndexer } from "../../src/postbuild/search-index.ts";
+import { EQUATION_HEADING_TAG, pagefindDocument, SearchIndexer } from "../../src/postbuild/search-index.ts";
 
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
@@ -26,5 +26,18 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer();
     indexer.add([record]);
     await expect(indexer.write(join(blocker, "out"))).rejects.toThrow(/ENOTDIR/);
+  });
+});
+
+describe("pagefindDocument", () => {
+  it("gives each section and equation a heading with its anchor, and escapes all text", () => {
+    const html = pagefindDocument([
+      { ...record, id: "papers/a/#", hash: "", heading: "", text: "intro <b>not markup</b>" },
+      record,
+      { ...record, id: "papers/a/#eq-loss", hash: "eq-loss", heading: "(1) loss", text: "loss eq:loss", kind: "equation" },
+    ]);
+    expect(html).toContain("<title>A Paper</title></head><body><h1>A Paper</h1><p>intro &lt;b&gt;not markup&lt;/b&gt;</p>");
+    expect(html).toContain('<h2 id="method">Method</h2><p>the noise objective</p>');
+    expect(html).toContain(`<${EQUATION_HEADING_TAG} id="eq-loss" data-pagefind-weight="10">(1) loss</${EQUATION_HEADING_TAG}><p>loss eq:loss</p>`);
   });
 });
