@@ -1,30 +1,57 @@
-// Serves KaTeX's stylesheet and fonts from the katex package itself (no CDN),
-// trimmed to woff2, which every browser we support reads.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+// KaTeX's stylesheet and fonts from the katex package itself (no CDN), split
+// so that a page with math waits for no stylesheet of its own:
+// - the @font-face rules (woff2 only, which every browser we support reads)
+//   join the site stylesheet, through a virtual module that Base.astro imports;
+//   they download nothing until a page uses a KaTeX font;
+// - the other rules are inlined, on pages with math only (KATEX_RULES; the CSP
+//   allows them by hash).
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 
-/** Where the files land inside public/, and so in the built site. */
-export const KATEX_ASSET_DIR = "vendor/katex";
+/** Where the fonts land inside public/, and so in the built site. */
+export const KATEX_FONT_DIR = "vendor/katex/fonts";
+const FONT_FACES_MODULE = "virtual:papernotes/katex-font-faces.css";
+
+const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
+const FONT_FACE = /@font-face\{[^}]*\}/g;
+const katexCss = readFileSync(join(katexDist, "katex.min.css"), "utf8");
+
+/** Every rule of KaTeX's stylesheet but its @font-face rules. */
+export const KATEX_RULES = katexCss.replace(FONT_FACE, "");
 
 export function woff2Only(css: string): string {
   return css.replace(/,\s*url\([^)]*\.woff\)\s*format\("woff"\)/g, "").replace(/,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g, "");
+}
+
+/** KaTeX's @font-face rules, woff2 only, with the fonts at `/${KATEX_FONT_DIR}/` (Vite adds the base path). */
+export function katexFontFaces(): string {
+  return woff2Only((katexCss.match(FONT_FACE) ?? []).join("\n")).replace(/url\(fonts\//g, `url(/${KATEX_FONT_DIR}/`);
 }
 
 export default function katexAssets(): AstroIntegration {
   return {
     name: "papernotes:katex-assets",
     hooks: {
-      "astro:config:setup": ({ config }) => {
-        const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
-        const target = join(fileURLToPath(config.publicDir), KATEX_ASSET_DIR);
-        mkdirSync(join(target, "fonts"), { recursive: true });
-        writeFileSync(join(target, "katex.min.css"), woff2Only(readFileSync(join(katexDist, "katex.min.css"), "utf8")));
+      "astro:config:setup": ({ config, updateConfig }) => {
+        const target = join(fileURLToPath(config.publicDir), KATEX_FONT_DIR);
+        mkdirSync(target, { recursive: true });
         for (const font of readdirSync(join(katexDist, "fonts"))) {
-          if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(target, "fonts", font));
+          if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(target, font));
         }
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: "papernotes:katex-font-faces",
+                resolveId: (id: string) => (id === FONT_FACES_MODULE ? id : undefined),
+                load: (id: string) => (id === FONT_FACES_MODULE ? katexFontFaces() : undefined),
+              },
+            ],
+          },
+        });
       },
     },
   };

@@ -64,14 +64,17 @@ describe(`a ${PAPERS}-paper corpus`, () => {
     await page.close();
   });
 
-  it("crawls clean from disk", async () => {
+  // Each crawl loads every page (about 250) in Chromium: over a minute on a slow machine.
+  const CRAWL_TIMEOUT = 300_000;
+
+  it("crawls clean from disk", { timeout: CRAWL_TIMEOUT }, async () => {
     const context = await browser.newContext();
     expectClean(await crawl(context, pathToFileURL(join(siteDir, "index.html")).href), PAPERS);
     await context.close();
   });
 
   for (const base of ["/", "/notes/"]) {
-    it(`crawls clean over http under ${base}`, async () => {
+    it(`crawls clean over http under ${base}`, { timeout: CRAWL_TIMEOUT }, async () => {
       const site = await serveStatic(siteDir, base);
       const context = await browser.newContext();
       expectClean(await crawl(context, site.url + "index.html"), PAPERS);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { KATEX_RULES } from "../../src/integrations/katex-assets.ts";
 import { CONTENT_SECURITY_POLICY, sha256Source } from "../../src/lib/csp.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
 import { serveStatic, type StaticSite } from "../support/serve.ts";
@@ -54,14 +55,19 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
       // Only <meta charset> may come before the policy: it covers what follows it.
       beforePolicy: head.slice(0, head.indexOf(metas[0]!)).map((e) => e.outerHTML),
       inlineScripts: [...document.scripts].filter((s) => !s.src).map((s) => ({ type: s.type, text: s.textContent ?? "" })),
-      styleElements: document.querySelectorAll("style").length,
+      styles: [...document.querySelectorAll("style")].map((style) => style.textContent ?? ""),
+      hasMath: document.querySelector(".katex") !== null,
       handlerAttributes: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
     };
   });
   const problems: string[] = [];
   if (markup.policies.length !== 1 || markup.policies[0] !== CONTENT_SECURITY_POLICY) problems.push(`${path}: policy ${JSON.stringify(markup.policies)}`);
   if (markup.beforePolicy.join() !== '<meta charset="utf-8">') problems.push(`${path}: before the policy: ${markup.beforePolicy.join(" ")}`);
-  if (markup.styleElements > 0) problems.push(`${path}: ${markup.styleElements} <style> elements`);
+  // The one <style> allowed is KaTeX's, by its hash in the policy.
+  const otherStyles = markup.styles.filter((css) => css !== KATEX_RULES);
+  if (otherStyles.length > 0) problems.push(`${path}: ${otherStyles.length} <style> elements`);
+  // KaTeX's stylesheet exactly on the pages with math.
+  if (markup.styles.includes(KATEX_RULES) !== markup.hasMath) problems.push(`${path}: KaTeX styles ${markup.hasMath ? "missing" : "on a page without math"}`);
   for (const handler of markup.handlerAttributes) problems.push(`${path}: inline event handler ${handler}`);
   for (const script of markup.inlineScripts) {
     // JSON-LD is data: the browser never runs it, so CSP does not apply.
