@@ -1,6 +1,7 @@
 // papernotes page behaviour. A classic script on purpose: module scripts are
 // blocked from file://, and every feature here must work when read offline.
-// Without it the page still works: equation links are plain links.
+// Without it the page still works: equation links are plain links. Loaded on
+// the reader's first interaction, by the page's inline loader.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -216,4 +217,18 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hidePreview();
   });
+
+  // This script arrives on the reader's first interaction (LOADER_SCRIPT in
+  // src/lib/csp.ts). Replay what the loader held back, then catch up with
+  // where the reader already is: in the search box, or on an \eqref.
+  var held = document.papernotesPending ? document.papernotesPending() : [];
+  delete document.papernotesPending; // handed over once; also tells tests this script ran
+  held.forEach(function (event) {
+    if (event.type === "click") event.target.click();
+    else event.target.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true }));
+  });
+  if (searchInput && document.activeElement === searchInput) loadSearch();
+  var hovered = document.querySelectorAll(":hover");
+  var onRef = refFrom({ target: document.activeElement }) || (hovered.length && refFrom({ target: hovered[hovered.length - 1] }));
+  if (onRef) showPreview(onRef);
 })();

@@ -5,7 +5,24 @@ import { createHash } from "node:crypto";
 import { KATEX_RULES } from "../integrations/katex-assets.ts";
 
 /** Applies the saved theme before first paint, so the page never flashes the wrong one. */
-export const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+
+/**
+ * Loads scripts/papernotes.js on the reader's first interaction, not with the
+ * page; not when the pointer is on a link that leaves the page, which would
+ * cut the download short. Until it runs, a click on one of its buttons and its keyboard shortcuts
+ * (/, Ctrl-K, outside a text field) are held back and handed over, through
+ * document.papernotesPending(), to be replayed.
+ */
+const LOADER_SCRIPT = `(function(d){var held=[],loading,types=["pointerdown","touchstart","keydown","focusin","mouseover","click"];
+function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
+if(!loading&&!(away&&!away.closest(".katex"))){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}
+if(e.type==="click"&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")||e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))){e.preventDefault();held.push(e)}}
+types.forEach(function(type){d.addEventListener(type,on,true)});
+d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");
+
+/** The page's one inline script: the theme first, before first paint. */
+export const INLINE_SCRIPT = THEME_SCRIPT + ";" + LOADER_SCRIPT;
 
 /**
  * Built pages carry the policy; the dev server's pages do not, as it injects
@@ -20,7 +37,7 @@ export function sha256Source(text: string): string {
 }
 
 /**
- * - scripts: our own files and the theme script's hash. 'wasm-unsafe-eval' lets
+ * - scripts: our own files and the inline script's hash. 'wasm-unsafe-eval' lets
  *   Pagefind compile its WebAssembly (it allows no JavaScript eval); Pagefind's
  *   worker needs it when this policy is also sent as a header, and the page
  *   itself when Pagefind falls back from the worker to the main thread.
@@ -31,7 +48,7 @@ export function sha256Source(text: string): string {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self' ${sha256Source(THEME_SCRIPT)} 'wasm-unsafe-eval'`,
+  `script-src 'self' ${sha256Source(INLINE_SCRIPT)} 'wasm-unsafe-eval'`,
   `style-src 'self' ${sha256Source(KATEX_RULES)}`,
   "style-src-attr 'unsafe-inline'",
   "object-src 'none'",

@@ -21,6 +21,23 @@ async function open(path: string): Promise<Page> {
 }
 
 describe("browsing", () => {
+  it("loads no script file until the reader acts, and a click made before it arrives still works", async () => {
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+    // A slow network: the script arrives well after the click.
+    await page.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 800)));
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    await page.waitForLoadState("networkidle");
+    expect(scripts).toEqual([]);
+    const button = page.locator("#eq-noise-objective .equation-copy-tex");
+    await button.click();
+    expect(scripts).toEqual([expect.stringMatching(/\/scripts\/papernotes\.js$/)]);
+    await expect.poll(() => button.textContent()).toBe("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute("data-tex"));
+    await page.close();
+  });
+
   it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
     const page = await open("tags/");
     const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });
@@ -73,8 +90,9 @@ describe("browsing", () => {
     const page = await open("");
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
     await page.locator(".theme-toggle").click();
-    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(dark).toBe("rgb(21, 22, 26)");
+    const dark = "rgb(21, 22, 26)";
+    // The click brings the page script, which then replays it.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
     // The next page must be dark at its first paint: check before any deferred script runs.
     const next = await context.newPage();
     await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));

@@ -81,8 +81,9 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
 /** Everything on the page that runs script, as a reader would use it. */
 async function exercise(page: Page, path: string, backend: "pagefind" | "minisearch"): Promise<void> {
   const themeBefore = await page.evaluate(() => document.documentElement.dataset.theme ?? "");
+  // The first click also brings the page script, which then replays it.
   await page.locator(".theme-toggle").click();
-  expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(themeBefore === "dark" ? "light" : "dark");
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme), { message: path }).toBe(themeBefore === "dark" ? "light" : "dark");
 
   await page.locator("#site-search-input").focus();
   await page.locator("#site-search-input").fill("noise objective");

@@ -92,7 +92,7 @@ describe("(c) opened from disk", () => {
     const page = await context.newPage();
     await page.goto(fileUrl().replace(/index\.html$/, "papers/designedit/index.html"));
     await page.locator(".theme-toggle").click();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark"); // once the page script has come
     await page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]').click();
     await page.waitForURL(/papers\/wuerstchen\/index\.html#eq-forward-diffusion$/);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");

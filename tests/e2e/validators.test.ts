@@ -43,7 +43,10 @@ describe("axe-core", () => {
       for (const path of pages) {
         await page.goto(seed.site.url + path);
         expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(theme);
-        // Wide formulas become keyboard-scrollable once their fonts are in.
+        // A keyboard reader's first key press loads the page script, which gives
+        // each wide formula a tab stop once its fonts are in.
+        await page.keyboard.press("Tab");
+        await page.waitForFunction(() => !("papernotesPending" in document));
         await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
         await page.addScriptTag({ path: AXE });
         const results = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run());
