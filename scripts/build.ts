@@ -88,7 +88,7 @@ if (!indexed) {
 // One output for every host, any base path and file://: relative URLs, then a
 // guard, both while the search index is still being written (no page links to it).
 const scans = new Map<string, PageScan>();
-const pages = makeUrlsRelative(staging, basePath, (file, html) => scans.set(file, scanPage(html)));
+const pages = makeUrlsRelative(staging, basePath, (file, html) => scans.set(file, scanPage(html, "latin1")));
 const guard = guardSite(staging, scans);
 step(`made URLs relative and checked ${pages} pages`);
 if (guard.length > 0) {

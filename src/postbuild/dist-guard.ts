@@ -33,7 +33,9 @@ const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
  * Reads ids and URLs with regular expressions rather than a full parser: pages
  * hold tens of thousands of KaTeX spans, and only a few tags matter.
  */
-export function scanPage(html: string): PageScan {
+export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): PageScan {
+  // Latin-1 text holds UTF-8 bytes (see makeUrlsRelative): values are decoded before their entities.
+  const fromPage = encoding === "latin1" ? (raw: string) => Buffer.from(raw, "latin1").toString("utf8") : (raw: string) => raw;
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
   const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
   // Tags arrive in document order, so newlines are counted incrementally.
@@ -56,7 +58,7 @@ export function scanPage(html: string): PageScan {
     }
     if (!WORTH_READING.test(rawAttributes)) continue;
     const attributes: Record<string, string> = {};
-    for (const [, name, double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(double ?? single ?? bare ?? "");
+    for (const [, name, double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(fromPage(double ?? single ?? bare ?? ""));
     if (attributes.id) scan.ids.add(detached(attributes.id));
     if (tag === "a" && attributes.name) scan.ids.add(detached(attributes.name));
     if (tag === "script" && attributes.type === "module") scan.moduleScripts.push(lineAt(match.index));

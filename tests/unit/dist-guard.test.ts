@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { guardSite } from "../../src/postbuild/dist-guard.ts";
-import { relativeUrl, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
+import { guardSite, scanPage } from "../../src/postbuild/dist-guard.ts";
+import { makeUrlsRelative, relativeUrl, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "papernotes-guard-"));
@@ -28,6 +28,21 @@ describe("relative URLs", () => {
     expect(relativeUrl("/notes/_astro/x.css", "index.html", "/notes/")).toBe("_astro/x.css");
     expect(relativeUrl("https://example.org/", "index.html", "/")).toBe("https://example.org/");
     expect(rewriteHtml('<a href="/tags/x/">x</a><link rel="canonical" href="https://e.org/a/">', "papers/a/index.html", "/")).toBe('<a href="../../tags/x/index.html">x</a><link rel="canonical" href="https://e.org/a/">');
+  });
+});
+
+describe("relative URLs over Latin-1 text", () => {
+  it("rewrites a page without touching its other bytes, and the scan of that text reads ids and URLs as UTF-8", () => {
+    const page = '<html><body><h2 id="方法">方法 “quoted” ∑</h2><a href="/笔记/papers/a/#方法">a</a><a href="#&#x65B9;&#x6CD5;">b</a></body></html>';
+    const dir = site({ "笔记/index.html": page, "papers/a/index.html": "" });
+    const seen: string[] = [];
+    makeUrlsRelative(join(dir, "笔记"), "/笔记/", (_file, html) => seen.push(html));
+    const rewritten = readFileSync(join(dir, "笔记", "index.html"), "utf8");
+    expect(rewritten).toBe(page.replace('href="/笔记/papers/a/#方法"', 'href="papers/a/index.html#方法"'));
+    const fromLatin1 = scanPage(seen[0]!, "latin1");
+    expect(fromLatin1).toEqual(scanPage(rewritten));
+    expect([...fromLatin1.ids]).toEqual(["方法"]);
+    expect(fromLatin1.urls.map((u) => u.url)).toEqual(["papers/a/index.html#方法", "#方法"]);
   });
 });
 
