@@ -32,6 +32,12 @@ export async function crawl(context: BrowserContext, start: string): Promise<Cra
   while (queue.length > 0) {
     const url = queue.shift()!;
     await page.goto(url);
+    // A reader's page goes on to load the fonts its layout asks for; moving on
+    // before they arrive would cut them short. A missing font still fails (404).
+    await page.evaluate(() => {
+      void document.body.offsetHeight; // a layout, which starts the font loads
+      return document.fonts.ready.then(() => undefined);
+    });
     report.pages++;
     const { ids, links } = await page.evaluate(() => ({
       ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
