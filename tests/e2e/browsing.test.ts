@@ -116,7 +116,9 @@ describe("browsing", () => {
 
   it("copies a BibTeX citation built from the frontmatter", async () => {
     const page = await open("papers/self-rewarding-language-models/");
-    await page.locator(".cite-button").click();
+    const cite = page.locator(".cite-button");
+    await cite.click();
+    await expect.poll(() => cite.getAttribute("class")).toContain("is-copied"); // once the page script has come
     const bibtex = await page.evaluate(() => navigator.clipboard.readText());
     expect(bibtex).toMatch(/^@inproceedings\{yuan2024selfrewarding,/);
     expect(bibtex).toContain("eprint        = {2401.10020}");

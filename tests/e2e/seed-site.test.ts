@@ -91,7 +91,9 @@ describe("formula links", () => {
 
   it("copies the LaTeX source of an equation", async () => {
     const page = await open("papers/wuerstchen/");
-    await page.locator("#eq-noise-objective .equation-copy-tex").click();
+    const button = page.locator("#eq-noise-objective .equation-copy-tex");
+    await button.click();
+    await expect.poll(() => button.getAttribute("class")).toContain("is-copied"); // once the page script has come
     const tex = await page.evaluate(() => navigator.clipboard.readText());
     expect(tex).toContain("\\label{eq:noise-objective}");
     expect(tex).toContain("10^{-5}");
