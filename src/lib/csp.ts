@@ -10,9 +10,9 @@ const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t===
 /**
  * Loads scripts/papernotes.js on the reader's first interaction, not with the
  * page; not when the pointer is on a link that leaves the page, which would
- * cut the download short. Until it runs, a click on one of its buttons and its keyboard shortcuts
- * (/, Ctrl-K, outside a text field) are held back and handed over, through
- * document.papernotesPending(), to be replayed.
+ * cut the download short. Until it runs, a click on one of its buttons and
+ * its keyboard shortcuts (/, Ctrl-K, outside a text field) are held back and
+ * handed over, through document.papernotesPending(), to be replayed.
  */
 const LOADER_SCRIPT = `(function(d){var held=[],loading,types=["pointerdown","touchstart","keydown","focusin","mouseover","click"];
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
