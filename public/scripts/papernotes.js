@@ -200,18 +200,18 @@
     popover.style.left = left + "px";
     popover.style.top = (box.bottom + popover.offsetHeight + 12 > innerHeight && above > scrollY ? above : below) + "px";
   }
-  function refFrom(event) {
-    return event.target.closest && event.target.closest("a.eqref, .katex a[href*='#eq-']");
+  function refAt(element) {
+    return element && element.closest ? element.closest("a.eqref, .katex a[href*='#eq-']") : null;
   }
   document.addEventListener("mouseover", function (event) {
-    var link = refFrom(event);
+    var link = refAt(event.target);
     if (link) showPreview(link);
   });
   document.addEventListener("mouseout", function (event) {
-    if (refFrom(event)) hidePreview();
+    if (refAt(event.target)) hidePreview();
   });
   document.addEventListener("focusin", function (event) {
-    var link = refFrom(event);
+    var link = refAt(event.target);
     link ? showPreview(link) : hidePreview();
   });
   document.addEventListener("keydown", function (event) {
@@ -229,6 +229,6 @@
   });
   if (searchInput && document.activeElement === searchInput) loadSearch();
   var hovered = document.querySelectorAll(":hover");
-  var onRef = refFrom({ target: document.activeElement }) || (hovered.length && refFrom({ target: hovered[hovered.length - 1] }));
+  var onRef = refAt(document.activeElement) || refAt(hovered[hovered.length - 1]);
   if (onRef) showPreview(onRef);
 })();
