@@ -13,6 +13,7 @@ import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
 import { guardSite, scanPage, type PageScan } from "../src/postbuild/dist-guard.ts";
+import { fillNoteBody } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
@@ -46,7 +47,7 @@ if (check.problems.length > 0) {
   process.exit(1);
 }
 step(`checked and rendered ${check.papers} papers and ${check.formulas} formulas`);
-handOffRenderedContent({ papersDir, base: basePath, result: check });
+handOffRenderedContent({ papersDir, base: basePath, result: check, notesFilledAfterBuild: true });
 
 const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 const searchDir = `${staging}-search`;
@@ -85,10 +86,17 @@ if (!indexed) {
   search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
   indexed = search.write(searchDir);
 }
-// One output for every host, any base path and file://: relative URLs, then a
-// guard, both while the search index is still being written (no page links to it).
+// Each paper page gets its note, then one output for every host, any base path
+// and file://: relative URLs, then a guard, all while the search index is still
+// being written (no page links to it).
 const scans = new Map<string, PageScan>();
-const pages = makeUrlsRelative(staging, basePath, (file, html) => scans.set(file, scanPage(html, "latin1")));
+const noteOf = (slug: string) => check.rendered.get(slug)?.htmlBytes;
+let pages = 0;
+try {
+  pages = makeUrlsRelative(staging, basePath, { fill: (page) => fillNoteBody(page, noteOf), onPage: (file, html) => scans.set(file, scanPage(html, "latin1")) });
+} catch (error) {
+  await fail(error instanceof Error ? error.message : String(error));
+}
 const guard = guardSite(staging, scans);
 step(`made URLs relative and checked ${pages} pages`);
 if (guard.length > 0) {

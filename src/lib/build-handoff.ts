@@ -10,6 +10,8 @@ interface HandOff {
   papersDir: string;
   base: string;
   result: ContentCheckResult;
+  /** The build script puts each note into its page after Astro (see postbuild/note-bodies.ts). */
+  notesFilledAfterBuild?: boolean;
 }
 
 export function handOffRenderedContent(handOff: HandOff): void {
@@ -17,6 +19,15 @@ export function handOffRenderedContent(handOff: HandOff): void {
 }
 
 export function takeRenderedContent(papersDir: string, base: string): ContentCheckResult | undefined {
+  return takeHandOff(papersDir, base)?.result;
+}
+
+/** Whether pages should leave a marker for each note instead of its HTML. */
+export function notesFilledAfterBuild(papersDir: string, base: string): boolean {
+  return takeHandOff(papersDir, base)?.notesFilledAfterBuild === true;
+}
+
+function takeHandOff(papersDir: string, base: string): HandOff | undefined {
   const handOff = (globalThis as Record<symbol, HandOff | undefined>)[KEY];
-  return handOff && handOff.papersDir === papersDir && handOff.base === base ? handOff.result : undefined;
+  return handOff && handOff.papersDir === papersDir && handOff.base === base ? handOff : undefined;
 }

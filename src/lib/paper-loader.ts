@@ -16,13 +16,13 @@ export function paperLoader(papersDir: string, base: string): Loader {
         result = await checkContent(papersDir, base, { render: true });
         for (const warning of result.warnings) logger.warn(formatProblem(warning));
         if (result.problems.length > 0) throw new Error(`${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}`);
+        handOffRenderedContent({ papersDir, base, result });
       }
       store.clear();
       // The HTML and the Markdown stay in memory, not in Astro's data store:
       // Astro bundles the store into the build. 1,000 notes of KaTeX markup made
       // it 180 MB; their Markdown alone (11 MB) cost 3 s. Pages are rendered in
       // this same process and read what they need from the hand-off.
-      handOffRenderedContent({ papersDir, base, result });
       for (const paper of result.rendered.values()) {
         const data = await parseData({ id: paper.slug, data: paper.frontmatter });
         // A digest of the bytes: Astro's generateDigest would need the HTML decoded (1.3 s at 1,000 papers).

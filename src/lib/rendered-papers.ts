@@ -4,7 +4,8 @@
 // the Markdown pipeline (Shiki's grammars above all) cost about 0.5 s a build.
 import { readFileSync } from "node:fs";
 import { needsMdxCompiler } from "./body-text.ts";
-import { takeRenderedContent } from "./build-handoff.ts";
+import { noteMarker } from "../postbuild/note-bodies.ts";
+import { notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
@@ -37,8 +38,11 @@ export function renderedPaper(papersDir: string, base: string, slug: string): Re
   return paper;
 }
 
-/** The same, with its HTML as a string. */
+/**
+ * The same, with what its page shows as the note: its HTML, or under the build
+ * script a marker that the post-build pass replaces with that HTML.
+ */
 export function readRenderedPaper(papersDir: string, base: string, slug: string): Omit<RenderedPaper, "htmlBytes"> & { html: string } {
   const paper = renderedPaper(papersDir, base, slug);
-  return { ...paper, html: paperHtml(paper) };
+  return { ...paper, html: notesFilledAfterBuild(papersDir, base) ? noteMarker(slug) : paperHtml(paper) };
 }

@@ -48,18 +48,20 @@ export function rewriteCss(css: string, filePath: string, base: string): string 
  * of pages. Files are read and written as Latin-1, one character per byte: the
  * URLs that change are ASCII, every other byte passes through as it was, and
  * the strings stay one byte per character, with no UTF-8 to decode or encode.
- * `onPage` sees each page's final HTML in that form, so that a later check need
- * not read it again.
+ * `fill` may first complete a page (see note-bodies.ts); `onPage` sees each
+ * page's final HTML in that form, so that a later check need not read it again.
  */
-export function makeUrlsRelative(siteDir: string, base: string, onPage?: (file: string, latin1Html: string) => void): number {
+export function makeUrlsRelative(siteDir: string, base: string, { fill, onPage }: { fill?: (page: Buffer) => Buffer; onPage?: (file: string, latin1Html: string) => void } = {}): number {
   const latin1Base = Buffer.from(base, "utf8").toString("latin1");
   let pages = 0;
   for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
     for (const file of listFiles(siteDir, extension)) {
       const pagePath = Buffer.from(relative(siteDir, file).split(sep).join("/"), "utf8").toString("latin1");
-      const before = readFileSync(file, "latin1");
+      const bytes = readFileSync(file);
+      const filled = extension === ".html" && fill ? fill(bytes) : bytes;
+      const before = filled.toString("latin1");
       const after = rewrite(before, pagePath, latin1Base);
-      if (after !== before) writeFileSync(file, after, "latin1");
+      if (after !== before || filled !== bytes) writeFileSync(file, after, "latin1");
       if (extension === ".html") {
         pages++;
         onPage?.(file, after);
