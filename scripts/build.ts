@@ -12,8 +12,8 @@ import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
 import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
-import { guardSite, scanPage, type PageScan } from "../src/postbuild/dist-guard.ts";
-import { fillNoteBody } from "../src/postbuild/note-bodies.ts";
+import { guardSite, scanParts, type PageScan } from "../src/postbuild/dist-guard.ts";
+import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
@@ -39,7 +39,7 @@ const onProgress = (papers: number, of: number) => {
   lastReport = performance.now();
   step(`checked ${papers} of ${of} papers`);
 };
-const check = await checkContentInParallel(papersDir, basePath, { render: true, cache: true, onProgress });
+const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
@@ -90,10 +90,13 @@ if (!indexed) {
 // and file://: relative URLs, then a guard, all while the search index is still
 // being written (no page links to it).
 const scans = new Map<string, PageScan>();
-const noteOf = (slug: string) => check.rendered.get(slug)?.htmlBytes;
+const noteOf = (slug: string) => {
+  const note = check.rendered.get(slug);
+  return note?.scan && { bytes: note.htmlBytes, scan: note.scan };
+};
 let pages = 0;
 try {
-  pages = makeUrlsRelative(staging, basePath, { fill: (page) => fillNoteBody(page, noteOf), onPage: (file, html) => scans.set(file, scanPage(html, "latin1")) });
+  pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtNote(page, noteOf), onPage: (file, parts) => scans.set(file, scanParts(parts)) });
 } catch (error) {
   await fail(error instanceof Error ? error.message : String(error));
 }

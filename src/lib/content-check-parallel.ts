@@ -12,7 +12,7 @@ import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 /** Below this many papers, starting workers costs more than it saves. */
 const MIN_PAPERS_PER_WORKER = 100;
 
-export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean };
+export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean; asBuilt: boolean };
 export type WorkerReply =
   | { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] }
   | { step: "render"; pass: RenderPassResult }
@@ -43,7 +43,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     const render = options.render === true && problems.length === 0;
     let checked = 0;
     const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length);
-    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render }, onProgress)));
+    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render, asBuilt: options.asBuilt === true }, onProgress)));
     return mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));

@@ -19,11 +19,13 @@ import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { hasMath, needsMdxCompiler } from "./body-text.ts";
 import { listPaperFiles } from "./paper-files.ts";
-import { indexPaper, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { indexPaper, paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDocuments, type SearchDocument } from "./search-documents.ts";
+import { scanPage, type PageScan } from "../postbuild/dist-guard.ts";
+import { rewriteHtml } from "../postbuild/relative-urls.ts";
 import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
 
 export interface ContentProblem {
@@ -47,6 +49,8 @@ export interface RenderedPaper {
    */
   htmlBytes: Uint8Array;
   headings: { depth: number; slug: string; text: string }[];
+  /** With `asBuilt`: what the dist guard needs of the note, read here rather than from the built page. */
+  scan?: PageScan;
 }
 
 export interface ContentCheckResult {
@@ -86,6 +90,12 @@ export interface ReadPaper {
 
 export interface CheckOptions {
   render?: boolean;
+  /**
+   * Render each note as its built page holds it (scripts/build.ts splices it in
+   * after Astro): URLs relative to the page, and scanned for the dist guard.
+   * Done here, on the workers, so the main process never handles the notes as text.
+   */
+  asBuilt?: boolean;
   /** Keep each paper's result in the build cache, and reuse what still fits. */
   cache?: boolean;
 }
@@ -112,7 +122,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
     if (paper) papers.push(paper);
   }
   const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
-  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, cache });
+  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache });
   return mergeResults(problems, [pass], papers.length, index);
 }
 
@@ -193,12 +203,12 @@ function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[])
  * Step two, once every paper is indexed: TeX, labels, references and links, and
  * (with `render`) the HTML of each plain-Markdown note.
  */
-export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
+export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
-  const key = options.cache && renderKey(index, base);
+  const key = options.cache && renderKey(index, base, options.asBuilt === true);
   for (const paper of papers) {
     options.onPaper?.();
     if (paper.indexed.draft) continue;
@@ -223,7 +233,9 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     if (options.render && result.problems.length === 0 && !done.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const html = toHtml.stringify(hast as never, file) as string;
-      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), htmlBytes: utf8.encode(html), headings: headingsOf(hast) };
+      const asBuilt = options.asBuilt ? rewriteHtml(html, `${paperPagePath(source.slug)}index.html`, base) : html;
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), htmlBytes: utf8.encode(asBuilt), headings: headingsOf(hast) };
+      if (options.asBuilt) done.rendered.scan = scanPage(asBuilt);
       done.searchDocuments = paperDocuments(paper.indexed, hast);
     }
     addPaper(result, done);

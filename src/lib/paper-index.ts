@@ -31,6 +31,11 @@ export interface IndexedPaper {
 
 export type PaperIndex = Map<string, IndexedPaper>;
 
+/** Where a paper's page sits inside the site, like "papers/x/" (links add the base path). */
+export function paperPagePath(slug: string): string {
+  return `papers/${slug}/`;
+}
+
 export interface NumberedDisplay {
   node: MathNode;
   parsed: ParsedDisplay;

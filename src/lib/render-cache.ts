@@ -39,7 +39,7 @@ function pipelineDigest(): string {
   const hash = createHash("sha256");
   // The project folder (Astro builds with it as root); this module may run bundled elsewhere.
   const root = process.cwd();
-  for (const dir of ["src/lib", "src/plugins"]) {
+  for (const dir of ["src/lib", "src/plugins", "src/postbuild"]) {
     for (const name of readdirSync(join(root, dir)).sort()) hash.update(name).update(readFileSync(join(root, dir, name)));
   }
   for (const file of ["src/site.config.ts", "package-lock.json"]) hash.update(readFileSync(join(root, file)));
@@ -47,8 +47,8 @@ function pipelineDigest(): string {
 }
 
 /** The key every paper of this build is rendered against. */
-export function renderKey(index: PaperIndex, base: string): string {
-  const hash = createHash("sha256").update(base);
+export function renderKey(index: PaperIndex, base: string, asBuilt: boolean): string {
+  const hash = createHash("sha256").update(base).update(String(asBuilt));
   for (const paper of index.values()) hash.update(JSON.stringify(paper, (_, value) => (value instanceof Set ? [...value] : value)));
   return hash.digest("hex");
 }

@@ -10,7 +10,7 @@ import type { Element, Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
 import { equationName } from "./equation-names.ts";
-import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
+import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
 
 export interface SearchDocument {
@@ -75,7 +75,7 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string): Se
 
 /** A paper's records, from its note body: its sections, then its labelled equations. */
 export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocument[] {
-  const page = `papers/${paper.slug}/`;
+  const page = paperPagePath(paper.slug);
   const lang = htmlLang(paper.lang);
   const documents = sectionsOf(body, page, paper.title, lang);
   for (const eq of paper.equations) {

@@ -6,7 +6,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
-import type { IndexedEquation, IndexedPaper, PaperIndex } from "../lib/paper-index.ts";
+import { paperPagePath, type IndexedEquation, type IndexedPaper, type PaperIndex } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-source.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
@@ -51,7 +51,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
       // The title is plain text; the number is digits or the author's \tag TeX.
-      return { href: `${options.base}papers/${paper.slug}/#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview: { key, paper, equation: eq } };
+      return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview: { key, paper, equation: eq } };
     };
 
     visit(tree, ["inlineMath", "math"], (node, position, parent) => {

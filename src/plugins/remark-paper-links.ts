@@ -3,6 +3,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-source.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
@@ -26,7 +27,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         if (!paper || paper.draft) report(file, node, `link ${url}: there is no paper "${target}"`);
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
-        link.url = `${options.base}papers/${target}/${anchor ? "#" + anchor : ""}`;
+        link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       } else if (url.startsWith("#eq-")) {
         if (!here.has(url.slice(1)) && !index.get(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {

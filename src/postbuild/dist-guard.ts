@@ -72,6 +72,33 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
   return scan;
 }
 
+/** Part of a page that was made and scanned elsewhere (a note, by the content check's workers). */
+export interface ScannedPart {
+  bytes: Uint8Array;
+  scan: PageScan;
+}
+
+/** The scan of a page made of Latin-1 text (see makeUrlsRelative) and scanned parts, in order. */
+export function scanParts(parts: (string | ScannedPart)[]): PageScan {
+  if (parts.length === 1 && typeof parts[0] === "string") return scanPage(parts[0], "latin1");
+  const page: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
+  let linesBefore = 0;
+  for (const part of parts) {
+    const scan = typeof part === "string" ? scanPage(part, "latin1") : part.scan;
+    for (const id of scan.ids) page.ids.add(id);
+    for (const url of scan.urls) page.urls.push({ ...url, line: url.line + linesBefore });
+    for (const line of scan.moduleScripts) page.moduleScripts.push(line + linesBefore);
+    linesBefore += newlines(typeof part === "string" ? Buffer.from(part, "latin1") : part.bytes);
+  }
+  return page;
+}
+
+function newlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+
 /**
  * A copy of a value that does not keep its page alive: V8 keeps a substring as
  * a view into the string it came from, and scans of every page are kept until

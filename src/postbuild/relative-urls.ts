@@ -3,6 +3,7 @@
 // names its index.html (file:// shows a folder listing otherwise).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
+import type { ScannedPart } from "./dist-guard.ts";
 
 /** Attribute values Astro writes are double-quoted. */
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)=")([^"]*)(")/g;
@@ -48,23 +49,30 @@ export function rewriteCss(css: string, filePath: string, base: string): string 
  * of pages. Files are read and written as Latin-1, one character per byte: the
  * URLs that change are ASCII, every other byte passes through as it was, and
  * the strings stay one byte per character, with no UTF-8 to decode or encode.
- * `fill` may first complete a page (see note-bodies.ts); `onPage` sees each
- * page's final HTML in that form, so that a later check need not read it again.
+ * `split` may cut a page into parts to rewrite and parts that are final already
+ * (see note-bodies.ts). `onPage` sees each page's parts in their final form, the
+ * text as Latin-1, so that a later check need not read the page again.
  */
-export function makeUrlsRelative(siteDir: string, base: string, { fill, onPage }: { fill?: (page: Buffer) => Buffer; onPage?: (file: string, latin1Html: string) => void } = {}): number {
+export function makeUrlsRelative(siteDir: string, base: string, { split, onPage }: { split?: (page: Buffer) => (Buffer | ScannedPart)[]; onPage?: (file: string, parts: (string | ScannedPart)[]) => void } = {}): number {
   const latin1Base = Buffer.from(base, "utf8").toString("latin1");
   let pages = 0;
   for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
     for (const file of listFiles(siteDir, extension)) {
       const pagePath = Buffer.from(relative(siteDir, file).split(sep).join("/"), "utf8").toString("latin1");
       const bytes = readFileSync(file);
-      const filled = extension === ".html" && fill ? fill(bytes) : bytes;
-      const before = filled.toString("latin1");
-      const after = rewrite(before, pagePath, latin1Base);
-      if (after !== before || filled !== bytes) writeFileSync(file, after, "latin1");
+      const parts = extension === ".html" && split ? split(bytes) : [bytes];
+      let changed = parts.length > 1;
+      const final = parts.map((part) => {
+        if (!Buffer.isBuffer(part)) return part;
+        const before = part.toString("latin1");
+        const after = rewrite(before, pagePath, latin1Base);
+        changed ||= after !== before;
+        return after;
+      });
+      if (changed) writeFileSync(file, Buffer.concat(final.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : part.bytes))));
       if (extension === ".html") {
         pages++;
-        onPage?.(file, after);
+        onPage?.(file, final);
       }
     }
   }

@@ -36,7 +36,7 @@ describe("relative URLs over Latin-1 text", () => {
     const page = '<html><body><h2 id="方法">方法 “quoted” ∑</h2><a href="/笔记/papers/a/#方法">a</a><a href="#&#x65B9;&#x6CD5;">b</a></body></html>';
     const dir = site({ "笔记/index.html": page, "papers/a/index.html": "" });
     const seen: string[] = [];
-    makeUrlsRelative(join(dir, "笔记"), "/笔记/", { onPage: (_file, html) => seen.push(html) });
+    makeUrlsRelative(join(dir, "笔记"), "/笔记/", { onPage: (_file, parts) => seen.push(...parts.filter((part) => typeof part === "string")) });
     const rewritten = readFileSync(join(dir, "笔记", "index.html"), "utf8");
     expect(rewritten).toBe(page.replace('href="/笔记/papers/a/#方法"', 'href="papers/a/index.html#方法"'));
     const fromLatin1 = scanPage(seen[0]!, "latin1");

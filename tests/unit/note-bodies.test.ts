@@ -2,44 +2,60 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fillNoteBody, noteMarker } from "../../src/postbuild/note-bodies.ts";
-import { makeUrlsRelative } from "../../src/postbuild/relative-urls.ts";
+import { guardSite, scanPage, scanParts, type PageScan, type ScannedPart } from "../../src/postbuild/dist-guard.ts";
+import { noteMarker, splitAtNote } from "../../src/postbuild/note-bodies.ts";
+import { makeUrlsRelative, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
-const page = (slug: string) => utf8(`<html><body><h1>T</h1><div class="prose">${noteMarker(slug)}</div><a href="/">home</a></body></html>`);
+const shell = (slug: string) => `<html><head>\n<link rel="stylesheet" href="/s.css">\n</head><body>\n<h1 id="top">T</h1>\n<div class="prose">${noteMarker(slug)}</div>\n<a href="/">home</a>\n<script type="module" src="/m.js"></script>\n</body></html>`;
+/** A note as the content check's workers finish it: URLs relative to its page, and scanned. */
+const finished = (html: string, pagePath: string): ScannedPart => {
+  const relative = rewriteHtml(html, pagePath, "/");
+  return { bytes: utf8(relative), scan: scanPage(relative) };
+};
+const note = '<h2 id="方法">方法 “x” ∑</h2>\n<p>See <a href="/papers/a/#eq-x">(1)</a>\nand <a href="#方法">above</a>.</p>\n<div id="eq-y"></div>';
 
-describe("note bodies filled in after the build", () => {
-  it("puts the note's bytes where its marker was, for any slug", () => {
-    const note = utf8('<p id="方法">方法 “x” ∑</p>');
-    const filled = fillNoteBody(page("扩散-模型 v2"), (slug) => (slug === "扩散-模型 v2" ? note : undefined));
-    expect(filled.toString("utf8")).toBe('<html><body><h1>T</h1><div class="prose"><p id="方法">方法 “x” ∑</p></div><a href="/">home</a></body></html>');
+describe("notes spliced into their pages after the build", () => {
+  it("cuts a page at its marker, whatever the slug", () => {
+    const part = finished(note, "papers/扩散-v2/index.html");
+    const [before, middle, after] = splitAtNote(utf8(shell("扩散-v2")), (slug) => (slug === "扩散-v2" ? part : undefined));
+    expect(middle).toBe(part);
+    expect((before as Buffer).toString("utf8").endsWith('<div class="prose">')).toBe(true);
+    expect((after as Buffer).toString("utf8").startsWith("</div>")).toBe(true);
   });
 
-  it("leaves a page without a marker as it is", () => {
+  it("leaves a page without a marker whole", () => {
     const other = utf8("<html><body><p>no note here</p></body></html>");
-    expect(fillNoteBody(other, () => utf8("never"))).toBe(other);
+    expect(splitAtNote(other, () => finished("never", "x/index.html"))).toEqual([other]);
   });
 
-  it("fills only the first marker: a note that quotes one is not expanded again", () => {
-    const quoting = utf8(`<p>${noteMarker("a")}</p>`);
-    const filled = fillNoteBody(page("a"), () => quoting).toString("utf8");
-    expect(filled).toContain(`<div class="prose"><p>${noteMarker("a")}</p></div>`);
+  it("cuts only at the first marker: a note that quotes one is not expanded again", () => {
+    const quoting = finished(`<p>${noteMarker("a")}</p>`, "papers/a/index.html");
+    expect(splitAtNote(utf8(shell("a")), () => quoting)).toHaveLength(3);
   });
 
   it("names the note when a page asks for one that was not rendered", () => {
-    expect(() => fillNoteBody(page("missing-paper"), () => undefined)).toThrow(/"missing-paper"/);
+    expect(() => splitAtNote(utf8(shell("missing-paper")), () => undefined)).toThrow(/"missing-paper"/);
   });
 
-  it("gives the filled note relative URLs like the rest of the page", () => {
-    const dir = mkdtempSync(join(tmpdir(), "papernotes-fill-"));
+  it("writes the same page and the same scan, lines included, as rewriting and scanning the whole page", () => {
+    const dir = mkdtempSync(join(tmpdir(), "papernotes-splice-"));
     mkdirSync(join(dir, "papers", "b"), { recursive: true });
-    writeFileSync(join(dir, "papers", "b", "index.html"), page("b"));
-    const seen: string[] = [];
-    makeUrlsRelative(dir, "/", { fill: (bytes) => fillNoteBody(bytes, () => utf8('<a href="/papers/a/#eq-x">(1)</a>')), onPage: (_file, html) => seen.push(html) });
+    mkdirSync(join(dir, "papers", "a"), { recursive: true });
+    writeFileSync(join(dir, "papers", "b", "index.html"), shell("b"));
+    writeFileSync(join(dir, "papers", "a", "index.html"), "<p>a</p>");
+    const scans = new Map<string, PageScan>();
+    makeUrlsRelative(dir, "/", { split: (page) => splitAtNote(page, () => finished(note, "papers/b/index.html")), onPage: (file, parts) => scans.set(file, scanParts(parts)) });
+
+    const whole = rewriteHtml(shell("b").replace(noteMarker("b"), note), "papers/b/index.html", "/");
     const written = readFileSync(join(dir, "papers", "b", "index.html"), "utf8");
+    expect(written).toBe(whole);
     expect(written).toContain('<a href="../a/index.html#eq-x">(1)</a>');
-    expect(written).toContain('<a href="../../index.html">home</a>');
-    expect(written).not.toContain("papernotes:note");
-    expect(seen).toEqual([Buffer.from(written, "utf8").toString("latin1")]);
+    const scan = scans.get(join(dir, "papers", "b", "index.html"))!;
+    expect(scan).toEqual(scanPage(whole));
+    expect(scan.urls.find((u) => u.url === "#方法")?.line).toBe(7);
+    expect(scan.moduleScripts).toEqual([10]);
+    // The guard reads the spliced scan: the planted module script and the missing anchor are named with their lines.
+    expect(guardSite(dir, scans).filter((p) => p.file === "papers/b/index.html").map((p) => p.line)).toEqual([2, 6, 9, 10, 10]);
   });
 });
