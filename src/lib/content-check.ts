@@ -3,7 +3,7 @@
 // Astro stops at the first broken page and caches rendered pages; this does neither.
 // With `render`, the same pass also turns each plain-Markdown note into HTML
 // (the fast path); notes that use MDX components are left to Astro's MDX.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Root as HastRoot } from "hast";
 import { toText } from "hast-util-to-text";
@@ -114,7 +114,7 @@ const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
 export async function checkContent(papersDir: string, base = "/", options: CheckOptions = {}): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
-  const problems = checkSlugs(paths);
+  const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const papers: ReadPaper[] = [];
   for (const path of paths) {
@@ -124,6 +124,13 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
   const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache });
   return mergeResults(problems, [pass], papers.length, index);
+}
+
+/** No papers at all most likely means the wrong folder: name the one that was read. */
+export function checkPapersFolder(papersDir: string, paths: string[]): ContentProblem[] {
+  if (paths.length > 0) return [];
+  const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";
+  return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }];
 }
 
 /** Slugs come from file names; two that differ only in case collide on most disks and URLs. */

@@ -19,6 +19,18 @@ describe("a paper with broken TeX", () => {
   });
 });
 
+describe("a build pointed at a folder without papers/", () => {
+  it("fails naming the folder it read, and writes nothing", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-wrong-folder-"));
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    const build = runBuild(out, { PAPERNOTES_CONTENT: content });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain(`${join(content, "papers")}:1:1: there is no such folder`);
+    expect(build.stderr).toMatch(/nothing was written/);
+    expect(readdirSync(join(out, ".."))).toEqual([]);
+  });
+});
+
 describe("a failed rebuild", () => {
   it("leaves the previous dist/ untouched, including after a good build of the same content", () => {
     const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));

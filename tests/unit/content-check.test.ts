@@ -115,4 +115,10 @@ describe("content check", () => {
       ]),
     );
   });
+
+  it("names the folder it read when there are no papers to check", async () => {
+    const { papersDir } = writePapers({});
+    expect((await checkContent(papersDir)).problems.map(formatProblem)).toEqual([expect.stringMatching(/papers:1:1: this folder has no papers \(\.mdx or \.md files\)/)]);
+    expect((await checkContent(`${papersDir}-gone`)).problems.map(formatProblem)).toEqual([expect.stringMatching(/papers-gone:1:1: there is no such folder; the content folder \(PAPERNOTES_CONTENT/)]);
+  });
 });
