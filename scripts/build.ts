@@ -5,12 +5,13 @@
 //   PAPERNOTES_CONTENT=DIR  folder with papers/*.mdx (default ./content)
 //   SITE_URL, BASE_PATH     where the site is hosted (see README)
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
 import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
+import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
 import { guardSite, scanParts, type PageScan } from "../src/postbuild/dist-guard.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
@@ -91,8 +92,8 @@ if (!indexed) {
 // being written (no page links to it).
 const scans = new Map<string, PageScan>();
 const noteOf = (slug: string) => {
-  const note = check.rendered.get(slug);
-  return note?.scan && { bytes: note.htmlBytes, scan: note.scan };
+  const note = check.rendered.get(slug)?.builtNote;
+  return note && { bytes: readFileSync(note.file), scan: note.scan };
 };
 let pages = 0;
 try {
@@ -115,4 +116,6 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 // The old site's files go in the background: removing them took 2 s at 1,000 papers.
 spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
+// Built notes that no paper uses any more leave the cache (they were kept by digest).
+renderCacheFor(papersDir).removeNotesExcept(new Set([...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []))));
 console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);

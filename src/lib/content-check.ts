@@ -44,13 +44,13 @@ export interface RenderedPaper {
   /** Loads KaTeX's stylesheet on the page only if true. */
   hasMath: boolean;
   /**
-   * The note's HTML as UTF-8. As a string it would take twice the room on the
-   * heap (KaTeX output makes every page a two-byte string): 270 MB at 1,000 papers.
+   * The note's HTML as UTF-8 (without `asBuilt`). As a string it would take twice
+   * the room on the heap (KaTeX output makes every page a two-byte string).
    */
-  htmlBytes: Uint8Array;
+  htmlBytes?: Uint8Array;
+  /** With `asBuilt`: the note as its page holds it, in a file, and what the dist guard needs of it. */
+  builtNote?: { file: string; scan: PageScan };
   headings: { depth: number; slug: string; text: string }[];
-  /** With `asBuilt`: what the dist guard needs of the note, read here rather than from the built page. */
-  scan?: PageScan;
 }
 
 export interface ContentCheckResult {
@@ -92,8 +92,10 @@ export interface CheckOptions {
   render?: boolean;
   /**
    * Render each note as its built page holds it (scripts/build.ts splices it in
-   * after Astro): URLs relative to the page, and scanned for the dist guard.
-   * Done here, on the workers, so the main process never handles the notes as text.
+   * after Astro): URLs relative to the page, scanned for the dist guard, and
+   * kept in a file of the build cache (so `cache` is needed), not in memory.
+   * Done here, on the workers: the main process never holds the notes as text,
+   * and at most one at a time as bytes.
    */
   asBuilt?: boolean;
   /** Keep each paper's result in the build cache, and reuse what still fits. */
@@ -215,12 +217,13 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
+  if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(index, base, options.asBuilt === true);
   for (const paper of papers) {
     options.onPaper?.();
     if (paper.indexed.draft) continue;
     // Same bytes, same index, same pipeline: the same result, with no problems.
-    if (paper.cached && paper.cached.renderKey === key) {
+    if (paper.cached && paper.cached.renderKey === key && (!paper.cached.rendered?.builtNote || existsSync(paper.cached.rendered.builtNote.file))) {
       addPaper(result, paper.cached);
       continue;
     }
@@ -240,9 +243,13 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     if (options.render && result.problems.length === 0 && !done.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const html = toHtml.stringify(hast as never, file) as string;
-      const asBuilt = options.asBuilt ? rewriteHtml(html, `${paperPagePath(source.slug)}index.html`, base) : html;
-      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), htmlBytes: utf8.encode(asBuilt), headings: headingsOf(hast) };
-      if (options.asBuilt) done.rendered.scan = scanPage(asBuilt);
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
+      if (options.asBuilt) {
+        const asBuilt = rewriteHtml(html, `${paperPagePath(source.slug)}index.html`, base);
+        done.rendered.builtNote = { file: options.cache!.storeNote(utf8.encode(asBuilt)), scan: scanPage(asBuilt) };
+      } else {
+        done.rendered.htmlBytes = utf8.encode(html);
+      }
       done.searchDocuments = paperDocuments(paper.indexed, hast);
     }
     addPaper(result, done);

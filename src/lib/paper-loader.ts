@@ -25,8 +25,10 @@ export function paperLoader(papersDir: string, base: string): Loader {
       // this same process and read what they need from the hand-off.
       for (const paper of result.rendered.values()) {
         const data = await parseData({ id: paper.slug, data: paper.frontmatter });
-        // A digest of the bytes: Astro's generateDigest would need the HTML decoded (1.3 s at 1,000 papers).
-        store.set({ id: paper.slug, data, digest: createHash("sha256").update(paper.htmlBytes).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
+        // A digest of the bytes (a built note's file is named by its own): Astro's
+        // generateDigest would need the HTML decoded (1.3 s at 1,000 papers).
+        const note = paper.htmlBytes ?? paper.builtNote!.file;
+        store.set({ id: paper.slug, data, digest: createHash("sha256").update(note).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
       }
     },
   };

@@ -4,7 +4,7 @@
 // pipeline (plugin code, dependencies, base path) are all as they were; papers
 // with problems are never kept, so a hit has none.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ContentProblem, RenderedPaper } from "./content-check.ts";
@@ -76,10 +76,40 @@ export class RenderCache {
   }
 
   store(slug: string, entry: CachedPaper): void {
-    mkdirSync(this.dir, { recursive: true });
-    // Written whole, then renamed: a build cut short never leaves half an entry.
-    const temporary = join(this.dir, `.${slug}.${process.pid}.tmp`);
-    writeFileSync(temporary, serialize(entry));
-    renameSync(temporary, join(this.dir, `${slug}.bin`));
+    writeWhole(this.dir, `${slug}.bin`, serialize(entry));
   }
+
+  /**
+   * Keeps a built note (see CheckOptions.asBuilt) and returns its file. Named by
+   * its digest: an entry can never name a file that holds another version.
+   */
+  storeNote(bytes: Uint8Array): string {
+    const name = `${createHash("sha256").update(bytes).digest("hex")}.html`;
+    const file = join(this.notesDir, name);
+    if (!existsSync(file)) writeWhole(this.notesDir, name, bytes);
+    return file;
+  }
+
+  /** Removes the built notes that no paper uses any more (after a build). */
+  removeNotesExcept(inUse: Set<string>): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.notesDir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (!inUse.has(join(this.notesDir, name))) rmSync(join(this.notesDir, name), { force: true });
+  }
+
+  private get notesDir(): string {
+    return join(this.dir, "notes");
+  }
+}
+
+/** Written whole, then renamed: a build cut short never leaves half a file. */
+function writeWhole(dir: string, name: string, bytes: Uint8Array): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, join(dir, name));
 }

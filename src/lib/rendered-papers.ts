@@ -20,8 +20,8 @@ export function renderedIndex(papersDir: string, base: string): PaperIndex {
 }
 
 /** A rendered note's HTML, as a string. */
-export function paperHtml(paper: Pick<RenderedPaper, "htmlBytes">): string {
-  return fromUtf8.decode(paper.htmlBytes);
+export function paperHtml(paper: Pick<RenderedPaper, "htmlBytes" | "builtNote">): string {
+  return fromUtf8.decode(paper.htmlBytes ?? readFileSync(paper.builtNote!.file));
 }
 
 /** File names of the notes that need Astro's MDX compiler (usually none). */

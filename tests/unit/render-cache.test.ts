@@ -1,10 +1,11 @@
 // The build cache of the content pass: a rebuild re-renders only the papers
 // whose bytes changed, unless the site-wide index changed, and a cached paper
 // is never trusted past a change that breaks it.
-import { readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
+import { renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
@@ -65,5 +66,48 @@ describe("render cache", () => {
     expect(result.problems.map((p) => `${p.file.replace(/^.*\//, "")}:${p.line}: ${p.reason}`)).toEqual([
       expect.stringMatching(/^citing\.mdx:11: \\eqref\{target\/eq:loss\}: paper "target" has no equation/),
     ]);
+  });
+});
+
+describe("built notes (asBuilt, as npm run build renders them)", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const buildAsBuilt = () => checkContent(dir, "/", { render: true, asBuilt: true, cache: true });
+  const noteOf = async (slug: string) => (await buildAsBuilt()).rendered.get(slug)!;
+
+  it("keeps each note in a file of the cache, with URLs relative to its page, and no HTML in memory", async () => {
+    const note = await noteOf("citing");
+    expect(note.htmlBytes).toBeUndefined();
+    expect(note.builtNote!.file.startsWith(join(cacheDirFor(dir), "papernotes-render", "notes"))).toBe(true);
+    const html = readFileSync(note.builtNote!.file, "utf8");
+    expect(html).toContain('href="../target/index.html#eq-loss"');
+    expect(html).not.toContain('href="/papers/');
+    expect(note.builtNote!.scan.urls.map((u) => u.url)).toContain("../target/index.html#eq-loss");
+  });
+
+  it("reuses the file while the note is unchanged, and renders again if the file is gone", async () => {
+    const first = (await noteOf("citing")).builtNote!.file;
+    const inode = statSync(first).ino;
+    expect((await noteOf("citing")).builtNote!.file).toBe(first);
+    expect(statSync(first).ino).toBe(inode);
+    rmSync(first);
+    expect((await noteOf("citing")).builtNote!.file).toBe(first);
+    expect(existsSync(first)).toBe(true);
+  });
+
+  it("names an edited note's file anew, and the old file goes once no paper uses it", async () => {
+    const old = (await noteOf("citing")).builtNote!.file;
+    writeFileSync(join(dir, "citing.mdx"), citing + "\nAn edit.\n");
+    const result = await buildAsBuilt();
+    const inUse = new Set([...result.rendered.values()].map((paper) => paper.builtNote!.file));
+    expect(inUse.has(old)).toBe(false);
+    expect(existsSync(old)).toBe(true);
+    renderCacheFor(dir).removeNotesExcept(inUse);
+    expect(existsSync(old)).toBe(false);
+    for (const file of inUse) expect(existsSync(file)).toBe(true);
+  });
+
+  it("is refused without the cache, which holds the notes", async () => {
+    await expect(checkContent(dir, "/", { render: true, asBuilt: true })).rejects.toThrow(/needs `cache`/);
   });
 });
