@@ -5,7 +5,7 @@
 // Shiki alone over the same corpus in one process, and Lighthouse scores of the
 // seed site. Writes bench/results/<date>.md.
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +30,32 @@ interface Run {
   output: string;
 }
 
+const PAGE_KB = existsSync("/proc/self/stat") ? Number(spawnSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).stdout) / 1024 : 0;
+
+/**
+ * [pid, ppid, rss in KB] of every process. Read from /proc where there is one:
+ * forking `ps` ten times a second weighed on the build it measured.
+ */
+function processTable(): [number, number, number][] {
+  if (!PAGE_KB) {
+    const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
+    return table.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  }
+  const rows: [number, number, number][] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // After "(command) ": state, ppid, ... and rss (in pages) 21 fields on.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      rows.push([Number(name), Number(fields[1]), Number(fields[21]) * PAGE_KB]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return rows;
+}
+
 /** Runs a command and samples the RSS of its whole process tree every 100 ms. */
 function timed(command: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done) => {
@@ -40,8 +66,7 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
     child.stderr.on("data", (d) => (output += d));
     let peak = 0;
     const sample = setInterval(() => {
-      const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
-      const rows = table.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+      const rows = processTable();
       const tree = new Set([child.pid!]);
       for (let grew = true; grew; ) {
         grew = false;
