@@ -88,14 +88,15 @@ export function scanParts(parts: (string | ScannedPart)[]): PageScan {
     for (const id of scan.ids) page.ids.add(id);
     for (const url of scan.urls) page.urls.push({ ...url, line: url.line + linesBefore });
     for (const line of scan.moduleScripts) page.moduleScripts.push(line + linesBefore);
-    linesBefore += newlines(typeof part === "string" ? Buffer.from(part, "latin1") : part.bytes);
+    linesBefore += newlinesIn(typeof part === "string" ? part : part.bytes);
   }
   return page;
 }
 
-function newlines(bytes: Uint8Array): number {
+function newlinesIn(text: string | Uint8Array): number {
   let count = 0;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
+  if (typeof text === "string") for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  else for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1)) count++;
   return count;
 }
 
