@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { handOffRenderedContent } from "../src/lib/build-handoff.ts";
+import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
@@ -48,13 +48,12 @@ if (check.problems.length > 0) {
   process.exit(1);
 }
 step(`checked and rendered ${check.papers} papers and ${check.formulas} formulas`);
-handOffRenderedContent({ papersDir, base: basePath, result: check, notesFilledAfterBuild: true });
 
 const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 const searchDir = `${staging}-search`;
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
-// Search indexing runs on another thread while Astro lays out the pages. MDX
+// Search indexing runs in child processes while Astro lays out the pages. MDX
 // notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
@@ -75,9 +74,10 @@ async function fail(message: string): Promise<never> {
 }
 
 try {
-  const { build } = await import("astro");
   // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
-  await build({ root: process.cwd(), logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
+  // Search records stay here: Astro has no use for them.
+  const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
+  await astroBuildInChildProcess({ handOff, logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
 } catch (error) {
   await fail(error instanceof Error ? error.message : String(error));
 }

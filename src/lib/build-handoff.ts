@@ -6,7 +6,7 @@ import type { ContentCheckResult } from "./content-check.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
 
-interface HandOff {
+export interface HandOff {
   papersDir: string;
   base: string;
   result: ContentCheckResult;

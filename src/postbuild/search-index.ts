@@ -5,11 +5,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
 import MiniSearch from "minisearch";
 import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
+import { runChildTask } from "../lib/child-task.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
 
 interface SearchCore {
@@ -85,40 +85,44 @@ export function writeOfflineIndex(siteDir: string, mini: MiniSearch<SearchDocume
   copyFileSync(umd, join(siteDir, "vendor", "minisearch.js"));
 }
 
-export type SearchWorkerRequest = { add: SearchDocument[] } | { write: string };
-export type SearchWorkerReply = { written: number } | { error: string };
+export interface SearchIndexRequest {
+  kind: "pagefind" | "offline";
+  documents: SearchDocument[];
+  /** The folder to write the index into. */
+  dir: string;
+}
 
 /**
- * Both indexes, built on a worker thread while this one goes on (Astro lays out
- * the pages meanwhile): add records as soon as they are known, then write the
- * files into a folder of their own, to be merged into the site (mergeInto).
+ * Both indexes, built while this process goes on (Astro lays out the pages
+ * meanwhile), each as a child task (see child-task.ts), one after the other:
+ * MiniSearch, then Pagefind. Each takes about 0.5 GB to index 1,000 papers; at
+ * once, and with Astro, the build peaked at 2.1 GB. One after the other took
+ * no longer: they only competed for the core that Astro leaves.
  */
 export class SearchIndexer {
-  private readonly worker = new Worker(new URL("./search-index-worker.ts", import.meta.url));
-  /** The worker's crash, if it crashed before `write` was asked for. */
-  private crash?: Error;
-
-  constructor() {
-    this.worker.on("error", (error: Error) => void (this.crash ??= error));
-  }
+  private readonly batches: SearchDocument[][] = [];
+  private readonly stopping = new AbortController();
+  private running?: Promise<unknown>;
 
   add(documents: SearchDocument[]): void {
-    this.worker.postMessage({ add: documents } satisfies SearchWorkerRequest);
+    this.batches.push(documents);
   }
 
   /** After the last add: resolves with the number of records once both indexes are in `dir`. */
-  write(dir: string): Promise<number> {
-    const written = new Promise<number>((resolve, reject) => {
-      if (this.crash) return reject(this.crash);
-      this.worker.once("error", reject);
-      this.worker.once("message", (reply: SearchWorkerReply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.written)));
-      this.worker.postMessage({ write: dir } satisfies SearchWorkerRequest);
-    });
-    return written.finally(() => this.stop());
+  async write(dir: string): Promise<number> {
+    const documents = this.batches.flat();
+    for (const kind of ["offline", "pagefind"] as const) {
+      const request: SearchIndexRequest = { kind, documents, dir };
+      this.running = runChildTask(new URL("./search-index-worker.ts", import.meta.url), request, { name: `the ${kind} search index`, signal: this.stopping.signal });
+      await this.running;
+    }
+    return documents.length;
   }
 
+  /** Ends the task at work, if any; write then rejects. */
   async stop(): Promise<void> {
-    await this.worker.terminate();
+    this.stopping.abort();
+    await this.running?.catch(() => {});
   }
 }
 

@@ -1,5 +1,5 @@
-// The search indexer on its worker thread: records in, both indexes out, and a
-// failure comes back as a rejection the build can report (not a crash).
+// The search indexer and its child processes: records in, both indexes out,
+// and a failure comes back as a rejection the build can report (not a crash).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,16 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer();
     indexer.add([record]);
     await expect(indexer.write(join(blocker, "out"))).rejects.toThrow(/ENOTDIR/);
+  });
+
+  it("stops at once when the build fails elsewhere: write rejects and writes nothing", { timeout: 60_000 }, async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
+    const indexer = new SearchIndexer();
+    indexer.add([record]);
+    const written = indexer.write(dir);
+    await indexer.stop();
+    await expect(written).rejects.toThrow(/abort/i);
+    expect(existsSync(join(dir, "pagefind"))).toBe(false);
   });
 });
 

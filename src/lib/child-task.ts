@@ -1,0 +1,52 @@
+// One task in a child process: one request in, one result out, then the child
+// exits. A process gives back all the memory its task took when it ends; the
+// build's own process (or a thread of it) keeps what it once held, as glibc
+// and V8 return little of it to the system.
+import { fork, type Serializable } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/**
+ * A small young generation (4 MB semi-spaces; V8 lets them grow to 16 MB or
+ * more). Measured at 1,000 papers, with no loss of time: MiniSearch's process
+ * peaked at 0.40 GB instead of 0.54 GB, Astro's at 0.57 GB instead of 0.70 GB.
+ */
+const TASK_EXEC_ARGV = [...process.execArgv, "--max-semi-space-size=4"];
+
+type Reply<Result> = { result: Result } | { error: string };
+
+/**
+ * Runs the module `module` (which calls serveChildTask) in a child process,
+ * sends it `request`, and resolves with its result once it has exited.
+ * `signal` ends the child.
+ */
+export function runChildTask<Request, Result>(module: URL, request: Request, options: { name: string; signal?: AbortSignal }): Promise<Result> {
+  const child = fork(fileURLToPath(module), [], { execArgv: TASK_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], signal: options.signal });
+  return new Promise((resolve, reject) => {
+    let reply: Reply<Result> | undefined;
+    child.once("message", (message: Reply<Result>) => void (reply = message));
+    child.once("error", reject);
+    // Once "close" comes, every message the child sent has come too.
+    child.once("close", (code, signal) => {
+      if (reply && "result" in reply) resolve(reply.result);
+      else if (reply) reject(new Error(reply.error));
+      else reject(new Error(`${options.name} ended early (${signal ?? `exit code ${code}`})`));
+    });
+    child.send(request as Serializable); // with "advanced" serialization: anything structuredClone takes
+  });
+}
+
+/** The child's side: does the task it is sent, answers, and exits. */
+export function serveChildTask<Request, Result>(task: (request: Request) => Promise<Result>): void {
+  // A build that stops (or fails) takes its children with it.
+  process.once("disconnect", () => process.exit(1));
+  process.once("message", async (request: Request) => {
+    let reply: Reply<Result>;
+    try {
+      reply = { result: await task(request) };
+    } catch (error) {
+      reply = { error: error instanceof Error ? error.message : String(error) };
+    }
+    // Exit only once the reply is sent: exiting at once can drop it.
+    process.send!(reply, () => process.exit("error" in reply ? 1 : 0));
+  });
+}
