@@ -1,4 +1,4 @@
-// checkContent spread over worker threads, for `npm run build` on big sites.
+// checkContent spread over worker processes, for `npm run build` on big sites.
 // Each worker reads and parses its share of the papers and keeps the trees; the
 // main thread merges the site-wide index and sends it back; then each worker
 // checks and renders its share. Same results as checkContent, in the same order.
