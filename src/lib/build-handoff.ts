@@ -1,7 +1,8 @@
-// scripts/build.ts checks and renders every paper before it starts Astro in the
-// same process; the content loader and the MDX pipeline pick the result up here
-// instead of doing the work twice. (Astro loads our modules through Vite, as
-// separate module instances, so the hand-off goes through globalThis.)
+// scripts/build.ts checks and renders every paper, then hands the result to the
+// process that runs Astro (astro-build.ts); the content loader and the MDX
+// pipeline pick it up here instead of doing the work twice. (Astro loads our
+// modules through Vite, as separate module instances, so the hand-off goes
+// through globalThis.)
 import type { ContentCheckResult } from "./content-check.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
