@@ -13,7 +13,8 @@ import { formatProblem } from "../src/lib/content-check.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
-import { guardSite, scanParts, type PageScan } from "../src/postbuild/dist-guard.ts";
+import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
+import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
@@ -53,12 +54,17 @@ const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 const searchDir = `${staging}-search`;
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
-// Search indexing runs in child processes while Astro lays out the pages. MDX
-// notes (rare) are only known once built, so then the index waits for them.
+// Search records stay here: Astro has no use for them.
+const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
+// Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
+const layout = layoutDigest(handOff);
+const last = check.mdxSlugs.size === 0 ? reusableLastBuild(papersDir, outDir, layout) : undefined;
+// Search indexing runs in child processes while Astro lays out the pages, or at
+// once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
-let indexed = check.mdxSlugs.size === 0 ? search.write(searchDir) : undefined;
-// A failure is reported after Astro, below; until then it must not count as unhandled.
+let indexed = check.mdxSlugs.size === 0 ? search.write(searchDir, { atOnce: last !== undefined }) : undefined;
+// A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
@@ -73,40 +79,56 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
-try {
-  // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
-  // Search records stay here: Astro has no use for them.
-  const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
-  await astroBuildInChildProcess({ handOff, logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
-} catch (error) {
-  await fail(error instanceof Error ? error.message : String(error));
-}
-step("Astro built the pages");
-
-if (!indexed) {
-  search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
-  indexed = search.write(searchDir);
-}
-// Each paper page gets its note, then one output for every host, any base path
-// and file://: relative URLs, then a guard, all while the search index is still
-// being written (no page links to it).
+// Each page's scan for the dist guard, and where each paper page holds its note, by file.
 const scans = new Map<string, PageScan>();
-const noteOf = (slug: string) => {
-  const note = check.rendered.get(slug)?.builtNote;
-  return note && { bytes: readFileSync(note.file), scan: note.scan };
-};
+const notes = new Map<string, PlacedNote>();
 let pages = 0;
-try {
-  pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtNote(page, noteOf), onPage: (file, parts) => scans.set(file, scanParts(parts)) });
-} catch (error) {
-  await fail(error instanceof Error ? error.message : String(error));
+if (last) {
+  try {
+    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes);
+    pages = scans.size;
+    step(`reused the last build's pages, with ${changed} changed note(s)`);
+  } catch (error) {
+    await fail(error instanceof Error ? error.message : String(error));
+  }
+} else {
+  try {
+    // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
+    await astroBuildInChildProcess({ handOff, logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
+  } catch (error) {
+    await fail(error instanceof Error ? error.message : String(error));
+  }
+  step("Astro built the pages");
+
+  if (!indexed) {
+    search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
+    indexed = search.write(searchDir);
+  }
+  // Each paper page gets its note, then one output for every host, any base path
+  // and file://: relative URLs, then a guard, all while the search index is still
+  // being written (no page links to it).
+  const noteOf = (slug: string) => {
+    const note = check.rendered.get(slug)?.builtNote;
+    return note && readNotePart(slug, note);
+  };
+  const onPage = (file: string, parts: (string | ScannedPart)[]) => {
+    scans.set(file, scanParts(parts));
+    const note = placeNote(parts);
+    if (note) notes.set(file, note);
+  };
+  try {
+    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtNote(page, noteOf), onPage });
+  } catch (error) {
+    await fail(error instanceof Error ? error.message : String(error));
+  }
 }
 const guard = guardSite(staging, scans);
-step(`made URLs relative and checked ${pages} pages`);
+step(`${last ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
-const records = await indexed.catch((error: Error) => fail(`search index: ${error.message}`));
+const built = recordBuild(staging, outDir, layout, scans, notes);
+const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
 mergeInto(searchDir, staging);
 step(`indexed ${records} sections and equations for search`);
 
@@ -116,6 +138,7 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(staging, outDir);
 // The old site's files go in the background: removing them took 2 s at 1,000 papers.
 spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
+saveLastBuild(papersDir, built);
 // Built notes that no paper uses any more leave the cache (they were kept by digest).
 renderCacheFor(papersDir).removeNotesExcept(new Set([...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []))));
 console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);

@@ -4,7 +4,7 @@
 // pipeline (plugin code, dependencies, base path) are all as they were; papers
 // with problems are never kept, so a hit has none.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ContentProblem, RenderedPaper } from "./content-check.ts";
@@ -35,22 +35,37 @@ let pipeline: string | undefined;
 
 /** Our own code and the lockfile: a change to either reads and renders everything again. */
 function pipelineDigest(): string {
-  if (pipeline) return pipeline;
+  return (pipeline ??= projectFilesDigest(["src/lib", "src/plugins", "src/postbuild", "src/site.config.ts", "package-lock.json"]));
+}
+
+/**
+ * A digest of project files and folders (with all they hold), by path and
+ * bytes. Paths are relative to the project folder (Astro builds with it as
+ * root; this module may run bundled elsewhere).
+ */
+export function projectFilesDigest(paths: string[]): string {
   const hash = createHash("sha256");
-  // The project folder (Astro builds with it as root); this module may run bundled elsewhere.
   const root = process.cwd();
-  for (const dir of ["src/lib", "src/plugins", "src/postbuild"]) {
-    for (const name of readdirSync(join(root, dir)).sort()) hash.update(name).update(readFileSync(join(root, dir, name)));
-  }
-  for (const file of ["src/site.config.ts", "package-lock.json"]) hash.update(readFileSync(join(root, file)));
-  return (pipeline = hash.digest("hex"));
+  const add = (path: string) => {
+    const full = join(root, path);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) for (const name of readdirSync(full).sort()) add(`${path}/${name}`);
+    else hash.update(`${path}\0`).update(readFileSync(full));
+  };
+  for (const path of paths) add(path);
+  return hash.digest("hex");
 }
 
 /** The key every paper of this build is rendered against. */
 export function renderKey(index: PaperIndex, base: string, asBuilt: boolean): string {
   const hash = createHash("sha256").update(base).update(String(asBuilt));
-  for (const paper of index.values()) hash.update(JSON.stringify(paper, (_, value) => (value instanceof Set ? [...value] : value)));
+  for (const paper of index.values()) hash.update(JSON.stringify(paper, withMapsAndSets));
   return hash.digest("hex");
+}
+
+/** A JSON.stringify replacer that keeps what Maps and Sets hold (JSON would write {}). */
+export function withMapsAndSets(_key: string, value: unknown): unknown {
+  return value instanceof Map || value instanceof Set ? [...value] : value;
 }
 
 /** The cache of the content folder of `papersDir`, beside Astro's own. */
@@ -107,7 +122,7 @@ export class RenderCache {
 }
 
 /** Written whole, then renamed: a build cut short never leaves half a file. */
-function writeWhole(dir: string, name: string, bytes: Uint8Array): void {
+export function writeWhole(dir: string, name: string, bytes: Uint8Array): void {
   mkdirSync(dir, { recursive: true });
   const temporary = join(dir, `.${name}.${process.pid}.tmp`);
   writeFileSync(temporary, bytes);

@@ -1,0 +1,162 @@
+// A rebuild whose pages would all come out of Astro as they did last time (same
+// code, settings and site-wide data; only notes changed) reuses the last
+// build's pages instead of running Astro. Each file is hard-linked from the
+// live site, and each changed note goes into a fresh copy of its page, in the
+// old note's place. The output is the same, byte for byte, as a full build's.
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { HandOff } from "../lib/build-handoff.ts";
+import type { RenderedPaper } from "../lib/content-check.ts";
+import { projectFilesDigest, withMapsAndSets, writeWhole } from "../lib/render-cache.ts";
+import { cacheDirFor, siteUrl } from "../site.config.ts";
+import { scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
+
+/** A note as the build splices it into its page (see note-bodies.ts). */
+export interface NotePart extends ScannedPart {
+  slug: string;
+  /** Its file in the build cache, named by its digest: same file, same bytes. */
+  file: string;
+}
+
+/** Where a page holds its note, in bytes. */
+export interface PlacedNote {
+  slug: string;
+  file: string;
+  start: number;
+  length: number;
+}
+
+/** What a good build wrote, apart from the search indexes. Paths are inside the site. */
+export interface LastBuild {
+  outDir: string;
+  layoutDigest: string;
+  /** Every file, with its size and modification time: a site changed since is not reused. */
+  files: Map<string, string>;
+  /** Each page's scan, for the dist guard. */
+  scans: Map<string, PageScan>;
+  notes: Map<string, PlacedNote>;
+}
+
+/** What pages are made of besides the notes: our code, settings, and the data the pages read. */
+const LAYOUT_SOURCES = ["src", "public", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+/**
+ * A digest of everything Astro makes the pages from, except the notes, which
+ * are spliced in after it. Search records and warnings are left out: no page
+ * shows them.
+ */
+export function layoutDigest(handOff: HandOff): string {
+  const { result } = handOff;
+  const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
+  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: result.index, mdxSlugs: result.mdxSlugs, rendered };
+  return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
+}
+
+const recordFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-build.bin");
+
+/** The last build into `outDir`, if its pages can serve this one: same layout, and the site untouched since. */
+export function reusableLastBuild(papersDir: string, outDir: string, digest: string): LastBuild | undefined {
+  let last: LastBuild;
+  try {
+    last = deserialize(readFileSync(recordFile(papersDir))) as LastBuild;
+  } catch {
+    return undefined; // no good build yet, or an unreadable record: build in full
+  }
+  if (last.outDir !== outDir || last.layoutDigest !== digest) return undefined;
+  for (const [path, stamp] of last.files) if (stampOf(join(outDir, path)) !== stamp) return undefined;
+  return last;
+}
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+type BuiltNote = NonNullable<RenderedPaper["builtNote"]>;
+
+/** A built note (see CheckOptions.asBuilt) as a part of its page. */
+export function readNotePart(slug: string, note: BuiltNote): NotePart {
+  return { slug, file: note.file, scan: note.scan, bytes: readFileSync(note.file) };
+}
+
+/**
+ * Fills `staging` with the last build's files, each changed note in its page,
+ * and returns the number of notes that changed. `scans` and `notes` get every
+ * page's, by file path, as a full build's makeUrlsRelative would give them.
+ */
+export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>): number {
+  let changed = 0;
+  for (const path of last.files.keys()) {
+    const from = join(last.outDir, path);
+    const to = join(staging, path);
+    mkdirSync(dirname(to), { recursive: true });
+    const placed = last.notes.get(path);
+    const note = placed && noteOf(placed.slug);
+    if (placed && !note) throw new Error(`${path} had the note "${placed.slug}", but no such note was rendered`);
+    if (!placed || note!.file === placed.file) {
+      linkOrCopy(from, to);
+      if (placed) notes.set(to, placed);
+      const scan = last.scans.get(path);
+      if (scan) scans.set(to, scan);
+      continue;
+    }
+    const part = readNotePart(placed.slug, note!);
+    const page = readFileSync(from);
+    const before = page.subarray(0, placed.start);
+    const after = page.subarray(placed.start + placed.length);
+    writeFileSync(to, Buffer.concat([before, part.bytes, after]));
+    scans.set(to, scanParts([before.toString("latin1"), part, after.toString("latin1")]));
+    notes.set(to, { ...placed, file: part.file, length: part.bytes.length });
+    changed++;
+  }
+  return changed;
+}
+
+/** Nothing writes to a reused file (a changed page is a new file), so the live site keeps its bytes until the swap. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to); // a file system without hard links
+  }
+}
+
+/** Where the note of a page's final parts (see makeUrlsRelative's onPage) sits, if it has one. */
+export function placeNote(parts: (string | ScannedPart)[]): PlacedNote | undefined {
+  let start = 0;
+  for (const part of parts) {
+    if (typeof part === "string") start += part.length; // Latin-1: one character per byte
+    else if ("file" in part) return { slug: (part as NotePart).slug, file: (part as NotePart).file, start, length: part.bytes.length };
+    else start += part.bytes.length;
+  }
+  return undefined;
+}
+
+/**
+ * Keeps what the build in `staging` wrote (call it before the search indexes
+ * join it), for the next build; `outDir` is where the site will be.
+ */
+export function recordBuild(staging: string, outDir: string, digest: string, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>): LastBuild {
+  const inSite = (file: string) => relative(staging, file);
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(staging, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(inSite(join(entry.parentPath, entry.name)), stampOf(join(entry.parentPath, entry.name))!);
+  }
+  return {
+    outDir,
+    layoutDigest: digest,
+    files,
+    scans: new Map([...scans].map(([file, scan]) => [inSite(file), scan])),
+    notes: new Map([...notes].map(([file, note]) => [inSite(file), note])),
+  };
+}
+
+export function saveLastBuild(papersDir: string, last: LastBuild): void {
+  writeWhole(dirname(recordFile(papersDir)), "papernotes-last-build.bin", serialize(last));
+}
