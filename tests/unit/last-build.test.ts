@@ -1,0 +1,133 @@
+// A rebuild that changed only notes reuses the last build's pages: unchanged
+// files are linked, each changed note takes the old one's place in its page,
+// and a site that was touched since, or built elsewhere, is never reused.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ContentCheckResult } from "../../src/lib/content-check.ts";
+import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
+import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../../src/postbuild/last-build.ts";
+import { cacheDirFor } from "../../src/site.config.ts";
+
+const root = mkdtempSync(join(tmpdir(), "papernotes-last-build-"));
+const papersDir = join(root, "content", "papers");
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(cacheDirFor(papersDir), { recursive: true, force: true });
+});
+
+const before = '<html><body>\n<h1 id="top">A</h1>\n<div class="prose">';
+const after = '</div>\n<a href="../../index.html">home</a>\n</body></html>';
+/** A built note in a file of its own, as the content check keeps it. */
+function builtNote(name: string, html: string): { file: string; scan: PageScan } {
+  const file = join(root, `${name}.html`);
+  writeFileSync(file, html);
+  return { file, scan: scanPage(html) };
+}
+
+/** A site as a full build leaves it: one paper page with its note, and a stylesheet. Returns its record. */
+function fullBuild(outDir: string, note: { file: string; scan: PageScan }) {
+  const part = readNotePart("a", note);
+  const parts = [before, part, after];
+  const page = join(outDir, "papers/a/index.html");
+  mkdirSync(join(outDir, "papers/a"), { recursive: true });
+  writeFileSync(page, Buffer.concat([Buffer.from(before, "latin1"), part.bytes, Buffer.from(after, "latin1")]));
+  writeFileSync(join(outDir, "site.css"), "body{}");
+  const scans = new Map([[page, scanParts(parts)]]);
+  const notes = new Map([[page, placeNote(parts)!]]);
+  return recordBuild(outDir, outDir, "layout-1", scans, notes);
+}
+
+describe("placeNote", () => {
+  it("finds the note's bytes after Latin-1 text that holds UTF-8", () => {
+    const part = readNotePart("a", builtNote("placed", "<p>∑</p>"));
+    const start = Buffer.from("<p>é</p>", "utf8").toString("latin1");
+    expect(placeNote([start, part, "</div>"])).toEqual({ slug: "a", file: part.file, start: Buffer.byteLength("<p>é</p>"), length: Buffer.byteLength("<p>∑</p>") });
+    expect(placeNote(["<html></html>"])).toBeUndefined();
+  });
+});
+
+describe("reusing the last build", () => {
+  const outDir = join(root, "dist");
+  const first = builtNote("first", '<p>Old <a href="#top">text</a>.</p>');
+  saveLastBuild(papersDir, fullBuild(outDir, first));
+
+  it("is refused for another output folder or another layout", () => {
+    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeDefined();
+    expect(reusableLastBuild(papersDir, join(root, "other"), "layout-1")).toBeUndefined();
+    expect(reusableLastBuild(papersDir, outDir, "layout-2")).toBeUndefined();
+  });
+
+  it("splices a changed note into a new copy of its page and links the rest", () => {
+    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    const livePage = readFileSync(join(outDir, "papers/a/index.html"));
+    const second = builtNote("second", '<p>New, longer <a href="#top">text</a>\nover two lines.</p>');
+    const staging = join(root, "staging");
+    const scans = new Map<string, PageScan>();
+    const notes = new Map<string, PlacedNote>();
+    expect(reuseLastBuild(last, staging, (slug) => (slug === "a" ? second : undefined), scans, notes)).toBe(1);
+
+    const page = join(staging, "papers/a/index.html");
+    expect(readFileSync(page, "utf8")).toBe(before + readFileSync(second.file, "utf8") + after);
+    expect(readFileSync(join(outDir, "papers/a/index.html"))).toEqual(livePage);
+    expect(statSync(join(staging, "site.css")).ino).toBe(statSync(join(outDir, "site.css")).ino);
+    expect(statSync(page).ino).not.toBe(statSync(join(outDir, "papers/a/index.html")).ino);
+    // The scan is the new page's: its link on the line after the note's two.
+    expect(scans.get(page)).toEqual(scanPage(readFileSync(page, "utf8")));
+    expect(notes.get(page)).toEqual({ slug: "a", file: second.file, start: before.length, length: statSync(second.file).size });
+  });
+
+  it("links every file when no note changed", () => {
+    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    const staging = join(root, "staging-same");
+    const scans = new Map<string, PageScan>();
+    expect(reuseLastBuild(last, staging, () => first, scans, new Map())).toBe(0);
+    expect(statSync(join(staging, "papers/a/index.html")).ino).toBe(statSync(join(outDir, "papers/a/index.html")).ino);
+    expect(scans.get(join(staging, "papers/a/index.html"))).toEqual(last.scans.get("papers/a/index.html"));
+  });
+
+  it("names a note that is no longer rendered", () => {
+    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    expect(() => reuseLastBuild(last, join(root, "staging-missing"), () => undefined, new Map(), new Map())).toThrow(/papers\/a\/index\.html had the note "a"/);
+  });
+
+  it("is refused once a file of the site was changed or removed", () => {
+    const css = join(outDir, "site.css");
+    writeFileSync(css, "body{:}".slice(0, statSync(css).size)); // same size, new time
+    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeUndefined();
+    saveLastBuild(papersDir, fullBuild(outDir, first));
+    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeDefined();
+    rmSync(css);
+    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeUndefined();
+  });
+});
+
+describe("layoutDigest", () => {
+  const paper = { slug: "a", path: "/p/a.mdx", frontmatter: { title: "A" }, minutes: 3, hasMath: true, headings: [], builtNote: { file: "/cache/1.html", scan: { ids: new Set<string>(), urls: [], moduleScripts: [] } } };
+  const result = (changes: object = {}, paperChanges: object = {}): ContentCheckResult => ({
+    problems: [],
+    warnings: [],
+    papers: 1,
+    formulas: 2,
+    index: new Map(),
+    rendered: new Map([["a", { ...paper, ...paperChanges }]]),
+    mdxSlugs: new Set(),
+    searchDocuments: [],
+    ...changes,
+  });
+  const digest = (changes?: object, paperChanges?: object) => layoutDigest({ papersDir, base: "/", result: result(changes, paperChanges) });
+
+  it("ignores the notes and the search records, which pages do not hold", () => {
+    expect(digest({}, { builtNote: { file: "/cache/2.html", scan: { ids: new Set(["x"]), urls: [], moduleScripts: [] } } })).toBe(digest());
+    expect(digest({ searchDocuments: [{ page: "papers/a/", hash: "", kind: "section", title: "A", heading: "", text: "x" }] })).toBe(digest());
+  });
+
+  it("changes with anything a page shows", () => {
+    expect(digest({}, { frontmatter: { title: "B" } })).not.toBe(digest());
+    expect(digest({}, { minutes: 4 })).not.toBe(digest());
+    expect(digest({}, { headings: [{ depth: 2, slug: "m", text: "M" }] })).not.toBe(digest());
+    expect(digest({ formulas: 3 })).not.toBe(digest());
+    expect(digest({ index: new Map([["a", { slug: "a" }]]) })).not.toBe(digest());
+  });
+});
