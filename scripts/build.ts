@@ -14,7 +14,7 @@ import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { builtPaperDocuments } from "../src/lib/search-documents.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { filesIn, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, searchRecordsDigest, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
@@ -59,11 +59,13 @@ const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
 const last = check.mdxSlugs.size === 0 ? reusableLastBuild(papersDir, outDir, layout) : undefined;
+const searchDigest = check.mdxSlugs.size === 0 ? searchRecordsDigest(check.searchDocuments) : "";
+const searchReused = last?.searchDigest === searchDigest;
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
-let indexed = check.mdxSlugs.size === 0 ? search.write(searchDir, { atOnce: last !== undefined }) : undefined;
+let indexed = searchReused ? Promise.resolve(undefined) : check.mdxSlugs.size === 0 ? search.write(searchDir, { atOnce: last !== undefined }) : undefined;
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 mkdirSync(dirname(outDir), { recursive: true });
@@ -85,9 +87,9 @@ const notes = new Map<string, PlacedNote>();
 let pages = 0;
 if (last) {
   try {
-    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes);
+    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { search: searchReused });
     pages = scans.size;
-    step(`reused the last build's pages, with ${changed} changed note(s)`);
+    step(`reused the last build's pages${searchReused ? " and search indexes" : ""}, with ${changed} changed note(s)`);
   } catch (error) {
     await fail(error instanceof Error ? error.message : String(error));
   }
@@ -127,10 +129,14 @@ step(`${last ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
-const built = recordBuild(staging, outDir, layout, scans, notes);
 const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
-mergeInto(searchDir, staging);
-step(`indexed ${records} sections and equations for search`);
+let searchFiles = last?.searchFiles ?? new Set<string>();
+if (records !== undefined) {
+  searchFiles = filesIn(searchDir);
+  mergeInto(searchDir, staging);
+  step(`indexed ${records} sections and equations for search`);
+}
+const built = recordBuild({ staging, outDir, layoutDigest: layout, searchDigest, searchFiles, scans, notes });
 
 const previous = `${staging}-previous`;
 rmSync(previous, { recursive: true, force: true }); // left by an earlier build, if cut short

@@ -2,16 +2,19 @@
 // code, settings and site-wide data; only notes changed) reuses the last
 // build's pages instead of running Astro. Each file is hard-linked from the
 // live site, and each changed note goes into a fresh copy of its page, in the
-// old note's place. The output is the same, byte for byte, as a full build's.
+// old note's place. The search indexes are kept too while their records are
+// the same. The output is the same, byte for byte, as a full build's.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
+import type { SearchDocument } from "../lib/search-documents.ts";
 import { projectFilesDigest, withMapsAndSets, writeWhole } from "../lib/render-cache.ts";
 import { cacheDirFor, siteUrl } from "../site.config.ts";
 import { scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
+import { listFiles } from "./relative-urls.ts";
 
 /** A note as the build splices it into its page (see note-bodies.ts). */
 export interface NotePart extends ScannedPart {
@@ -28,12 +31,16 @@ export interface PlacedNote {
   length: number;
 }
 
-/** What a good build wrote, apart from the search indexes. Paths are inside the site. */
+/** What a good build wrote. Paths are inside the site. */
 export interface LastBuild {
   outDir: string;
   layoutDigest: string;
+  /** The records the search indexes were made from (see searchRecordsDigest). */
+  searchDigest: string;
   /** Every file, with its size and modification time: a site changed since is not reused. */
   files: Map<string, string>;
+  /** The search indexes' files, made anew when the records changed. */
+  searchFiles: Set<string>;
   /** Each page's scan, for the dist guard. */
   scans: Map<string, PageScan>;
   notes: Map<string, PlacedNote>;
@@ -52,6 +59,11 @@ export function layoutDigest(handOff: HandOff): string {
   const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
   const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: result.index, mdxSlugs: result.mdxSlugs, rendered };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
+}
+
+/** Same records, same search indexes: an edit to display math or to formatting leaves them as they were. */
+export function searchRecordsDigest(documents: SearchDocument[]): string {
+  return createHash("sha256").update(serialize(documents)).digest("hex");
 }
 
 const recordFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-build.bin");
@@ -89,10 +101,12 @@ export function readNotePart(slug: string, note: BuiltNote): NotePart {
  * Fills `staging` with the last build's files, each changed note in its page,
  * and returns the number of notes that changed. `scans` and `notes` get every
  * page's, by file path, as a full build's makeUrlsRelative would give them.
+ * The search indexes' files come too with `search` (their records are the same).
  */
-export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>): number {
+export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { search }: { search: boolean }): number {
   let changed = 0;
   for (const path of last.files.keys()) {
+    if (!search && last.searchFiles.has(path)) continue;
     const from = join(last.outDir, path);
     const to = join(staging, path);
     mkdirSync(dirname(to), { recursive: true });
@@ -138,23 +152,24 @@ export function placeNote(parts: (string | ScannedPart)[]): PlacedNote | undefin
   return undefined;
 }
 
-/**
- * Keeps what the build in `staging` wrote (call it before the search indexes
- * join it), for the next build; `outDir` is where the site will be.
- */
-export function recordBuild(staging: string, outDir: string, digest: string, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>): LastBuild {
-  const inSite = (file: string) => relative(staging, file);
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(staging, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(inSite(join(entry.parentPath, entry.name)), stampOf(join(entry.parentPath, entry.name))!);
-  }
+/** Describes the site in `staging` (search indexes included), for the next build; `outDir` is where it will be. */
+export function recordBuild(site: { staging: string; outDir: string; layoutDigest: string; searchDigest: string; searchFiles: Set<string>; scans: Map<string, PageScan>; notes: Map<string, PlacedNote> }): LastBuild {
+  const inSite = (file: string) => relative(site.staging, file);
+  const files = new Map(listFiles(site.staging, "").map((file) => [inSite(file), stampOf(file)!]));
   return {
-    outDir,
-    layoutDigest: digest,
+    outDir: site.outDir,
+    layoutDigest: site.layoutDigest,
+    searchDigest: site.searchDigest,
     files,
-    scans: new Map([...scans].map(([file, scan]) => [inSite(file), scan])),
-    notes: new Map([...notes].map(([file, note]) => [inSite(file), note])),
+    searchFiles: site.searchFiles,
+    scans: new Map([...site.scans].map(([file, scan]) => [inSite(file), scan])),
+    notes: new Map([...site.notes].map(([file, note]) => [inSite(file), note])),
   };
+}
+
+/** The files of a folder, by path inside it. */
+export function filesIn(dir: string): Set<string> {
+  return new Set(listFiles(dir, "").map((file) => relative(dir, file)));
 }
 
 export function saveLastBuild(papersDir: string, last: LastBuild): void {

@@ -1,6 +1,7 @@
 // `npm run build` after editing a note: it reuses the last build's pages
 // instead of running Astro, and the site is the same, byte for byte, as a full
-// build of the same content. Anything else that changed builds in full.
+// build of the same content. The search indexes are kept while their records
+// are the same. Anything else that changed builds in full.
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -46,6 +47,21 @@ describe("a rebuild after editing a note", () => {
     expect([...reused.keys()]).toEqual([...expected.keys()]);
     for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
     rmSync(full, { recursive: true, force: true });
+  });
+
+  it("keeps the search indexes too while their records are the same", () => {
+    expect(build()).toMatch(/Astro built the pages/); // the last build went to another folder
+    const before = files(out);
+    expect(build()).toMatch(/reused the last build's pages and search indexes, with 0 changed note\(s\)/);
+    expect(files(out)).toEqual(before);
+
+    // Emphasis changes the page, not the words that search reads.
+    writeFileSync(paper, readFileSync(paper, "utf8").replace("A sentence added after", "A sentence *added* after"));
+    expect(build()).toMatch(/reused the last build's pages and search indexes, with 1 changed note\(s\)/);
+    expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toContain("A sentence <em>added</em> after");
+    const pagefind = [...before.keys()].filter((name) => name.startsWith("pagefind/"));
+    expect(pagefind.length).toBeGreaterThan(0);
+    for (const name of pagefind) expect(readFileSync(join(out, name)).equals(before.get(name)!), name).toBe(true);
   });
 
   it("builds in full when what pages show besides the note changed", () => {
