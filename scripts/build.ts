@@ -9,10 +9,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
-import { formatProblem } from "../src/lib/content-check.ts";
+import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
-import { builtPaperDocuments } from "../src/lib/search-documents.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
 import { filesIn, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, searchRecordsDigest, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
@@ -103,6 +102,8 @@ if (last) {
   step("Astro built the pages");
 
   if (!indexed) {
+    // Loaded only here: it brings the HTML parser, which most builds never need.
+    const { builtPaperDocuments } = await import("../src/lib/search-documents.ts");
     search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
     indexed = search.write(searchDir);
   }

@@ -1,5 +1,6 @@
 // npm run check: the build's content check alone, fast, for authors.
-import { checkContent, formatProblem } from "../src/lib/content-check.ts";
+import { checkContent } from "../src/lib/content-check.ts";
+import { formatProblem } from "../src/lib/content-check-results.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const result = await checkContent(papersDir, basePath);

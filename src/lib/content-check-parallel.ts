@@ -5,7 +5,8 @@
 import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { checkContent, checkSlugs, mergeResults, type CheckOptions, type ContentCheckResult, type ContentProblem, type RenderPassResult } from "./content-check.ts";
+import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
+import { checkSlugs, mergeResults } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 
@@ -26,7 +27,9 @@ export type WorkerReply =
 export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
-  if (count < 2) return checkContent(papersDir, base, options);
+  // The pipeline is loaded here only when this process runs it: otherwise the
+  // workers load it while this process goes on.
+  if (count < 2) return (await import("./content-check.ts")).checkContent(papersDir, base, options);
 
   const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
   const workers = shares.map(() => new PassWorker());

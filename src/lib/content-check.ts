@@ -4,7 +4,6 @@
 // With `render`, the same pass also turns each plain-Markdown note into HTML
 // (the fast path); notes that use MDX components are left to Astro's MDX.
 import { existsSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
 import type { Root as HastRoot } from "hast";
 import { toText } from "hast-util-to-text";
 import type { Root } from "mdast";
@@ -18,7 +17,8 @@ import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { hasMath, needsMdxCompiler } from "./body-text.ts";
-import { listPaperFiles } from "./paper-files.ts";
+import { checkSlugs, displayPath, mergeResults } from "./content-check-results.ts";
+import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import { indexPaper, paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperSchema } from "./paper-schema.ts";
@@ -26,7 +26,7 @@ import { readingMinutes } from "./reading-time.ts";
 import { paperDocuments, type SearchDocument } from "./search-documents.ts";
 import { scanPage, type PageScan } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
-import { parseMdx, readPaperSource, SLUG_PATTERN, slugFromPath, type PaperSource } from "./paper-source.ts";
+import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
 
 export interface ContentProblem {
   file: string;
@@ -69,9 +69,6 @@ export interface ContentCheckResult {
 }
 
 const utf8 = new TextEncoder();
-export function formatProblem(p: ContentProblem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
-}
 
 export interface ParsedPaper {
   source: PaperSource;
@@ -112,8 +109,6 @@ export interface RenderPassResult {
   searchDocuments: SearchDocument[];
 }
 
-const displayPath = (path: string) => relative(process.cwd(), path) || path;
-
 export async function checkContent(papersDir: string, base = "/", options: CheckOptions = {}): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
@@ -133,20 +128,6 @@ export function checkPapersFolder(papersDir: string, paths: string[]): ContentPr
   if (paths.length > 0) return [];
   const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";
   return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }];
-}
-
-/** Slugs come from file names; two that differ only in case collide on most disks and URLs. */
-export function checkSlugs(paths: string[]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const slugsSeen = new Map<string, string>();
-  for (const path of paths) {
-    const slug = slugFromPath(path);
-    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase letters, digits and -` });
-    const twin = slugsSeen.get(slug.toLowerCase());
-    if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });
-    slugsSeen.set(slug.toLowerCase(), path);
-  }
-  return problems;
 }
 
 /**
@@ -264,23 +245,6 @@ function addPaper(result: RenderPassResult, paper: CachedPaper): void {
   if (paper.mdx) result.mdxSlugs.push(paper.indexed.slug);
   if (paper.rendered) result.rendered.push(paper.rendered);
   result.searchDocuments.push(...paper.searchDocuments);
-}
-
-export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
-  const all = [...problems, ...passes.flatMap((pass) => pass.problems)];
-  all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  // Nothing is rendered for a site that will not build.
-  const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
-  return {
-    problems: all,
-    warnings: passes.flatMap((pass) => pass.warnings),
-    papers,
-    formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),
-    index,
-    rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
-    mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
-    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments),
-  };
 }
 
 function headingsOf(tree: HastRoot): RenderedPaper["headings"] {

@@ -1,5 +1,6 @@
-// The note files of a content folder. Kept apart from the paper index so that
-// pages can list notes without bundling the Markdown pipeline.
+// The note files of a content folder, and the slugs their names give. Kept apart
+// from the paper index so that pages (and the build's own process) can list
+// notes without loading the Markdown pipeline.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -11,4 +12,10 @@ export function listPaperFiles(papersDir: string): string[] {
     return [];
   }
   return names.filter((name) => /\.mdx?$/.test(name)).sort().map((name) => join(papersDir, name));
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugFromPath(path: string): string {
+  return path.replace(/^.*[\\/]/, "").replace(/\.mdx?$/, "");
 }

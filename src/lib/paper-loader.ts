@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import type { Loader } from "astro/loaders";
 import { handOffRenderedContent, takeRenderedContent } from "./build-handoff.ts";
-import { checkContent, formatProblem } from "./content-check.ts";
+import { checkContent } from "./content-check.ts";
+import { formatProblem } from "./content-check-results.ts";
 
 export function paperLoader(papersDir: string, base: string): Loader {
   return {

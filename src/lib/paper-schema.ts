@@ -1,7 +1,7 @@
 // The frontmatter contract of ../shared/CONTENT-FORMAT.md, shared by Astro's
 // content collection and the content check.
 import { z } from "astro/zod";
-import { SLUG_PATTERN } from "./paper-source.ts";
+import { SLUG_PATTERN } from "./paper-files.ts";
 
 export const ARXIV_ID = /^\d{4}\.\d{4,5}(v\d+)?$/;
 

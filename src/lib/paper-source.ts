@@ -7,8 +7,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { slugFromPath } from "./paper-files.ts";
 
 export interface PaperSource {
   path: string;
@@ -18,10 +17,6 @@ export interface PaperSource {
   body: string;
   /** Line numbers of top-level frontmatter keys, for error messages. */
   keyLines: Map<string, number>;
-}
-
-export function slugFromPath(path: string): string {
-  return path.replace(/^.*[\\/]/, "").replace(/\.mdx?$/, "");
 }
 
 /** Throws with a readable message when the YAML itself cannot be read. */

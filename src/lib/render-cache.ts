@@ -39,16 +39,16 @@ function pipelineDigest(): string {
 }
 
 /**
- * A digest of project files and folders (with all they hold), by path and
- * bytes. Paths are relative to the project folder (Astro builds with it as
- * root; this module may run bundled elsewhere).
+ * A digest of project files and folders (with all they hold, but `except`), by
+ * path and bytes. Paths are relative to the project folder (Astro builds with
+ * it as root; this module may run bundled elsewhere).
  */
-export function projectFilesDigest(paths: string[]): string {
+export function projectFilesDigest(paths: string[], except: string[] = []): string {
   const hash = createHash("sha256");
   const root = process.cwd();
   const add = (path: string) => {
     const full = join(root, path);
-    if (!existsSync(full)) return;
+    if (!existsSync(full) || except.includes(path)) return;
     if (statSync(full).isDirectory()) for (const name of readdirSync(full).sort()) add(`${path}/${name}`);
     else hash.update(`${path}\0`).update(readFileSync(full));
   };

@@ -7,7 +7,7 @@ import type { VFile } from "vfile";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper, type PaperIndex } from "../lib/paper-index.ts";
-import { slugFromPath } from "../lib/paper-source.ts";
+import { slugFromPath } from "../lib/paper-files.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 

@@ -4,7 +4,7 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { paperPagePath } from "../lib/paper-index.ts";
-import { slugFromPath } from "../lib/paper-source.ts";
+import { slugFromPath } from "../lib/paper-files.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";

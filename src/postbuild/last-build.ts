@@ -48,6 +48,8 @@ export interface LastBuild {
 
 /** What pages are made of besides the notes: our code, settings, and the data the pages read. */
 const LAYOUT_SOURCES = ["src", "public", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+/** Written by Astro's build itself (the KaTeX fonts, from the locked katex package). */
+const GENERATED_SOURCES = ["public/vendor"];
 
 /**
  * A digest of everything Astro makes the pages from, except the notes, which
@@ -58,7 +60,7 @@ export function layoutDigest(handOff: HandOff): string {
   const { result } = handOff;
   const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
   const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: result.index, mdxSlugs: result.mdxSlugs, rendered };
-  return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
+  return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
 }
 
 /** Same records, same search indexes: an edit to display math or to formatting leaves them as they were. */

@@ -1,7 +1,8 @@
 // The content check runs our remark plugins exactly as the build does, so these
 // tests cover the plugins (numbering, references, links) and the error report.
 import { describe, expect, it } from "vitest";
-import { checkContent, formatProblem } from "../../src/lib/content-check.ts";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { formatProblem } from "../../src/lib/content-check-results.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {

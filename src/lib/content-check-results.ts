@@ -1,0 +1,46 @@
+// The content check's results: problems as authors read them, and the passes'
+// results put together, the same way by the serial and the parallel check.
+// Light on purpose: the build's own process needs only this while its workers
+// load the Markdown pipeline.
+import { relative } from "node:path";
+import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
+import { SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
+import type { PaperIndex } from "./paper-index.ts";
+
+/** A file as problems name it: relative to where the build runs. */
+export const displayPath = (path: string) => relative(process.cwd(), path) || path;
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+}
+
+/** Slugs come from file names; two that differ only in case collide on most disks and URLs. */
+export function checkSlugs(paths: string[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const slugsSeen = new Map<string, string>();
+  for (const path of paths) {
+    const slug = slugFromPath(path);
+    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase letters, digits and -` });
+    const twin = slugsSeen.get(slug.toLowerCase());
+    if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });
+    slugsSeen.set(slug.toLowerCase(), path);
+  }
+  return problems;
+}
+
+export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
+  const all = [...problems, ...passes.flatMap((pass) => pass.problems)];
+  all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Nothing is rendered for a site that will not build.
+  const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
+  return {
+    problems: all,
+    warnings: passes.flatMap((pass) => pass.warnings),
+    papers,
+    formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),
+    index,
+    rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
+    mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
+    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments),
+  };
+}
