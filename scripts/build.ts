@@ -84,15 +84,23 @@ async function fail(message: string): Promise<never> {
 const scans = new Map<string, PageScan>();
 const notes = new Map<string, PlacedNote>();
 let pages = 0;
+let reused = false;
 if (last) {
   try {
     const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { search: searchReused });
     pages = scans.size;
+    reused = true;
     step(`reused the last build's pages${searchReused ? " and search indexes" : ""}, with ${changed} changed note(s)`);
   } catch (error) {
-    await fail(error instanceof Error ? error.message : String(error));
+    // Never a reason to fail: a full build makes every page anew.
+    console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
+    rmSync(staging, { recursive: true, force: true });
+    scans.clear();
+    notes.clear();
+    if (searchReused) (indexed = search.write(searchDir)).catch(() => {});
   }
-} else {
+}
+if (!reused) {
   try {
     // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
     await astroBuildInChildProcess({ handOff, logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
@@ -126,12 +134,12 @@ if (last) {
   }
 }
 const guard = guardSite(staging, scans);
-step(`${last ? "" : "made URLs relative and "}checked ${pages} pages`);
+step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
 const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
-let searchFiles = last?.searchFiles ?? new Set<string>();
+let searchFiles = searchReused ? last!.searchFiles : new Set<string>();
 if (records !== undefined) {
   searchFiles = filesIn(searchDir);
   mergeInto(searchDir, staging);
