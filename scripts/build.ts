@@ -13,7 +13,7 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { filesIn, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, searchRecordsDigest, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { filesIn, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
@@ -58,12 +58,13 @@ const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
 const last = check.mdxSlugs.size === 0 ? reusableLastBuild(papersDir, outDir, layout) : undefined;
-const searchDigest = check.mdxSlugs.size === 0 ? searchRecordsDigest(check.searchDocuments) : "";
-const searchReused = last?.searchDigest === searchDigest;
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
+// An edit to emphasis or links, or none at all, leaves the records as they were.
+const searchDigest = check.mdxSlugs.size === 0 ? search.digest() : "";
+const searchReused = last?.searchDigest === searchDigest;
 let indexed = searchReused ? Promise.resolve(undefined) : check.mdxSlugs.size === 0 ? search.write(searchDir, { atOnce: last !== undefined }) : undefined;
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});

@@ -10,7 +10,6 @@ import { dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
-import type { SearchDocument } from "../lib/search-documents.ts";
 import { projectFilesDigest, withMapsAndSets, writeWhole } from "../lib/render-cache.ts";
 import { cacheDirFor, siteUrl } from "../site.config.ts";
 import { scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
@@ -35,7 +34,7 @@ export interface PlacedNote {
 export interface LastBuild {
   outDir: string;
   layoutDigest: string;
-  /** The records the search indexes were made from (see searchRecordsDigest). */
+  /** The records the search indexes were made from (SearchIndexer.digest). */
   searchDigest: string;
   /** Every file, with its size and modification time: a site changed since is not reused. */
   files: Map<string, string>;
@@ -61,11 +60,6 @@ export function layoutDigest(handOff: HandOff): string {
   const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
   const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: result.index, mdxSlugs: result.mdxSlugs, rendered };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
-}
-
-/** Same records, same search indexes: an edit to display math or to formatting leaves them as they were. */
-export function searchRecordsDigest(documents: SearchDocument[]): string {
-  return createHash("sha256").update(serialize(documents)).digest("hex");
 }
 
 const recordFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-build.bin");

@@ -2,6 +2,7 @@
 // - pagefind/ for the hosted site (fetch + WebAssembly; segments Chinese);
 // - search/offline-index.js, a MiniSearch index behind a classic script tag,
 //   for pages opened from disk, where fetch, modules and wasm are blocked.
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -103,11 +104,23 @@ export interface SearchIndexRequest {
  */
 export class SearchIndexer {
   private readonly batches: SearchDocument[][] = [];
+  private serialized?: Buffer;
   private readonly stopping = new AbortController();
   private running?: Promise<unknown>;
 
   add(documents: SearchDocument[]): void {
     this.batches.push(documents);
+    this.serialized = undefined;
+  }
+
+  /** A digest of the records added so far: the same records make the same indexes. */
+  digest(): string {
+    return createHash("sha256").update(this.records()).digest("hex");
+  }
+
+  /** The records, v8-serialized, as the children read them. */
+  private records(): Buffer {
+    return (this.serialized ??= serialize(this.batches.flat()));
   }
 
   /**
@@ -115,11 +128,10 @@ export class SearchIndexer {
    * are in `dir`. `atOnce` builds them side by side, for when nothing else runs.
    */
   async write(dir: string, { atOnce = false } = {}): Promise<number> {
-    const documents = this.batches.flat();
     // Through a file: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
     mkdirSync(dir, { recursive: true });
     const records = join(dir, ".records.bin");
-    writeFileSync(records, serialize(documents));
+    writeFileSync(records, this.records());
     const build = (kind: SearchIndexRequest["kind"]) =>
       runChildTask(new URL("./search-index-worker.ts", import.meta.url), { kind, records, dir } satisfies SearchIndexRequest, { name: `the ${kind} search index`, signal: this.stopping.signal });
     try {
@@ -131,7 +143,7 @@ export class SearchIndexer {
     } finally {
       rmSync(records, { force: true });
     }
-    return documents.length;
+    return this.batches.reduce((count, batch) => count + batch.length, 0);
   }
 
   /** Ends the task at work, if any; write then rejects. */

@@ -1,6 +1,6 @@
 // The search indexer and its child processes: records in, both indexes out,
 // and a failure comes back as a rejection the build can report (not a crash).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,30 @@ describe("SearchIndexer", () => {
     expect(await indexer.write(dir)).toBe(2);
     expect(existsSync(join(dir, "pagefind", "pagefind.js"))).toBe(true);
     expect(readFileSync(join(dir, "search", "offline-index.js"), "utf8")).toMatch(/^window\.PapernotesOfflineIndex=.*noise objective/);
+  });
+
+  it("writes both at once when asked, and leaves no file of records behind", { timeout: 60_000 }, async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
+    const indexer = new SearchIndexer();
+    indexer.add([record]);
+    expect(await indexer.write(dir, { atOnce: true })).toBe(1);
+    expect(existsSync(join(dir, "pagefind", "pagefind.js"))).toBe(true);
+    expect(existsSync(join(dir, "search", "offline-index.js"))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["pagefind", "search", "vendor"]);
+  });
+
+  it("has one digest for the same records, and another once they change", () => {
+    const indexerOf = (...batches: SearchDocument[][]) => {
+      const indexer = new SearchIndexer();
+      for (const batch of batches) indexer.add(batch);
+      return indexer;
+    };
+    expect(indexerOf([record]).digest()).toBe(indexerOf([record]).digest());
+    expect(indexerOf([{ ...record, text: "the noise objective." }]).digest()).not.toBe(indexerOf([record]).digest());
+    const growing = indexerOf([record]);
+    const before = growing.digest();
+    growing.add([{ ...record, id: "papers/b/#", page: "papers/b/" }]);
+    expect(growing.digest()).not.toBe(before);
   });
 
   it("rejects, with the cause, when the indexes cannot be written", { timeout: 60_000 }, async () => {
