@@ -57,15 +57,16 @@ rmSync(searchDir, { recursive: true, force: true });
 const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
-const last = check.mdxSlugs.size === 0 ? reusableLastBuild(papersDir, outDir, layout) : undefined;
+const hasMdx = check.mdxSlugs.size > 0;
+const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
 // An edit to emphasis or links, or none at all, leaves the records as they were.
-const searchDigest = check.mdxSlugs.size === 0 ? search.digest() : "";
+const searchDigest = hasMdx ? "" : search.digest();
 const searchReused = last?.searchDigest === searchDigest;
-let indexed = searchReused ? Promise.resolve(undefined) : check.mdxSlugs.size === 0 ? search.write(searchDir, { atOnce: last !== undefined }) : undefined;
+let indexed = searchReused ? Promise.resolve(undefined) : hasMdx ? undefined : search.write(searchDir, { atOnce: last !== undefined });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 mkdirSync(dirname(outDir), { recursive: true });
