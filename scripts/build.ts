@@ -13,10 +13,10 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { filesIn, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
-import { mergeInto, SearchIndexer } from "../src/postbuild/search-index.ts";
+import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -63,10 +63,11 @@ const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
 // once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
-// An edit to emphasis or links, or none at all, leaves the records as they were.
-const searchDigest = hasMdx ? "" : search.digest();
-const searchReused = last?.searchDigest === searchDigest;
-let indexed = searchReused ? Promise.resolve(undefined) : hasMdx ? undefined : search.write(searchDir, { atOnce: last !== undefined });
+// A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
+const shards = hasMdx ? [] : search.digests();
+const keptShards = new Set(shards.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
+const toIndex = shards.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce: last !== undefined, only: toIndex });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 mkdirSync(dirname(outDir), { recursive: true });
@@ -89,17 +90,22 @@ let pages = 0;
 let reused = false;
 if (last) {
   try {
-    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { search: searchReused });
+    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
     pages = scans.size;
     reused = true;
-    step(`reused the last build's pages${searchReused ? " and search indexes" : ""}, with ${changed} changed note(s)`);
+    const kept = keptShards.size === 0 ? "" : keptShards.size === shards.length ? " and search indexes" : ` and ${keptShards.size} of ${shards.length} search shards`;
+    step(`reused the last build's pages${kept}, with ${changed} changed note(s)`);
   } catch (error) {
     // Never a reason to fail: a full build makes every page anew.
     console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
     rmSync(staging, { recursive: true, force: true });
     scans.clear();
     notes.clear();
-    if (searchReused) (indexed = search.write(searchDir)).catch(() => {});
+    if (keptShards.size > 0) {
+      const rest = [...keptShards];
+      keptShards.clear();
+      (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
+    }
   }
 }
 if (!reused) {
@@ -141,13 +147,13 @@ if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
 const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
-let searchFiles = searchReused ? last!.searchFiles : new Set<string>();
+const written = records === undefined ? new Map<number, string[]>() : placeIndexes(searchDir, staging);
+const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.get(shard) ?? last!.searchShards[shard]!.files }));
 if (records !== undefined) {
-  searchFiles = filesIn(searchDir);
-  mergeInto(searchDir, staging);
-  step(`indexed ${records} sections and equations for search`);
+  const some = written.size < searchShards.length ? ` (${written.size} of ${searchShards.length} shards)` : "";
+  step(`indexed ${records} sections and equations for search${some}`);
 }
-const built = recordBuild({ staging, outDir, layoutDigest: layout, searchDigest, searchFiles, scans, notes });
+const built = recordBuild({ staging, outDir, layoutDigest: layout, searchShards, scans, notes });
 
 const previous = `${staging}-previous`;
 rmSync(previous, { recursive: true, force: true }); // left by an earlier build, if cut short

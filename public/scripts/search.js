@@ -1,8 +1,10 @@
 // Site search: one UI, two backends behind one small interface.
 //   search(query) → Promise<[{ href, title, heading, kind, parts: [{ text, mark }] }]>
 // Hosted (http/https): Pagefind, loaded on first use. From disk (file://),
-// where fetch, modules and WebAssembly are blocked: a MiniSearch index loaded
-// by classic script tags. Loaded by papernotes.js when the reader opens search.
+// where fetch, modules and WebAssembly are blocked: MiniSearch indexes loaded
+// by classic script tags. A big site has several shards, each with an index of
+// each kind (search/shards.js gives their number). Loaded by papernotes.js
+// when the reader opens search.
 (function () {
   "use strict";
   var doc = document;
@@ -73,10 +75,23 @@
     return best(b) - best(a) || b.weighted_locations.length - a.weighted_locations.length;
   }
 
+  var shardCount = loadScript(root + "search/shards.js").then(function () {
+    return window.PapernotesSearchShards || 1;
+  });
+
   function pagefindBackend() {
-    // import() in a classic script resolves against the script, so make it absolute.
-    var ready = import(new URL(root + "pagefind/pagefind.js", doc.baseURI).href).then(function (pagefind) {
+    // import() and Pagefind resolve paths against the script, so make them absolute.
+    var url = function (path) {
+      return new URL(root + path, doc.baseURI).href;
+    };
+    var ready = Promise.all([import(url("pagefind/pagefind.js")), shardCount]).then(function (loaded) {
+      var pagefind = loaded[0];
       return pagefind.init().then(function () {
+        var merged = [];
+        // Shard 0 is the index loaded above (shardPaths in src/postbuild/search-index.ts).
+        for (var shard = 1; shard < loaded[1]; shard++) merged.push(pagefind.mergeIndex(url("pagefind/shard-" + shard + "/")));
+        return Promise.all(merged);
+      }).then(function () {
         return pagefind;
       });
     });
@@ -111,18 +126,28 @@
   }
 
   function miniSearchBackend() {
-    var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), loadScript(root + "scripts/search-core.js")])
-      .then(function () {
-        return loadScript(root + "search/offline-index.js");
+    var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), loadScript(root + "scripts/search-core.js"), shardCount])
+      .then(function (loaded) {
+        var shards = [];
+        for (var shard = 0; shard < loaded[2]; shard++) shards.push(loadScript(root + "search/offline-index-" + shard + ".js"));
+        return Promise.all(shards);
       })
       .then(function () {
-        return window.MiniSearch.loadJSON(window.PapernotesOfflineIndex, window.PapernotesSearchCore.options);
+        return window.PapernotesOfflineIndex.map(function (json) {
+          return window.MiniSearch.loadJSON(json, window.PapernotesSearchCore.options);
+        });
       });
     return {
       name: "minisearch",
       search: function (query) {
-        return ready.then(function (index) {
-          return index.search(query).slice(0, LIMIT).map(function (hit) {
+        return ready.then(function (indexes) {
+          var hits = [].concat.apply([], indexes.map(function (index) {
+            return index.search(query);
+          }));
+          hits.sort(function (a, b) {
+            return b.score - a.score;
+          });
+          return hits.slice(0, LIMIT).map(function (hit) {
             var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
             return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms) };
           });

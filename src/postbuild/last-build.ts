@@ -2,8 +2,8 @@
 // code, settings and site-wide data; only notes changed) reuses the last
 // build's pages instead of running Astro. Each file is hard-linked from the
 // live site, and each changed note goes into a fresh copy of its page, in the
-// old note's place. The search indexes are kept too while their records are
-// the same. The output is the same, byte for byte, as a full build's.
+// old note's place. Each search shard's indexes are kept too while its records
+// are the same. The output is the same, byte for byte, as a full build's.
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -34,15 +34,18 @@ export interface PlacedNote {
 export interface LastBuild {
   outDir: string;
   layoutDigest: string;
-  /** The records the search indexes were made from (SearchIndexer.digest). */
-  searchDigest: string;
   /** Every file, with its size and modification time: a site changed since is not reused. */
   files: Map<string, string>;
-  /** The search indexes' files, made anew when the records changed. */
-  searchFiles: Set<string>;
+  /** Each search shard's records (SearchIndexer.digests) and files, made anew when its records change. */
+  searchShards: SearchShard[];
   /** Each page's scan, for the dist guard. */
   scans: Map<string, PageScan>;
   notes: Map<string, PlacedNote>;
+}
+
+export interface SearchShard {
+  digest: string;
+  files: string[];
 }
 
 /** What pages are made of besides the notes: our code, settings, and the data the pages read. */
@@ -97,12 +100,13 @@ export function readNotePart(slug: string, note: BuiltNote): NotePart {
  * Fills `staging` with the last build's files, each changed note in its page,
  * and returns the number of notes that changed. `scans` and `notes` get every
  * page's, by file path, as a full build's makeUrlsRelative would give them.
- * The search indexes' files come too with `search` (their records are the same).
+ * Of the search shards, only those in `keptShards` come (their records are the same).
  */
-export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { search }: { search: boolean }): number {
+export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): number {
+  const reindexed = new Set(last.searchShards.flatMap((shard, index) => (keptShards.has(index) ? [] : shard.files)));
   let changed = 0;
   for (const path of last.files.keys()) {
-    if (!search && last.searchFiles.has(path)) continue;
+    if (reindexed.has(path)) continue;
     const from = join(last.outDir, path);
     const to = join(staging, path);
     mkdirSync(dirname(to), { recursive: true });
@@ -149,23 +153,17 @@ export function placeNote(parts: (string | ScannedPart)[]): PlacedNote | undefin
 }
 
 /** Describes the site in `staging` (search indexes included), for the next build; `outDir` is where it will be. */
-export function recordBuild(site: { staging: string; outDir: string; layoutDigest: string; searchDigest: string; searchFiles: Set<string>; scans: Map<string, PageScan>; notes: Map<string, PlacedNote> }): LastBuild {
+export function recordBuild(site: { staging: string; outDir: string; layoutDigest: string; searchShards: SearchShard[]; scans: Map<string, PageScan>; notes: Map<string, PlacedNote> }): LastBuild {
   const inSite = (file: string) => relative(site.staging, file);
   const files = new Map(listFiles(site.staging, "").map((file) => [inSite(file), stampOf(file)!]));
   return {
     outDir: site.outDir,
     layoutDigest: site.layoutDigest,
-    searchDigest: site.searchDigest,
     files,
-    searchFiles: site.searchFiles,
+    searchShards: site.searchShards,
     scans: new Map([...site.scans].map(([file, scan]) => [inSite(file), scan])),
     notes: new Map([...site.notes].map(([file, note]) => [inSite(file), note])),
   };
-}
-
-/** The files of a folder, by path inside it. */
-export function filesIn(dir: string): Set<string> {
-  return new Set(listFiles(dir, "").map((file) => relative(dir, file)));
 }
 
 export function saveLastBuild(papersDir: string, last: LastBuild): void {

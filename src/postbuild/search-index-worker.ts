@@ -1,21 +1,16 @@
-// Child side of SearchIndexer: builds one index from all the records and
-// writes it into the folder it was given.
+// Child side of SearchIndexer: builds one kind of index for each shard it was
+// given, from that shard's records, and writes it into the shard's folder.
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
-import MiniSearch from "minisearch";
 import { serveChildTask } from "../lib/child-task.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
-import { createPagefindIndex, searchCore, writeOfflineIndex, type SearchIndexRequest } from "./search-index.ts";
+import { closePagefind, shardDir, writeOfflineShard, writePagefindShard, type SearchIndexRequest } from "./search-index.ts";
 
-serveChildTask(async ({ kind, records, dir }: SearchIndexRequest) => {
-  const documents = deserialize(readFileSync(records)) as SearchDocument[];
-  if (kind === "pagefind") {
-    const index = await createPagefindIndex();
-    await index.add(documents);
-    await index.write(dir);
-  } else {
-    const mini = new MiniSearch<SearchDocument>(searchCore.options);
-    mini.addAll(documents);
-    writeOfflineIndex(dir, mini);
+serveChildTask(async ({ kind, shards, dir }: SearchIndexRequest) => {
+  for (const { shard, records } of shards) {
+    const documents = deserialize(readFileSync(records)) as SearchDocument[];
+    if (kind === "pagefind") await writePagefindShard(shardDir(dir, shard), shard, documents);
+    else writeOfflineShard(shardDir(dir, shard), shard, documents);
   }
+  if (kind === "pagefind") await closePagefind();
 });

@@ -1,11 +1,13 @@
 // Writes both search backends from one list of documents:
 // - pagefind/ for the hosted site (fetch + WebAssembly; segments Chinese);
-// - search/offline-index.js, a MiniSearch index behind a classic script tag,
+// - search/offline-index-*.js, MiniSearch indexes behind classic script tags,
 //   for pages opened from disk, where fetch, modules and wasm are blocked.
+// A big site's pages are split into shards, each with an index of each kind,
+// so that a rebuild after an edit indexes only the shards whose records changed.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { serialize } from "node:v8";
 import MiniSearch from "minisearch";
 import { escapeAttribute, escapeText } from "entities";
@@ -13,6 +15,7 @@ import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
 import { runChildTask } from "../lib/child-task.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
+import { listFiles } from "./relative-urls.ts";
 
 interface SearchCore {
   tokenize: (text: string) => string[];
@@ -50,92 +53,149 @@ export function pagefindDocument(documents: SearchDocument[]): string {
 }
 
 /**
- * A Pagefind index that takes records as they come and is written at the end.
- * Pages go to Pagefind's own process all at once: one at a time, the round
- * trips dominate. A page's records always come in one batch.
+ * Pages per shard. A shard of 125 pages takes Pagefind about 1.2 s, against
+ * 10 s for one index of 1,000 papers, and costs a reader's query one more
+ * small fetch of index chunks.
  */
-export async function createPagefindIndex() {
+const PAGES_PER_SHARD = 125;
+/** So that a query never fetches from more than this many Pagefind indexes. */
+const MAX_SHARDS = 16;
+
+export function searchShardCount(pages: number): number {
+  return Math.max(1, Math.min(MAX_SHARDS, Math.ceil(pages / PAGES_PER_SHARD)));
+}
+
+/** A page's shard: FNV-1a of its path, so that it keeps its shard while the count stays. */
+export function searchShardOf(page: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < page.length; i++) hash = Math.imul(hash ^ page.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % count;
+}
+
+/**
+ * Where a shard's indexes go in the site. Shard 0's Pagefind index is the one
+ * search.js loads; the others are merged into it (Pagefind's mergeIndex).
+ */
+export function shardPaths(shard: number): { pagefind: string; offline: string } {
+  return { pagefind: shard === 0 ? "pagefind" : `pagefind/shard-${shard}`, offline: `search/offline-index-${shard}.js` };
+}
+
+/** Pagefind's files that only the primary index needs: its script, worker and WebAssembly. */
+const PRIMARY_ONLY = /\.js$|^wasm\./;
+/** Pagefind's bundled UIs: we use its search API with our own UI. */
+const PAGEFIND_UI = /ui\.(js|css)$|highlight\.js$/;
+
+/** A shard's Pagefind index. Its pages go to Pagefind's process all at once: one at a time, the round trips dominate. */
+export async function writePagefindShard(siteDir: string, shard: number, documents: SearchDocument[]): Promise<void> {
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   const index = created.index;
   if (!index) throw new Error(`pagefind: ${created.errors.join("; ")}`);
-  return {
-    async add(documents: SearchDocument[]): Promise<void> {
-      const pages = Map.groupBy(documents, (doc) => doc.page);
-      const added = await Promise.all([...pages].map(([page, records]) => index.addHTMLFile({ url: `/${page}`, content: pagefindDocument(records) })));
-      const errors = added.flatMap((response) => response.errors);
-      if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
-    },
-    async write(siteDir: string): Promise<void> {
-      const outputPath = join(siteDir, "pagefind");
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-      // We use Pagefind's search API with our own UI; its bundled UIs are dead weight.
-      for (const file of readdirSync(outputPath)) if (/ui\.(js|css)$|highlight\.js$/.test(file)) rmSync(join(outputPath, file));
-      await pagefind.close();
-    },
-  };
+  const pages = Map.groupBy(documents, (doc) => doc.page);
+  const added = await Promise.all([...pages].map(([page, records]) => index.addHTMLFile({ url: `/${page}`, content: pagefindDocument(records) })));
+  const errors = added.flatMap((response) => response.errors);
+  if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
+  const outputPath = join(siteDir, shardPaths(shard).pagefind);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+  for (const file of readdirSync(outputPath)) if (PAGEFIND_UI.test(file) || (shard > 0 && PRIMARY_ONLY.test(file))) rmSync(join(outputPath, file));
 }
 
-export function writeOfflineIndex(siteDir: string, mini: MiniSearch<SearchDocument>): void {
+export async function closePagefind(): Promise<void> {
+  await pagefind.close();
+}
+
+/** A shard's MiniSearch index, as a classic script (file:// pages cannot fetch) that files it under its shard. */
+export function writeOfflineShard(siteDir: string, shard: number, documents: SearchDocument[]): void {
+  const mini = new MiniSearch<SearchDocument>(searchCore.options);
+  mini.addAll(documents);
+  const file = join(siteDir, shardPaths(shard).offline);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `(window.PapernotesOfflineIndex=window.PapernotesOfflineIndex||[])[${shard}]=${JSON.stringify(JSON.stringify(mini))};\n`);
+}
+
+/** What every shard shares: the shard count, and MiniSearch's UMD build (it defines window.MiniSearch from a classic script). */
+function writeSharedFiles(siteDir: string, count: number): void {
   mkdirSync(join(siteDir, "search"), { recursive: true });
   mkdirSync(join(siteDir, "vendor"), { recursive: true });
-  const json = JSON.stringify(mini);
-  // A classic script, not JSON: file:// pages cannot fetch.
-  writeFileSync(join(siteDir, "search", "offline-index.js"), `window.PapernotesOfflineIndex=${JSON.stringify(json)};\n`);
-  // The UMD build defines window.MiniSearch from a classic script.
+  writeFileSync(join(siteDir, "search", "shards.js"), `window.PapernotesSearchShards=${count};\n`);
   const umd = join(dirname(createRequire(import.meta.url).resolve("minisearch")), "..", "umd", "index.js");
   copyFileSync(umd, join(siteDir, "vendor", "minisearch.js"));
 }
 
 export interface SearchIndexRequest {
   kind: "pagefind" | "offline";
-  /** A file of the records (v8-serialized SearchDocument[]). */
-  records: string;
-  /** The folder to write the index into. */
+  /** Each shard to index, with a file of its records (v8-serialized SearchDocument[]). */
+  shards: { shard: number; records: string }[];
+  /** Each shard's indexes go to `${dir}/shard-N/`, laid out as in the site. */
   dir: string;
 }
 
+/** The folder of `dir` that a shard's files are written to, laid out as in the site. */
+export const shardDir = (dir: string, shard: number) => join(dir, `shard-${shard}`);
+
+interface Shard {
+  documents: SearchDocument[];
+  /** The records, v8-serialized, as the children read them; dropped once written. */
+  serialized?: Buffer;
+  digest: string;
+}
+
 /**
- * Both indexes, built while this process goes on (Astro lays out the pages
- * meanwhile), each as a child task (see child-task.ts), one after the other:
- * MiniSearch, then Pagefind. Each takes about 0.5 GB to index 1,000 papers; at
- * once, and with Astro, the build peaked at 2.1 GB. One after the other took
- * no longer: they only competed for the core that Astro leaves. Without Astro
- * (a rebuild of notes only), at once is about 5 s faster at 1,000 papers.
+ * Both indexes of each shard, built while this process goes on (Astro lays
+ * out the pages meanwhile), each kind as a child task (see child-task.ts), one
+ * after the other: MiniSearch, then Pagefind. Each takes about 0.5 GB to index
+ * 1,000 papers; at once, and with Astro, the build peaked at 2.1 GB. One after
+ * the other took no longer: they only competed for the core that Astro leaves.
+ * Without Astro (a rebuild of notes only), at once is faster.
  */
 export class SearchIndexer {
   private readonly batches: SearchDocument[][] = [];
-  private serialized?: Buffer;
+  private split?: Shard[];
   private readonly stopping = new AbortController();
   private running?: Promise<unknown>;
 
   add(documents: SearchDocument[]): void {
     this.batches.push(documents);
-    this.serialized = undefined;
+    this.split = undefined;
   }
 
-  /** A digest of the records added so far: the same records make the same indexes. */
-  digest(): string {
-    return createHash("sha256").update(this.records()).digest("hex");
+  /** One digest per shard, of its records: the same records make the same indexes. */
+  digests(): string[] {
+    return this.shards().map((shard) => shard.digest);
   }
 
-  /** The records, v8-serialized, as the children read them. */
-  private records(): Buffer {
-    return (this.serialized ??= serialize(this.batches.flat()));
+  private shards(): Shard[] {
+    if (this.split) return this.split;
+    const documents = this.batches.flat();
+    const count = searchShardCount(new Set(documents.map((doc) => doc.page)).size);
+    const byShard = Map.groupBy(documents, (doc) => searchShardOf(doc.page, count));
+    return (this.split = Array.from({ length: count }, (_, shard) => {
+      const records = byShard.get(shard) ?? [];
+      const serialized = serialize(records);
+      return { documents: records, serialized, digest: createHash("sha256").update(`${shard}/${count}\n`).update(serialized).digest("hex") };
+    }));
   }
 
   /**
-   * After the last add: resolves with the number of records once both indexes
-   * are in `dir`. `atOnce` builds them side by side, for when nothing else runs.
+   * After the last add: writes the indexes of the shards `only` (default: all)
+   * into `dir` (see SearchIndexRequest), and the files they share into
+   * `${dir}/shared/`. Resolves with the number of records written.
+   * `atOnce` builds both kinds side by side, for when nothing else runs.
    */
-  async write(dir: string, { atOnce = false } = {}): Promise<number> {
-    // Through a file: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
+  async write(dir: string, { atOnce = false, only }: { atOnce?: boolean; only?: number[] } = {}): Promise<number> {
+    const shards = this.shards();
+    const chosen = only ?? shards.map((_, shard) => shard);
+    // Through files: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
     mkdirSync(dir, { recursive: true });
-    const records = join(dir, ".records.bin");
-    writeFileSync(records, this.records());
-    this.serialized = undefined; // 16 MB at 1,000 papers, not needed past this point
+    const requests = chosen.map((shard) => {
+      const records = join(dir, `.records-${shard}.bin`);
+      writeFileSync(records, shards[shard]!.serialized ?? serialize(shards[shard]!.documents));
+      shards[shard]!.serialized = undefined; // 16 MB in all at 1,000 papers, not needed past this point
+      return { shard, records };
+    });
+    writeSharedFiles(join(dir, "shared"), shards.length);
     const build = (kind: SearchIndexRequest["kind"]) =>
-      runChildTask(new URL("./search-index-worker.ts", import.meta.url), { kind, records, dir } satisfies SearchIndexRequest, { name: `the ${kind} search index`, signal: this.stopping.signal });
+      runChildTask(new URL("./search-index-worker.ts", import.meta.url), { kind, shards: requests, dir } satisfies SearchIndexRequest, { name: `the ${kind} search index`, signal: this.stopping.signal });
     try {
       if (atOnce) {
         await (this.running = Promise.all([build("offline"), build("pagefind")]));
@@ -143,9 +203,9 @@ export class SearchIndexer {
         for (const kind of ["offline", "pagefind"] as const) await (this.running = build(kind));
       }
     } finally {
-      rmSync(records, { force: true });
+      for (const { records } of requests) rmSync(records, { force: true });
     }
-    return this.batches.reduce((count, batch) => count + batch.length, 0);
+    return chosen.reduce((count, shard) => count + shards[shard]!.documents.length, 0);
   }
 
   /** Ends the task at work, if any; write then rejects. */
@@ -155,8 +215,21 @@ export class SearchIndexer {
   }
 }
 
+/** Moves what `write` put in `dir` into the site in `siteDir`, and gives each written shard's files, by path in the site. */
+export function placeIndexes(dir: string, siteDir: string): Map<number, string[]> {
+  const files = new Map<number, string[]>();
+  mkdirSync(siteDir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    const shard = /^shard-(\d+)$/.exec(entry);
+    if (shard) files.set(Number(shard[1]), listFiles(join(dir, entry), "").map((file) => relative(join(dir, entry), file)));
+    mergeInto(join(dir, entry), siteDir);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return files;
+}
+
 /** Moves every file of `from` to the same place under `to`, then removes `from`. */
-export function mergeInto(from: string, to: string): void {
+function mergeInto(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);

@@ -34,11 +34,18 @@ function fullBuild(outDir: string, note: { file: string; scan: PageScan }) {
   mkdirSync(join(outDir, "papers/a"), { recursive: true });
   writeFileSync(page, Buffer.concat([Buffer.from(before, "latin1"), part.bytes, Buffer.from(after, "latin1")]));
   writeFileSync(join(outDir, "site.css"), "body{}");
-  mkdirSync(join(outDir, "pagefind"), { recursive: true });
-  writeFileSync(join(outDir, "pagefind/index.pf"), "index");
+  mkdirSync(join(outDir, "pagefind/shard-1"), { recursive: true });
+  writeFileSync(join(outDir, "pagefind/index.pf"), "shard 0");
+  writeFileSync(join(outDir, "pagefind/shard-1/index.pf"), "shard 1");
   const scans = new Map([[page, scanParts(parts)]]);
   const notes = new Map([[page, placeNote(parts)!]]);
-  return recordBuild({ staging: outDir, outDir, layoutDigest: "layout-1", searchDigest: "records-1", searchFiles: new Set(["pagefind/index.pf"]), scans, notes });
+  return recordBuild({ staging: outDir, outDir, layoutDigest: "layout-1", searchShards: [
+      { digest: "records-0", files: ["pagefind/index.pf"] },
+      { digest: "records-1", files: ["pagefind/shard-1/index.pf"] },
+    ],
+    scans,
+    notes,
+  });
 }
 
 describe("placeNote", () => {
@@ -68,13 +75,14 @@ describe("reusing the last build", () => {
     const staging = join(root, "staging");
     const scans = new Map<string, PageScan>();
     const notes = new Map<string, PlacedNote>();
-    expect(reuseLastBuild(last, staging, (slug) => (slug === "a" ? second : undefined), scans, notes, { search: false })).toBe(1);
+    expect(reuseLastBuild(last, staging, (slug) => (slug === "a" ? second : undefined), scans, notes, { keptShards: new Set([1]) })).toBe(1);
 
     const page = join(staging, "papers/a/index.html");
     expect(readFileSync(page, "utf8")).toBe(before + readFileSync(second.file, "utf8") + after);
     expect(readFileSync(join(outDir, "papers/a/index.html"))).toEqual(livePage);
     expect(statSync(join(staging, "site.css")).ino).toBe(statSync(join(outDir, "site.css")).ino);
-    expect(existsSync(join(staging, "pagefind/index.pf"))).toBe(false); // the records changed: indexed anew
+    expect(existsSync(join(staging, "pagefind/index.pf"))).toBe(false); // shard 0's records changed: indexed anew
+    expect(statSync(join(staging, "pagefind/shard-1/index.pf")).ino).toBe(statSync(join(outDir, "pagefind/shard-1/index.pf")).ino);
     expect(statSync(page).ino).not.toBe(statSync(join(outDir, "papers/a/index.html")).ino);
     // The scan is the new page's: its link on the line after the note's two.
     expect(scans.get(page)).toEqual(scanPage(readFileSync(page, "utf8")));
@@ -85,15 +93,15 @@ describe("reusing the last build", () => {
     const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
     const staging = join(root, "staging-same");
     const scans = new Map<string, PageScan>();
-    expect(reuseLastBuild(last, staging, () => first, scans, new Map(), { search: true })).toBe(0);
-    expect(statSync(join(staging, "pagefind/index.pf")).ino).toBe(statSync(join(outDir, "pagefind/index.pf")).ino);
+    expect(reuseLastBuild(last, staging, () => first, scans, new Map(), { keptShards: new Set([0, 1]) })).toBe(0);
+    for (const file of ["pagefind/index.pf", "pagefind/shard-1/index.pf"]) expect(statSync(join(staging, file)).ino).toBe(statSync(join(outDir, file)).ino);
     expect(statSync(join(staging, "papers/a/index.html")).ino).toBe(statSync(join(outDir, "papers/a/index.html")).ino);
     expect(scans.get(join(staging, "papers/a/index.html"))).toEqual(last.scans.get("papers/a/index.html"));
   });
 
   it("names a note that is no longer rendered", () => {
     const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
-    expect(() => reuseLastBuild(last, join(root, "staging-missing"), () => undefined, new Map(), new Map(), { search: false })).toThrow(/papers\/a\/index\.html had the note "a"/);
+    expect(() => reuseLastBuild(last, join(root, "staging-missing"), () => undefined, new Map(), new Map(), { keptShards: new Set() })).toThrow(/papers\/a\/index\.html had the note "a"/);
   });
 
   it("is refused once a file of the site was changed or removed", () => {

@@ -5,43 +5,81 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
-import { EQUATION_HEADING_TAG, pagefindDocument, SearchIndexer } from "../../src/postbuild/search-index.ts";
+import { EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
+/** Indexes `indexer`'s records, the shards `only` (default: all), as a build places them in a site. */
+async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; only?: number[] } = {}) {
+  const work = mkdtempSync(join(tmpdir(), "papernotes-search-"));
+  const site = join(work, "site");
+  const records = await indexer.write(join(work, "indexes"), options);
+  const files = placeIndexes(join(work, "indexes"), site);
+  return { site, records, files, leftBehind: readdirSync(work) };
+}
+
+const pageRecord = (n: number): SearchDocument => ({ ...record, id: `papers/p${n}/#method`, page: `papers/p${n}/`, text: `topic${n} noise objective` });
+
 describe("SearchIndexer", () => {
   it("writes the Pagefind and offline indexes of the records it was given", { timeout: 60_000 }, async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
     const indexer = new SearchIndexer();
     indexer.add([record]);
     indexer.add([{ ...record, id: "papers/b/#", page: "papers/b/", hash: "", heading: "" }]);
-    expect(await indexer.write(dir)).toBe(2);
-    expect(existsSync(join(dir, "pagefind", "pagefind.js"))).toBe(true);
-    expect(readFileSync(join(dir, "search", "offline-index.js"), "utf8")).toMatch(/^window\.PapernotesOfflineIndex=.*noise objective/);
+    const { site, records, files, leftBehind } = await writeSite(indexer);
+    expect(records).toBe(2);
+    expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
+    expect(readFileSync(join(site, "search", "offline-index-0.js"), "utf8")).toMatch(/^\(window\.PapernotesOfflineIndex=window\.PapernotesOfflineIndex\|\|\[\]\)\[0\]=.*noise objective/);
+    expect(readFileSync(join(site, "search", "shards.js"), "utf8")).toBe("window.PapernotesSearchShards=1;\n");
+    expect(files.get(0)).toContain("search/offline-index-0.js");
+    expect(leftBehind).toEqual(["site"]);
   });
 
   it("writes both at once when asked, and leaves no file of records behind", { timeout: 60_000 }, async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
     const indexer = new SearchIndexer();
     indexer.add([record]);
-    expect(await indexer.write(dir, { atOnce: true })).toBe(1);
-    expect(existsSync(join(dir, "pagefind", "pagefind.js"))).toBe(true);
-    expect(existsSync(join(dir, "search", "offline-index.js"))).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(["pagefind", "search", "vendor"]);
+    const { site, records } = await writeSite(indexer, { atOnce: true });
+    expect(records).toBe(1);
+    expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
+    expect(existsSync(join(site, "search", "offline-index-0.js"))).toBe(true);
+    expect(readdirSync(site).sort()).toEqual(["pagefind", "search", "vendor"]);
   });
 
-  it("has one digest for the same records, and another once they change", () => {
+  it("splits a big site into shards and writes only those it is asked for", { timeout: 60_000 }, async () => {
+    const indexer = new SearchIndexer();
+    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
+    expect(indexer.digests()).toHaveLength(3);
+    const inShard1 = Array.from({ length: 300 }, (_, n) => n).filter((n) => searchShardOf(`papers/p${n}/`, 3) === 1);
+    const { site, records, files } = await writeSite(indexer, { only: [1] });
+    expect(records).toBe(inShard1.length);
+    expect([...files.keys()]).toEqual([1]);
+    expect(readFileSync(join(site, "search", "shards.js"), "utf8")).toBe("window.PapernotesSearchShards=3;\n");
+    // Shard 1 is merged into shard 0's Pagefind index by the reader: it has no script or WebAssembly of its own.
+    expect(files.get(1)!.filter((file) => file.startsWith("pagefind/shard-1/")).length).toBeGreaterThan(2);
+    expect(files.get(1)!.filter((file) => /\.js$|wasm/.test(file))).toEqual(["search/offline-index-1.js"]);
+    expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(false);
+    const offline = readFileSync(join(site, "search", "offline-index-1.js"), "utf8");
+    for (const n of inShard1) expect(offline).toContain(`topic${n} `);
+    expect(offline).not.toContain(`topic${Array.from({ length: 300 }, (_, n) => n).find((n) => !inShard1.includes(n))} `);
+  });
+
+  it("has one digest per shard, which changes only with that shard's records", () => {
     const indexerOf = (...batches: SearchDocument[][]) => {
       const indexer = new SearchIndexer();
       for (const batch of batches) indexer.add(batch);
       return indexer;
     };
-    expect(indexerOf([record]).digest()).toBe(indexerOf([record]).digest());
-    expect(indexerOf([{ ...record, text: "the noise objective." }]).digest()).not.toBe(indexerOf([record]).digest());
+    expect(indexerOf([record]).digests()).toEqual(indexerOf([record]).digests());
+    expect(indexerOf([{ ...record, text: "the noise objective." }]).digests()).not.toEqual(indexerOf([record]).digests());
     const growing = indexerOf([record]);
-    const before = growing.digest();
+    const before = growing.digests();
     growing.add([{ ...record, id: "papers/b/#", page: "papers/b/" }]);
-    expect(growing.digest()).not.toBe(before);
+    expect(growing.digests()).not.toEqual(before);
+
+    const pages = Array.from({ length: 300 }, (_, n) => pageRecord(n));
+    const edited = pages.map((doc, n) => (n === 7 ? { ...doc, text: "an edit" } : doc));
+    const changed = searchShardOf("papers/p7/", 3);
+    const [a, b] = [indexerOf(pages).digests(), indexerOf(edited).digests()];
+    expect(a.map((digest, shard) => digest === b[shard])).toEqual([0, 1, 2].map((shard) => shard !== changed));
   });
 
   it("rejects, with the cause, when the indexes cannot be written", { timeout: 60_000 }, async () => {
@@ -52,14 +90,29 @@ describe("SearchIndexer", () => {
     await expect(indexer.write(join(blocker, "out"))).rejects.toThrow(/ENOTDIR/);
   });
 
-  it("stops at once when the build fails elsewhere: write rejects and writes nothing", { timeout: 60_000 }, async () => {
+  it("stops at once when the build fails elsewhere: write rejects and writes no index", { timeout: 60_000 }, async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "out");
     const indexer = new SearchIndexer();
     indexer.add([record]);
     const written = indexer.write(dir);
     await indexer.stop();
     await expect(written).rejects.toThrow(/abort/i);
-    expect(existsSync(join(dir, "pagefind"))).toBe(false);
+    expect(existsSync(join(dir, "shard-0"))).toBe(false);
+  });
+});
+
+describe("search shards", () => {
+  it("number one per 125 pages, at least 1 and at most 16", () => {
+    expect([0, 3, 125, 126, 1000, 10_000].map(searchShardCount)).toEqual([1, 1, 1, 2, 8, 16]);
+  });
+
+  it("hold a page in the same shard while their number stays, and share pages out evenly", () => {
+    const pages = Array.from({ length: 1000 }, (_, n) => `papers/paper-${String(n).padStart(5, "0")}/`);
+    const sizes = new Array(8).fill(0);
+    for (const page of pages) sizes[searchShardOf(page, 8)]++;
+    expect(pages.map((page) => searchShardOf(page, 8))).toEqual(pages.map((page) => searchShardOf(page, 8)));
+    expect(Math.min(...sizes)).toBeGreaterThan(100);
+    expect(Math.max(...sizes)).toBeLessThan(150);
   });
 });
 
