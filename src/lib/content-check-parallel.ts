@@ -9,6 +9,7 @@ import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult
 import { checkSlugs, mergeResults } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
+import { renderCacheFor } from "./render-cache.ts";
 
 /** Below this many papers, starting workers costs more than it saves. */
 const MIN_PAPERS_PER_WORKER = 100;
@@ -26,10 +27,18 @@ export type WorkerReply =
  */
 export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
+  const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
+  // Papers unchanged since a cached check cost little: when few changed (an
+  // edit), starting workers, each loading the whole pipeline, costs more than
+  // it saves (1,000 papers, one edited: 1.6 s here, 2.9 s with two workers).
   // The pipeline is loaded here only when this process runs it: otherwise the
   // workers load it while this process goes on.
-  if (count < 2) return (await import("./content-check.ts")).checkContent(papersDir, base, options);
+  if (count < 2 || (options.workers === undefined && cache && cache.likelyMisses(paths) < MIN_PAPERS_PER_WORKER)) {
+    const result = await (await import("./content-check.ts")).checkContent(papersDir, base, options);
+    if (result.problems.length === 0) cache?.markFilled();
+    return result;
+  }
 
   const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
   const workers = shares.map(() => new PassWorker());
@@ -47,7 +56,9 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     let checked = 0;
     const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length);
     const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render, asBuilt: options.asBuilt === true }, onProgress)));
-    return mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
+    const result = mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
+    if (result.problems.length === 0) cache?.markFilled();
+    return result;
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
   }

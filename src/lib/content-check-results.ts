@@ -29,18 +29,19 @@ export function checkSlugs(paths: string[]): ContentProblem[] {
 }
 
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
-  const all = [...problems, ...passes.flatMap((pass) => pass.problems)];
-  all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  const all = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
   // Nothing is rendered for a site that will not build.
   const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
   return {
     problems: all,
-    warnings: passes.flatMap((pass) => pass.warnings),
+    warnings: passes.flatMap((pass) => pass.warnings).sort(byPlace),
     papers,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),
     index,
     rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
     mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
-    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments),
+    // By page (a page's records keep their order): the same records in the same order, however many passes.
+    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0)),
   };
 }

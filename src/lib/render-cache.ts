@@ -11,6 +11,7 @@ import type { ContentProblem, RenderedPaper } from "./content-check.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { cacheDirFor } from "../site.config.ts";
+import { slugFromPath } from "./paper-files.ts";
 
 export interface CachedPaper {
   /** The paper's bytes and our pipeline: both must match for `indexed` to hold. */
@@ -73,6 +74,8 @@ export function renderCacheFor(papersDir: string): RenderCache {
   return new RenderCache(join(cacheDirFor(papersDir), "papernotes-render"));
 }
 
+const PIPELINE_FILE = "pipeline";
+
 export class RenderCache {
   private readonly dir: string;
 
@@ -92,6 +95,31 @@ export class RenderCache {
 
   store(slug: string, entry: CachedPaper): void {
     writeWhole(this.dir, `${slug}.bin`, serialize(entry));
+  }
+
+  /**
+   * How many of the papers at `paths` probably have no usable entry, judged
+   * without reading any: by file times, and by the pipeline that last filled
+   * the cache. For choosing how to check, never for using an entry.
+   */
+  likelyMisses(paths: string[]): number {
+    try {
+      if (readFileSync(join(this.dir, PIPELINE_FILE), "utf8") !== pipelineDigest()) return paths.length;
+    } catch {
+      return paths.length;
+    }
+    return paths.filter((path) => {
+      try {
+        return statSync(join(this.dir, `${slugFromPath(path)}.bin`)).mtimeMs < statSync(path).mtimeMs;
+      } catch {
+        return true;
+      }
+    }).length;
+  }
+
+  /** Notes that this pipeline filled the cache (after a check with no problems). */
+  markFilled(): void {
+    writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
   }
 
   /**
@@ -122,7 +150,7 @@ export class RenderCache {
 }
 
 /** Written whole, then renamed: a build cut short never leaves half a file. */
-export function writeWhole(dir: string, name: string, bytes: Uint8Array): void {
+export function writeWhole(dir: string, name: string, bytes: Uint8Array | string): void {
   mkdirSync(dir, { recursive: true });
   const temporary = join(dir, `.${name}.${process.pid}.tmp`);
   writeFileSync(temporary, bytes);
