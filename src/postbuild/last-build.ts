@@ -104,12 +104,17 @@ export function readNotePart(slug: string, note: BuiltNote): NotePart {
  */
 export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): number {
   const reindexed = new Set(last.searchShards.flatMap((shard, index) => (keptShards.has(index) ? [] : shard.files)));
+  const folders = new Set<string>();
   let changed = 0;
   for (const path of last.files.keys()) {
     if (reindexed.has(path)) continue;
     const from = join(last.outDir, path);
     const to = join(staging, path);
-    mkdirSync(dirname(to), { recursive: true });
+    const folder = dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     const placed = last.notes.get(path);
     const note = placed && noteOf(placed.slug);
     if (placed && !note) throw new Error(`${path} had the note "${placed.slug}", but no such note was rendered`);
