@@ -17,7 +17,11 @@ process.on("message", async (request: WorkerRequest) => {
     if (request.step === "read") {
       const problems: ContentProblem[] = [];
       cache = request.cacheFor ? renderCacheFor(request.cacheFor) : undefined;
-      papers = request.paths.map((path) => readPaper(path, problems, cache)).filter((paper) => paper !== undefined);
+      papers = [];
+      for (const path of request.paths) {
+        const paper = await readPaper(path, problems, cache);
+        if (paper) papers.push(paper);
+      }
       reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
     } else {
       let done = 0;

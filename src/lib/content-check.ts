@@ -3,30 +3,16 @@
 // Astro stops at the first broken page and caches rendered pages; this does neither.
 // With `render`, the same pass also turns each plain-Markdown note into HTML
 // (the fast path); notes that use MDX components are left to Astro's MDX.
+// Papers unchanged since a cached build come from the build cache; the
+// pipeline (paper-pipeline.ts) is loaded only for the others.
 import { existsSync, readFileSync } from "node:fs";
-import type { Root as HastRoot } from "hast";
-import { toText } from "hast-util-to-text";
-import type { Root } from "mdast";
-import rehypeStringify from "rehype-stringify";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
-import { VFile } from "vfile";
-import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
-import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
-import remarkKatexCheck from "../plugins/remark-katex-check.ts";
-import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
-import { hasMath, needsMdxCompiler } from "./body-text.ts";
 import { checkSlugs, displayPath, mergeResults } from "./content-check-results.ts";
+import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
-import { indexPaper, paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
-import { paperSchema } from "./paper-schema.ts";
-import { readingMinutes } from "./reading-time.ts";
-import { paperDocuments, type SearchDocument } from "./search-documents.ts";
-import { scanPage, type PageScan } from "../postbuild/dist-guard.ts";
-import { rewriteHtml } from "../postbuild/relative-urls.ts";
-import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
+import type { SearchDocument } from "./search-documents.ts";
+import type { PageScan } from "../postbuild/dist-guard.ts";
 
 export interface ContentProblem {
   file: string;
@@ -68,13 +54,9 @@ export interface ContentCheckResult {
   searchDocuments: SearchDocument[];
 }
 
-const utf8 = new TextEncoder();
-
-export interface ParsedPaper {
-  source: PaperSource;
-  tree: Root;
-  file: VFile;
-}
+type Pipeline = typeof import("./paper-pipeline.ts");
+let pipeline: Promise<Pipeline> | undefined;
+const loadPipeline = () => (pipeline ??= import("./paper-pipeline.ts"));
 
 /** One paper after step one: indexed, and either parsed or unchanged since a cached build. */
 export interface ReadPaper {
@@ -115,7 +97,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const papers: ReadPaper[] = [];
   for (const path of paths) {
-    const paper = readPaper(path, problems, cache);
+    const paper = await readPaper(path, problems, cache);
     if (paper) papers.push(paper);
   }
   const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
@@ -134,59 +116,14 @@ export function checkPapersFolder(papersDir: string, paths: string[]): ContentPr
  * Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other
  * paper. A paper whose bytes are unchanged since a cached build is not parsed.
  */
-export function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): ReadPaper | undefined {
+export async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
   const bytes = readFileSync(path);
   const hash = cache ? contentHash(bytes) : "";
   const cached = cache?.lookup(slugFromPath(path), hash);
   if (cached) return { path, indexed: cached.indexed, contentHash: hash, cached };
+  const { parsePaper, indexPaper } = await loadPipeline();
   const parsed = parsePaper(path, bytes, problems);
   return parsed && { path, indexed: indexPaper(parsed.source, parsed.tree), contentHash: hash, parsed };
-}
-
-function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
-  const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    problem(1, 1, "the file is not UTF-8 text; save it as UTF-8");
-    return undefined;
-  }
-  if (!/\S/.test(text)) {
-    problem(1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
-    return undefined;
-  }
-  let source: PaperSource;
-  try {
-    source = readPaperSource(path, text);
-  } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
-    return undefined;
-  }
-  if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
-
-  const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
-  if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
-  const valid = paperSchema.safeParse(source.frontmatter);
-  if (!valid.success) {
-    for (const issue of valid.error.issues) {
-      const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
-      for (const key of keys) {
-        const line = source.keyLines.get(key) ?? 1;
-        const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
-        const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
-        problem(line, 1, reason);
-      }
-    }
-  }
-  try {
-    return { source, ...parseMdx(source) };
-  } catch (error) {
-    const m = error as { line?: number; column?: number; reason?: string; message: string };
-    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
-    return undefined;
-  }
 }
 
 /**
@@ -195,11 +132,9 @@ function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[])
  */
 export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
-  const linkOptions: SiteLinkOptions = { index: () => index, base };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
-  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(index, base, options.asBuilt === true);
+  let renderPaper: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
     if (paper.indexed.draft) continue;
@@ -208,33 +143,14 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
       addPaper(result, paper.cached);
       continue;
     }
+    const { parsePaper, paperRenderer } = await loadPipeline();
+    renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "" });
     const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
     if (!parsed) continue;
-    const { source, tree, file } = parsed;
-    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: key || "", warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body), searchDocuments: [] };
-    file.data.astro = { frontmatter: source.frontmatter };
-    transform.runSync(tree, file);
-    done.formulas = countMath(tree);
     const problemsBefore = result.problems.length;
-    for (const m of file.messages) {
-      const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
-      if (m.fatal === false) result.problems.push(entry);
-      else done.warnings.push(entry);
-    }
-    if (options.render && result.problems.length === 0 && !done.mdx) {
-      const hast = (await toHtml.run(tree as never, file)) as HastRoot;
-      const html = toHtml.stringify(hast as never, file) as string;
-      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
-      if (options.asBuilt) {
-        const asBuilt = rewriteHtml(html, `${paperPagePath(source.slug)}index.html`, base);
-        done.rendered.builtNote = { file: options.cache!.storeNote(utf8.encode(asBuilt)), scan: scanPage(asBuilt) };
-      } else {
-        done.rendered.htmlBytes = utf8.encode(html);
-      }
-      done.searchDocuments = paperDocuments(paper.indexed, hast);
-    }
+    const done = await renderPaper(paper, parsed, result.problems);
     addPaper(result, done);
-    if (key && result.problems.length === problemsBefore && (done.rendered || done.mdx)) options.cache!.store(source.slug, done);
+    if (key && result.problems.length === problemsBefore && (done.rendered || done.mdx)) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }
@@ -247,27 +163,3 @@ function addPaper(result: RenderPassResult, paper: CachedPaper): void {
   result.searchDocuments.push(...paper.searchDocuments);
 }
 
-function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
-  const headings: RenderedPaper["headings"] = [];
-  visit(tree, "element", (node) => {
-    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
-  });
-  return headings;
-}
-
-/** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return true; // not date-shaped: the schema reports it
-  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
-  return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
-}
-
-function countMath(tree: Root): number {
-  let n = 0;
-  visit(tree, ["math", "inlineMath"], () => {
-    n++;
-  });
-  return n;
-}

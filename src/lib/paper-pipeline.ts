@@ -1,0 +1,144 @@
+// The Markdown pipeline: parsing a paper, then checking and rendering it once
+// the site-wide index is known. Loaded by content-check.ts only for papers that
+// are not in the build cache: it takes about 0.7 s to load, and a rebuild after
+// an edit mostly needs none of it.
+import type { Root as HastRoot } from "hast";
+import { toText } from "hast-util-to-text";
+import type { Root } from "mdast";
+import rehypeStringify from "rehype-stringify";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
+import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
+import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
+import { hasMath, needsMdxCompiler } from "./body-text.ts";
+import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
+import { displayPath } from "./content-check-results.ts";
+import { indexPaper, paperPagePath, type PaperIndex } from "./paper-index.ts";
+import { paperSchema } from "./paper-schema.ts";
+import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
+import { readingMinutes } from "./reading-time.ts";
+import type { CachedPaper, RenderCache } from "./render-cache.ts";
+import { paperDocuments } from "./search-documents.ts";
+import { scanPage } from "../postbuild/dist-guard.ts";
+import { rewriteHtml } from "../postbuild/relative-urls.ts";
+
+export { indexPaper };
+
+export interface ParsedPaper {
+  source: PaperSource;
+  tree: Root;
+  file: VFile;
+}
+
+const utf8 = new TextEncoder();
+
+export function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
+  const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    problem(1, 1, "the file is not UTF-8 text; save it as UTF-8");
+    return undefined;
+  }
+  if (!/\S/.test(text)) {
+    problem(1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
+    return undefined;
+  }
+  let source: PaperSource;
+  try {
+    source = readPaperSource(path, text);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
+    return undefined;
+  }
+  if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
+
+  const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
+  if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
+  const valid = paperSchema.safeParse(source.frontmatter);
+  if (!valid.success) {
+    for (const issue of valid.error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
+      for (const key of keys) {
+        const line = source.keyLines.get(key) ?? 1;
+        const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
+        const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
+        problem(line, 1, reason);
+      }
+    }
+  }
+  try {
+    return { source, ...parseMdx(source) };
+  } catch (error) {
+    const m = error as { line?: number; column?: number; reason?: string; message: string };
+    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
+    return undefined;
+  }
+}
+
+/**
+ * Renders papers against one index: checks TeX, labels, references and links,
+ * and (with `render`) makes the HTML of each plain-Markdown note. Problems go
+ * to `problems`; the result is what the build cache keeps of the paper.
+ */
+export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string }) {
+  const linkOptions: SiteLinkOptions = { index: () => index, base };
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
+  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
+  return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
+    const { source, tree, file } = parsed;
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body), searchDocuments: [] };
+    file.data.astro = { frontmatter: source.frontmatter };
+    transform.runSync(tree, file);
+    done.formulas = countMath(tree);
+    for (const m of file.messages) {
+      const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
+      if (m.fatal === false) problems.push(entry);
+      else done.warnings.push(entry);
+    }
+    if (options.render && problems.length === 0 && !done.mdx) {
+      const hast = (await toHtml.run(tree as never, file)) as HastRoot;
+      const html = toHtml.stringify(hast as never, file) as string;
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
+      if (options.asBuilt) {
+        const asBuilt = rewriteHtml(html, `${paperPagePath(source.slug)}index.html`, base);
+        done.rendered.builtNote = { file: options.cache!.storeNote(utf8.encode(asBuilt)), scan: scanPage(asBuilt) };
+      } else {
+        done.rendered.htmlBytes = utf8.encode(html);
+      }
+      done.searchDocuments = paperDocuments(paper.indexed, hast);
+    }
+    return done;
+  };
+}
+
+function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
+  const headings: RenderedPaper["headings"] = [];
+  visit(tree, "element", (node) => {
+    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
+  });
+  return headings;
+}
+
+/** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return true; // not date-shaped: the schema reports it
+  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
+  return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
+}
+
+function countMath(tree: Root): number {
+  let n = 0;
+  visit(tree, ["math", "inlineMath"], () => {
+    n++;
+  });
+  return n;
+}
