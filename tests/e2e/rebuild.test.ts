@@ -2,12 +2,17 @@
 // instead of running Astro, and the site is the same, byte for byte, as a full
 // build of the same content. The search indexes are kept while their records
 // are the same. Anything else that changed builds in full.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { searchShardOf } from "../../src/postbuild/search-index.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
+import { launchChromium } from "../support/browser.ts";
 import { runBuild } from "../support/build.ts";
+import { serveStatic } from "../support/serve.ts";
 
 const content = mkdtempSync(join(tmpdir(), "papernotes-rebuild-"));
 cpSync(resolve("content"), content, { recursive: true });
@@ -18,8 +23,8 @@ afterAll(() => {
   for (const dir of [content, outDirs, cacheDirFor(join(content, "papers"))]) rmSync(dir, { recursive: true, force: true });
 });
 
-const build = (dir = out) => {
-  const run = runBuild(dir, { PAPERNOTES_CONTENT: content });
+const build = (dir = out, from = content) => {
+  const run = runBuild(dir, { PAPERNOTES_CONTENT: from });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   return run.stdout;
@@ -75,5 +80,54 @@ describe("a rebuild after editing a note", () => {
     rmSync(join(out, "tags/index.html"));
     expect(build()).toMatch(/Astro built the pages/);
     expect(statSync(join(out, "tags/index.html")).isFile()).toBe(true);
+  });
+});
+
+describe("a rebuild of a site with several search shards", () => {
+  // 260 papers: three shards of the search indexes (one per 125 pages).
+  const corpus = mkdtempSync(join(tmpdir(), "papernotes-rebuild-shards-"));
+  const made = spawnSync(process.execPath, [resolve("../shared/bench/make-corpus.mjs"), "--papers", "260", "--out", corpus], { encoding: "utf8" });
+  const site = join(corpus, "dist");
+  afterAll(() => {
+    for (const dir of [corpus, cacheDirFor(join(corpus, "papers"))]) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("indexes only the shard of the edited note, and readers find the edit hosted and from disk", { timeout: 300_000 }, async () => {
+    expect(made.status, made.stderr).toBe(0);
+    expect(build(site, corpus)).toMatch(/indexed \d+ sections and equations for search\n/);
+    // Not in shard 0, the one search.js loads first: readers must merge the others in.
+    expect(searchShardOf("papers/paper-00007/", 3)).toBe(2);
+    const edited = join(corpus, "papers/paper-00007.mdx");
+    writeFileSync(edited, readFileSync(edited, "utf8") + "\nA zymurgical aside, added after the first build.\n");
+    const rebuilt = build(site, corpus);
+    expect(rebuilt).toMatch(/reused the last build's pages and 2 of 3 search shards, with 1 changed note\(s\)/);
+    expect(rebuilt).toMatch(/indexed \d+ sections and equations for search \(1 of 3 shards\)/);
+
+    const full = join(corpus, "full");
+    expect(build(full, corpus)).toMatch(/Astro built the pages/);
+    const [reused, expected] = [files(site), files(full)];
+    expect([...reused.keys()]).toEqual([...expected.keys()]);
+    for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
+
+    const browser = await launchChromium();
+    const served = await serveStatic(site);
+    try {
+      for (const home of [served.url, pathToFileURL(join(site, "index.html")).href]) {
+        const page = await browser.newPage();
+        await page.goto(home);
+        await page.locator("#site-search-input").focus();
+        await page.waitForFunction(() => "PapernotesSearch" in window);
+        const hrefs = await page.evaluate(async () => {
+          const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ href: string }[]> } }).PapernotesSearch.search;
+          return (await search("zymurgical")).map((result) => result.href);
+        });
+        expect(hrefs, home).toHaveLength(1);
+        expect(hrefs[0], home).toMatch(/papers\/paper-00007\//);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 });
