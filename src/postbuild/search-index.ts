@@ -97,6 +97,7 @@ export async function writePagefindShard(siteDir: string, shard: number, documen
   const outputPath = join(siteDir, shardPaths(shard).pagefind);
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+  await index.deleteIndex(); // Pagefind's process would keep every shard's index until it ends
   for (const file of readdirSync(outputPath)) if (PAGEFIND_UI.test(file) || (shard > 0 && PRIMARY_ONLY.test(file))) rmSync(join(outputPath, file));
 }
 
