@@ -88,13 +88,15 @@ const scans = new Map<string, PageScan>();
 const notes = new Map<string, PlacedNote>();
 let pages = 0;
 let reused = false;
+// After a reuse: the pages whose notes changed; the others passed the last build's guard.
+let changedPages: Set<string> | undefined;
 if (last) {
   try {
-    const changed = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
+    changedPages = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
     pages = scans.size;
     reused = true;
     const kept = keptShards.size === 0 ? "" : keptShards.size === shards.length ? " and search indexes" : ` and ${keptShards.size} of ${shards.length} search shards`;
-    step(`reused the last build's pages${kept}, with ${changed} changed note(s)`);
+    step(`reused the last build's pages${kept}, with ${changedPages.size} changed note(s)`);
   } catch (error) {
     // Never a reason to fail: a full build makes every page anew.
     console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
@@ -141,7 +143,7 @@ if (!reused) {
     await fail(error instanceof Error ? error.message : String(error));
   }
 }
-const guard = guardSite(staging, scans);
+const guard = guardSite(staging, scans, changedPages);
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);

@@ -118,8 +118,13 @@ type TargetKind = "file" | "folder" | "missing";
 const isOtherOrigin = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 const isSpecial = (url: string) => /^(?:data|mailto|tel|javascript|blob):/i.test(url);
 
-/** `scans`: pages already scanned (see makeUrlsRelative's onPage), by file path. */
-export function guardSite(siteDir: string, scans = new Map<string, PageScan>()): GuardProblem[] {
+/**
+ * `scans`: pages already scanned (see makeUrlsRelative's onPage), by file path.
+ * `changed`: for a site made from a guarded one with the same files, the pages
+ * that are new. Every other page passed as it is, so only its links into new
+ * pages (whose ids may differ) are checked again.
+ */
+export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), changed?: Set<string>): GuardProblem[] {
   const problems: GuardProblem[] = [];
   const scanOf = (file: string) => {
     let scan = scans.get(file);
@@ -137,9 +142,12 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>()):
 
   for (const file of listFiles(siteDir, ".html")) {
     const scan = scanOf(file);
-    for (const line of scan.moduleScripts) report(file, line, 'a <script type="module">: Chromium blocks module scripts from file://');
+    const passed = changed !== undefined && !changed.has(file);
+    // A link between pages that both passed, into a file that is still there, still holds.
+    const stillHolds = (url: string) => !url.includes("#") || !changed!.has(linkTarget(file, url).target);
+    if (!passed) for (const line of scan.moduleScripts) report(file, line, 'a <script type="module">: Chromium blocks module scripts from file://');
     for (const { tag, attribute, url, rel, line } of scan.urls) {
-      if (url === "" || isSpecial(url)) continue;
+      if (url === "" || isSpecial(url) || (passed && stillHolds(url))) continue;
       const fetched = !(tag === "a" || tag === "area" || (tag === "link" && rel !== undefined && NAMING_RELS.test(rel)) || (tag === "form" && attribute === "action"));
       if (isOtherOrigin(url)) {
         if (fetched) report(file, line, `<${tag} ${attribute}="${url}"> loads from another origin`);
@@ -168,6 +176,13 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>()):
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
+/** The file a relative URL in the page `file` names, and the anchor in it. */
+function linkTarget(file: string, url: string): { path: string; hash?: string; target: string } {
+  const [pathPart = "", hash] = url.split("#", 2) as [string, string | undefined];
+  const path = decodeURIComponent(pathPart.replace(/\?.*$/, ""));
+  return { path, hash, target: path === "" ? file : resolve(dirname(file), path) };
+}
+
 function checkRelativeTarget(
   file: string,
   url: string,
@@ -178,9 +193,7 @@ function checkRelativeTarget(
   kindOf: (path: string) => TargetKind,
   report: (file: string, line: number, reason: string) => void,
 ): void {
-  const [pathPart = "", hash] = url.split("#", 2) as [string, string | undefined];
-  const path = decodeURIComponent(pathPart.replace(/\?.*$/, ""));
-  const target = path === "" ? file : resolve(dirname(file), path);
+  const { path, hash, target } = linkTarget(file, url);
   const kind = kindOf(target);
   if (path.endsWith("/") || kind === "folder") {
     report(file, line, `<${tag} ${attribute}="${url}"> links to a folder; from disk that opens a file listing, not the page`);

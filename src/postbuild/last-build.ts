@@ -98,14 +98,14 @@ export function readNotePart(slug: string, note: BuiltNote): NotePart {
 
 /**
  * Fills `staging` with the last build's files, each changed note in its page,
- * and returns the number of notes that changed. `scans` and `notes` get every
+ * and returns the pages whose notes changed, by file path. `scans` and `notes` get every
  * page's, by file path, as a full build's makeUrlsRelative would give them.
  * Of the search shards, only those in `keptShards` come (their records are the same).
  */
-export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): number {
+export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): Set<string> {
   const reindexed = new Set(last.searchShards.flatMap((shard, index) => (keptShards.has(index) ? [] : shard.files)));
   const folders = new Set<string>();
-  let changed = 0;
+  const changed = new Set<string>();
   for (const path of last.files.keys()) {
     if (reindexed.has(path)) continue;
     const from = join(last.outDir, path);
@@ -132,7 +132,7 @@ export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: 
     writeFileSync(to, Buffer.concat([before, part.bytes, after]));
     scans.set(to, scanParts([before.toString("latin1"), part, after.toString("latin1")]));
     notes.set(to, { ...placed, file: part.file, length: part.bytes.length });
-    changed++;
+    changed.add(to);
   }
   return changed;
 }

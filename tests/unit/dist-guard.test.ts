@@ -51,6 +51,17 @@ describe("the dist guard", () => {
     expect(guardSite(site(good))).toEqual([]);
   });
 
+  it("after a rebuild that changed some pages, checks those, and links into them from the others", () => {
+    // The home page links to papers/a's eq-x; the rebuilt papers/a lost it and gained a bad URL.
+    const dir = site({ ...good, "papers/a/index.html": '<html><body><div id="eq-y"></div>\n<img src="/logo.png"></body></html>' });
+    const changed = new Set([join(dir, "papers/a/index.html")]);
+    expect(guardSite(dir, new Map(), changed).map((p) => `${p.file}:${p.line}`)).toEqual(["index.html:1", "papers/a/index.html:2"]);
+    // A page that passed as it is (not in `changed`) is not read again for what concerns it alone.
+    const unchanged = site({ ...good, "index.html": good["index.html"].replace("<body>", '<body><img src="/logo.png">') });
+    expect(guardSite(unchanged, new Map(), new Set([join(unchanged, "papers/a/index.html")]))).toEqual([]);
+    expect(guardSite(unchanged)).toHaveLength(1);
+  });
+
   it("catches a planted module script and a planted root-absolute URL, with file and line", () => {
     const dir = site({ ...good, "papers/a/index.html": '<html><body><div id="eq-x"></div>\n<script type="module" src="../../app.js"></script>\n<img src="/logo.png">\n</body></html>', "app.js": "" });
     expect(guardSite(dir)).toEqual([
