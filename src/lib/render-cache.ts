@@ -117,7 +117,7 @@ export class RenderCache {
     }).length;
   }
 
-  /** Notes that this pipeline filled the cache (after a check with no problems). */
+  /** Records that this pipeline filled the cache (after a check with no problems). */
   markFilled(): void {
     writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
   }
