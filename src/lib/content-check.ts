@@ -149,6 +149,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     if (!parsed) continue;
     const problemsBefore = result.problems.length;
     const done = await renderPaper(paper, parsed, result.problems);
+    paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     addPaper(result, done);
     if (key && result.problems.length === problemsBefore && (done.rendered || done.mdx)) options.cache!.store(parsed.source.slug, done);
   }
