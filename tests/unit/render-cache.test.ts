@@ -1,7 +1,7 @@
 // The build cache of the content pass: a rebuild re-renders only the papers
 // whose bytes changed, unless the site-wide index changed, and a cached paper
 // is never trusted past a change that breaks it.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
@@ -109,5 +109,25 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
 
   it("is refused without the cache, which holds the notes", async () => {
     await expect(checkContent(dir, "/", { render: true, asBuilt: true })).rejects.toThrow(/needs `cache`/);
+  });
+});
+
+describe("likely misses, for choosing how to check", () => {
+  const { papersDir: dir } = writePapers({ a: target(), b: citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const paths = ["a", "b"].map((slug) => join(dir, `${slug}.mdx`));
+  const cache = renderCacheFor(dir);
+
+  it("counts every paper until this pipeline has filled the cache, then only papers newer than their entries", async () => {
+    expect(cache.likelyMisses(paths)).toBe(2);
+    expect((await checkContent(dir, "/", { render: true, cache: true })).problems).toEqual([]);
+    expect(cache.likelyMisses(paths)).toBe(2); // entries, but no mark of the pipeline that wrote them
+    cache.markFilled();
+    expect(cache.likelyMisses(paths)).toBe(0);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(paths[1]!, later, later);
+    expect(cache.likelyMisses(paths)).toBe(1);
+    rmSync(join(cacheDirFor(dir), "papernotes-render", "a.bin"));
+    expect(cache.likelyMisses(paths)).toBe(2);
   });
 });
