@@ -113,9 +113,9 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
 });
 
 describe("likely misses, for choosing how to check", () => {
-  const { papersDir: dir } = writePapers({ a: target(), b: citing });
+  const { papersDir: dir } = writePapers({ target: target(), citing });
   afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
-  const paths = ["a", "b"].map((slug) => join(dir, `${slug}.mdx`));
+  const paths = ["target", "citing"].map((slug) => join(dir, `${slug}.mdx`));
   const cache = renderCacheFor(dir);
 
   it("counts every paper until this pipeline has filled the cache, then only papers newer than their entries", async () => {
@@ -127,7 +127,7 @@ describe("likely misses, for choosing how to check", () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(paths[1]!, later, later);
     expect(cache.likelyMisses(paths)).toBe(1);
-    rmSync(join(cacheDirFor(dir), "papernotes-render", "a.bin"));
+    rmSync(join(cacheDirFor(dir), "papernotes-render", "target.bin"));
     expect(cache.likelyMisses(paths)).toBe(2);
   });
 });
