@@ -64,9 +64,9 @@ const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
 const search = new SearchIndexer();
 search.add(check.searchDocuments);
 // A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
-const shards = hasMdx ? [] : search.digests();
-const keptShards = new Set(shards.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
-const toIndex = shards.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
+const shardDigests = hasMdx ? [] : search.digests();
+const keptShards = new Set(shardDigests.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
+const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
 let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce: last !== undefined, only: toIndex });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
@@ -95,7 +95,7 @@ if (last) {
     changedPages = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
     pages = scans.size;
     reused = true;
-    const kept = keptShards.size === 0 ? "" : keptShards.size === shards.length ? " and search indexes" : ` and ${keptShards.size} of ${shards.length} search shards`;
+    const kept = keptShards.size === 0 ? "" : keptShards.size === shardDigests.length ? " and search indexes" : ` and ${keptShards.size} of ${shardDigests.length} search shards`;
     step(`reused the last build's pages${kept}, with ${changedPages.size} changed note(s)`);
   } catch (error) {
     // Never a reason to fail: a full build makes every page anew.

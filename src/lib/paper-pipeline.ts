@@ -26,6 +26,7 @@ import { paperDocuments } from "./search-documents.ts";
 import { scanPage } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
 
+// paper-index.ts loads the MDX parser: content-check.ts reaches it through this module, on demand.
 export { indexPaper };
 
 export interface ParsedPaper {
@@ -36,6 +37,7 @@ export interface ParsedPaper {
 
 const utf8 = new TextEncoder();
 
+/** Step one of the check for a paper not in the cache: encoding, frontmatter, MDX syntax. */
 export function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
   const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
   let text: string;
