@@ -136,7 +136,7 @@ export const shardDir = (dir: string, shard: number) => join(dir, `shard-${shard
 
 interface Shard {
   documents: SearchDocument[];
-  /** The records, v8-serialized, as the children read them; dropped once written. */
+  /** The records, v8-serialized, as the children read them; dropped at the first write. */
   serialized?: Buffer;
   digest: string;
 }
@@ -191,9 +191,10 @@ export class SearchIndexer {
     const requests = chosen.map((shard) => {
       const records = join(dir, `.records-${shard}.bin`);
       writeFileSync(records, shards[shard]!.serialized ?? serialize(shards[shard]!.documents));
-      shards[shard]!.serialized = undefined; // 16 MB in all at 1,000 papers, not needed past this point
       return { shard, records };
     });
+    // Written, or kept from the last build: 16 MB in all at 1,000 papers, not needed past this point.
+    for (const shard of shards) shard.serialized = undefined;
     writeSharedFiles(join(dir, "shared"), shards.length);
     const build = (kind: SearchIndexRequest["kind"]) =>
       runChildTask(new URL("./search-index-worker.ts", import.meta.url), { kind, shards: requests, dir } satisfies SearchIndexRequest, { name: `the ${kind} search index`, signal: this.stopping.signal });
