@@ -1,7 +1,7 @@
 // Worker side of checkContentInParallel (a child process): keeps its papers
 // between the two steps.
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
-import { readPaper, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
+import { readPapers, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
 const PROGRESS_EVERY = 50;
@@ -17,11 +17,7 @@ process.on("message", async (request: WorkerRequest) => {
     if (request.step === "read") {
       const problems: ContentProblem[] = [];
       cache = request.cacheFor ? renderCacheFor(request.cacheFor) : undefined;
-      papers = [];
-      for (const path of request.paths) {
-        const paper = await readPaper(path, problems, cache);
-        if (paper) papers.push(paper);
-      }
+      papers = await readPapers(request.paths, problems, cache);
       reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
     } else {
       let done = 0;

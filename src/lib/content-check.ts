@@ -95,11 +95,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const paths = listPaperFiles(papersDir);
   const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
-  const papers: ReadPaper[] = [];
-  for (const path of paths) {
-    const paper = await readPaper(path, problems, cache);
-    if (paper) papers.push(paper);
-  }
+  const papers = await readPapers(paths, problems, cache);
   const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
   const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache });
   return mergeResults(problems, [pass], papers.length, index);
@@ -116,7 +112,17 @@ export function checkPapersFolder(papersDir: string, paths: string[]): ContentPr
  * Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other
  * paper. A paper whose bytes are unchanged since a cached build is not parsed.
  */
-export async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
+/** Step one for each of `paths`, one after the other; papers that cannot be read are left out (their problems are in `problems`). */
+export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper[]> {
+  const papers: ReadPaper[] = [];
+  for (const path of paths) {
+    const paper = await readPaper(path, problems, cache);
+    if (paper) papers.push(paper);
+  }
+  return papers;
+}
+
+async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
   const bytes = readFileSync(path);
   const hash = cache ? contentHash(bytes) : "";
   const cached = cache?.lookup(slugFromPath(path), hash);
