@@ -1,10 +1,10 @@
 // KaTeX's stylesheet and fonts from the katex package itself (no CDN), split
-// so that a page with math waits for no stylesheet of its own:
+// so that a page with math waits for no stylesheet:
 // - the @font-face rules (woff2 only, which every browser we support reads)
-//   join the site stylesheet, through a virtual module that Base.astro imports;
+//   join the site's styles, inlined in every page (src/lib/site-styles.ts);
 //   they download nothing until a page uses a KaTeX font;
 // - the other rules are inlined, on pages with math only (KATEX_RULES; the CSP
-//   allows them by hash).
+//   allows both by hash).
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -13,7 +13,6 @@ import type { AstroIntegration } from "astro";
 
 /** Where the fonts land inside public/, and so in the built site. */
 export const KATEX_FONT_DIR = "vendor/katex/fonts";
-const FONT_FACES_MODULE = "virtual:papernotes/katex-font-faces.css";
 
 const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
 const FONT_FACE = /@font-face\{[^}]*\}/g;
@@ -26,16 +25,16 @@ export function woff2Only(css: string): string {
   return css.replace(/,\s*url\([^)]*\.woff\)\s*format\("woff"\)/g, "").replace(/,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g, "");
 }
 
-/** KaTeX's @font-face rules, woff2 only, with the fonts at `/${KATEX_FONT_DIR}/` (Vite adds the base path). */
-export function katexFontFaces(): string {
-  return woff2Only((katexCss.match(FONT_FACE) ?? []).join("\n")).replace(/url\(fonts\//g, `url(/${KATEX_FONT_DIR}/`);
+/** KaTeX's @font-face rules, woff2 only, with the fonts in `fontDir` (a URL ending in "/"). */
+export function katexFontFaces(fontDir: string): string {
+  return woff2Only((katexCss.match(FONT_FACE) ?? []).join("")).replace(/url\(fonts\//g, `url(${fontDir}`);
 }
 
 export default function katexAssets(): AstroIntegration {
   return {
     name: "papernotes:katex-assets",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig }) => {
+      "astro:config:setup": ({ config }) => {
         const target = join(fileURLToPath(config.publicDir), KATEX_FONT_DIR);
         // Builds before the stylesheet was split copied katex.min.css here too; nothing links to it now.
         rmSync(join(target, "..", "katex.min.css"), { force: true });
@@ -43,17 +42,6 @@ export default function katexAssets(): AstroIntegration {
         for (const font of readdirSync(join(katexDist, "fonts"))) {
           if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(target, font));
         }
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: "papernotes:katex-font-faces",
-                resolveId: (id: string) => (id === FONT_FACES_MODULE ? id : undefined),
-                load: (id: string) => (id === FONT_FACES_MODULE ? katexFontFaces() : undefined),
-              },
-            ],
-          },
-        });
       },
     },
   };

@@ -2,7 +2,6 @@
 // holds on any host and from disk. The one inline script lives here, so the
 // text a page runs and the hash that allows it come from the same string.
 import { createHash } from "node:crypto";
-import { KATEX_RULES } from "../integrations/katex-assets.ts";
 
 /** Applies the saved theme before first paint, so the page never flashes the wrong one. */
 const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
@@ -41,16 +40,19 @@ export function sha256Source(text: string): string {
  *   Pagefind compile its WebAssembly (it allows no JavaScript eval); Pagefind's
  *   worker needs it when this policy is also sent as a header, and the page
  *   itself when Pagefind falls back from the worker to the main thread.
- * - styles: our own files and KaTeX's inlined rules, by hash. Style attributes:
- *   KaTeX and Shiki write them; an attribute cannot run script. Other <style>
- *   elements and inline event handlers stay blocked.
+ * - styles: the inline <style> elements given, by hash (the site's styles and
+ *   KaTeX's rules). Style attributes: KaTeX and Shiki write them; an attribute
+ *   cannot run script. Other <style> elements and inline event handlers stay
+ *   blocked.
  * - JSON-LD (<script type="application/ld+json">) is data, which CSP does not govern.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' ${sha256Source(INLINE_SCRIPT)} 'wasm-unsafe-eval'`,
-  `style-src 'self' ${sha256Source(KATEX_RULES)}`,
-  "style-src-attr 'unsafe-inline'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
+export function contentSecurityPolicy(inlineStyles: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${sha256Source(INLINE_SCRIPT)} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${inlineStyles.map(sha256Source).join(" ")}`,
+    "style-src-attr 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}

@@ -2,18 +2,21 @@
 // carries the policy in a <meta>, and works under it, hosted and from disk,
 // while a reader uses everything that runs script: theme toggle, search,
 // equation previews, copy buttons. Any violation or console error fails.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { KATEX_RULES } from "../../src/integrations/katex-assets.ts";
-import { CONTENT_SECURITY_POLICY, sha256Source } from "../../src/lib/csp.ts";
+import { sha256Source } from "../../src/lib/csp.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
 import { serveStatic, type StaticSite } from "../support/serve.ts";
 
 const seed = useSeedSite();
 const pages = sitePages(inject("siteDir"));
 const fileUrl = (path: string) => pathToFileURL(join(inject("siteDir"), path)).href;
+/** The home page's policy; every page must carry the same one, so that a host can also send it as a header. */
+const sitePolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(readFileSync(join(inject("siteDir"), "index.html"), "utf8"))![1]!;
 const servers: StaticSite[] = [];
 afterAll(async () => {
   for (const server of servers) await server.close();
@@ -56,16 +59,19 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
       beforePolicy: head.slice(0, head.indexOf(metas[0]!)).map((e) => e.outerHTML),
       inlineScripts: [...document.scripts].filter((s) => !s.src).map((s) => ({ type: s.type, text: s.textContent ?? "" })),
       styles: [...document.querySelectorAll("style")].map((style) => style.textContent ?? ""),
+      root: document.documentElement.getAttribute("data-root"),
       hasMath: document.querySelector(".katex") !== null,
       handlerAttributes: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
     };
   });
   const problems: string[] = [];
-  if (markup.policies.length !== 1 || markup.policies[0] !== CONTENT_SECURITY_POLICY) problems.push(`${path}: policy ${JSON.stringify(markup.policies)}`);
+  if (markup.policies.length !== 1 || markup.policies[0] !== sitePolicy) problems.push(`${path}: policy ${JSON.stringify(markup.policies)}`);
   if (markup.beforePolicy.join() !== '<meta charset="utf-8">') problems.push(`${path}: before the policy: ${markup.beforePolicy.join(" ")}`);
-  // The one <style> allowed is KaTeX's, by its hash in the policy.
-  const otherStyles = markup.styles.filter((css) => css !== KATEX_RULES);
-  if (otherStyles.length > 0) problems.push(`${path}: ${otherStyles.length} <style> elements`);
+  // Every <style> is allowed by its hash; the site's own, with the fonts relative to this page, and KaTeX's.
+  for (const css of markup.styles) if (!sitePolicy.includes(sha256Source(css))) problems.push(`${path}: <style> ${JSON.stringify(css.slice(0, 50))}… is not in the policy`);
+  const siteStyles = markup.styles.filter((css) => css !== KATEX_RULES);
+  const fontUrl = `url(${markup.root}vendor/katex/fonts/KaTeX_Main-Regular.woff2)`;
+  if (siteStyles.length !== 1 || !siteStyles[0]!.includes(fontUrl)) problems.push(`${path}: ${siteStyles.length} site <style> elements, expected one with ${fontUrl}`);
   // KaTeX's stylesheet exactly on the pages with math.
   if (markup.styles.includes(KATEX_RULES) !== markup.hasMath) problems.push(`${path}: KaTeX styles ${markup.hasMath ? "missing" : "on a page without math"}`);
   for (const handler of markup.handlerAttributes) problems.push(`${path}: inline event handler ${handler}`);
@@ -73,7 +79,7 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
     // JSON-LD is data: the browser never runs it, so CSP does not apply.
     if (script.type === "application/ld+json") continue;
     const hash = sha256Source(script.text);
-    if (!CONTENT_SECURITY_POLICY.includes(hash)) problems.push(`${path}: inline script ${JSON.stringify(script.text.slice(0, 50))}… (${hash}) is not in the policy`);
+    if (!sitePolicy.includes(hash)) problems.push(`${path}: inline script ${JSON.stringify(script.text.slice(0, 50))}… (${hash}) is not in the policy`);
   }
   return problems;
 }
@@ -181,12 +187,12 @@ describe("Content-Security-Policy", () => {
   });
 
   it("also holds when a host sends it as a response header (which governs Pagefind's worker too)", async () => {
-    const site = await serveStatic(inject("siteDir"), "/", { "Content-Security-Policy": CONTENT_SECURITY_POLICY });
+    const site = await serveStatic(inject("siteDir"), "/", { "Content-Security-Policy": sitePolicy });
     servers.push(site);
     const { context, problems } = await watchedContext(new URL(site.url).origin);
     const page = await context.newPage();
     const response = await page.goto(site.url + "papers/wuerstchen/");
-    expect(response?.headers()["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+    expect(response?.headers()["content-security-policy"]).toBe(sitePolicy);
     await exercise(page, "papers/wuerstchen/", "pagefind");
     expect(await violationsOf(page)).toEqual([]);
     await context.close();
