@@ -1,7 +1,7 @@
 // KaTeX's stylesheet and fonts from the katex package itself (no CDN), split
 // so that a page with math waits for no stylesheet:
 // - the @font-face rules (woff2 only, which every browser we support reads)
-//   join the site's styles, inlined in every page (src/lib/site-styles.ts);
+//   join the site's styles, inlined in every page (src/lib/page-styles.ts);
 //   they download nothing until a page uses a KaTeX font;
 // - the other rules are inlined, on pages with math only (KATEX_RULES; the CSP
 //   allows both by hash).

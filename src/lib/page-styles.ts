@@ -7,7 +7,7 @@ import globalCss from "../styles/global.css?inline";
 import { KATEX_FONT_DIR, KATEX_RULES, katexFontFaces } from "../integrations/katex-assets.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 
-/** The deepest page below the site root: papers/<slug>/, tags/<tag>/, formulas/<n>/ are 2. */
+/** How deep a page may be below the site root: papers/<slug>/, tags/<tag>/ and formulas/<n>/ are 2, so one to spare. */
 const MAX_PAGE_DEPTH = 3;
 
 /** The way back to the site root from a page this many folders deep: "./", "../", "../../". */
