@@ -108,10 +108,6 @@ export function checkPapersFolder(papersDir: string, paths: string[]): ContentPr
   return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }];
 }
 
-/**
- * Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other
- * paper. A paper whose bytes are unchanged since a cached build is not parsed.
- */
 /** Step one for each of `paths`, one after the other; papers that cannot be read are left out (their problems are in `problems`). */
 export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper[]> {
   const papers: ReadPaper[] = [];
@@ -122,6 +118,10 @@ export async function readPapers(paths: string[], problems: ContentProblem[], ca
   return papers;
 }
 
+/**
+ * Step one, file by file: encoding, frontmatter, MDX syntax. Needs no other
+ * paper. A paper whose bytes are unchanged since a cached build is not parsed.
+ */
 async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
   const bytes = readFileSync(path);
   const hash = cache ? contentHash(bytes) : "";
