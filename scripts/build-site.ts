@@ -1,0 +1,165 @@
+// The build, started by build.ts (see there for its arguments): check every
+// paper, build into a staging folder, and only then replace the site.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
+import { formatProblem } from "../src/lib/content-check-results.ts";
+import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
+import { renderCacheFor } from "../src/lib/render-cache.ts";
+import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
+import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { splitAtNote } from "../src/postbuild/note-bodies.ts";
+import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
+import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
+import { basePath, papersDir } from "../src/site.config.ts";
+
+const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
+const outDir = resolve(values.out!);
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
+// PAPERNOTES_VERBOSE also shows this process's memory at each step, for tuning.
+const memory = () => {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return process.env.PAPERNOTES_VERBOSE ? ` (rss ${mb(rss)}, heap ${mb(heapUsed)}, external ${mb(external)})` : "";
+};
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
+const PROGRESS_SECONDS = 5;
+const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
+
+// Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
+let lastReport = performance.now();
+const onProgress = (papers: number, of: number) => {
+  if (performance.now() - lastReport < PROGRESS_SECONDS * 1000) return;
+  lastReport = performance.now();
+  step(`checked ${papers} of ${of} papers`);
+};
+const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress });
+for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+if (check.problems.length > 0) {
+  console.error(check.problems.map(formatProblem).join("\n"));
+  console.error(`\nbuild failed: ${check.problems.length} problem(s) in ${new Set(check.problems.map((p) => p.file)).size} file(s); ${leftAlone()}.`);
+  process.exit(1);
+}
+step(`checked and rendered ${check.papers} papers and ${check.formulas} formulas`);
+
+const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
+const searchDir = `${staging}-search`;
+rmSync(staging, { recursive: true, force: true });
+rmSync(searchDir, { recursive: true, force: true });
+// Search records stay here: Astro has no use for them.
+const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
+// Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
+const layout = layoutDigest(handOff);
+const hasMdx = check.mdxSlugs.size > 0;
+const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
+// Search indexing runs in child processes while Astro lays out the pages, or at
+// once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
+const search = new SearchIndexer();
+search.add(check.searchDocuments);
+// A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
+const shardDigests = hasMdx ? [] : search.digests();
+const keptShards = new Set(shardDigests.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
+const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce: last !== undefined, only: toIndex });
+// A failure is reported after the pages are made, below; until then it must not count as unhandled.
+indexed?.catch(() => {});
+mkdirSync(dirname(outDir), { recursive: true });
+process.env.PAPERNOTES_OUT_DIR = staging;
+// Vite lets a stray BASE_URL in the environment (vitest sets one) override the
+// configured base in pages; ours comes from BASE_PATH only.
+delete process.env.BASE_URL;
+
+async function fail(message: string): Promise<never> {
+  await search.stop();
+  for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true });
+  console.error(`${message}\n\nbuild failed; ${leftAlone()}.`);
+  process.exit(1);
+}
+
+// Each page's scan for the dist guard, and where each paper page holds its note, by file.
+const scans = new Map<string, PageScan>();
+const notes = new Map<string, PlacedNote>();
+let pages = 0;
+let reused = false;
+// After a reuse: the pages whose notes changed; the others passed the last build's guard.
+let changedPages: Set<string> | undefined;
+if (last) {
+  try {
+    changedPages = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
+    pages = scans.size;
+    reused = true;
+    const kept = keptShards.size === 0 ? "" : keptShards.size === shardDigests.length ? " and search indexes" : ` and ${keptShards.size} of ${shardDigests.length} search shards`;
+    step(`reused the last build's pages${kept}, with ${changedPages.size} changed note(s)`);
+  } catch (error) {
+    // Never a reason to fail: a full build makes every page anew.
+    console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
+    rmSync(staging, { recursive: true, force: true });
+    scans.clear();
+    notes.clear();
+    if (keptShards.size > 0) {
+      const rest = [...keptShards];
+      keptShards.clear();
+      (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
+    }
+  }
+}
+if (!reused) {
+  try {
+    // Astro's info level lists every page (a thousand lines on a big site); our steps say enough.
+    await astroBuildInChildProcess({ handOff, logLevel: process.env.PAPERNOTES_VERBOSE ? "info" : "warn" });
+  } catch (error) {
+    await fail(error instanceof Error ? error.message : String(error));
+  }
+  step("Astro built the pages");
+
+  if (!indexed) {
+    // Loaded only here: it brings the HTML parser, which most builds never need.
+    const { builtPaperDocuments } = await import("../src/lib/search-documents.ts");
+    search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
+    indexed = search.write(searchDir);
+  }
+  // Each paper page gets its note, then one output for every host, any base path
+  // and file://: relative URLs, then a guard, all while the search index is still
+  // being written (no page links to it).
+  const noteOf = (slug: string) => {
+    const note = check.rendered.get(slug)?.builtNote;
+    return note && readNotePart(slug, note);
+  };
+  const onPage = (file: string, parts: (string | ScannedPart)[]) => {
+    scans.set(file, scanParts(parts));
+    const note = placeNote(parts);
+    if (note) notes.set(file, note);
+  };
+  try {
+    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtNote(page, noteOf), onPage });
+  } catch (error) {
+    await fail(error instanceof Error ? error.message : String(error));
+  }
+}
+const guard = guardSite(staging, scans, changedPages);
+step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
+if (guard.length > 0) {
+  await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
+}
+const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
+const written = records === undefined ? new Map<number, string[]>() : placeIndexes(searchDir, staging);
+const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.get(shard) ?? last!.searchShards[shard]!.files }));
+if (records !== undefined) {
+  const some = written.size < searchShards.length ? ` (${written.size} of ${searchShards.length} shards)` : "";
+  step(`indexed ${records} sections and equations for search${some}`);
+}
+const built = recordBuild({ staging, outDir, layoutDigest: layout, searchShards, scans, notes });
+
+const previous = `${staging}-previous`;
+rmSync(previous, { recursive: true, force: true }); // left by an earlier build, if cut short
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+// The old site's files go in the background: removing them took 2 s at 1,000 papers.
+spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
+saveLastBuild(papersDir, built);
+// Built notes that no paper uses any more leave the cache (they were kept by digest).
+renderCacheFor(papersDir).removeNotesExcept(new Set([...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []))));
+console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);
