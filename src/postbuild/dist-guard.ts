@@ -143,11 +143,12 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
   for (const file of listFiles(siteDir, ".html")) {
     const scan = scanOf(file);
     const passed = changed !== undefined && !changed.has(file);
-    // A link between pages that both passed, into a file that is still there, still holds.
-    const stillHolds = (url: string) => !url.includes("#") || !changed!.has(linkTarget(file, url).target);
+    // A link between pages that both passed, into a file that is still there,
+    // still holds; so does a link within a page that passed (most links are).
+    const stillHolds = (url: string) => url.startsWith("#") || !url.includes("#") || !changed!.has(linkTarget(file, url).target);
     if (!passed) for (const line of scan.moduleScripts) report(file, line, 'a <script type="module">: Chromium blocks module scripts from file://');
     for (const { tag, attribute, url, rel, line } of scan.urls) {
-      if (url === "" || isSpecial(url) || (passed && stillHolds(url))) continue;
+      if ((passed && stillHolds(url)) || url === "" || isSpecial(url)) continue;
       const fetched = !(tag === "a" || tag === "area" || (tag === "link" && rel !== undefined && NAMING_RELS.test(rel)) || (tag === "form" && attribute === "action"));
       if (isOtherOrigin(url)) {
         if (fetched) report(file, line, `<${tag} ${attribute}="${url}"> loads from another origin`);
