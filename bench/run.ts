@@ -179,7 +179,7 @@ const lighthouseRows: string[] = [];
 if (!seedBuild.ok) lighthouseRows.push(`| seed site | build failed | | | | |`);
 else {
   for (const [path, s] of await lighthouseScores(seedDist, ["", "papers/wuerstchen/"])) {
-    lighthouseRows.push(`| /${path} | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.failed.join(", ") || "none"} |`);
+    lighthouseRows.push(`| /${path} | ${s.performance} (runs: ${s.performanceRuns.join(", ")}) | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.failed.join(", ") || "none"} |`);
   }
 }
 
@@ -189,7 +189,7 @@ const header = [
 ];
 const date = new Date().toISOString().slice(0, 10);
 const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), "",
-  "Lighthouse 13 (mobile, simulated slow 4G; served locally, gzipped):", "",
+  "Lighthouse 13 (mobile, simulated slow 4G; served locally, gzipped; the median of 3 runs per page, its failed audits listed):", "",
   "| page | performance | accessibility | best practices | SEO | audits not passed |", "|---|---|---|---|---|---|", ...lighthouseRows, ""].join("\n");
 console.log(report);
 mkdirSync("bench/results", { recursive: true });
