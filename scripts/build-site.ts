@@ -50,7 +50,7 @@ const searchDir = `${staging}-search`;
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
 // Search records stay here: Astro has no use for them.
-const handOff = { papersDir, base: basePath, result: { ...check, searchDocuments: [] }, notesFilledAfterBuild: true };
+const handOff = { papersDir, base: basePath, result: { ...check, search: [] }, notesFilledAfterBuild: true };
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
 const hasMdx = check.mdxSlugs.size > 0;
@@ -58,7 +58,7 @@ const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
 const search = new SearchIndexer();
-search.add(check.searchDocuments);
+search.addPages(check.search);
 // A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
 const shardDigests = hasMdx ? [] : search.digests();
 const keptShards = new Set(shardDigests.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
@@ -160,6 +160,7 @@ renameSync(staging, outDir);
 // The old site's files go in the background: removing them took 2 s at 1,000 papers.
 spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
 saveLastBuild(papersDir, built);
-// Built notes that no paper uses any more leave the cache (they were kept by digest).
-renderCacheFor(papersDir).removeNotesExcept(new Set([...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []))));
+// Built notes and search records that no paper uses any more leave the cache (they were kept by digest).
+const inUse = [...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []));
+renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
 console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);

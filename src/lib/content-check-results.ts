@@ -41,7 +41,7 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
     index,
     rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),
     mdxSlugs: new Set(passes.flatMap((pass) => pass.mdxSlugs)),
-    // By page (a page's records keep their order): the same records in the same order, however many passes.
-    searchDocuments: all.length > 0 ? [] : passes.flatMap((pass) => pass.searchDocuments).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0)),
+    // By page: the same records in the same order, however many passes.
+    search: all.length > 0 ? [] : passes.flatMap((pass) => pass.search).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0)),
   };
 }

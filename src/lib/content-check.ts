@@ -10,8 +10,7 @@ import { checkSlugs, displayPath, mergeResults } from "./content-check-results.t
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, renderCacheFor, renderKey, type CachedPaper, type RenderCache } from "./render-cache.ts";
-import type { SearchDocument } from "./search-documents.ts";
+import { contentHash, renderCacheFor, renderKey, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 
 export interface ContentProblem {
@@ -50,8 +49,8 @@ export interface ContentCheckResult {
   rendered: Map<string, RenderedPaper>;
   /** Slugs of notes that use MDX components: Astro's MDX renders them. */
   mdxSlugs: Set<string>;
-  /** Search records of the rendered notes (MDX notes' come from their built pages). */
-  searchDocuments: SearchDocument[];
+  /** Search records of the rendered notes, by page (MDX notes' come from their built pages). */
+  search: PageSearchRecords[];
 }
 
 type Pipeline = typeof import("./paper-pipeline.ts");
@@ -88,7 +87,7 @@ export interface RenderPassResult {
   formulas: number;
   rendered: RenderedPaper[];
   mdxSlugs: string[];
-  searchDocuments: SearchDocument[];
+  search: PageSearchRecords[];
 }
 
 export async function checkContent(papersDir: string, base = "/", options: CheckOptions = {}): Promise<ContentCheckResult> {
@@ -137,7 +136,7 @@ async function readPaper(path: string, problems: ContentProblem[], cache?: Rende
  * (with `render`) the HTML of each plain-Markdown note.
  */
 export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
-  const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], searchDocuments: [] };
+  const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], search: [] };
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(index, base, options.asBuilt === true);
   let renderPaper: ReturnType<Pipeline["paperRenderer"]> | undefined;
@@ -145,7 +144,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     options.onPaper?.();
     if (paper.indexed.draft) continue;
     // Same bytes, same index, same pipeline: the same result, with no problems.
-    if (paper.cached && paper.cached.renderKey === key && (!paper.cached.rendered?.builtNote || existsSync(paper.cached.rendered.builtNote.file))) {
+    if (paper.cached && paper.cached.renderKey === key && [paper.cached.rendered?.builtNote?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }
@@ -167,6 +166,6 @@ function addPaper(result: RenderPassResult, paper: CachedPaper): void {
   result.formulas += paper.formulas;
   if (paper.mdx) result.mdxSlugs.push(paper.indexed.slug);
   if (paper.rendered) result.rendered.push(paper.rendered);
-  result.searchDocuments.push(...paper.searchDocuments);
+  if (paper.search) result.search.push(paper.search);
 }
 

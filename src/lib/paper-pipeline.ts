@@ -21,7 +21,7 @@ import { indexPaper, paperPagePath, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
-import type { CachedPaper, RenderCache } from "./render-cache.ts";
+import { searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
 import { scanPage } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
@@ -95,7 +95,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
-    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body), searchDocuments: [] };
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body) };
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
     done.formulas = countMath(tree);
@@ -114,7 +114,9 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       } else {
         done.rendered.htmlBytes = utf8.encode(html);
       }
-      done.searchDocuments = paperDocuments(paper.indexed, hast);
+      const documents = paperDocuments(paper.indexed, hast);
+      const page = paperPagePath(source.slug);
+      done.search = options.cache ? options.cache.storeSearchRecords(page, documents) : searchRecordsInMemory(page, documents);
     }
     return done;
   };

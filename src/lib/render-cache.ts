@@ -24,8 +24,32 @@ export interface CachedPaper {
   /** Needs Astro's MDX compiler, which renders it; otherwise `rendered` is set. */
   mdx: boolean;
   rendered?: RenderedPaper;
-  searchDocuments: SearchDocument[];
+  /** Set once the note is rendered; kept in a file of its own, so a rebuild reads only the records it indexes. */
+  search?: PageSearchRecords;
 }
+
+/**
+ * One page's search records: in memory (`documents`), or in a file of the
+ * build cache (`file`), which a rebuild reads only if the page's search shard
+ * is indexed again.
+ */
+export interface PageSearchRecords {
+  /** Folder of the page inside the site, as in SearchDocument. */
+  page: string;
+  /** Of the records, v8-serialized: the same records, the same digest. */
+  digest: string;
+  /** How many records (sections and equations). */
+  count: number;
+  documents?: SearchDocument[];
+  file?: string;
+}
+
+/** A page's records, kept in memory. */
+export function searchRecordsInMemory(page: string, documents: SearchDocument[]): PageSearchRecords {
+  return { page, digest: sha256(serialize(documents)), count: documents.length, documents };
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
 /** A digest of the paper's bytes and of the pipeline that reads them. */
 export function contentHash(bytes: Uint8Array): string {
@@ -127,25 +151,41 @@ export class RenderCache {
    * its digest: an entry can never name a file that holds another version.
    */
   storeNote(bytes: Uint8Array): string {
-    const name = `${createHash("sha256").update(bytes).digest("hex")}.html`;
-    const file = join(this.notesDir, name);
-    if (!existsSync(file)) writeWhole(this.notesDir, name, bytes);
+    return this.storeByDigest(this.notesDir, bytes, ".html");
+  }
+
+  /** Keeps a page's search records in a file of their own (named by digest, as notes are). */
+  storeSearchRecords(page: string, documents: SearchDocument[]): PageSearchRecords {
+    const bytes = serialize(documents);
+    return { page, digest: sha256(bytes), count: documents.length, file: this.storeByDigest(this.searchDir, bytes, ".bin") };
+  }
+
+  private storeByDigest(dir: string, bytes: Uint8Array, extension: string): string {
+    const name = `${sha256(bytes)}${extension}`;
+    const file = join(dir, name);
+    if (!existsSync(file)) writeWhole(dir, name, bytes);
     return file;
   }
 
-  /** Removes the built notes that no paper uses any more (after a build). */
-  removeNotesExcept(inUse: Set<string>): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.notesDir);
-    } catch {
-      return;
+  /** Removes the built notes and search records that no paper uses any more (after a build). */
+  removeFilesExcept(inUse: Set<string>): void {
+    for (const dir of [this.notesDir, this.searchDir]) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) if (!inUse.has(join(dir, name))) rmSync(join(dir, name), { force: true });
     }
-    for (const name of names) if (!inUse.has(join(this.notesDir, name))) rmSync(join(this.notesDir, name), { force: true });
   }
 
   private get notesDir(): string {
     return join(this.dir, "notes");
+  }
+
+  private get searchDir(): string {
+    return join(this.dir, "search");
   }
 }
 

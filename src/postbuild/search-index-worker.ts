@@ -8,7 +8,7 @@ import { closePagefind, shardDir, writeOfflineShard, writePagefindShard, type Se
 
 serveChildTask(async ({ kind, shards, dir }: SearchIndexRequest) => {
   for (const { shard, records } of shards) {
-    const documents = deserialize(readFileSync(records)) as SearchDocument[];
+    const documents = records.flatMap((file) => deserialize(readFileSync(file)) as SearchDocument[]);
     if (kind === "pagefind") await writePagefindShard(shardDir(dir, shard), shard, documents);
     else writeOfflineShard(shardDir(dir, shard), shard, documents);
   }

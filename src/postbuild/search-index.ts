@@ -14,6 +14,7 @@ import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
 import { runChildTask } from "../lib/child-task.ts";
+import { searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
 import { listFiles } from "./relative-urls.ts";
 
@@ -125,8 +126,8 @@ function writeSharedFiles(siteDir: string, count: number): void {
 
 export interface SearchIndexRequest {
   kind: "pagefind" | "offline";
-  /** Each shard to index, with a file of its records (v8-serialized SearchDocument[]). */
-  shards: { shard: number; records: string }[];
+  /** Each shard to index, with the files of its records (each v8-serialized SearchDocument[]), in order. */
+  shards: { shard: number; records: string[] }[];
   /** Each shard's indexes go to `${dir}/shard-N/`, laid out as in the site. */
   dir: string;
 }
@@ -135,9 +136,8 @@ export interface SearchIndexRequest {
 export const shardDir = (dir: string, shard: number) => join(dir, `shard-${shard}`);
 
 interface Shard {
-  documents: SearchDocument[];
-  /** The records, v8-serialized, as the children read them; dropped at the first write. */
-  serialized?: Buffer;
+  /** By page. */
+  pages: PageSearchRecords[];
   digest: string;
 }
 
@@ -150,30 +150,37 @@ interface Shard {
  * Without Astro (a rebuild of notes only), at once is faster.
  */
 export class SearchIndexer {
-  private readonly batches: SearchDocument[][] = [];
+  private readonly pages: PageSearchRecords[] = [];
   private split?: Shard[];
   private readonly stopping = new AbortController();
   private running?: Promise<unknown>;
 
+  /** Records in memory, of any pages. */
   add(documents: SearchDocument[]): void {
-    this.batches.push(documents);
+    for (const [page, records] of Map.groupBy(documents, (doc) => doc.page)) this.pages.push(searchRecordsInMemory(page, records));
     this.split = undefined;
   }
 
-  /** One digest per shard, of its records: the same records make the same indexes. */
+  /** Records by page, in memory or in files (see PageSearchRecords). */
+  addPages(pages: PageSearchRecords[]): void {
+    this.pages.push(...pages);
+    this.split = undefined;
+  }
+
+  /** One digest per shard, of its pages' records: the same records make the same indexes. */
   digests(): string[] {
     return this.shards().map((shard) => shard.digest);
   }
 
   private shards(): Shard[] {
     if (this.split) return this.split;
-    const documents = this.batches.flat();
-    const count = searchShardCount(new Set(documents.map((doc) => doc.page)).size);
-    const byShard = Map.groupBy(documents, (doc) => searchShardOf(doc.page, count));
+    const count = searchShardCount(this.pages.length);
+    const byShard = Map.groupBy(this.pages, (page) => searchShardOf(page.page, count));
     return (this.split = Array.from({ length: count }, (_, shard) => {
-      const records = byShard.get(shard) ?? [];
-      const serialized = serialize(records);
-      return { documents: records, serialized, digest: createHash("sha256").update(`${shard}/${count}\n`).update(serialized).digest("hex") };
+      const pages = (byShard.get(shard) ?? []).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+      const digest = createHash("sha256").update(`${shard}/${count}\n`);
+      for (const page of pages) digest.update(`${page.page}\0${page.digest}\n`);
+      return { pages, digest: digest.digest("hex") };
     }));
   }
 
@@ -188,13 +195,17 @@ export class SearchIndexer {
     const chosen = only ?? shards.map((_, shard) => shard);
     // Through files: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
     mkdirSync(dir, { recursive: true });
-    const requests = chosen.map((shard) => {
-      const records = join(dir, `.records-${shard}.bin`);
-      writeFileSync(records, shards[shard]!.serialized ?? serialize(shards[shard]!.documents));
-      return { shard, records };
-    });
-    // Written, or kept from the last build: 16 MB in all at 1,000 papers, not needed past this point.
-    for (const shard of shards) shard.serialized = undefined;
+    const written: string[] = [];
+    const requests = chosen.map((shard) => ({
+      shard,
+      records: shards[shard]!.pages.map((page, n) => {
+        if (page.file) return page.file;
+        const file = join(dir, `.records-${shard}-${n}.bin`);
+        writeFileSync(file, serialize(page.documents));
+        written.push(file);
+        return file;
+      }),
+    }));
     writeSharedFiles(join(dir, "shared"), shards.length);
     const build = (kind: SearchIndexRequest["kind"]) =>
       runChildTask(new URL("./search-index-worker.ts", import.meta.url), { kind, shards: requests, dir } satisfies SearchIndexRequest, { name: `the ${kind} search index`, signal: this.stopping.signal });
@@ -205,9 +216,9 @@ export class SearchIndexer {
         for (const kind of ["offline", "pagefind"] as const) await (this.running = build(kind));
       }
     } finally {
-      for (const { records } of requests) rmSync(records, { force: true });
+      for (const file of written) rmSync(file, { force: true });
     }
-    return chosen.reduce((count, shard) => count + shards[shard]!.documents.length, 0);
+    return chosen.reduce((count, shard) => count + shards[shard]!.pages.reduce((sum, page) => sum + page.count, 0), 0);
   }
 
   /** Ends the task at work, if any; write then rejects. */

@@ -125,7 +125,7 @@ describe("layoutDigest", () => {
     index: new Map(),
     rendered: new Map([["a", { ...paper, ...paperChanges }]]),
     mdxSlugs: new Set(),
-    searchDocuments: [],
+    search: [],
     ...changes,
   });
   const digest = (changes?: object, paperChanges?: object) => layoutDigest({ papersDir, base: "/", result: result(changes, paperChanges) });

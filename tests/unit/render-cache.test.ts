@@ -29,7 +29,7 @@ afterAll(() => rmSync(cacheDirFor(papersDir), { recursive: true, force: true }))
 const build = () => checkContent(papersDir, "/", { render: true, cache: true });
 const entryDir = join(cacheDirFor(papersDir), "papernotes-render");
 /** Each cache entry's inode: a re-rendered paper's entry is replaced, so its inode changes. */
-const entries = () => Object.fromEntries(readdirSync(entryDir).map((name) => [name, statSync(join(entryDir, name)).ino]));
+const entries = () => Object.fromEntries(readdirSync(entryDir).filter((name) => name.endsWith(".bin")).map((name) => [name, statSync(join(entryDir, name)).ino]));
 const htmlOf = async (slug: string) => paperHtml((await build()).rendered.get(slug)!);
 
 describe("render cache", () => {
@@ -41,7 +41,10 @@ describe("render cache", () => {
     const again = await build();
     expect(entries()).toEqual(stored);
     expect([...again.rendered.values()].map(paperHtml)).toEqual([...first.rendered.values()].map(paperHtml));
-    expect(again.searchDocuments).toEqual(first.searchDocuments);
+    // Search records are kept in files of their own, read only when indexed.
+    expect(again.search).toEqual(first.search);
+    expect(first.search.map((page) => page.page)).toEqual(["papers/citing/", "papers/target/"]);
+    for (const page of first.search) expect(page.documents === undefined && existsSync(page.file!)).toBe(true);
     expect(again.formulas).toBe(first.formulas);
   });
 
@@ -95,16 +98,24 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     expect(existsSync(first)).toBe(true);
   });
 
-  it("names an edited note's file anew, and the old file goes once no paper uses it", async () => {
-    const old = (await noteOf("citing")).builtNote!.file;
+  it("names an edited note's files anew, and the old files go once no paper uses them", async () => {
+    const searchOf = (result: Awaited<ReturnType<typeof buildAsBuilt>>) => result.search.find((page) => page.page === "papers/citing/")!.file!;
+    const before = await buildAsBuilt();
+    const old = [before.rendered.get("citing")!.builtNote!.file, searchOf(before)];
     writeFileSync(join(dir, "citing.mdx"), citing + "\nAn edit.\n");
     const result = await buildAsBuilt();
-    const inUse = new Set([...result.rendered.values()].map((paper) => paper.builtNote!.file));
-    expect(inUse.has(old)).toBe(false);
-    expect(existsSync(old)).toBe(true);
-    renderCacheFor(dir).removeNotesExcept(inUse);
-    expect(existsSync(old)).toBe(false);
+    const inUse = new Set([...[...result.rendered.values()].map((paper) => paper.builtNote!.file), ...result.search.map((page) => page.file!)]);
+    for (const file of old) expect(!inUse.has(file) && existsSync(file)).toBe(true);
+    renderCacheFor(dir).removeFilesExcept(inUse);
+    for (const file of old) expect(existsSync(file)).toBe(false);
     for (const file of inUse) expect(existsSync(file)).toBe(true);
+  });
+
+  it("renders a paper again if its search records' file is gone", async () => {
+    const file = (await buildAsBuilt()).search[0]!.file!;
+    rmSync(file);
+    expect((await buildAsBuilt()).search[0]!.file).toBe(file);
+    expect(existsSync(file)).toBe(true);
   });
 
   it("is refused without the cache, which holds the notes", async () => {

@@ -35,7 +35,8 @@ describe("search records", () => {
   const { papersDir, contentDir } = writePapers({ "noise-paper": note });
 
   it("has one record per section and per labelled equation, formulas as TeX", async () => {
-    const { searchDocuments } = await checkContent(papersDir, "/", { render: true });
+    const { search } = await checkContent(papersDir, "/", { render: true });
+    const searchDocuments = search.flatMap((page) => page.documents!);
     expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
       ["papers/noise-paper/#", "", "Opening words with x^2 inline.", "section"],
       ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: print("code is indexed as text")', "section"],
@@ -55,6 +56,6 @@ describe("search records", () => {
     mkdirSync(join(siteDir, "papers", "noise-paper"), { recursive: true });
     const page = `<!doctype html><html lang="en"><body><article data-pagefind-body><header><h1>x</h1><details class="bibtex"><pre>@article{}</pre></details></header><div class="prose">${html}</div><nav>next</nav></article></body></html>`;
     writeFileSync(join(siteDir, "papers", "noise-paper", "index.html"), page);
-    expect(builtPaperDocuments(siteDir, check.index, ["noise-paper"])).toEqual(check.searchDocuments);
+    expect(builtPaperDocuments(siteDir, check.index, ["noise-paper"])).toEqual(check.search[0]!.documents);
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RenderCache } from "../../src/lib/render-cache.ts";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
 import { EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
@@ -60,6 +61,23 @@ describe("SearchIndexer", () => {
     const offline = readFileSync(join(site, "search", "offline-index-1.js"), "utf8");
     for (const n of inShard1) expect(offline).toContain(`topic${n} `);
     expect(offline).not.toContain(`topic${Array.from({ length: 300 }, (_, n) => n).find((n) => !inShard1.includes(n))} `);
+  });
+
+  it("reads pages whose records are kept in files, with the digests the same records have in memory", { timeout: 60_000 }, async () => {
+    const kept = new RenderCache(mkdtempSync(join(tmpdir(), "papernotes-search-cache-"))).storeSearchRecords("papers/a/", [record]);
+    const other = { ...record, id: "papers/b/#", page: "papers/b/", text: "topic b" };
+    const fromFile = new SearchIndexer();
+    fromFile.addPages([kept]);
+    fromFile.add([other]);
+    const inMemory = new SearchIndexer();
+    inMemory.add([other, record]);
+    expect(fromFile.digests()).toEqual(inMemory.digests());
+    const { site, records, leftBehind } = await writeSite(fromFile);
+    expect(records).toBe(2);
+    const offline = readFileSync(join(site, "search", "offline-index-0.js"), "utf8");
+    for (const text of ["noise objective", "topic b"]) expect(offline).toContain(text);
+    expect(leftBehind).toEqual(["site"]);
+    expect(existsSync(kept.file!)).toBe(true); // the cache's file stays
   });
 
   it("has one digest per shard, which changes only with that shard's records", () => {
