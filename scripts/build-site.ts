@@ -36,7 +36,11 @@ const onProgress = (papers: number, of: number) => {
   lastReport = performance.now();
   step(`checked ${papers} of ${of} papers`);
 };
-const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress });
+// Search indexing runs in child processes while Astro lays out the pages, or at
+// once without Astro. When the check leaves a core free (after an edit, most
+// likely), they start now and load their modules meanwhile.
+const search = new SearchIndexer();
+const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress, onInProcess: () => search.prestart() });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
@@ -55,9 +59,7 @@ const handOff = { papersDir, base: basePath, result: { ...check, search: [] }, n
 const layout = layoutDigest(handOff);
 const hasMdx = check.mdxSlugs.size > 0;
 const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
-// Search indexing runs in child processes while Astro lays out the pages, or at
-// once without Astro. MDX notes (rare) are only known once built, so then the index waits for them.
-const search = new SearchIndexer();
+// MDX notes (rare) are only known once built: then the index waits for them.
 search.addPages(check.search);
 // A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
 const shardDigests = hasMdx ? [] : search.digests();
@@ -145,6 +147,7 @@ if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
 const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
+await search.stop(); // the processes started early for a write that never came (no shard changed)
 const written = records === undefined ? new Map<number, string[]>() : placeIndexes(searchDir, staging);
 const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.get(shard) ?? last!.searchShards[shard]!.files }));
 if (records !== undefined) {

@@ -14,25 +14,41 @@ const TASK_EXEC_ARGV = [...process.execArgv, "--max-semi-space-size=4"];
 
 type Reply<Result> = { result: Result } | { error: string };
 
+/** A child process started ahead of its task: it loads its modules until `run` sends the request. */
+export interface ChildTask<Request, Result> {
+  run(request: Request): Promise<Result>;
+}
+
 /**
- * Runs the module `module` (which calls serveChildTask) in a child process,
- * sends it `request`, and resolves with its result once it has exited.
+ * Starts the module `module` (which calls serveChildTask) in a child process;
+ * `run` sends it the request and resolves with its result once it has exited.
  * `signal` ends the child.
  */
-export function runChildTask<Request, Result>(module: URL, request: Request, options: { name: string; signal?: AbortSignal }): Promise<Result> {
+export function startChildTask<Request, Result>(module: URL, options: { name: string; signal?: AbortSignal }): ChildTask<Request, Result> {
   const child = fork(fileURLToPath(module), [], { execArgv: TASK_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], signal: options.signal });
-  return new Promise((resolve, reject) => {
+  const ended = new Promise<Result>((resolve, reject) => {
     let reply: Reply<Result> | undefined;
     child.once("message", (message: Reply<Result>) => void (reply = message));
-    child.once("error", reject);
+    child.on("error", reject); // every error: a send to a child already ended is one too
     // Once "close" comes, every message the child sent has come too.
     child.once("close", (code, signal) => {
       if (reply && "result" in reply) resolve(reply.result);
       else if (reply) reject(new Error(reply.error));
       else reject(new Error(`${options.name} ended early (${signal ?? `exit code ${code}`})`));
     });
-    child.send(request as Serializable); // with "advanced" serialization: anything structuredClone takes
   });
+  ended.catch(() => {}); // a child ended unused is no failure; `run` reports the rest
+  return {
+    run(request) {
+      child.send(request as Serializable); // with "advanced" serialization: anything structuredClone takes
+      return ended;
+    },
+  };
+}
+
+/** Runs the module `module` in a child process with `request` (see startChildTask). */
+export function runChildTask<Request, Result>(module: URL, request: Request, options: { name: string; signal?: AbortSignal }): Promise<Result> {
+  return startChildTask<Request, Result>(module, options).run(request);
 }
 
 /** The child's side: does the task it is sent, answers, and exits. */

@@ -23,9 +23,10 @@ export type WorkerReply =
 
 /**
  * `workers` defaults to one per core, when there are enough papers to share.
- * `onProgress` hears how many papers are checked so far, now and then.
+ * `onProgress` hears how many papers are checked so far, now and then;
+ * `onInProcess`, that the check runs in this process, which leaves a core free.
  */
-export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void }): Promise<ContentCheckResult> {
+export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void; onInProcess?: () => void }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
@@ -35,6 +36,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
   // The pipeline is loaded here only when this process runs it: otherwise the
   // workers load it while this process goes on.
   if (count < 2 || (options.workers === undefined && cache && cache.likelyMisses(paths) < MIN_PAPERS_PER_WORKER)) {
+    options.onInProcess?.();
     const result = await (await import("./content-check.ts")).checkContent(papersDir, base, options);
     if (result.problems.length === 0) cache?.markFilled();
     return result;

@@ -2,7 +2,7 @@
 // whole, failures come back as rejections that say why, and a child that dies
 // or is stopped never leaves the caller waiting.
 import { describe, expect, it } from "vitest";
-import { runChildTask } from "../../src/lib/child-task.ts";
+import { runChildTask, startChildTask } from "../../src/lib/child-task.ts";
 import type { EchoRequest } from "../fixtures/child-task/echo-task.ts";
 
 const echoTask = new URL("../fixtures/child-task/echo-task.ts", import.meta.url);
@@ -28,5 +28,19 @@ describe("runChildTask", { timeout: 30_000 }, () => {
     const running = run({ wait: true }, stopping.signal);
     setTimeout(() => stopping.abort(), 500);
     await expect(running).rejects.toThrow(/abort/i);
+  });
+
+  it("starts a child ahead of its request, which it takes later", async () => {
+    const task = startChildTask<EchoRequest, unknown>(echoTask, { name: "the echo task" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await task.run({ echo: "later" })).toBe("later");
+  });
+
+  it("ends a child started ahead and never sent a request when its signal aborts; no failure goes unhandled", async () => {
+    const stopping = new AbortController();
+    const task = startChildTask<EchoRequest, unknown>(echoTask, { name: "the echo task", signal: stopping.signal });
+    stopping.abort();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // an unhandled rejection would fail the run by now
+    await expect(task.run({ echo: "too late" })).rejects.toThrow(/abort/i);
   });
 });
