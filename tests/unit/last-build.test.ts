@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContentCheckResult } from "../../src/lib/content-check.ts";
 import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
-import { layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../../src/postbuild/last-build.ts";
+import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../../src/postbuild/last-build.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 
 const root = mkdtempSync(join(tmpdir(), "papernotes-last-build-"));
@@ -61,6 +61,11 @@ describe("reusing the last build", () => {
   const outDir = join(root, "dist");
   const first = builtNote("first", '<p>Old <a href="#top">text</a>.</p>');
   saveLastBuild(papersDir, fullBuild(outDir, first));
+
+  it("gives the last build's search shard digests alone, for the same output folder only", () => {
+    expect(lastSearchShardDigests(papersDir, outDir)).toEqual(reusableLastBuild(papersDir, outDir, "layout-1")!.searchShards.map((shard) => shard.digest));
+    expect(lastSearchShardDigests(papersDir, join(root, "other"))).toBeUndefined();
+  });
 
   it("is refused for another output folder or another layout", () => {
     expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeDefined();
