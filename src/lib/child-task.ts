@@ -41,6 +41,12 @@ export function startChildTask<Request, Result>(module: URL, options: { name: st
   return {
     run(request) {
       child.send(request as Serializable); // with "advanced" serialization: anything structuredClone takes
+      // Node unrefs the IPC channel once the reply's listener is gone, and the
+      // child's exit can come before the channel's end: in between, a build with
+      // nothing else to do had no live handle and ended under its top-level await
+      // (exit code 13). Until "close", this timer keeps the process alive.
+      const alive = setInterval(() => {}, 60_000);
+      ended.finally(() => clearInterval(alive)).catch(() => {});
       return ended;
     },
   };
