@@ -5,9 +5,20 @@
 //   PAPERNOTES_CONTENT=DIR  folder with papers/*.mdx (default ./content)
 //   SITE_URL, BASE_PATH     where the site is hosted (see README)
 //
-// The build itself is build-site.ts, loaded only once the compile cache is on:
-// a module's static imports are compiled before any of its code runs.
+// The build itself is build-site.ts. It runs from a bundle of its code (see
+// build-bundle.ts), and only once the compile cache is on: a module's static
+// imports are compiled before any of its code runs.
+import { fileURLToPath } from "node:url";
+import { BUILD_ENTRIES, buildBundleCache, bundleOf, useBundle } from "../src/lib/build-bundle.ts";
 import { enableCompileCache } from "../src/lib/compile-cache.ts";
 
 enableCompileCache();
-await import("./build-site.ts");
+const root = fileURLToPath(new URL("..", import.meta.url));
+let buildSite = new URL("./build-site.ts", import.meta.url);
+try {
+  buildSite = useBundle((await bundleOf({ root, cacheDir: buildBundleCache(root), entries: BUILD_ENTRIES })).dir);
+} catch (error) {
+  // Only slower: the sources are the same code.
+  console.warn(`warning: could not bundle the build's code (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); running it from its sources`);
+}
+await import(buildSite.href);

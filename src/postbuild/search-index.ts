@@ -13,6 +13,7 @@ import MiniSearch from "minisearch";
 import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
+import { buildModule } from "../lib/build-bundle.ts";
 import { startChildTask, type ChildTask } from "../lib/child-task.ts";
 import { searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
@@ -167,7 +168,7 @@ export class SearchIndexer {
   }
 
   private child(kind: SearchIndexRequest["kind"]): ChildTask<SearchIndexRequest, void> {
-    return startChildTask(new URL("./search-index-worker.ts", import.meta.url), { name: `the ${kind} search index`, signal: this.stopping.signal });
+    return startChildTask(buildModule("src/postbuild/search-index-worker.ts"), { name: `the ${kind} search index`, signal: this.stopping.signal });
   }
 
   /** Records in memory, of any pages. */

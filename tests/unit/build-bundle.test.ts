@@ -1,0 +1,64 @@
+// The build runs from a bundle of its code: made once, used while no file it
+// was made from changes, made again as soon as one does.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildModule, bundleOf, useBundle } from "../../src/lib/build-bundle.ts";
+
+function project(): { root: string; cacheDir: string; entries: string[] } {
+  const root = mkdtempSync(join(tmpdir(), "papernotes-bundle-"));
+  writeFileSync(join(root, "main.ts"), 'import { greeting } from "./greeting.ts";\nconst times: number = 2;\nconsole.log(greeting.repeat(times));\n');
+  writeFileSync(join(root, "greeting.ts"), 'export const greeting: string = "hello ";\n');
+  return { root, cacheDir: join(root, "cache"), entries: ["main.ts"] };
+}
+
+const run = (dir: string) => spawnSync(process.execPath, [join(dir, "main.mjs")], { encoding: "utf8" }).stdout.trim();
+
+describe("bundleOf", { timeout: 30_000 }, () => {
+  it("makes the bundle once, then reuses it while its files are unchanged", async () => {
+    const options = project();
+    const first = await bundleOf(options);
+    expect(first.made).toBe(true);
+    expect(run(first.dir)).toBe("hello hello");
+    const second = await bundleOf(options);
+    expect(second).toEqual({ dir: first.dir, made: false });
+  });
+
+  it("makes it again when a module it imports changes", async () => {
+    const options = project();
+    const first = await bundleOf(options);
+    writeFileSync(join(options.root, "greeting.ts"), 'export const greeting: string = "bye ";\n');
+    const second = await bundleOf(options);
+    expect(second.made).toBe(true);
+    expect(second.dir).not.toBe(first.dir);
+    expect(run(second.dir)).toBe("bye bye");
+    expect(existsSync(first.dir)).toBe(true); // a build started from it may still start processes
+  });
+
+  it("rejects with esbuild's message when the code does not parse", async () => {
+    const options = project();
+    writeFileSync(join(options.root, "greeting.ts"), "export const greeting = ;\n");
+    await expect(bundleOf(options)).rejects.toThrow(/greeting\.ts.*Unexpected ";"/s);
+  });
+});
+
+describe("buildModule", () => {
+  const saved = process.env.PAPERNOTES_BUILD_BUNDLE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PAPERNOTES_BUILD_BUNDLE;
+    else process.env.PAPERNOTES_BUILD_BUNDLE = saved;
+  });
+
+  it("gives the source module, or its bundled copy once the build runs from a bundle", () => {
+    delete process.env.PAPERNOTES_BUILD_BUNDLE;
+    const source = fileURLToPath(buildModule("src/postbuild/search-index-worker.ts"));
+    expect(source).toBe(fileURLToPath(new URL("../../src/postbuild/search-index-worker.ts", import.meta.url)));
+    expect(existsSync(source)).toBe(true);
+    const entry = useBundle("/cache/bundle-1");
+    expect(fileURLToPath(entry)).toBe("/cache/bundle-1/scripts/build-site.mjs");
+    expect(fileURLToPath(buildModule("src/postbuild/search-index-worker.ts"))).toBe("/cache/bundle-1/src/postbuild/search-index-worker.mjs");
+  });
+});
