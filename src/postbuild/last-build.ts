@@ -10,9 +10,9 @@ import { dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
-import { projectFilesDigest, withMapsAndSets, writeWhole } from "../lib/render-cache.ts";
+import { indexDigest, projectFilesDigest, withMapsAndSets, writeWhole } from "../lib/render-cache.ts";
 import { cacheDirFor, siteUrl } from "../site.config.ts";
-import { scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
+import { scanForReuse, scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
 import { listFiles } from "./relative-urls.ts";
 
 /** A note as the build splices it into its page (see note-bodies.ts). */
@@ -38,7 +38,7 @@ export interface LastBuild {
   files: Map<string, string>;
   /** Each search shard's records (SearchIndexer.digests) and files, made anew when its records change. */
   searchShards: SearchShard[];
-  /** Each page's scan, for the dist guard. */
+  /** Each page's scan, as the dist guard needs it of a page that passed (see scanForReuse). */
   scans: Map<string, PageScan>;
   notes: Map<string, PlacedNote>;
 }
@@ -61,7 +61,7 @@ const GENERATED_SOURCES = ["public/vendor"];
 export function layoutDigest(handOff: HandOff): string {
   const { result } = handOff;
   const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
-  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: result.index, mdxSlugs: result.mdxSlugs, rendered };
+  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
 }
 
@@ -182,7 +182,7 @@ export function recordBuild(site: { staging: string; outDir: string; layoutDiges
     layoutDigest: site.layoutDigest,
     files,
     searchShards: site.searchShards,
-    scans: new Map([...site.scans].map(([file, scan]) => [inSite(file), scan])),
+    scans: new Map([...site.scans].map(([file, scan]) => [inSite(file), scanForReuse(scan)])),
     notes: new Map([...site.notes].map(([file, note]) => [inSite(file), note])),
   };
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { guardSite, scanPage } from "../../src/postbuild/dist-guard.ts";
+import { guardSite, scanForReuse, scanPage } from "../../src/postbuild/dist-guard.ts";
 import { makeUrlsRelative, relativeUrl, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
 
 function site(files: Record<string, string>): string {
@@ -60,6 +60,15 @@ describe("the dist guard", () => {
     const unchanged = site({ ...good, "index.html": good["index.html"].replace("<body>", '<body><img src="/logo.png">') });
     expect(guardSite(unchanged, new Map(), new Set([join(unchanged, "papers/a/index.html")]))).toEqual([]);
     expect(guardSite(unchanged)).toHaveLength(1);
+  });
+
+  it("finds the same after a rebuild from what the last build kept of each page's scan", () => {
+    const dir = site({ ...good, "papers/a/index.html": '<html><body><div id="eq-y"></div>\n<img src="/logo.png"></body></html>' });
+    const home = join(dir, "index.html");
+    const kept = scanForReuse(scanPage(readFileSync(home, "utf8")));
+    expect(kept.urls.map((u) => u.url)).toEqual(["papers/a/index.html#eq-x"]);
+    const changed = new Set([join(dir, "papers/a/index.html")]);
+    expect(guardSite(dir, new Map([[home, kept]]), changed)).toEqual(guardSite(dir, new Map(), changed));
   });
 
   it("catches a planted module script and a planted root-absolute URL, with file and line", () => {
