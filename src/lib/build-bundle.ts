@@ -6,9 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Plugin } from "esbuild";
 
-/** Left to Node: Astro (Vite loads our pages through it), Pagefind (starts its binary from its folder), Shiki's 8 MB of grammars (each loaded when needed), esbuild. */
-const EXTERNAL = ["astro", "pagefind", "lightningcss", "shiki", "@shikijs/*", "esbuild"];
+/** Left to Node: Pagefind (starts its binary from its folder), Shiki's 10 MB of grammars and themes (each loaded when needed), esbuild. */
+const EXTERNAL = ["pagefind", "@shikijs/langs", "@shikijs/themes", "esbuild"];
+/** Astro itself too (Vite loads our pages through it), but not its subpaths, such as the 96 modules of astro/zod. */
+const astroExternal: Plugin = { name: "astro-external", setup: (build) => build.onResolve({ filter: /^astro$/ }, ({ path }) => ({ path, external: true })) };
 /** Bundled CommonJS packages call require(); an ES module has none of its own. */
 const REQUIRE_SHIM = "import { createRequire as __papernotesCreateRequire } from 'node:module'; const require = __papernotesCreateRequire(import.meta.url);";
 /** An older bundle stays this long, for a build that started from it and still starts processes. */
@@ -75,6 +78,7 @@ export async function bundleOf({ root, cacheDir, entries }: BundleOptions): Prom
     platform: "node",
     target: "node22",
     external: EXTERNAL,
+    plugins: [astroExternal],
     banner: { js: REQUIRE_SHIM },
     metafile: true,
     logLevel: "silent",
