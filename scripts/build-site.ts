@@ -9,8 +9,8 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
-import { splitAtNote } from "../src/postbuild/note-bodies.ts";
+import { lastSearchShardDigests, layoutDigest, placeNote, readFormulaParts, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
@@ -141,13 +141,21 @@ if (!reused) {
     const note = check.rendered.get(slug)?.builtNote;
     return note && readNotePart(slug, note);
   };
+  // A page of the formula list holds the previews of about 20 papers: each paper's file is read once for it.
+  const formulasOf = (): SplicedParts["formulaOf"] => {
+    const read = new Map<string, ScannedPart[] | undefined>();
+    return (slug, n) => {
+      if (!read.has(slug)) read.set(slug, readFormulaParts(check.rendered.get(slug)?.builtFormulas));
+      return read.get(slug)?.[n];
+    };
+  };
   const onPage = (file: string, parts: (string | ScannedPart)[]) => {
     scans.set(file, scanParts(parts));
     const note = placeNote(parts);
     if (note) notes.set(file, note);
   };
   try {
-    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtNote(page, noteOf), onPage });
+    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtMarkers(page, { noteOf, formulaOf: formulasOf() }), onPage });
   } catch (error) {
     await fail(error instanceof Error ? error.message : String(error));
   }
@@ -175,6 +183,6 @@ renameSync(staging, outDir);
 spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
 saveLastBuild(papersDir, built);
 // Built notes and search records that no paper uses any more leave the cache (they were kept by digest).
-const inUse = [...check.rendered.values()].flatMap((paper) => (paper.builtNote ? [paper.builtNote.file] : []));
+const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file].filter((file) => file !== undefined));
 renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
 console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);

@@ -35,6 +35,12 @@ export interface RenderedPaper {
   htmlBytes?: Uint8Array;
   /** With `asBuilt`: the note as its page holds it, in a file, and what the dist guard needs of it. */
   builtNote?: { file: string; scan: PageScan };
+  /**
+   * With `asBuilt`: the formula list's preview of each of its listed equations
+   * (see listedEquations), one after the other in a file, with their lengths
+   * in bytes. None when a preview holds a link or an id: Astro renders those.
+   */
+  builtFormulas?: { file: string; lengths: number[] };
   headings: { depth: number; slug: string; text: string }[];
 }
 
@@ -144,7 +150,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     options.onPaper?.();
     if (paper.indexed.draft) continue;
     // Same bytes, same index, same pipeline: the same result, with no problems.
-    if (paper.cached && paper.cached.renderKey === key && [paper.cached.rendered?.builtNote?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    if (paper.cached && paper.cached.renderKey === key && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }

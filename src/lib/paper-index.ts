@@ -31,6 +31,11 @@ export interface IndexedPaper {
 
 export type PaperIndex = Map<string, IndexedPaper>;
 
+/** The equations that the formula list shows: labelled and numbered. */
+export function listedEquations(paper: IndexedPaper): IndexedEquation[] {
+  return paper.equations.filter((eq) => eq.label && eq.number);
+}
+
 /** Where a paper's page sits inside the site, like "papers/x/" (links add the base path). */
 export function paperPagePath(slug: string): string {
   return `papers/${slug}/`;

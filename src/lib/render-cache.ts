@@ -162,7 +162,8 @@ export class RenderCache {
   }
 
   /**
-   * Keeps a built note (see CheckOptions.asBuilt) and returns its file. Named by
+   * Keeps a built note (see CheckOptions.asBuilt), or a paper's formula
+   * previews, and returns its file. Named by
    * its digest: an entry can never name a file that holds another version.
    */
   storeNote(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@
 // the Markdown pipeline (Shiki's grammars above all) cost about 0.5 s a build.
 import { readFileSync } from "node:fs";
 import { needsMdxCompiler } from "./body-text.ts";
-import { noteMarker } from "../postbuild/note-bodies.ts";
+import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
 import { notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
 import { listPaperFiles } from "./paper-files.ts";
@@ -45,4 +45,15 @@ export function renderedPaper(papersDir: string, base: string, slug: string): Re
 export function readRenderedPaper(papersDir: string, base: string, slug: string): Omit<RenderedPaper, "htmlBytes"> & { html: string } {
   const paper = renderedPaper(papersDir, base, slug);
   return { ...paper, html: notesFilledAfterBuild(papersDir, base) ? noteMarker(slug) : paperHtml(paper) };
+}
+
+/**
+ * What the formula list shows as the preview of the `n`th listed equation of
+ * `slug`: under the build script, a marker that the post-build pass replaces
+ * with the preview the content pass made; otherwise (or with none made) the
+ * preview that `render` makes now.
+ */
+export function formulaPreviewHtml(papersDir: string, base: string, slug: string, n: number, render: () => string): string {
+  const built = notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.builtFormulas;
+  return built ? formulaMarker(slug, n) : render();
 }

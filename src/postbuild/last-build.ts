@@ -112,6 +112,14 @@ export function readNotePart(slug: string, note: BuiltNote): NotePart {
   return { slug, file: note.file, scan: note.scan, bytes: readFileSync(note.file) };
 }
 
+/** A paper's formula previews (see RenderedPaper.builtFormulas), each a part of its page with nothing to check. */
+export function readFormulaParts(built: RenderedPaper["builtFormulas"]): ScannedPart[] | undefined {
+  if (!built) return undefined;
+  const bytes = readFileSync(built.file);
+  let start = 0;
+  return built.lengths.map((length) => ({ bytes: bytes.subarray(start, (start += length)), scan: { ids: new Set<string>(), urls: [], moduleScripts: [] } }));
+}
+
 /**
  * Fills `staging` with the last build's files, each changed note in its page,
  * and returns the pages whose notes changed, by file path. `scans` and `notes` get every

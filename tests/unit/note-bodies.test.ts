@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { guardSite, scanPage, scanParts, type PageScan, type ScannedPart } from "../../src/postbuild/dist-guard.ts";
-import { noteMarker, splitAtNote } from "../../src/postbuild/note-bodies.ts";
+import { formulaMarker, noteMarker, splitAtMarkers } from "../../src/postbuild/note-bodies.ts";
 import { makeUrlsRelative, rewriteHtml } from "../../src/postbuild/relative-urls.ts";
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
@@ -13,6 +13,8 @@ const finished = (html: string, pagePath: string): ScannedPart => {
   const relative = rewriteHtml(html, pagePath, "/");
   return { bytes: utf8(relative), scan: scanPage(relative) };
 };
+/** Only notes: a paper page has no formula previews. */
+const splitAtNote = (page: Buffer, noteOf: (slug: string) => ScannedPart | undefined) => splitAtMarkers(page, { noteOf, formulaOf: () => undefined });
 const note = '<h2 id="方法">方法 “x” ∑</h2>\n<p>See <a href="/papers/a/#eq-x">(1)</a>\nand <a href="#方法">above</a>.</p>\n<div id="eq-y"></div>';
 
 describe("notes spliced into their pages after the build", () => {
@@ -57,5 +59,24 @@ describe("notes spliced into their pages after the build", () => {
     expect(scan.moduleScripts).toEqual([10]);
     // The guard reads the spliced scan: the planted module script and the missing anchor are named with their lines.
     expect(guardSite(dir, scans).filter((p) => p.file === "papers/b/index.html").map((p) => p.line)).toEqual([2, 6, 9, 10, 10]);
+  });
+});
+
+describe("formula previews spliced into the formula list after the build", () => {
+  const preview = (text: string): ScannedPart => ({ bytes: utf8(`<span class="katex">${text}</span>`), scan: scanPage("") });
+  const previews: Record<string, ScannedPart[]> = { "扩散-v2": [preview("a0"), preview("a1")], b: [preview("b0")] };
+  const list = `<ol>\n<li>${formulaMarker("扩散-v2", 0)}</li>\n<li>${formulaMarker("扩散-v2", 1)}</li>\n<li>${formulaMarker("b", 0)}</li>\n</ol>`;
+  const formulaOf = (slug: string, n: number) => previews[slug]?.[n];
+
+  it("puts each preview in its marker's place, in order", () => {
+    const parts = splitAtMarkers(utf8(list), { noteOf: () => undefined, formulaOf });
+    const page = Buffer.concat(parts.map((part) => (Buffer.isBuffer(part) ? part : Buffer.from(part.bytes)))).toString("utf8");
+    expect(page).toBe('<ol>\n<li><span class="katex">a0</span></li>\n<li><span class="katex">a1</span></li>\n<li><span class="katex">b0</span></li>\n</ol>');
+    expect(parts.filter((part) => !Buffer.isBuffer(part))).toEqual([previews["扩散-v2"]![0], previews["扩散-v2"]![1], previews.b![0]]);
+  });
+
+  it("names the paper and the formula whose preview is missing, and an unknown marker", () => {
+    expect(() => splitAtMarkers(utf8(formulaMarker("b", 1)), { noteOf: () => undefined, formulaOf })).toThrow('formula 1 of "b"');
+    expect(() => splitAtMarkers(utf8("<p><!--papernotes:table x--></p>"), { noteOf: () => undefined, formulaOf })).toThrow("unknown marker: <!--papernotes:table x-->");
   });
 });
