@@ -66,11 +66,8 @@ const shardDigests = hasMdx ? [] : search.digests();
 const lastShards = hasMdx ? undefined : lastSearchShardDigests(papersDir, outDir);
 const keptShards = new Set(shardDigests.flatMap((digest, shard) => (lastShards?.[shard] === digest ? [shard] : [])));
 const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
-// Resolved once Astro (or the reuse of the last build) is done: a core is free for a second index process.
-let coreFreed!: () => void;
-const coreFree = new Promise<void>((resolve) => (coreFreed = resolve));
 // Both kinds at once for one shard: small enough to index beside Astro too, should the layout have changed.
-const atOnce = (lastShards !== undefined && toIndex.length <= 1) || coreFree;
+const atOnce = lastShards !== undefined && toIndex.length <= 1;
 let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
@@ -79,7 +76,7 @@ const indexKeptShardsToo = () => {
   if (keptShards.size === 0) return;
   const rest = [...keptShards];
   keptShards.clear();
-  (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { atOnce: coreFree, only: rest })))).catch(() => {});
+  (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
 };
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
@@ -130,13 +127,12 @@ if (!reused) {
     await fail(error instanceof Error ? error.message : String(error));
   }
   step("Astro built the pages");
-  coreFreed();
 
   if (!indexed) {
     // Loaded only here: it brings the HTML parser, which most builds never need.
     const { builtPaperDocuments } = await import("../src/lib/search-documents.ts");
     search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
-    indexed = search.write(searchDir, { atOnce: coreFree });
+    indexed = search.write(searchDir);
   }
   // Each paper page gets its note, then one output for every host, any base path
   // and file://: relative URLs, then a guard, all while the search index is still
@@ -164,7 +160,6 @@ if (!reused) {
     await fail(error instanceof Error ? error.message : String(error));
   }
 }
-coreFreed(); // after a reuse (after Astro, it already was)
 const guard = guardSite(staging, scans, changedPages);
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {

@@ -204,11 +204,9 @@ export class SearchIndexer {
    * After the last add: writes the indexes of the shards `only` (default: all)
    * into `dir` (see SearchIndexRequest), and the files they share into
    * `${dir}/shared/`. Resolves with the number of records written.
-   * `atOnce` builds both kinds side by side, for when nothing else runs; a
-   * promise: Pagefind's first (the longer), and MiniSearch's beside it once
-   * the promise resolves (a core has come free) or after it.
+   * `atOnce` builds both kinds side by side, for when nothing else runs.
    */
-  async write(dir: string, { atOnce = false, only }: { atOnce?: boolean | Promise<unknown>; only?: number[] } = {}): Promise<number> {
+  async write(dir: string, { atOnce = false, only }: { atOnce?: boolean; only?: number[] } = {}): Promise<number> {
     const shards = this.shards();
     const chosen = only ?? shards.map((_, shard) => shard);
     // Through files: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
@@ -231,12 +229,8 @@ export class SearchIndexer {
       return task.run({ kind, shards: requests, dir });
     };
     try {
-      if (atOnce === true) {
+      if (atOnce) {
         await (this.running = Promise.all([build("offline"), build("pagefind")]));
-      } else if (atOnce) {
-        const pagefind = build("pagefind");
-        const offline = Promise.race([atOnce, pagefind]).then(() => build("offline"));
-        await (this.running = Promise.all([pagefind, offline]));
       } else {
         for (const kind of ["offline", "pagefind"] as const) await (this.running = build(kind));
       }

@@ -11,7 +11,7 @@ import { EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, se
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
 /** Indexes `indexer`'s records, the shards `only` (default: all), as a build places them in a site. */
-async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean | Promise<unknown>; only?: number[] } = {}) {
+async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; only?: number[] } = {}) {
   const work = mkdtempSync(join(tmpdir(), "papernotes-search-"));
   const site = join(work, "site");
   const records = await indexer.write(join(work, "indexes"), options);
@@ -43,17 +43,6 @@ describe("SearchIndexer", () => {
     expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
     expect(existsSync(join(site, "search", "offline-index-0.js"))).toBe(true);
     expect(readdirSync(site).sort()).toEqual(["pagefind", "search", "vendor"]);
-  });
-
-  it("with a core still busy, starts with Pagefind and writes the offline index all the same, the same files either way", { timeout: 60_000 }, async () => {
-    const indexer = new SearchIndexer();
-    indexer.add([record, { ...record, id: "papers/b/#", page: "papers/b/", hash: "", heading: "" }]);
-    const read = (site: string, files: Map<number, string[]>) => files.get(0)!.sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
-    const oneAfterTheOther = await writeSite(indexer);
-    // A core that never comes free: MiniSearch's index waits for Pagefind's.
-    const neverFree = await writeSite(indexer, { atOnce: new Promise(() => {}) });
-    expect(neverFree.records).toBe(2);
-    expect(read(neverFree.site, neverFree.files)).toEqual(read(oneAfterTheOther.site, oneAfterTheOther.files));
   });
 
   it("splits a big site into shards and writes only those it is asked for", { timeout: 60_000 }, async () => {
