@@ -141,8 +141,13 @@ function builtFormulaPreviews(paper: IndexedPaper, cache: RenderCache): Rendered
   return { file: cache.storeNote(Buffer.concat(previews)), lengths: previews.map((preview) => preview.length) };
 }
 
-/** By TeX: encoding KaTeX's markup as UTF-8 and scanning it cost more than rendering it again from the cache. */
+/**
+ * By TeX: encoding KaTeX's markup as UTF-8 and scanning it cost more than
+ * rendering it again from the cache. Bounded: a preview is 9 KB, and a big
+ * site whose formulas all differ would gain nothing from keeping them all.
+ */
 const splicedPreviews = new Map<string, Uint8Array | null>();
+const SPLICED_PREVIEWS_KEPT = 4096;
 
 /** A preview's bytes; null if it cannot be spliced as it is: a link or an id (to rewrite or check), or TeX that fails (Astro's page reports it). */
 function splicedPreview(tex: string): Uint8Array | null {
@@ -155,6 +160,7 @@ function splicedPreview(tex: string): Uint8Array | null {
     } catch {
       preview = null;
     }
+    if (splicedPreviews.size >= SPLICED_PREVIEWS_KEPT) splicedPreviews.clear();
     splicedPreviews.set(tex, preview);
   }
   return preview;
