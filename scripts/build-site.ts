@@ -66,9 +66,12 @@ const shardDigests = hasMdx ? [] : search.digests();
 const lastShards = hasMdx ? undefined : lastSearchShardDigests(papersDir, outDir);
 const keptShards = new Set(shardDigests.flatMap((digest, shard) => (lastShards?.[shard] === digest ? [shard] : [])));
 const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] : [shard]));
+// Resolved once Astro is done, or the last build reused: a core is free for a second Pagefind process.
+let coreFreed!: () => void;
+const coreFree = new Promise<void>((resolve) => (coreFreed = resolve));
 // Both kinds at once for one shard: small enough to index beside Astro too, should the layout have changed.
 const atOnce = lastShards !== undefined && toIndex.length <= 1;
-let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex });
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex, helpWhen: coreFree });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 /** The kept shards are indexed after all: their files come only with the last build's pages. */
@@ -76,7 +79,7 @@ const indexKeptShardsToo = () => {
   if (keptShards.size === 0) return;
   const rest = [...keptShards];
   keptShards.clear();
-  (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest })))).catch(() => {});
+  (indexed = indexed!.then(async (records = 0) => records + (await search.write(searchDir, { only: rest, helpWhen: coreFree })))).catch(() => {});
 };
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
@@ -127,12 +130,13 @@ if (!reused) {
     await fail(error instanceof Error ? error.message : String(error));
   }
   step("Astro built the pages");
+  coreFreed();
 
   if (!indexed) {
     // Loaded only here: it brings the HTML parser, which most builds never need.
     const { builtPaperDocuments } = await import("../src/lib/search-documents.ts");
     search.add(builtPaperDocuments(staging, check.index, check.mdxSlugs));
-    indexed = search.write(searchDir);
+    indexed = search.write(searchDir, { helpWhen: coreFree });
   }
   // Each paper page gets its note, then one output for every host, any base path
   // and file://: relative URLs, then a guard, all while the search index is still
@@ -160,6 +164,7 @@ if (!reused) {
     await fail(error instanceof Error ? error.message : String(error));
   }
 }
+coreFreed(); // after a reuse (after Astro, it already was)
 const guard = guardSite(staging, scans, changedPages);
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {

@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
 import { serveChildTask } from "../lib/child-task.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
-import { closePagefind, shardDir, writeOfflineShard, writePagefindShard, type SearchIndexRequest } from "./search-index.ts";
+import { claimShard, closePagefind, shardDir, writeOfflineShard, writePagefindShard, type SearchIndexRequest } from "./search-index.ts";
 
-serveChildTask(async ({ kind, shards, dir }: SearchIndexRequest) => {
+serveChildTask(async ({ kind, shards, dir, claims }: SearchIndexRequest) => {
   for (const { shard, records } of shards) {
+    if (!claimShard(claims, kind, shard)) continue; // another process of this kind has it
     const documents = records.flatMap((file) => deserialize(readFileSync(file)) as SearchDocument[]);
     if (kind === "pagefind") await writePagefindShard(shardDir(dir, shard), shard, documents);
     else writeOfflineShard(shardDir(dir, shard), shard, documents);

@@ -131,6 +131,23 @@ export interface SearchIndexRequest {
   shards: { shard: number; records: string[] }[];
   /** Each shard's indexes go to `${dir}/shard-N/`, laid out as in the site. */
   dir: string;
+  /** Where a process claims each shard before it indexes it (see claimShard). */
+  claims: string;
+}
+
+/**
+ * Claims the shard for this process, among the processes of its kind that
+ * were given the same shards; false if another has it. A folder per shard:
+ * making one is atomic, and the two processes need no other channel.
+ */
+export function claimShard(claims: string, kind: SearchIndexRequest["kind"], shard: number): boolean {
+  try {
+    mkdirSync(join(claims, `${kind}-${shard}`));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
 }
 
 /** The folder of `dir` that a shard's files are written to, laid out as in the site. */
@@ -205,8 +222,10 @@ export class SearchIndexer {
    * into `dir` (see SearchIndexRequest), and the files they share into
    * `${dir}/shared/`. Resolves with the number of records written.
    * `atOnce` builds both kinds side by side, for when nothing else runs.
+   * Once `helpWhen` resolves (a core has come free), a second Pagefind process
+   * takes the shards that Pagefind has not started yet: it is the longest step.
    */
-  async write(dir: string, { atOnce = false, only }: { atOnce?: boolean; only?: number[] } = {}): Promise<number> {
+  async write(dir: string, { atOnce = false, only, helpWhen }: { atOnce?: boolean; only?: number[]; helpWhen?: Promise<unknown> } = {}): Promise<number> {
     const shards = this.shards();
     const chosen = only ?? shards.map((_, shard) => shard);
     // Through files: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
@@ -223,19 +242,20 @@ export class SearchIndexer {
       }),
     }));
     writeSharedFiles(join(dir, "shared"), shards.length);
-    const build = (kind: SearchIndexRequest["kind"]) => {
-      const task = this.early.get(kind) ?? this.child(kind);
+    const claims = join(dir, ".claims");
+    mkdirSync(claims, { recursive: true });
+    const build = (kind: SearchIndexRequest["kind"], task = this.early.get(kind) ?? this.child(kind)) => {
       this.early.delete(kind);
-      return task.run({ kind, shards: requests, dir });
+      return task.run({ kind, shards: requests, dir, claims });
     };
+    let finished = false;
+    const work = (atOnce ? Promise.all([build("offline"), build("pagefind")]) : build("offline").then(() => build("pagefind"))).finally(() => (finished = true));
+    const help = helpWhen?.then(() => (finished ? undefined : build("pagefind", this.child("pagefind"))));
     try {
-      if (atOnce) {
-        await (this.running = Promise.all([build("offline"), build("pagefind")]));
-      } else {
-        for (const kind of ["offline", "pagefind"] as const) await (this.running = build(kind));
-      }
+      await (this.running = Promise.all([work, help]));
     } finally {
       for (const file of written) rmSync(file, { force: true });
+      rmSync(claims, { recursive: true, force: true });
     }
     return chosen.reduce((count, shard) => count + shards[shard]!.pages.reduce((sum, page) => sum + page.count, 0), 0);
   }

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RenderCache } from "../../src/lib/render-cache.ts";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
-import { EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
+import { claimShard, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
 /** Indexes `indexer`'s records, the shards `only` (default: all), as a build places them in a site. */
-async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; only?: number[] } = {}) {
+async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; only?: number[]; helpWhen?: Promise<unknown> } = {}) {
   const work = mkdtempSync(join(tmpdir(), "papernotes-search-"));
   const site = join(work, "site");
   const records = await indexer.write(join(work, "indexes"), options);
@@ -43,6 +43,25 @@ describe("SearchIndexer", () => {
     expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
     expect(existsSync(join(site, "search", "offline-index-0.js"))).toBe(true);
     expect(readdirSync(site).sort()).toEqual(["pagefind", "search", "vendor"]);
+  });
+
+  it("shares the shards between two Pagefind processes once a core is free, and writes the same files", { timeout: 60_000 }, async () => {
+    const indexer = new SearchIndexer();
+    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
+    const read = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
+    const alone = await writeSite(indexer);
+    const helped = await writeSite(indexer, { helpWhen: Promise.resolve() });
+    expect(helped.records).toBe(300);
+    expect([...helped.files.keys()].sort()).toEqual([0, 1, 2]);
+    expect(read(helped.site, helped.files)).toEqual(read(alone.site, alone.files));
+    expect(helped.leftBehind).toEqual(["site"]);
+  });
+
+  it("lets one process only claim a shard", () => {
+    const claims = mkdtempSync(join(tmpdir(), "papernotes-claims-"));
+    expect(claimShard(claims, "pagefind", 2)).toBe(true);
+    expect(claimShard(claims, "pagefind", 2)).toBe(false);
+    expect(claimShard(claims, "offline", 2)).toBe(true);
   });
 
   it("splits a big site into shards and writes only those it is asked for", { timeout: 60_000 }, async () => {
