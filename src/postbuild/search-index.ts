@@ -244,13 +244,15 @@ export class SearchIndexer {
     writeSharedFiles(join(dir, "shared"), shards.length);
     const claims = join(dir, ".claims");
     mkdirSync(claims, { recursive: true });
-    const build = (kind: SearchIndexRequest["kind"], task = this.early.get(kind) ?? this.child(kind)) => {
+    const build = (kind: SearchIndexRequest["kind"]) => {
+      const task = this.early.get(kind) ?? this.child(kind);
       this.early.delete(kind);
       return task.run({ kind, shards: requests, dir, claims });
     };
     let finished = false;
     const work = (atOnce ? Promise.all([build("offline"), build("pagefind")]) : build("offline").then(() => build("pagefind"))).finally(() => (finished = true));
-    const help = helpWhen?.then(() => (finished ? undefined : build("pagefind", this.child("pagefind"))));
+    // Not for one shard: there would be nothing left to share.
+    const help = chosen.length > 1 ? helpWhen?.then(() => (finished ? undefined : build("pagefind"))) : undefined;
     try {
       await (this.running = Promise.all([work, help]));
     } finally {
