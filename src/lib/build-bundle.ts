@@ -27,6 +27,8 @@ export interface BundleOptions {
 }
 
 interface BundleRecord {
+  /** The entries, one per line: another list of entries needs another bundle. */
+  key: string;
   /** The folder of the bundle, in cacheDir. */
   name: string;
   /** Every file the bundle was made from, relative to root. */
@@ -57,7 +59,7 @@ export async function bundleOf({ root, cacheDir, entries }: BundleOptions): Prom
   const recordFile = join(cacheDir, "current.json");
   const key = entries.join("\n");
   try {
-    const record = JSON.parse(readFileSync(recordFile, "utf8")) as BundleRecord & { key: string };
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as BundleRecord;
     if (record.key === key && stampOf(root, record.inputs) === record.stamp && existsSync(join(cacheDir, record.name))) return { dir: join(cacheDir, record.name), made: false };
   } catch {
     // no bundle yet
@@ -97,7 +99,7 @@ export async function bundleOf({ root, cacheDir, entries }: BundleOptions): Prom
     rmSync(work, { recursive: true, force: true }); // another build made the same bundle first
   }
   const saving = `${recordFile}.${process.pid}`;
-  writeFileSync(saving, JSON.stringify({ key, name, inputs, stamp } satisfies BundleRecord & { key: string }));
+  writeFileSync(saving, JSON.stringify({ key, name, inputs, stamp } satisfies BundleRecord));
   renameSync(saving, recordFile);
   for (const entry of readdirSync(cacheDir)) {
     const path = join(cacheDir, entry);

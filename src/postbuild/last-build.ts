@@ -66,7 +66,7 @@ export function layoutDigest(handOff: HandOff): string {
 }
 
 const recordFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-build.bin");
-/** The last build's search shard digests alone: a rebuild needs them before the rest (at 10,000 papers the record takes 1.7 s to read). */
+/** The last build's search shard digests alone: a rebuild needs them before the rest (at 10,000 papers the whole record once took 1.7 s to read). */
 const shardsFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-search-shards.json");
 
 /** The last build into `outDir`, if its pages can serve this one: same layout, and the site untouched since. */
