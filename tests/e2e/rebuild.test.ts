@@ -84,9 +84,9 @@ describe("a rebuild after editing a note", () => {
 });
 
 describe("a rebuild of a site with several search shards", () => {
-  // 130 papers: three shards of the search indexes (one per 64 pages).
+  // 260 papers: three shards of the search indexes (one per 125 pages).
   const corpus = mkdtempSync(join(tmpdir(), "papernotes-rebuild-shards-"));
-  const made = spawnSync(process.execPath, [resolve("../shared/bench/make-corpus.mjs"), "--papers", "130", "--out", corpus], { encoding: "utf8" });
+  const made = spawnSync(process.execPath, [resolve("../shared/bench/make-corpus.mjs"), "--papers", "260", "--out", corpus], { encoding: "utf8" });
   const site = join(corpus, "dist");
   afterAll(() => {
     for (const dir of [corpus, cacheDirFor(join(corpus, "papers"))]) rmSync(dir, { recursive: true, force: true });

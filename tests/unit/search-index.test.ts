@@ -19,8 +19,6 @@ async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; on
   return { site, records, files, leftBehind: readdirSync(work) };
 }
 
-/** Pages enough for three shards. */
-const THREE_SHARDS = 150;
 const pageRecord = (n: number): SearchDocument => ({ ...record, id: `papers/p${n}/#method`, page: `papers/p${n}/`, text: `topic${n} noise objective` });
 
 describe("SearchIndexer", () => {
@@ -49,11 +47,11 @@ describe("SearchIndexer", () => {
 
   it("shares the shards between two Pagefind processes once a core is free, and writes the same files", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
-    indexer.add(Array.from({ length: THREE_SHARDS }, (_, n) => pageRecord(n)));
+    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
     const read = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
     const alone = await writeSite(indexer);
     const helped = await writeSite(indexer, { helpWhen: Promise.resolve() });
-    expect(helped.records).toBe(THREE_SHARDS);
+    expect(helped.records).toBe(300);
     expect([...helped.files.keys()].sort()).toEqual([0, 1, 2]);
     expect(read(helped.site, helped.files)).toEqual(read(alone.site, alone.files));
     expect(helped.leftBehind).toEqual(["site"]);
@@ -68,9 +66,9 @@ describe("SearchIndexer", () => {
 
   it("splits a big site into shards and writes only those it is asked for", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
-    indexer.add(Array.from({ length: THREE_SHARDS }, (_, n) => pageRecord(n)));
+    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
     expect(indexer.digests()).toHaveLength(3);
-    const inShard1 = Array.from({ length: THREE_SHARDS }, (_, n) => n).filter((n) => searchShardOf(`papers/p${n}/`, 3) === 1);
+    const inShard1 = Array.from({ length: 300 }, (_, n) => n).filter((n) => searchShardOf(`papers/p${n}/`, 3) === 1);
     const { site, records, files } = await writeSite(indexer, { only: [1] });
     expect(records).toBe(inShard1.length);
     expect([...files.keys()]).toEqual([1]);
@@ -81,7 +79,7 @@ describe("SearchIndexer", () => {
     expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(false);
     const offline = readFileSync(join(site, "search", "offline-index-1.js"), "utf8");
     for (const n of inShard1) expect(offline).toContain(`topic${n} `);
-    expect(offline).not.toContain(`topic${Array.from({ length: THREE_SHARDS }, (_, n) => n).find((n) => !inShard1.includes(n))} `);
+    expect(offline).not.toContain(`topic${Array.from({ length: 300 }, (_, n) => n).find((n) => !inShard1.includes(n))} `);
   });
 
   it("reads pages whose records are kept in files, with the digests the same records have in memory", { timeout: 60_000 }, async () => {
@@ -114,7 +112,7 @@ describe("SearchIndexer", () => {
     growing.add([{ ...record, id: "papers/b/#", page: "papers/b/" }]);
     expect(growing.digests()).not.toEqual(before);
 
-    const pages = Array.from({ length: THREE_SHARDS }, (_, n) => pageRecord(n));
+    const pages = Array.from({ length: 300 }, (_, n) => pageRecord(n));
     const edited = pages.map((doc, n) => (n === 7 ? { ...doc, text: "an edit" } : doc));
     const changed = searchShardOf("papers/p7/", 3);
     const [a, b] = [indexerOf(pages).digests(), indexerOf(edited).digests()];
@@ -141,17 +139,17 @@ describe("SearchIndexer", () => {
 });
 
 describe("search shards", () => {
-  it("number one per 64 pages, at least 1 and at most 16", () => {
-    expect([0, 3, 64, 65, 1000, 10_000].map(searchShardCount)).toEqual([1, 1, 1, 2, 16, 16]);
+  it("number one per 125 pages, at least 1 and at most 16", () => {
+    expect([0, 3, 125, 126, 1000, 10_000].map(searchShardCount)).toEqual([1, 1, 1, 2, 8, 16]);
   });
 
   it("hold a page in the same shard while their number stays, and share pages out evenly", () => {
     const pages = Array.from({ length: 1000 }, (_, n) => `papers/paper-${String(n).padStart(5, "0")}/`);
-    const sizes = new Array(16).fill(0);
-    for (const page of pages) sizes[searchShardOf(page, 16)]++;
-    expect(pages.map((page) => searchShardOf(page, 16))).toEqual(pages.map((page) => searchShardOf(page, 16)));
-    expect(Math.min(...sizes)).toBeGreaterThan(50);
-    expect(Math.max(...sizes)).toBeLessThan(75);
+    const sizes = new Array(8).fill(0);
+    for (const page of pages) sizes[searchShardOf(page, 8)]++;
+    expect(pages.map((page) => searchShardOf(page, 8))).toEqual(pages.map((page) => searchShardOf(page, 8)));
+    expect(Math.min(...sizes)).toBeGreaterThan(100);
+    expect(Math.max(...sizes)).toBeLessThan(150);
   });
 });
 
