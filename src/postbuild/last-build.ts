@@ -181,14 +181,21 @@ export function placeNote(parts: (string | ScannedPart)[]): PlacedNote | undefin
   return undefined;
 }
 
-/** Describes the site in `staging` (search indexes included), for the next build; `outDir` is where it will be. */
-export function recordBuild(site: { staging: string; outDir: string; layoutDigest: string; searchShards: SearchShard[]; scans: Map<string, PageScan>; notes: Map<string, PlacedNote> }): LastBuild {
+/** Files of the site in `siteDir` (default: all of them), by path inside it, with their stamps. */
+export function stampFiles(siteDir: string, files = listFiles(siteDir, "")): Map<string, string> {
+  return new Map(files.map((file) => [relative(siteDir, file), stampOf(file)!]));
+}
+
+/**
+ * Describes the site in `staging`, for the next build; `outDir` is where it
+ * will be. `files`: every file's stamp (see stampFiles), search indexes included.
+ */
+export function recordBuild(site: { staging: string; outDir: string; layoutDigest: string; files: Map<string, string>; searchShards: SearchShard[]; scans: Map<string, PageScan>; notes: Map<string, PlacedNote> }): LastBuild {
   const inSite = (file: string) => relative(site.staging, file);
-  const files = new Map(listFiles(site.staging, "").map((file) => [inSite(file), stampOf(file)!]));
   return {
     outDir: site.outDir,
     layoutDigest: site.layoutDigest,
-    files,
+    files: site.files,
     searchShards: site.searchShards,
     scans: new Map([...site.scans].map(([file, scan]) => [inSite(file), scanForReuse(scan)])),
     notes: new Map([...site.notes].map(([file, note]) => [inSite(file), note])),

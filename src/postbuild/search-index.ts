@@ -269,17 +269,24 @@ export class SearchIndexer {
   }
 }
 
-/** Moves what `write` put in `dir` into the site in `siteDir`, and gives each written shard's files, by path in the site. */
-export function placeIndexes(dir: string, siteDir: string): Map<number, string[]> {
-  const files = new Map<number, string[]>();
+/**
+ * Moves what `write` put in `dir` into the site in `siteDir`. Gives each
+ * written shard's files, and every file placed (the files all shards share
+ * too), by path in the site.
+ */
+export function placeIndexes(dir: string, siteDir: string): { shards: Map<number, string[]>; placed: string[] } {
+  const shards = new Map<number, string[]>();
+  const placed: string[] = [];
   mkdirSync(siteDir, { recursive: true });
   for (const entry of readdirSync(dir)) {
+    const files = listFiles(join(dir, entry), "").map((file) => relative(join(dir, entry), file));
     const shard = /^shard-(\d+)$/.exec(entry);
-    if (shard) files.set(Number(shard[1]), listFiles(join(dir, entry), "").map((file) => relative(join(dir, entry), file)));
+    if (shard) shards.set(Number(shard[1]), files);
+    placed.push(...files);
     mergeInto(join(dir, entry), siteDir);
   }
   rmSync(dir, { recursive: true, force: true });
-  return files;
+  return { shards, placed };
 }
 
 /** Moves every file of `from` to the same place under `to`, then removes `from`. */

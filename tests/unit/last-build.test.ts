@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContentCheckResult } from "../../src/lib/content-check.ts";
 import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
-import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, type PlacedNote } from "../../src/postbuild/last-build.ts";
+import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, stampFiles, type PlacedNote } from "../../src/postbuild/last-build.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 
 const root = mkdtempSync(join(tmpdir(), "papernotes-last-build-"));
@@ -39,7 +39,7 @@ function fullBuild(outDir: string, note: { file: string; scan: PageScan }) {
   writeFileSync(join(outDir, "pagefind/shard-1/index.pf"), "shard 1");
   const scans = new Map([[page, scanParts(parts)]]);
   const notes = new Map([[page, placeNote(parts)!]]);
-  return recordBuild({ staging: outDir, outDir, layoutDigest: "layout-1", searchShards: [
+  return recordBuild({ staging: outDir, outDir, layoutDigest: "layout-1", files: stampFiles(outDir), searchShards: [
       { digest: "records-0", files: ["pagefind/index.pf"] },
       { digest: "records-1", files: ["pagefind/shard-1/index.pf"] },
     ],

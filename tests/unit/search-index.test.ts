@@ -2,10 +2,11 @@
 // and a failure comes back as a rejection the build can report (not a crash).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RenderCache } from "../../src/lib/render-cache.ts";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
+import { listFiles } from "../../src/postbuild/relative-urls.ts";
 import { claimShard, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
@@ -15,8 +16,8 @@ async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; on
   const work = mkdtempSync(join(tmpdir(), "papernotes-search-"));
   const site = join(work, "site");
   const records = await indexer.write(join(work, "indexes"), options);
-  const files = placeIndexes(join(work, "indexes"), site);
-  return { site, records, files, leftBehind: readdirSync(work) };
+  const { shards: files, placed } = placeIndexes(join(work, "indexes"), site);
+  return { site, records, files, placed, leftBehind: readdirSync(work) };
 }
 
 const pageRecord = (n: number): SearchDocument => ({ ...record, id: `papers/p${n}/#method`, page: `papers/p${n}/`, text: `topic${n} noise objective` });
@@ -26,8 +27,11 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer();
     indexer.add([record]);
     indexer.add([{ ...record, id: "papers/b/#", page: "papers/b/", hash: "", heading: "" }]);
-    const { site, records, files, leftBehind } = await writeSite(indexer);
+    const { site, records, files, placed, leftBehind } = await writeSite(indexer);
     expect(records).toBe(2);
+    // Every file placed is named, the files all shards share too: the build stamps them for its record.
+    expect(placed.sort()).toEqual(listFiles(site, "").map((file) => relative(site, file)).sort());
+    expect(placed).toContain("search/shards.js");
     expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
     expect(readFileSync(join(site, "search", "offline-index-0.js"), "utf8")).toMatch(/^\(window\.PapernotesOfflineIndex=window\.PapernotesOfflineIndex\|\|\[\]\)\[0\]=.*noise objective/);
     expect(readFileSync(join(site, "search", "shards.js"), "utf8")).toBe("window.PapernotesSearchShards=1;\n");
