@@ -70,8 +70,9 @@ const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] :
 let coreFreed!: () => void;
 const coreFree = new Promise<void>((resolve) => (coreFreed = resolve));
 // Both kinds at once for one shard: small enough to index beside Astro too, should the layout have changed.
+// The offline index of that one shard is built in this process, once it waits (for Astro, or for Pagefind).
 const atOnce = lastShards !== undefined && toIndex.length <= 1;
-let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex, helpWhen: coreFree });
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex, helpWhen: coreFree, offlineInProcess: atOnce });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 /** The kept shards are indexed after all: their files come only with the last build's pages. */

@@ -12,7 +12,7 @@ import { claimShard, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, Searc
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
 /** Indexes `indexer`'s records, the shards `only` (default: all), as a build places them in a site. */
-async function writeSite(indexer: SearchIndexer, options: { atOnce?: boolean; only?: number[]; helpWhen?: Promise<unknown> } = {}) {
+async function writeSite(indexer: SearchIndexer, options: Parameters<SearchIndexer["write"]>[1] = {}) {
   const work = mkdtempSync(join(tmpdir(), "papernotes-search-"));
   const site = join(work, "site");
   const records = await indexer.write(join(work, "indexes"), options);
@@ -59,6 +59,18 @@ describe("SearchIndexer", () => {
     expect([...helped.files.keys()].sort()).toEqual([0, 1, 2]);
     expect(read(helped.site, helped.files)).toEqual(read(alone.site, alone.files));
     expect(helped.leftBehind).toEqual(["site"]);
+  });
+
+  it("builds the offline index in this process when asked, and writes the same files as its own process", { timeout: 60_000 }, async () => {
+    const indexer = new SearchIndexer();
+    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
+    const read = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
+    const inChild = await writeSite(indexer, { atOnce: true, only: [1] });
+    const inProcess = await writeSite(indexer, { atOnce: true, only: [1], offlineInProcess: true });
+    expect(inProcess.records).toBe(inChild.records);
+    expect(read(inProcess.site, inProcess.files)).toEqual(read(inChild.site, inChild.files));
+    expect(inProcess.files.get(1)).toContain("search/offline-index-1.js");
+    expect(inProcess.leftBehind).toEqual(["site"]);
   });
 
   it("lets one process only claim a shard", () => {
