@@ -82,6 +82,14 @@ export function shardPaths(shard: number): { pagefind: string; offline: string }
   return { pagefind: shard === 0 ? "pagefind" : `pagefind/shard-${shard}`, offline: `search/offline-index-${shard}.js` };
 }
 
+/**
+ * Up to this many shards (1,000 papers), `offlineInProcess` holds. This
+ * process's own work after the check (reusing and guarding the pages) grows
+ * with the site, Pagefind's with the shard: at 1,000 papers the two took about
+ * as long, and on a bigger site this process would end last.
+ */
+const OFFLINE_IN_PROCESS_MAX_SHARDS = 8;
+
 /** Pagefind's files that only the primary index needs: its script, worker and WebAssembly. */
 const PRIMARY_ONLY = /\.js$|^wasm\./;
 /** Pagefind's bundled UIs: we use its search API with our own UI. */
@@ -249,9 +257,9 @@ export class SearchIndexer {
    * Once `helpWhen` resolves (a core has come free), a second Pagefind process
    * takes the shards that Pagefind has not started yet: it is the longest step.
    * `offlineInProcess` builds the offline indexes in this process, once it
-   * waits: for one shard, a process of its own competed with Pagefind for the
-   * two cores (rebuild after an edit at 1,000 papers, Pagefind's shard 1.5 s
-   * against 1.7 s).
+   * waits, on a site of up to 8 shards: for one shard, a process of its own
+   * competed with Pagefind for the two cores (rebuild after an edit at 1,000
+   * papers, Pagefind's shard 1.5 s against 1.7 s).
    */
   async write(dir: string, { atOnce = false, only, helpWhen, offlineInProcess = false }: { atOnce?: boolean; only?: number[]; helpWhen?: Promise<unknown>; offlineInProcess?: boolean } = {}): Promise<number> {
     const shards = this.shards();
@@ -273,7 +281,7 @@ export class SearchIndexer {
     const claims = join(dir, ".claims");
     mkdirSync(claims, { recursive: true });
     const build = (kind: SearchIndexRequest["kind"]) => {
-      if (kind === "offline" && offlineInProcess) return inProcessWhenIdle(() => writeOfflineShards({ shards: requests, dir, claims }));
+      if (kind === "offline" && offlineInProcess && shards.length <= OFFLINE_IN_PROCESS_MAX_SHARDS) return inProcessWhenIdle(() => writeOfflineShards({ shards: requests, dir, claims }));
       const task = this.early.get(kind) ?? this.child(kind);
       this.early.delete(kind);
       return task.run({ kind, shards: requests, dir, claims });
