@@ -116,7 +116,7 @@ export async function closePagefind(): Promise<void> {
 }
 
 /** A shard's MiniSearch index, as a classic script (file:// pages cannot fetch) that files it under its shard. */
-export function writeOfflineShard(siteDir: string, shard: number, documents: SearchDocument[]): void {
+function writeOfflineShard(siteDir: string, shard: number, documents: SearchDocument[]): void {
   const mini = new MiniSearch<SearchDocument>(searchCore.options);
   mini.addAll(documents);
   const file = join(siteDir, shardPaths(shard).offline);
