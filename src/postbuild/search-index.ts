@@ -161,18 +161,10 @@ export function claimShard(claims: string, kind: SearchIndexRequest["kind"], sha
 /** The folder of `dir` that a shard's files are written to, laid out as in the site. */
 export const shardDir = (dir: string, shard: number) => join(dir, `shard-${shard}`);
 
-/** Runs `task` once this process has nothing else to do (its event loop's next turn). */
-function inProcessWhenIdle(task: () => void): Promise<void> {
-  return new Promise((resolve, reject) =>
-    setImmediate(() => {
-      try {
-        task();
-        resolve();
-      } catch (error) {
-        reject(error);
-      }
-    }),
-  );
+/** Runs `task` once this process has nothing else to do (its event loop's next turn); rejects if it throws. */
+async function inProcessWhenIdle(task: () => void): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  task();
 }
 
 /** A shard's records, from their files (see SearchIndexRequest). */

@@ -20,6 +20,9 @@ async function writeSite(indexer: SearchIndexer, options: Parameters<SearchIndex
   return { site, records, files, placed, leftBehind: readdirSync(work) };
 }
 
+/** Each written index file with its text, by path in the site. */
+const indexFiles = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
+
 const pageRecord = (n: number): SearchDocument => ({ ...record, id: `papers/p${n}/#method`, page: `papers/p${n}/`, text: `topic${n} noise objective` });
 
 describe("SearchIndexer", () => {
@@ -52,23 +55,21 @@ describe("SearchIndexer", () => {
   it("shares the shards between two Pagefind processes once a core is free, and writes the same files", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
     indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
-    const read = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
     const alone = await writeSite(indexer);
     const helped = await writeSite(indexer, { helpWhen: Promise.resolve() });
     expect(helped.records).toBe(300);
     expect([...helped.files.keys()].sort()).toEqual([0, 1, 2]);
-    expect(read(helped.site, helped.files)).toEqual(read(alone.site, alone.files));
+    expect(indexFiles(helped.site, helped.files)).toEqual(indexFiles(alone.site, alone.files));
     expect(helped.leftBehind).toEqual(["site"]);
   });
 
   it("builds the offline index in this process when asked, and writes the same files as its own process", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
     indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
-    const read = (site: string, files: Map<number, string[]>) => [...files.values()].flat().sort().map((file) => [file, readFileSync(join(site, file), "utf8")]);
     const inChild = await writeSite(indexer, { atOnce: true, only: [1] });
     const inProcess = await writeSite(indexer, { atOnce: true, only: [1], offlineInProcess: true });
     expect(inProcess.records).toBe(inChild.records);
-    expect(read(inProcess.site, inProcess.files)).toEqual(read(inChild.site, inChild.files));
+    expect(indexFiles(inProcess.site, inProcess.files)).toEqual(indexFiles(inChild.site, inChild.files));
     expect(inProcess.files.get(1)).toContain("search/offline-index-1.js");
     expect(inProcess.leftBehind).toEqual(["site"]);
   });
