@@ -7,6 +7,7 @@ import remarkGfm from "remark-gfm";
 import { rehypeShiki } from "@astrojs/markdown-remark";
 import { unified, type PluggableList } from "unified";
 import { describe, expect, it } from "vitest";
+import { stringifyInPieces } from "../../src/lib/paper-pipeline.ts";
 import rehypeShikiMemo from "../../src/plugins/rehype-shiki-memo.ts";
 import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
 import { shikiConfig } from "../../src/site.config.ts";
@@ -64,5 +65,19 @@ describe("rehype-shiki-memo", () => {
     expect(blocks(second)[0]).toEqual(blocks(first)[0]);
     expect(blocks(second)[0]).not.toBe(blocks(first)[0]);
     expect(blocks(first)[2]).not.toBe(blocks(first)[0]);
+  });
+});
+
+describe("stringifyInPieces", () => {
+  it("gives, joined, the HTML of the whole note in one piece per top-level node", async () => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeShikiMemo, shikiConfig);
+    const tree = await processor.run(processor.parse(prose + "\n" + page + "\nA footnote[^1] and a 中文 sentence.\n\n[^1]: The note.\n"));
+    tree.children.push({ type: "raw", value: '<span class="katex">x</span>' } as never, { type: "comment", value: " end " });
+    const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: true });
+    const whole = stringifier.stringify(tree);
+    const pieces = stringifyInPieces(tree, (piece) => stringifier.stringify(piece));
+    expect(pieces.length).toBe(tree.children.length);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join("")).toBe(whole);
   });
 });
