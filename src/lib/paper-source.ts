@@ -1,11 +1,19 @@
 // Reads one paper file the way Astro's MDX pipeline will: frontmatter, then an mdast tree.
 import { parseFrontmatter } from "@astrojs/markdown-remark";
 import type { Root } from "mdast";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import { VFile } from "vfile";
 import { slugFromPath } from "./paper-files.ts";
 
@@ -31,12 +39,35 @@ export function readPaperSource(path: string, text: string): PaperSource {
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
 
-/** Parses MDX; syntax errors throw a VFileMessage with the place. */
+/**
+ * What a GFM autolink literal needs (www., http:// or https://, an email's
+ * "x@y"), or a character reference or escape that could make one in the text.
+ */
+const MAY_HOLD_AUTOLINK_LITERAL = /https?:\/\/|www\.|[\w+.-]@[\w-]|&(?:#|[a-z][a-z\d]*;)|\\[.@:/]/i;
+
+/**
+ * Parses MDX; syntax errors throw a VFileMessage with the place. A note that
+ * cannot hold an autolink literal is parsed without looking for them, to the
+ * same tree: they were about 40 % of the parse (an email literal is tried at
+ * the start of every word).
+ */
 export function parseMdx(source: PaperSource): { tree: Root; file: VFile } {
   const file = new VFile({ path: source.path, value: source.body });
-  const tree = parser.parse(file) as Root;
+  const tree = (mayHoldAutolinkLiteral(source.body) ? parser : parserWithoutAutolinkLiterals).parse(file) as Root;
   return { tree, file };
+}
+
+export function mayHoldAutolinkLiteral(text: string): boolean {
+  return MAY_HOLD_AUTOLINK_LITERAL.test(text);
+}
+
+/** remark-gfm without autolink literals: footnotes, strikethrough, tables and task lists. */
+function remarkGfmWithoutAutolinkLiterals(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
 /** Text before a colon, as people name papers: "Würstchen: An Efficient ..." → "Würstchen". */
