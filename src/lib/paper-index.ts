@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import Slugger from "github-slugger";
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { listPaperFiles } from "./paper-files.ts";
@@ -51,7 +51,9 @@ export interface NumberedDisplay {
 export function numberDisplays(tree: Root): NumberedDisplay[] {
   const displays: NumberedDisplay[] = [];
   let counter = 0;
-  visit(tree, "math", (node) => {
+  // Display math and headings are blocks: never inside a paragraph, whose phrasing is most of a tree.
+  visit(tree, ["math", "paragraph"], (node) => {
+    if (node.type !== "math") return SKIP;
     const parsed = parseDisplayTex(node.value);
     const numbered = numberRows(parsed.rows, counter);
     counter = numbered.counter;
@@ -64,8 +66,9 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
 export function headingIds(tree: Root): Set<string> {
   const slugger = new Slugger();
   const ids = new Set<string>();
-  visit(tree, "heading", (node) => {
-    ids.add(slugger.slug(toString(node)));
+  visit(tree, ["heading", "paragraph"], (node) => {
+    if (node.type === "heading") ids.add(slugger.slug(toString(node)));
+    return SKIP;
   });
   return ids;
 }

@@ -8,7 +8,7 @@ import type { Root } from "mdast";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
@@ -185,6 +185,8 @@ export function stringifyInPieces(tree: HastRoot, stringify: (tree: HastRoot) =>
 function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
   const headings: RenderedPaper["headings"] = [];
   visit(tree, "element", (node) => {
+    // Nothing in a paragraph or a code block is a heading: their spans are most of a tree.
+    if (node.tagName === "p" || node.tagName === "pre") return SKIP;
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
   });

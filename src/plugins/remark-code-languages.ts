@@ -2,7 +2,7 @@
 // is shown as plain text. That is allowed, but the author hears where it is.
 import type { Root } from "mdast";
 import { bundledLanguages } from "shiki";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { SOURCE } from "./messages.ts";
 
@@ -10,7 +10,9 @@ const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
 
 export default function remarkCodeLanguages() {
   return (tree: Root, file: VFile) => {
-    visit(tree, "code", (node) => {
+    // A code block is never inside a paragraph: their phrasing is skipped.
+    visit(tree, ["code", "paragraph"], (node) => {
+      if (node.type !== "code") return SKIP;
       const lang = node.lang?.toLowerCase();
       if (!lang || PLAIN.has(lang) || lang in bundledLanguages) return;
       // info(), not message(): a warning, which does not fail the build.
