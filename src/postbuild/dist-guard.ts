@@ -37,6 +37,8 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
   // Latin-1 text holds UTF-8 bytes (see makeUrlsRelative): values are decoded before their entities.
   const fromPage = encoding === "latin1" ? (raw: string) => Buffer.from(raw, "latin1").toString("utf8") : (raw: string) => raw;
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
+  // No tag can have what is read here (a note's paragraph of KaTeX spans, say): nothing to parse.
+  if (!WORTH_READING.test(html)) return scan;
   const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
   // Tags arrive in document order, so newlines are counted incrementally.
   let counted = 0;
