@@ -9,7 +9,7 @@ import { basePath, papersDir } from "./site.config.ts";
 const papers = defineCollection({ loader: paperLoader(papersDir, basePath), schema: paperSchema });
 
 // Notes that import components or use JSX: compiled by @astrojs/mdx.
-const mdxFiles = mdxPaperFiles(papersDir);
+const mdxFiles = mdxPaperFiles(papersDir, basePath);
 const mdxPapers = defineCollection({
   // glob() warns when nothing matches; with no MDX notes there is nothing to load.
   loader: mdxFiles.length > 0 ? glob({ pattern: mdxFiles, base: papersDir }) : { name: "papernotes:no-mdx-papers", load: async ({ store }) => store.clear() },

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import Slugger from "github-slugger";
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { needsMdxCompiler } from "./body-text.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
@@ -25,6 +26,8 @@ export interface IndexedPaper {
   shortTitle: string;
   lang: string;
   draft: boolean;
+  /** The note needs Astro's MDX compiler (see needsMdxCompiler); drafts are told too. */
+  mdx: boolean;
   equations: IndexedEquation[];
   headingIds: Set<string>;
 }
@@ -100,6 +103,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     shortTitle: shortTitle(title),
     lang: String(source.frontmatter.lang ?? "en"),
     draft: source.frontmatter.draft === true,
+    mdx: needsMdxCompiler(source.body),
     equations,
     headingIds: headingIds(tree),
   };

@@ -15,7 +15,7 @@ import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
-import { hasMath, needsMdxCompiler } from "./body-text.ts";
+import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
 import { katexOptions } from "./katex-options.ts";
@@ -97,7 +97,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
-    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: needsMdxCompiler(source.body) };
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: paper.indexed.mdx };
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
     done.formulas = countMath(tree);

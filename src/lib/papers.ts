@@ -5,7 +5,7 @@ import { mdxPaperFiles, renderedPaper } from "./rendered-papers.ts";
 import { readingMinutes } from "./reading-time.ts";
 
 // Asking Astro for an empty collection logs a warning on every page.
-const hasMdxPapers = mdxPaperFiles(papersDir).length > 0;
+const hasMdxPapers = mdxPaperFiles(papersDir, basePath).length > 0;
 
 export type Paper = CollectionEntry<"papers"> | CollectionEntry<"mdxPapers">;
 

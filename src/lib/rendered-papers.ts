@@ -24,8 +24,14 @@ export function paperHtml(paper: Pick<RenderedPaper, "htmlBytes" | "builtNote">)
   return fromUtf8.decode(paper.htmlBytes ?? readFileSync(paper.builtNote!.file));
 }
 
-/** File names of the notes that need Astro's MDX compiler (usually none). */
-export function mdxPaperFiles(papersDir: string): string[] {
+/**
+ * File names of the notes that need Astro's MDX compiler (usually none). Under
+ * the build script, the content pass has read every note already: reading them
+ * again here took Astro's process 0.25-0.4 s at 1,000 papers.
+ */
+export function mdxPaperFiles(papersDir: string, base: string): string[] {
+  const index = takeRenderedContent(papersDir, base)?.index;
+  if (index) return [...index.values()].filter((paper) => paper.mdx).map((paper) => paper.path.slice(papersDir.length + 1));
   return listPaperFiles(papersDir)
     .filter((path) => needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
     .map((path) => path.slice(papersDir.length + 1));

@@ -85,7 +85,7 @@ export async function runJob(job: FuzzJob): Promise<FuzzJobResult> {
 
   const papersDir1 = writeFolder(join(job.root, "all"), all);
   const first = await checkContent(papersDir1, "/", { render: true });
-  const mdxFiles = mdxPaperFiles(papersDir1).map((f) => f.replace(/\.mdx$/, ""));
+  const mdxFiles = mdxPaperFiles(papersDir1, "/").map((f) => f.replace(/\.mdx$/, ""));
   const failing = new Set(first.problems.map((p) => resolve(p.file)));
   const drafts = [...first.index.values()].filter((p) => p.draft).map((p) => p.slug);
   const passed = (name: string) => !failing.has(join(papersDir1, `${name}.mdx`)) && first.index.has(name) && !drafts.includes(name);
