@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
+import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
+import { mdxPaperFiles } from "../../src/lib/rendered-papers.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
@@ -121,5 +123,25 @@ describe("content check", () => {
     const { papersDir } = writePapers({});
     expect((await checkContent(papersDir)).problems.map(formatProblem)).toEqual([expect.stringMatching(/papers:1:1: this folder has no papers \(\.mdx or \.md files\)/)]);
     expect((await checkContent(`${papersDir}-gone`)).problems.map(formatProblem)).toEqual([expect.stringMatching(/papers-gone:1:1: there is no such folder; the content folder \(PAPERNOTES_CONTENT/)]);
+  });
+});
+
+describe("mdxPaperFiles", () => {
+  it("names the notes that need MDX, drafts too, from the content pass's index as from the files", async () => {
+    const { papersDir } = writePapers({
+      plain: `${frontmatter()}\nPlain text with braces only in math: $\\{a\\}$.\n`,
+      expression: `${frontmatter()}\nexport const n = 2;\n\nThere are {n} of them.\n`,
+      draft: `${frontmatter({ draft: "true" })}\nA <b>draft</b>.\n`,
+    });
+    const fromFiles = mdxPaperFiles(papersDir, "/");
+    expect(fromFiles.sort()).toEqual(["draft.mdx", "expression.mdx"]);
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems).toEqual([]);
+    handOffRenderedContent({ papersDir, base: "/", result });
+    try {
+      expect(mdxPaperFiles(papersDir, "/").sort()).toEqual(fromFiles);
+    } finally {
+      handOffRenderedContent(undefined as never);
+    }
   });
 });
