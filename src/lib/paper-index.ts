@@ -54,7 +54,7 @@ export interface NumberedDisplay {
 export function numberDisplays(tree: Root): NumberedDisplay[] {
   const displays: NumberedDisplay[] = [];
   let counter = 0;
-  // Display math and headings are blocks: never inside a paragraph, whose phrasing is most of a tree.
+  // Display math is a block, never inside a paragraph, whose phrasing is most of a tree.
   visit(tree, ["math", "paragraph"], (node) => {
     if (node.type !== "math") return SKIP;
     const parsed = parseDisplayTex(node.value);
@@ -69,6 +69,7 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
 export function headingIds(tree: Root): Set<string> {
   const slugger = new Slugger();
   const ids = new Set<string>();
+  // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
     if (node.type === "heading") ids.add(slugger.slug(toString(node)));
     return SKIP;
