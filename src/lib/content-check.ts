@@ -162,7 +162,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     const done = await renderPaper(paper, parsed, result.problems);
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     addPaper(result, done);
-    if (key && result.problems.length === problemsBefore && (done.rendered || done.mdx)) options.cache!.store(parsed.source.slug, done);
+    if (key && result.problems.length === problemsBefore && (done.rendered || done.indexed.mdx)) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }
@@ -170,7 +170,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
 function addPaper(result: RenderPassResult, paper: CachedPaper): void {
   result.warnings.push(...paper.warnings);
   result.formulas += paper.formulas;
-  if (paper.mdx) result.mdxSlugs.push(paper.indexed.slug);
+  if (paper.indexed.mdx) result.mdxSlugs.push(paper.indexed.slug);
   if (paper.rendered) result.rendered.push(paper.rendered);
   if (paper.search) result.search.push(paper.search);
 }

@@ -97,7 +97,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
-    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0, mdx: paper.indexed.mdx };
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0 };
     file.data.astro = { frontmatter: source.frontmatter };
     transform.runSync(tree, file);
     done.formulas = countMath(tree);
@@ -106,7 +106,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       if (m.fatal === false) problems.push(entry);
       else done.warnings.push(entry);
     }
-    if (options.render && problems.length === 0 && !done.mdx) {
+    if (options.render && problems.length === 0 && !paper.indexed.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
       done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };

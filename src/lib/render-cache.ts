@@ -21,8 +21,7 @@ export interface CachedPaper {
   renderKey: string;
   warnings: ContentProblem[];
   formulas: number;
-  /** Needs Astro's MDX compiler, which renders it; otherwise `rendered` is set. */
-  mdx: boolean;
+  /** Unless `indexed.mdx` (Astro's MDX compiler renders those notes), once rendered. */
   rendered?: RenderedPaper;
   /** Set once the note is rendered; kept in a file of its own, so a rebuild reads only the records it indexes. */
   search?: PageSearchRecords;
