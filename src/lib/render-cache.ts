@@ -21,7 +21,7 @@ export interface CachedPaper {
   renderKey: string;
   warnings: ContentProblem[];
   formulas: number;
-  /** Unless `indexed.mdx` (Astro's MDX compiler renders those notes), once rendered. */
+  /** Set once the note is rendered; never for an `indexed.mdx` note, which Astro's MDX compiler renders. */
   rendered?: RenderedPaper;
   /** Set once the note is rendered; kept in a file of its own, so a rebuild reads only the records it indexes. */
   search?: PageSearchRecords;
