@@ -82,7 +82,7 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
 }
 
 function build(contentDir: string, outDir: string): Promise<Run> {
-  return timed(process.execPath, ["scripts/build.ts", "--out", outDir], { PAPERNOTES_CONTENT: contentDir, CI: "1" });
+  return timed(process.execPath, ["scripts/build.mjs", "--out", outDir], { PAPERNOTES_CONTENT: contentDir, CI: "1" });
 }
 
 function coldCaches(): void {

@@ -11,7 +11,7 @@ import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
 import { lastSearchShardDigests, layoutDigest, placeNote, readFormulaParts, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, stampFiles, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
-import { makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
+import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
@@ -104,6 +104,9 @@ async function fail(message: string): Promise<never> {
 const scans = new Map<string, PageScan>();
 const notes = new Map<string, PlacedNote>();
 let pages = 0;
+// The staged site's files, once made: listed once for the steps that read them all (40-60 ms a listing at 1,000 papers).
+let staged: string[] | undefined;
+const stagedFiles = () => (staged ??= listFiles(staging, ""));
 let reused = false;
 // After a reuse: the pages whose notes changed; the others passed the last build's guard.
 let changedPages: Set<string> | undefined;
@@ -160,20 +163,20 @@ if (!reused) {
     if (note) notes.set(file, note);
   };
   try {
-    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtMarkers(page, { noteOf, formulaOf: formulasOf() }), onPage });
+    pages = makeUrlsRelative(staging, basePath, { split: (page) => splitAtMarkers(page, { noteOf, formulaOf: formulasOf() }), onPage, files: stagedFiles() });
   } catch (error) {
     await fail(error instanceof Error ? error.message : String(error));
   }
 }
 coreFreed(); // after a reuse (after Astro, it already was)
-const guard = guardSite(staging, scans, changedPages);
+const guard = guardSite(staging, scans, changedPages, stagedFiles());
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
 }
 // The next build's record of the site's files, made while the search indexes are
 // still being written (0.1 s at 1,000 papers); their files are added once placed.
-const files = stampFiles(staging);
+const files = stampFiles(staging, stagedFiles());
 const records = await indexed!.catch((error: Error) => fail(`search index: ${error.message}`));
 await search.stop(); // the processes started early for a write that never came (no shard changed)
 const written = records === undefined ? { shards: new Map<number, string[]>(), placed: [] } : placeIndexes(searchDir, staging);
@@ -195,4 +198,6 @@ saveLastBuild(papersDir, built);
 // Built notes and search records that no paper uses any more leave the cache (they were kept by digest).
 const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file].filter((file) => file !== undefined));
 renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
-console.log(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}`);
+// Exits once the line is out, without freeing the heap page by page: that took
+// 0.1-0.2 s after this line (1,000 papers, a rebuild after an edit: 3.0 s in all).
+process.stdout.write(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}\n`, () => process.exit(0));

@@ -1,7 +1,7 @@
 // npm run build: check every paper, build into a staging folder, and only then
 // replace dist/. A failed build leaves the last good site exactly as it was.
 //
-//   node scripts/build.ts [--out DIR]
+//   node scripts/build.mjs [--out DIR]   (this file, with the compile cache on first)
 //   PAPERNOTES_CONTENT=DIR  folder with papers/*.mdx (default ./content)
 //   SITE_URL, BASE_PATH     where the site is hosted (see README)
 //
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { BUILD_ENTRIES, buildBundleCache, bundleOf, useBundle } from "../src/lib/build-bundle.ts";
 import { enableCompileCache } from "../src/lib/compile-cache.ts";
 
-enableCompileCache();
+enableCompileCache(); // on since build.mjs; this passes it on to the processes the build starts
 const root = fileURLToPath(new URL("..", import.meta.url));
 let buildSite = new URL("./build-site.ts", import.meta.url);
 try {

@@ -138,8 +138,9 @@ export function scanForReuse(scan: PageScan): PageScan {
  * `changed`: for a site made from a guarded one with the same files, the pages
  * that are new. Every other page passed as it is, so only its links into new
  * pages (whose ids may differ) are checked again.
+ * `files`: every file of the site, if listed already.
  */
-export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), changed?: Set<string>): GuardProblem[] {
+export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), changed?: Set<string>, files = listFiles(siteDir, "")): GuardProblem[] {
   const problems: GuardProblem[] = [];
   const scanOf = (file: string) => {
     let scan = scans.get(file);
@@ -155,7 +156,7 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
     return kind;
   };
 
-  for (const file of listFiles(siteDir, ".html")) {
+  for (const file of files.filter((path) => path.endsWith(".html"))) {
     const scan = scanOf(file);
     const passed = changed !== undefined && !changed.has(file);
     // A link between pages that both passed, into a file that is still there,
@@ -179,7 +180,7 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
       checkRelativeTarget(file, url, line, tag, attribute, scanOf, kindOf, report);
     }
   }
-  for (const file of listFiles(siteDir, ".css")) {
+  for (const file of files.filter((path) => path.endsWith(".css"))) {
     const css = readFileSync(file, "utf8");
     for (const url of cssUrls(css)) {
       if (url.startsWith("data:")) continue;

@@ -52,12 +52,13 @@ export function rewriteCss(css: string, filePath: string, base: string): string 
  * `split` may cut a page into parts to rewrite and parts that are final already
  * (see note-bodies.ts). `onPage` sees each page's parts in their final form, the
  * text as Latin-1, so that a later check need not read the page again.
+ * `files`: every file of the site, if listed already.
  */
-export function makeUrlsRelative(siteDir: string, base: string, { split, onPage }: { split?: (page: Buffer) => (Buffer | ScannedPart)[]; onPage?: (file: string, parts: (string | ScannedPart)[]) => void } = {}): number {
+export function makeUrlsRelative(siteDir: string, base: string, { split, onPage, files = listFiles(siteDir, "") }: { split?: (page: Buffer) => (Buffer | ScannedPart)[]; onPage?: (file: string, parts: (string | ScannedPart)[]) => void; files?: string[] } = {}): number {
   const latin1Base = Buffer.from(base, "utf8").toString("latin1");
   let pages = 0;
   for (const [extension, rewrite] of [[".html", rewriteHtml], [".css", rewriteCss]] as const) {
-    for (const file of listFiles(siteDir, extension)) {
+    for (const file of files.filter((path) => path.endsWith(extension))) {
       const pagePath = Buffer.from(relative(siteDir, file).split(sep).join("/"), "utf8").toString("latin1");
       const bytes = readFileSync(file);
       const parts = extension === ".html" && split ? split(bytes) : [bytes];

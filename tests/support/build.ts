@@ -9,7 +9,7 @@ export interface BuildRun {
 }
 
 export function runBuild(outDir: string, env: Record<string, string> = {}): BuildRun {
-  const result = spawnSync(process.execPath, [resolve("scripts/build.ts"), "--out", outDir], {
+  const result = spawnSync(process.execPath, [resolve("scripts/build.mjs"), "--out", outDir], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 600_000,
