@@ -1,7 +1,7 @@
 // Frames each Shiki code block with its language and a copy button, and marks
 // it for line numbers (drawn by CSS, so they are never copied with the code).
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { ui } from "../lib/ui-strings.ts";
 import { pageLang } from "./messages.ts";
@@ -16,6 +16,8 @@ export default function rehypeCodeBlocks(options: CodeBlockOptions = {}) {
   return (tree: Root, file: VFile) => {
     const strings = ui(pageLang(file));
     visit(tree, "element", (node, index, parent) => {
+      // No code block is inside a paragraph.
+      if (node.tagName === "p") return SKIP;
       if (node.tagName !== "pre" || !parent || index === undefined) return;
       // Shiki writes `class` as a string; hast proper uses a className array.
       const props = node.properties as Record<string, unknown>;
@@ -49,7 +51,7 @@ export default function rehypeCodeBlocks(options: CodeBlockOptions = {}) {
         ],
       };
       parent.children[index] = figure;
-      return "skip";
+      return SKIP;
     });
   };
 }

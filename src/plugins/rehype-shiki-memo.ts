@@ -6,7 +6,7 @@ import { rehypeShiki } from "@astrojs/markdown-remark";
 import type { Element, Root, RootContent } from "hast";
 import { toText } from "hast-util-to-text";
 import { unified } from "unified";
-import { visitParents } from "unist-util-visit-parents";
+import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
@@ -17,12 +17,13 @@ export default function rehypeShikiMemo(config: ShikiConfig) {
   return async (tree: Root, file: VFile) => {
     const blocks: { pre: Element; parent: Element | Root; key: string }[] = [];
     visitParents(tree, "element", (pre, ancestors) => {
+      if (pre.tagName === "p") return SKIP; // no code block is inside a paragraph
       if (pre.tagName !== "pre" || pre.children.length !== 1) return;
       const code = pre.children[0]!;
       if (code.type !== "element" || code.tagName !== "code") return;
       const key = JSON.stringify([code.properties.className, code.data ?? null, code.properties.metastring ?? null, toText(code, { whitespace: "pre" })]);
       blocks.push({ pre, parent: ancestors.at(-1) as Element | Root, key });
-      return "skip";
+      return SKIP;
     });
     for (const { pre, parent, key } of blocks) {
       let result = highlighted.get(key);
