@@ -5,9 +5,11 @@ import remarkRehype from "remark-rehype";
 import remarkSmartypants from "remark-smartypants";
 import remarkGfm from "remark-gfm";
 import { rehypeShiki } from "@astrojs/markdown-remark";
+import type { Element } from "hast";
 import { unified, type PluggableList } from "unified";
 import { describe, expect, it } from "vitest";
 import { stringifyInPieces } from "../../src/lib/paper-pipeline.ts";
+import rehypeCodeBlocks from "../../src/plugins/rehype-code-blocks.ts";
 import rehypeShikiMemo from "../../src/plugins/rehype-shiki-memo.ts";
 import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
 import { shikiConfig } from "../../src/site.config.ts";
@@ -65,6 +67,18 @@ describe("rehype-shiki-memo", () => {
     expect(blocks(second)[0]).toEqual(blocks(first)[0]);
     expect(blocks(second)[0]).not.toBe(blocks(first)[0]);
     expect(blocks(first)[2]).not.toBe(blocks(first)[0]);
+  });
+
+  it("shares a repeated block's spans, frozen, and frames every copy as rehypeShiki's own blocks", async () => {
+    const expected = await html([[rehypeShiki, shikiConfig], rehypeCodeBlocks]);
+    expect(expected.match(/<figure class="code-block">/g)).toHaveLength(4);
+    const framed = unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeCodeBlocks).use(rehypeStringify);
+    // The second page finds every block highlighted already.
+    for (let round = 0; round < 2; round++) expect(String(await framed.process(page))).toBe(expected);
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig);
+    const tree = await processor.run(processor.parse(page));
+    const span = (tree.children.find((node) => node.type === "element" && node.tagName === "pre") as Element).children[0] as Element;
+    expect(() => span.children.push({ type: "text", value: "x" })).toThrow(TypeError);
   });
 });
 
