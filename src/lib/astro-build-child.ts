@@ -5,6 +5,10 @@ import { serveChildTask } from "./child-task.ts";
 
 serveChildTask(async ({ handOff, logLevel }: AstroBuildRequest) => {
   handOffRenderedContent(handOff);
+  // Astro's usage telemetry, which its CLI announces on first use: called from
+  // here, it would report every build unannounced (running git and posting to
+  // telemetry.astro.build, also with no network).
+  process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
   await build({ root: process.cwd(), logLevel });
 });
