@@ -12,6 +12,13 @@ import type { VFile } from "vfile";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
 
+/**
+ * Highlighted blocks kept, emptied when full, as renderMath's memo is: a
+ * 20-line block keeps about 80 KB of tree, and a big site of real notes has a
+ * few different blocks a note. The synthetic corpus has 2 in all.
+ */
+const HIGHLIGHTED_KEPT = 1024;
+
 export default function rehypeShikiMemo(config: ShikiConfig) {
   const shiki = unified().use(rehypeShiki, config);
   const highlighted = new Map<string, Element>();
@@ -32,6 +39,7 @@ export default function rehypeShikiMemo(config: ShikiConfig) {
         const single: Root = { type: "root", children: [pre] };
         await shiki.run(single, file);
         result = single.children[0] as Element;
+        if (highlighted.size >= HIGHLIGHTED_KEPT) highlighted.clear();
         highlighted.set(key, deepFreeze(result));
       }
       // The token spans are shared by every note with this block, frozen: a later
