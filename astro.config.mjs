@@ -5,35 +5,20 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import katexAssets from "./src/integrations/katex-assets.ts";
 import { takeRenderedContent } from "./src/lib/build-handoff.ts";
+import { loadPaperIndex } from "./src/lib/paper-index.ts";
+import { sitePipeline } from "./src/plugins/index.ts";
 import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl } from "./src/site.config.ts";
 
+// Only notes that use MDX components need the index here, so it is read lazily:
+// from the build's own pass when there is one; the dev server re-reads it so
+// edits to labels show up.
+/** @type {import("./src/lib/paper-index.ts").PaperIndex | undefined} */
+let paperIndex;
 const isDev = process.argv.includes("dev");
-
-/** Our Markdown pipeline, for the notes Astro renders itself. */
-async function loadSitePipeline() {
-  const [{ sitePipeline }, { loadPaperIndex }] = await Promise.all([import("./src/plugins/index.ts"), import("./src/lib/paper-index.ts")]);
-  // Only notes that use MDX components need the index here, so it is read lazily:
-  // from the build's own pass when there is one; the dev server re-reads it so
-  // edits to labels show up.
-  /** @type {import("./src/lib/paper-index.ts").PaperIndex | undefined} */
-  let paperIndex;
-  const index = () => {
-    if (isDev || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
-    return paperIndex;
-  };
-  return sitePipeline({ index, base: basePath });
-}
-
-/** Stands in for the pipeline where Astro has no note to render: none may be rendered without it. */
-function noNotesToRender() {
-  throw new Error("papernotes: this build rendered every note before Astro, and gave Astro no Markdown pipeline");
-}
-
-// `npm run build` hands Astro every note rendered (build-handoff.ts) but MDX
-// ones. Without those, the pipeline and the parser behind the index are not
-// loaded: 0.25 s of the build's Astro process.
-const handOff = isDev ? undefined : takeRenderedContent(papersDir, basePath);
-const pipeline = !handOff || handOff.mdxSlugs.size > 0 ? await loadSitePipeline() : { remarkPlugins: [noNotesToRender] };
+const index = () => {
+  if (isDev || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
+  return paperIndex;
+};
 
 export default defineConfig({
   // One content cache per content folder: Astro's data store otherwise keeps
@@ -44,7 +29,7 @@ export default defineConfig({
   trailingSlash: "always",
   outDir: process.env.PAPERNOTES_OUT_DIR ?? "dist",
   markdown: {
-    processor: unified(pipeline),
+    processor: unified(sitePipeline({ index, base: basePath })),
     shikiConfig,
   },
   integrations: [katexAssets(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.endsWith("/404/") })],
