@@ -1,18 +1,15 @@
 // npm run build: check every paper, build into a staging folder, and only then
 // replace dist/. A failed build leaves the last good site exactly as it was.
 //
-//   node scripts/build.mjs [--out DIR]   (this file, with the compile cache on first)
+//   node scripts/build.mjs [--out DIR]   (turns the compile cache on, then runs this file)
 //   PAPERNOTES_CONTENT=DIR  folder with papers/*.mdx (default ./content)
 //   SITE_URL, BASE_PATH     where the site is hosted (see README)
 //
 // The build itself is build-site.ts. It runs from a bundle of its code (see
-// build-bundle.ts), and only once the compile cache is on: a module's static
-// imports are compiled before any of its code runs.
+// build-bundle.ts).
 import { fileURLToPath } from "node:url";
 import { BUILD_ENTRIES, buildBundleCache, bundleOf, useBundle } from "../src/lib/build-bundle.ts";
-import { enableCompileCache } from "../src/lib/compile-cache.ts";
 
-enableCompileCache(); // on since build.mjs; this passes it on to the processes the build starts
 const root = fileURLToPath(new URL("..", import.meta.url));
 let buildSite = new URL("./build-site.ts", import.meta.url);
 try {
