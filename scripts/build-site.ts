@@ -112,7 +112,9 @@ let reused = false;
 let changedPages: Set<string> | undefined;
 if (last) {
   try {
-    changedPages = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
+    const reuse = reuseLastBuild(last, staging, (slug) => check.rendered.get(slug)?.builtNote, scans, notes, { keptShards });
+    changedPages = reuse.changed;
+    staged = reuse.staged;
     pages = scans.size;
     reused = true;
     const kept = keptShards.size === 0 ? "" : keptShards.size === shardDigests.length ? " and search indexes" : ` and ${keptShards.size} of ${shardDigests.length} search shards`;
@@ -121,6 +123,7 @@ if (last) {
     // Never a reason to fail: a full build makes every page anew.
     console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
     rmSync(staging, { recursive: true, force: true });
+    staged = undefined;
     scans.clear();
     notes.clear();
     indexKeptShardsToo();

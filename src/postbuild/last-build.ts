@@ -121,19 +121,23 @@ export function readFormulaParts(built: RenderedPaper["builtFormulas"]): Scanned
 }
 
 /**
- * Fills `staging` with the last build's files, each changed note in its page,
- * and returns the pages whose notes changed, by file path. `scans` and `notes` get every
- * page's, by file path, as a full build's makeUrlsRelative would give them.
- * Of the search shards, only those in `keptShards` come (their records are the same).
+ * Fills `staging` with the last build's files, each changed note in its page.
+ * Gives the pages whose notes changed and every file staged, by file path
+ * (so the staged site need not be listed again: 0.1 s at 1,000 papers).
+ * `scans` and `notes` get every page's, by file path, as a full build's
+ * makeUrlsRelative would give them. Of the search shards, only those in
+ * `keptShards` come (their records are the same).
  */
-export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): Set<string> {
+export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: string) => BuiltNote | undefined, scans: Map<string, PageScan>, notes: Map<string, PlacedNote>, { keptShards }: { keptShards: Set<number> }): { changed: Set<string>; staged: string[] } {
   const reindexed = new Set(last.searchShards.flatMap((shard, index) => (keptShards.has(index) ? [] : shard.files)));
   const folders = new Set<string>();
   const changed = new Set<string>();
+  const staged: string[] = [];
   for (const path of last.files.keys()) {
     if (reindexed.has(path)) continue;
     const from = join(last.outDir, path);
     const to = join(staging, path);
+    staged.push(to);
     const folder = dirname(to);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -158,7 +162,7 @@ export function reuseLastBuild(last: LastBuild, staging: string, noteOf: (slug: 
     notes.set(to, { ...placed, file: part.file, length: part.bytes.length });
     changed.add(to);
   }
-  return changed;
+  return { changed, staged };
 }
 
 /** Nothing writes to a reused file (a changed page is a new file), so the live site keeps its bytes until the swap. */

@@ -9,6 +9,7 @@ import type { ContentCheckResult } from "../../src/lib/content-check.ts";
 import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
 import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, stampFiles, type PlacedNote } from "../../src/postbuild/last-build.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
+import { listFiles } from "../../src/postbuild/relative-urls.ts";
 
 const root = mkdtempSync(join(tmpdir(), "papernotes-last-build-"));
 const papersDir = join(root, "content", "papers");
@@ -80,7 +81,9 @@ describe("reusing the last build", () => {
     const staging = join(root, "staging");
     const scans = new Map<string, PageScan>();
     const notes = new Map<string, PlacedNote>();
-    expect(reuseLastBuild(last, staging, (slug) => (slug === "a" ? second : undefined), scans, notes, { keptShards: new Set([1]) })).toEqual(new Set([join(staging, "papers/a/index.html")]));
+    const { changed, staged: placed } = reuseLastBuild(last, staging, (slug) => (slug === "a" ? second : undefined), scans, notes, { keptShards: new Set([1]) });
+    expect(changed).toEqual(new Set([join(staging, "papers/a/index.html")]));
+    expect(placed.sort()).toEqual(listFiles(staging, "").sort());
 
     const page = join(staging, "papers/a/index.html");
     expect(readFileSync(page, "utf8")).toBe(before + readFileSync(second.file, "utf8") + after);
@@ -98,7 +101,9 @@ describe("reusing the last build", () => {
     const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
     const staging = join(root, "staging-same");
     const scans = new Map<string, PageScan>();
-    expect(reuseLastBuild(last, staging, () => first, scans, new Map(), { keptShards: new Set([0, 1]) }).size).toBe(0);
+    const { changed, staged: placed } = reuseLastBuild(last, staging, () => first, scans, new Map(), { keptShards: new Set([0, 1]) });
+    expect(changed.size).toBe(0);
+    expect(placed.sort()).toEqual(listFiles(staging, "").sort());
     for (const file of ["pagefind/index.pf", "pagefind/shard-1/index.pf"]) expect(statSync(join(staging, file)).ino).toBe(statSync(join(outDir, file)).ino);
     expect(statSync(join(staging, "papers/a/index.html")).ino).toBe(statSync(join(outDir, "papers/a/index.html")).ino);
     expect(scans.get(join(staging, "papers/a/index.html"))).toEqual(last.scans.get("papers/a/index.html"));
