@@ -198,8 +198,8 @@ renameSync(staging, outDir);
 // The old site's files go in the background: removing them took 2 s at 1,000 papers.
 spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
 saveLastBuild(papersDir, built);
-// Built notes and search records that no paper uses any more leave the cache (they were kept by digest).
-const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file].filter((file) => file !== undefined));
+// Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest).
+const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file, ...(paper.highlightedBlocks ?? [])].filter((file) => file !== undefined));
 renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
 // Exits once the line is out, without freeing the heap page by page: that took
 // 0.1-0.2 s after this line (1,000 papers, a rebuild after an edit: 3.0 s in all).

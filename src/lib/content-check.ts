@@ -41,6 +41,8 @@ export interface RenderedPaper {
    * in bytes. None when a preview holds a link or an id: Astro renders those.
    */
   builtFormulas?: { file: string; lengths: number[] };
+  /** With `cache`: the files of the build cache that keep the note's highlighted code blocks. */
+  highlightedBlocks?: string[];
   headings: { depth: number; slug: string; text: string }[];
 }
 

@@ -94,7 +94,7 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
 export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string }) {
   const linkOptions: SiteLinkOptions = { index: () => index, base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
-  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins() as never).use(rehypeStringify, { allowDangerousHtml: true });
+  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
     const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0 };
@@ -110,6 +110,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
       done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
+      const blocks = file.data.codeBlockKeys ?? [];
+      if (options.cache && blocks.length > 0) done.rendered.highlightedBlocks = blocks.map((key) => options.cache!.highlightedBlockFile(key));
       if (options.asBuilt) {
         const pagePath = `${paperPagePath(source.slug)}index.html`;
         const parts = pieces.map((piece): ScannedPart => {

@@ -1,7 +1,7 @@
 // The content pipeline in one place: Astro's MDX build and the content check
 // run exactly these plugins, in this order.
 import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
-import rehypeAutolinkHeadings from "rehype-autolink-headings";
+import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
 import remarkMath from "remark-math";
@@ -12,10 +12,11 @@ import remarkPaperLinks from "./remark-paper-links.ts";
 import { shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
-import rehypeShikiMemo from "./rehype-shiki-memo.ts";
+import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
+import type { PluggableList } from "unified";
 
 export type { SiteLinkOptions };
 
@@ -25,7 +26,7 @@ export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
 }
 
 // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.
-const headingLinks: RehypePlugins[number] = [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }];
+const headingLinks: [typeof rehypeAutolinkHeadings, AutolinkOptions] = [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }];
 
 /** Astro's MDX pipeline (for notes that use MDX components); Astro runs Shiki itself. */
 export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
@@ -43,8 +44,8 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * highlighted once. Problems are reported by the check. Shiki comes late, just
  * before the code frames that need it: no plugin before it looks inside code,
  * and each would walk its token spans, about 40 % of a note's tree (1,000
- * papers: ~1 s less CPU).
+ * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
-export function fastRehypePlugins(): RehypePlugins {
-  return [rehypeSlug, [rehypeKatexCached, katexOptions], headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig], rehypeCodeBlocks];
+export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
+  return [rehypeSlug, [rehypeKatexCached, katexOptions], headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

@@ -2,7 +2,8 @@
 // (a prompt template, a sampling loop) recurs across notes, and tokenizing it
 // again is the costly part. Each block is highlighted on its own, as Astro
 // would, and later blocks with the same language, meta and code share its
-// highlighted spans.
+// highlighted spans. Blocks highlighted by an earlier build can come from
+// `kept` (the build cache): a rebuild after an edit then loads no highlighter.
 import { rehypeShiki } from "@astrojs/markdown-remark";
 import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
@@ -12,6 +13,19 @@ import type { VFile } from "vfile";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
 
+/** Highlighted blocks kept between runs, by key (language, meta and code). */
+export interface HighlightedBlocks {
+  get(key: string): Element | undefined;
+  set(key: string, block: Element): void;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The keys of the note's code blocks, in order (see HighlightedBlocks). */
+    codeBlockKeys: string[];
+  }
+}
+
 /**
  * Highlighted blocks kept, emptied when full, as renderMath's memo is: a
  * 20-line block keeps about 80 KB of tree, and a big site of real notes has a
@@ -19,7 +33,7 @@ type ShikiConfig = Parameters<typeof rehypeShiki>[0];
  */
 const HIGHLIGHTED_KEPT = 1024;
 
-export default function rehypeShikiMemo(config: ShikiConfig) {
+export default function rehypeShikiMemo(config: ShikiConfig, kept?: HighlightedBlocks) {
   const shiki = unified().use(rehypeShiki, config);
   const highlighted = new Map<string, Element>();
   return async (tree: Root, file: VFile) => {
@@ -33,12 +47,17 @@ export default function rehypeShikiMemo(config: ShikiConfig) {
       blocks.push({ pre, parent: ancestors.at(-1) as Element | Root, key });
       return SKIP;
     });
+    file.data.codeBlockKeys = blocks.map((block) => block.key);
     for (const { pre, parent, key } of blocks) {
       let result = highlighted.get(key);
       if (!result) {
-        const single: Root = { type: "root", children: [pre] };
-        await shiki.run(single, file);
-        result = single.children[0] as Element;
+        result = kept?.get(key);
+        if (!result) {
+          const single: Root = { type: "root", children: [pre] };
+          await shiki.run(single, file);
+          result = single.children[0] as Element;
+          kept?.set(key, result);
+        }
         if (highlighted.size >= HIGHLIGHTED_KEPT) highlighted.clear();
         highlighted.set(key, deepFreeze(result));
       }

@@ -60,7 +60,7 @@ const GENERATED_SOURCES = ["public/vendor"];
  */
 export function layoutDigest(handOff: HandOff): string {
   const { result } = handOff;
-  const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, ...paper }) => paper);
+  const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, highlightedBlocks: _highlightedBlocks, ...paper }) => paper);
   const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
 }

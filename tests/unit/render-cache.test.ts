@@ -111,6 +111,30 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     for (const file of inUse) expect(existsSync(file)).toBe(true);
   });
 
+  it("keeps a note's highlighted code blocks, as Shiki made them, until no note uses them", async () => {
+    const block = "\n```python\ndef loss(x):\n    return x ** 2\n```\n";
+    writeFileSync(join(dir, "citing.mdx"), citing + block);
+    const kept = (await noteOf("citing")).highlightedBlocks!;
+    expect(kept).toHaveLength(1);
+    expect(existsSync(kept[0]!)).toBe(true);
+    // An edit elsewhere in the note: the block comes from the cache, and the note is as a fresh render makes it.
+    writeFileSync(join(dir, "citing.mdx"), citing + block + "\nAn edit after the code.\n");
+    const edited = await noteOf("citing");
+    expect(edited.highlightedBlocks).toEqual(kept);
+    const { papersDir: fresh } = writePapers({ target: target(), citing: citing + block + "\nAn edit after the code.\n" });
+    const freshNote = (await checkContent(fresh, "/", { render: true, asBuilt: true, cache: true })).rendered.get("citing")!;
+    expect(readFileSync(edited.builtNote!.file, "utf8")).toContain('class="astro-code');
+    expect(readFileSync(edited.builtNote!.file, "utf8")).toBe(readFileSync(freshNote.builtNote!.file, "utf8"));
+    rmSync(cacheDirFor(fresh), { recursive: true, force: true });
+    // Without the block, nothing uses its file: it goes with the build's clean-up.
+    writeFileSync(join(dir, "citing.mdx"), citing);
+    const result = await buildAsBuilt();
+    expect(result.rendered.get("citing")!.highlightedBlocks).toBeUndefined();
+    const inUse = new Set([...result.rendered.values()].flatMap((paper) => [paper.builtNote!.file, ...(paper.highlightedBlocks ?? [])]));
+    renderCacheFor(dir).removeFilesExcept(inUse);
+    expect(existsSync(kept[0]!)).toBe(false);
+  });
+
   it("renders a paper again if its search records' file is gone", async () => {
     const file = (await buildAsBuilt()).search[0]!.file!;
     rmSync(file);

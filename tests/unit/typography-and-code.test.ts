@@ -7,10 +7,11 @@ import remarkGfm from "remark-gfm";
 import { rehypeShiki } from "@astrojs/markdown-remark";
 import type { Element } from "hast";
 import { unified, type PluggableList } from "unified";
-import { describe, expect, it } from "vitest";
+import { VFile } from "vfile";
+import { describe, expect, it, vi } from "vitest";
 import { stringifyInPieces } from "../../src/lib/paper-pipeline.ts";
 import rehypeCodeBlocks from "../../src/plugins/rehype-code-blocks.ts";
-import rehypeShikiMemo from "../../src/plugins/rehype-shiki-memo.ts";
+import rehypeShikiMemo, { type HighlightedBlocks } from "../../src/plugins/rehype-shiki-memo.ts";
 import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
 import { shikiConfig } from "../../src/site.config.ts";
 
@@ -79,6 +80,24 @@ describe("rehype-shiki-memo", () => {
     const tree = await processor.run(processor.parse(page));
     const span = (tree.children.find((node) => node.type === "element" && node.tagName === "pre") as Element).children[0] as Element;
     expect(() => span.children.push({ type: "text", value: "x" })).toThrow(TypeError);
+  });
+
+  it("takes blocks kept by an earlier run, as the build cache keeps them, and highlights none again", async () => {
+    const expected = await html([[rehypeShiki, shikiConfig]]);
+    const kept = new Map<string, Element>();
+    const store: HighlightedBlocks = { get: (key) => kept.get(key) && structuredClone(kept.get(key)), set: (key, block) => void kept.set(key, structuredClone(block)) };
+    expect(await html([[rehypeShikiMemo, shikiConfig, store]])).toBe(expected);
+    expect(kept.size).toBe(3); // python, bash, plain text: the repeated block once
+    // A new run (a rebuild: its own memo, no highlighter loaded yet) finds them all.
+    const sets = vi.spyOn(store, "set");
+    const gets = vi.spyOn(store, "get");
+    const file = new VFile(page);
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig, store).use(rehypeStringify);
+    expect(String(await processor.process(file))).toBe(expected);
+    expect(sets).not.toHaveBeenCalled();
+    expect(gets).toHaveBeenCalledTimes(3);
+    expect(file.data.codeBlockKeys).toHaveLength(4);
+    expect(new Set(file.data.codeBlockKeys)).toEqual(new Set(kept.keys()));
   });
 });
 
