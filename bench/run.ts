@@ -14,7 +14,7 @@ import katex from "katex";
 import { createHighlighter } from "shiki";
 import { listFiles } from "../src/postbuild/relative-urls.ts";
 import { measureSearch } from "./search.ts";
-import { lighthouseScores } from "./lighthouse.ts";
+import { lighthouseScores, type LighthouseScores } from "./lighthouse.ts";
 import { measurePage } from "./page.ts";
 import { shikiConfig } from "../src/site.config.ts";
 
@@ -171,16 +171,25 @@ for (const n of sizes) {
   );
 }
 
-// Lighthouse on the seed site: its home page and a paper page.
+// Lighthouse on the seed site (its home page and a paper page), and on a blank page for comparison.
 console.error("\n== Lighthouse, seed site ==");
 const seedDist = join(work, "dist-seed");
 const seedBuild = await build(resolve("content"), seedDist);
 const lighthouseRows: string[] = [];
 if (!seedBuild.ok) lighthouseRows.push(`| seed site | build failed | | | | |`);
 else {
-  for (const [path, s] of await lighthouseScores(seedDist, ["", "papers/wuerstchen/"])) {
-    lighthouseRows.push(`| /${path} | ${s.performance} (runs: ${s.performanceRuns.join(", ")}) | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.failed.join(", ") || "none"} |`);
-  }
+  for (const [path, s] of await lighthouseScores(seedDist, ["", "papers/wuerstchen/"])) lighthouseRows.push(lighthouseRow(`/${path}`, s));
+}
+// The control: a page with one heading and one paragraph, no style and no
+// script. What it loses in performance is this machine's (Chromium's own
+// start-up tasks, times 4 under Lighthouse's CPU slowdown), not the site's.
+const blankSite = join(work, "blank");
+mkdirSync(blankSite);
+writeFileSync(join(blankSite, "index.html"), '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Blank page</title><link rel="icon" href="data:,"><meta name="description" content="The control page of the Lighthouse runs."></head><body><main><h1>Blank page</h1><p>One paragraph and nothing else.</p></main></body></html>\n');
+for (const [, s] of await lighthouseScores(blankSite, [""])) lighthouseRows.push(lighthouseRow("control: a blank page", s));
+
+function lighthouseRow(page: string, s: LighthouseScores): string {
+  return `| ${page} | ${s.performance} (runs: ${s.performanceRuns.join(", ")}) | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.failed.join(", ") || "none"} |`;
 }
 
 const header = [
