@@ -110,8 +110,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
       done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
-      const blocks = file.data.codeBlockKeys ?? [];
-      if (options.cache && blocks.length > 0) done.rendered.highlightedBlocks = blocks.map((key) => options.cache!.highlightedBlockFile(key));
+      const blocks = new Set(file.data.codeBlockKeys);
+      if (options.cache && blocks.size > 0) done.rendered.highlightedBlocks = [...blocks].map((key) => options.cache!.highlightedBlockFile(key));
       if (options.asBuilt) {
         const pagePath = `${paperPagePath(source.slug)}index.html`;
         const parts = pieces.map((piece): ScannedPart => {
