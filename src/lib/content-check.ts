@@ -10,7 +10,7 @@ import { checkSlugs, displayPath, mergeResults } from "./content-check-results.t
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, renderCacheFor, renderKey, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
+import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 
 export interface ContentProblem {
@@ -146,13 +146,13 @@ async function readPaper(path: string, problems: ContentProblem[], cache?: Rende
 export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], search: [] };
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
-  const key = options.cache && renderKey(index, base, options.asBuilt === true);
+  const key = options.cache && renderKey(base, options.asBuilt === true);
   let renderPaper: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
     if (paper.indexed.draft) continue;
-    // Same bytes, same index, same pipeline: the same result, with no problems.
-    if (paper.cached && paper.cached.renderKey === key && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    // Same bytes, same papers read, same pipeline: the same result, with no problems.
+    if (paper.cached && paper.cached.renderKey === key && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }

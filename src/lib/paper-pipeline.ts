@@ -23,7 +23,7 @@ import { indexPaper, listedEquations, paperPagePath, type IndexedPaper, type Pap
 import { paperSchema } from "./paper-schema.ts";
 import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
-import { searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
+import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
 import { scanPage, scanParts, type ScannedPart } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
@@ -92,13 +92,16 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
  * to `problems`; the result is what the build cache keeps of the paper.
  */
 export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string }) {
-  const linkOptions: SiteLinkOptions = { index: () => index, base };
+  // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
+  const read = new Set<string>();
+  const linkOptions: SiteLinkOptions = { paper: (slug) => (read.add(slug), index.get(slug)), base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
-    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, warnings: [], formulas: 0 };
+    const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, renderedAgainst: [], warnings: [], formulas: 0 };
     file.data.astro = { frontmatter: source.frontmatter };
+    read.clear();
     transform.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
@@ -127,6 +130,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       const page = paperPagePath(source.slug);
       done.search = options.cache ? options.cache.storeSearchRecords(page, documents) : searchRecordsInMemory(page, documents);
     }
+    done.renderedAgainst = [...read].sort().map((slug) => [slug, paperDigest(index, slug)]);
     return done;
   };
 }

@@ -1,8 +1,8 @@
 // What the content pass made of each paper, kept between builds so that a
 // rebuild re-renders only what changed. An entry is used only when the paper's
-// bytes, the site-wide index (labels, titles, headings of every paper) and our
-// pipeline (plugin code, dependencies, base path) are all as they were; papers
-// with problems are never kept, so a hit has none.
+// bytes, the index entries (labels, titles, headings) of the papers its note
+// read and our pipeline (plugin code, dependencies, base path) are all as they
+// were; papers with problems are never kept, so a hit has none.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -18,8 +18,14 @@ export interface CachedPaper {
   /** The paper's bytes and our pipeline: both must match for `indexed` to hold. */
   contentHash: string;
   indexed: IndexedPaper;
-  /** The index and pipeline this paper was rendered against. */
+  /** The settings this paper was rendered with (see renderKey). */
   renderKey: string;
+  /**
+   * The papers whose index entries the note read (its own, those it cites or
+   * links to), each with the digest of its entry then ("" for none): the note
+   * is rendered again only when one of them changed.
+   */
+  renderedAgainst: [slug: string, digest: string][];
   warnings: ContentProblem[];
   formulas: number;
   /** Set once the note is rendered; never for an `indexed.mdx` note, which Astro's MDX compiler renders. */
@@ -81,23 +87,44 @@ export function projectFilesDigest(paths: string[], except: string[] = []): stri
   return hash.digest("hex");
 }
 
-/** The key every paper of this build is rendered against. */
-export function renderKey(index: PaperIndex, base: string, asBuilt: boolean): string {
-  return createHash("sha256").update(base).update(String(asBuilt)).update(indexDigest(index)).digest("hex");
+/** The settings every paper of this build is rendered with, besides the papers each reads. */
+export function renderKey(base: string, asBuilt: boolean): string {
+  return createHash("sha256").update(base).update(String(asBuilt)).digest("hex");
+}
+
+const paperDigests = new WeakMap<PaperIndex, Map<string, string>>();
+
+/**
+ * A digest of one paper's entry in the site-wide index ("" if it has none).
+ * Kept for each index, which is never changed once made.
+ */
+export function paperDigest(index: PaperIndex, slug: string): string {
+  let digests = paperDigests.get(index);
+  if (!digests) paperDigests.set(index, (digests = new Map()));
+  let digest = digests.get(slug);
+  if (digest === undefined) {
+    const paper = index.get(slug);
+    digests.set(slug, (digest = paper ? sha256(JSON.stringify(paper, withMapsAndSets)) : ""));
+  }
+  return digest;
+}
+
+/** Whether the papers a cached note read have the same index entries in `index`. */
+export function readsTheSamePapers(entry: CachedPaper, index: PaperIndex): boolean {
+  return entry.renderedAgainst.every(([slug, digest]) => paperDigest(index, slug) === digest);
 }
 
 const indexDigests = new WeakMap<PaperIndex, string>();
 
 /**
- * A digest of the site-wide index (at 1,000 papers, 3.8 MB as JSON). Kept for
- * each index, which is never changed once made: a build's check and its
- * layout digest both need it.
+ * A digest of the site-wide index (at 1,000 papers, 3.8 MB as JSON), for the
+ * layout digest: the pages besides the notes show every paper's entry.
  */
 export function indexDigest(index: PaperIndex): string {
   let digest = indexDigests.get(index);
   if (!digest) {
     const hash = createHash("sha256");
-    for (const paper of index.values()) hash.update(JSON.stringify(paper, withMapsAndSets));
+    for (const slug of index.keys()) hash.update(`${slug}\0${paperDigest(index, slug)}\n`);
     indexDigests.set(index, (digest = hash.digest("hex")));
   }
   return digest;

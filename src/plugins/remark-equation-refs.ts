@@ -6,14 +6,18 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
-import { paperPagePath, type IndexedEquation, type IndexedPaper, type PaperIndex } from "../lib/paper-index.ts";
+import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
-  /** Papers of the whole site; called once per page. */
-  index: () => PaperIndex;
+  /**
+   * A paper of the site by slug (its entry in the site-wide index), if there is
+   * one. Plugins see other papers only through it: the build cache records
+   * which papers each note read, and renders it again only when one changed.
+   */
+  paper: (slug: string) => IndexedPaper | undefined;
   /** Base path of the site, with leading and trailing slash. */
   base: string;
 }
@@ -30,7 +34,6 @@ interface ResolvedRef {
 export default function remarkEquationRefs(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
     const slug = slugFromPath(file.path);
-    const index = options.index();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
     const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
 
@@ -43,7 +46,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
         return { href: `#${eq.anchor}`, text, tex: text };
       }
-      const paper = index.get(ref.slug);
+      const paper = options.paper(ref.slug);
       if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (content/papers/${ref.slug}.mdx)${paper?.draft ? " that is published; it is a draft" : ""}`);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`);

@@ -72,6 +72,42 @@ describe("render cache", () => {
   });
 });
 
+describe("the papers a note reads", () => {
+  const unrelated = `${frontmatter({ title: '"Unrelated"' })}
+## Notes
+
+Nothing here cites another paper.
+`;
+  const { papersDir: dir } = writePapers({ target: target(), citing, unrelated });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const check = () => checkContent(dir, "/", { render: true, cache: true });
+  const inodes = () => Object.fromEntries(["target", "citing", "unrelated"].map((slug) => [slug, statSync(join(cacheDirFor(dir), "papernotes-render", `${slug}.bin`)).ino]));
+
+  it("renders again only the notes that read a paper whose entry changed", async () => {
+    expect((await check()).problems).toEqual([]);
+    const before = inodes();
+    // A new equation before the cited one renumbers it: the citing note shows the new number; the unrelated note is kept.
+    writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n"));
+    const result = await check();
+    expect(paperHtml(result.rendered.get("citing")!)).toMatch(/Target \(2\)/);
+    const after = inodes();
+    expect(after.target).not.toBe(before.target);
+    expect(after.citing).not.toBe(before.citing);
+    expect(after.unrelated).toBe(before.unrelated);
+    // A new title (the citing note shows the short title) likewise.
+    writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n").replace('"Target: A Paper"', '"Renamed: A Paper"'));
+    expect(paperHtml((await check()).rendered.get("citing")!)).toMatch(/Renamed \(2\)/);
+    expect(inodes().unrelated).toBe(before.unrelated);
+  });
+
+  it("reports a cached note's reference once the paper it cites is gone", async () => {
+    expect((await check()).problems).toEqual([]);
+    rmSync(join(dir, "target.mdx"));
+    const result = await check();
+    expect(result.problems.map((p) => `${p.file.replace(/^.*\//, "")}:${p.line}: ${p.reason}`)).toEqual([expect.stringMatching(/^citing\.mdx:11: \\eqref\{target\/eq:loss\}: there is no paper "target"/)]);
+  });
+});
+
 describe("built notes (asBuilt, as npm run build renders them)", () => {
   const { papersDir: dir } = writePapers({ target: target(), citing });
   afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
