@@ -9,10 +9,10 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
-import { lastSearchShardDigests, layoutDigest, placeNote, readFormulaParts, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, stampFiles, type PlacedNote } from "../src/postbuild/last-build.ts";
+import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, readFormulaParts, readLastBuild, readNotePart, recordBuild, reuseLastBuild, saveLastBuild, stampFiles, untouchedSince, type LastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
-import { placeIndexes, SearchIndexer } from "../src/postbuild/search-index.ts";
+import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -84,9 +84,14 @@ const indexKeptShardsToo = () => {
 };
 // Pages that would come out of Astro as last time (only notes changed) are taken from the last build.
 const layout = layoutDigest(handOff);
-const reusable = hasMdx ? undefined : reusableLastBuild(papersDir, outDir, layout);
-const last = reusable && [...keptShards].every((shard) => reusable.searchShards[shard]?.digest === lastShards![shard]) ? reusable : undefined;
-if (!last) indexKeptShardsToo();
+const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
+const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
+const last = lastBuild && lastBuild.layoutDigest === layout && keepsShards(lastBuild) && untouchedSince(lastBuild) ? lastBuild : undefined;
+// When Astro lays out the pages anew (a title, tag or equation changed), the kept
+// shards' indexes still come from the last build: only their files need to be as it wrote them.
+const keptSearchFiles = !last && lastBuild && keptShards.size > 0 && keepsShards(lastBuild) ? [...[...keptShards].flatMap((shard) => lastBuild.searchShards[shard]!.files), ...Object.values(SHARED_SEARCH_FILES)] : [];
+const searchFrom = last ?? (keptSearchFiles.length > 0 && untouchedSince(lastBuild!, keptSearchFiles) ? lastBuild : undefined);
+if (!searchFrom) indexKeptShardsToo();
 mkdirSync(dirname(outDir), { recursive: true });
 process.env.PAPERNOTES_OUT_DIR = staging;
 // Vite lets a stray BASE_URL in the environment (vitest sets one) override the
@@ -138,6 +143,7 @@ if (!reused) {
   }
   step("Astro built the pages");
   coreFreed();
+  if (searchFrom) linkFromLastBuild(searchFrom, staging, keptSearchFiles);
 
   if (!indexed) {
     // Loaded only here: it brings the HTML parser, which most builds never need.
@@ -184,7 +190,7 @@ const records = await indexed!.catch((error: Error) => fail(`search index: ${err
 await search.stop(); // the processes started early for a write that never came (no shard changed)
 const written = records === undefined ? { shards: new Map<number, string[]>(), placed: [] } : placeIndexes(searchDir, staging);
 for (const [path, stamp] of stampFiles(staging, written.placed.map((path) => join(staging, path)))) files.set(path, stamp);
-const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.shards.get(shard) ?? last!.searchShards[shard]!.files }));
+const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.shards.get(shard) ?? searchFrom!.searchShards[shard]!.files }));
 if (records !== undefined) {
   const some = written.shards.size < searchShards.length ? ` (${written.shards.size} of ${searchShards.length} shards)` : "";
   step(`indexed ${records} sections and equations for search${some}`);

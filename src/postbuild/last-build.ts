@@ -69,23 +69,35 @@ const recordFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernot
 /** The last build's search shard digests alone: a rebuild needs them before the rest (at 10,000 papers the whole record once took 1.7 s to read). */
 const shardsFile = (papersDir: string) => join(cacheDirFor(papersDir), "papernotes-last-search-shards.json");
 
-/** The last build into `outDir`, if its pages can serve this one: same layout, and the site untouched since. */
-export function reusableLastBuild(papersDir: string, outDir: string, digest: string): LastBuild | undefined {
-  let last: LastBuild;
+/** The record of the last good build into `outDir`, if there is one. */
+export function readLastBuild(papersDir: string, outDir: string): LastBuild | undefined {
   try {
-    last = deserialize(readFileSync(recordFile(papersDir))) as LastBuild;
+    const last = deserialize(readFileSync(recordFile(papersDir))) as LastBuild;
+    return last.outDir === outDir ? last : undefined;
   } catch {
     return undefined; // no good build yet, or an unreadable record: build in full
   }
-  if (last.outDir !== outDir || last.layoutDigest !== digest) return undefined;
-  for (const [path, stamp] of last.files) if (stampOf(join(outDir, path)) !== stamp) return undefined;
-  return last;
+}
+
+/** Whether the last build's files at `paths` (default: all) are still as it wrote them (by size and time). */
+export function untouchedSince(last: LastBuild, paths: Iterable<string> = last.files.keys()): boolean {
+  for (const path of paths) if (stampOf(join(last.outDir, path)) !== last.files.get(path)) return false;
+  return true;
+}
+
+/** Hard-links the last build's files at `paths` (paths inside the site) into `staging`. */
+export function linkFromLastBuild(last: LastBuild, staging: string, paths: string[]): void {
+  for (const path of paths) {
+    const to = join(staging, path);
+    mkdirSync(dirname(to), { recursive: true });
+    linkOrCopy(join(last.outDir, path), to);
+  }
 }
 
 /**
  * The digests of the search shards of the last build into `outDir`, read
  * without the rest of its record. Only a hint: the shards are reused only
- * if reusableLastBuild gives the same digests.
+ * if readLastBuild gives the same digests.
  */
 export function lastSearchShardDigests(papersDir: string, outDir: string): string[] | undefined {
   try {

@@ -124,13 +124,15 @@ function writeOfflineShard(siteDir: string, shard: number, documents: SearchDocu
   writeFileSync(file, `(window.PapernotesOfflineIndex=window.PapernotesOfflineIndex||[])[${shard}]=${JSON.stringify(JSON.stringify(mini))};\n`);
 }
 
-/** What every shard shares: the shard count, and MiniSearch's UMD build (it defines window.MiniSearch from a classic script). */
+/** The files every shard shares, in the site: the shard count, and MiniSearch's UMD build. */
+export const SHARED_SEARCH_FILES = { shardCount: "search/shards.js", miniSearch: "vendor/minisearch.js" } as const;
+
+/** What every shard shares (see SHARED_SEARCH_FILES); MiniSearch's UMD build defines window.MiniSearch from a classic script. */
 function writeSharedFiles(siteDir: string, count: number): void {
-  mkdirSync(join(siteDir, "search"), { recursive: true });
-  mkdirSync(join(siteDir, "vendor"), { recursive: true });
-  writeFileSync(join(siteDir, "search", "shards.js"), `window.PapernotesSearchShards=${count};\n`);
+  for (const file of Object.values(SHARED_SEARCH_FILES)) mkdirSync(dirname(join(siteDir, file)), { recursive: true });
+  writeFileSync(join(siteDir, SHARED_SEARCH_FILES.shardCount), `window.PapernotesSearchShards=${count};\n`);
   const umd = join(dirname(createRequire(import.meta.url).resolve("minisearch")), "..", "umd", "index.js");
-  copyFileSync(umd, join(siteDir, "vendor", "minisearch.js"));
+  copyFileSync(umd, join(siteDir, SHARED_SEARCH_FILES.miniSearch));
 }
 
 export interface SearchIndexRequest {

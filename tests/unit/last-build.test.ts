@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContentCheckResult } from "../../src/lib/content-check.ts";
 import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
-import { lastSearchShardDigests, layoutDigest, placeNote, readNotePart, recordBuild, reusableLastBuild, reuseLastBuild, saveLastBuild, stampFiles, type PlacedNote } from "../../src/postbuild/last-build.ts";
+import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, readLastBuild, readNotePart, recordBuild, reuseLastBuild, saveLastBuild, stampFiles, untouchedSince, type PlacedNote } from "../../src/postbuild/last-build.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
 
@@ -64,18 +64,17 @@ describe("reusing the last build", () => {
   saveLastBuild(papersDir, fullBuild(outDir, first));
 
   it("gives the last build's search shard digests alone, for the same output folder only", () => {
-    expect(lastSearchShardDigests(papersDir, outDir)).toEqual(reusableLastBuild(papersDir, outDir, "layout-1")!.searchShards.map((shard) => shard.digest));
+    expect(lastSearchShardDigests(papersDir, outDir)).toEqual(readLastBuild(papersDir, outDir)!.searchShards.map((shard) => shard.digest));
     expect(lastSearchShardDigests(papersDir, join(root, "other"))).toBeUndefined();
   });
 
-  it("is refused for another output folder or another layout", () => {
-    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeDefined();
-    expect(reusableLastBuild(papersDir, join(root, "other"), "layout-1")).toBeUndefined();
-    expect(reusableLastBuild(papersDir, outDir, "layout-2")).toBeUndefined();
+  it("is read for the same output folder only, with its layout digest", () => {
+    expect(readLastBuild(papersDir, outDir)!.layoutDigest).toBe("layout-1");
+    expect(readLastBuild(papersDir, join(root, "other"))).toBeUndefined();
   });
 
   it("splices a changed note into a new copy of its page and links the rest", () => {
-    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    const last = readLastBuild(papersDir, outDir)!;
     const livePage = readFileSync(join(outDir, "papers/a/index.html"));
     const second = builtNote("second", '<p>New, longer <a href="#top">text</a>\nover two lines.</p>');
     const staging = join(root, "staging");
@@ -98,7 +97,7 @@ describe("reusing the last build", () => {
   });
 
   it("links every file, search indexes too, when nothing changed", () => {
-    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    const last = readLastBuild(papersDir, outDir)!;
     const staging = join(root, "staging-same");
     const scans = new Map<string, PageScan>();
     const { changed, staged: placed } = reuseLastBuild(last, staging, () => first, scans, new Map(), { keptShards: new Set([0, 1]) });
@@ -110,18 +109,28 @@ describe("reusing the last build", () => {
   });
 
   it("names a note that is no longer rendered", () => {
-    const last = reusableLastBuild(papersDir, outDir, "layout-1")!;
+    const last = readLastBuild(papersDir, outDir)!;
     expect(() => reuseLastBuild(last, join(root, "staging-missing"), () => undefined, new Map(), new Map(), { keptShards: new Set() })).toThrow(/papers\/a\/index\.html had the note "a"/);
   });
 
-  it("is refused once a file of the site was changed or removed", () => {
+  it("links chosen files of the last build, as a build whose pages Astro makes anew takes its kept search shards", () => {
+    const last = readLastBuild(papersDir, outDir)!;
+    const staging = join(root, "staging-shards");
+    linkFromLastBuild(last, staging, ["pagefind/shard-1/index.pf"]);
+    expect(statSync(join(staging, "pagefind/shard-1/index.pf")).ino).toBe(statSync(join(outDir, "pagefind/shard-1/index.pf")).ino);
+    expect(listFiles(staging, "")).toEqual([join(staging, "pagefind/shard-1/index.pf")]);
+  });
+
+  it("is refused once a file of the site was changed or removed, for that file", () => {
     const css = join(outDir, "site.css");
     writeFileSync(css, "body{:}".slice(0, statSync(css).size)); // same size, new time
-    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeUndefined();
+    expect(untouchedSince(readLastBuild(papersDir, outDir)!)).toBe(false);
+    expect(untouchedSince(readLastBuild(papersDir, outDir)!, ["pagefind/shard-1/index.pf"])).toBe(true);
+    expect(untouchedSince(readLastBuild(papersDir, outDir)!, ["pagefind/shard-1/index.pf", "site.css"])).toBe(false);
     saveLastBuild(papersDir, fullBuild(outDir, first));
-    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeDefined();
+    expect(untouchedSince(readLastBuild(papersDir, outDir)!)).toBe(true);
     rmSync(css);
-    expect(reusableLastBuild(papersDir, outDir, "layout-1")).toBeUndefined();
+    expect(untouchedSince(readLastBuild(papersDir, outDir)!)).toBe(false);
   });
 });
 
