@@ -29,7 +29,15 @@ export default defineConfig({
   trailingSlash: "always",
   outDir: process.env.PAPERNOTES_OUT_DIR ?? "dist",
   markdown: {
-    processor: unified(sitePipeline({ paper: (slug) => index().get(slug), base: basePath })),
+    processor: unified(
+      sitePipeline({
+        papers: () => {
+          const papers = index();
+          return (slug) => papers.get(slug);
+        },
+        base: basePath,
+      }),
+    ),
     shikiConfig,
   },
   integrations: [katexAssets(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.endsWith("/404/") })],

@@ -94,7 +94,7 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
 export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string }) {
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
-  const linkOptions: SiteLinkOptions = { paper: (slug) => (read.add(slug), index.get(slug)), base };
+  const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {

@@ -13,11 +13,12 @@ import type { PageEquations } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
   /**
-   * A paper of the site by slug (its entry in the site-wide index), if there is
-   * one. Plugins see other papers only through it: the build cache records
-   * which papers each note read, and renders it again only when one changed.
+   * Called once per page: a lookup of the site's papers by slug (each one's
+   * entry in the site-wide index). Plugins see other papers only through it:
+   * the build cache records which papers each note read, and renders the note
+   * again only when one of them changed.
    */
-  paper: (slug: string) => IndexedPaper | undefined;
+  papers: () => (slug: string) => IndexedPaper | undefined;
   /** Base path of the site, with leading and trailing slash. */
   base: string;
 }
@@ -34,6 +35,7 @@ interface ResolvedRef {
 export default function remarkEquationRefs(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
     const slug = slugFromPath(file.path);
+    const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
     const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
 
@@ -46,7 +48,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
         return { href: `#${eq.anchor}`, text, tex: text };
       }
-      const paper = options.paper(ref.slug);
+      const paper = paperOf(ref.slug);
       if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (content/papers/${ref.slug}.mdx)${paper?.draft ? " that is published; it is a draft" : ""}`);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`);

@@ -14,6 +14,7 @@ const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
 export default function remarkPaperLinks(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
     const slug = slugFromPath(file.path);
+    const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
     visit(tree, ["link", "definition"], (node) => {
       const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
@@ -22,13 +23,13 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
       const paperLink = PAPER_LINK.exec(url);
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
-        const paper = options.paper(target);
+        const paper = paperOf(target);
         if (!paper || paper.draft) report(file, node, `link ${url}: there is no paper "${target}"`);
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       } else if (url.startsWith("#eq-")) {
-        if (!here.has(url.slice(1)) && !options.paper(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
+        if (!here.has(url.slice(1)) && !paperOf(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
         link.url = options.base + url.slice(1);
       }

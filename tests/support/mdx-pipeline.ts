@@ -20,7 +20,7 @@ export const MDX_NODE_TYPES = new Set(["mdxjsEsm", "mdxFlowExpression", "mdxText
 export function runMdxPipeline(papersDir: string, slug: string, text: string, index: PaperIndex): Root {
   const path = join(papersDir, `${slug}.mdx`);
   const source = readPaperSource(path, text);
-  const { remarkPlugins, rehypePlugins } = sitePipeline({ paper: (slug) => index.get(slug), base: "/" });
+  const { remarkPlugins, rehypePlugins } = sitePipeline({ papers: () => (slug) => index.get(slug), base: "/" });
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)

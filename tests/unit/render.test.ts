@@ -32,7 +32,7 @@ const other = `${frontmatter({ lang: "zh" })}
 function render(files: Record<string, string>, slug: string, base = "/"): { html: string; file: VFile } {
   const { papersDir } = writePapers(files);
   const index = loadPaperIndex(papersDir);
-  const { remarkPlugins, rehypePlugins } = sitePipeline({ paper: (slug) => index.get(slug), base });
+  const { remarkPlugins, rehypePlugins } = sitePipeline({ papers: () => (slug) => index.get(slug), base });
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
