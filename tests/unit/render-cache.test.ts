@@ -1,6 +1,6 @@
 // The build cache of the content pass: a rebuild re-renders only the papers
-// whose bytes changed, unless the site-wide index changed, and a cached paper
-// is never trusted past a change that breaks it.
+// whose bytes changed and those whose notes read a paper whose index entry
+// changed, and a cached paper is never trusted past a change that breaks it.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
