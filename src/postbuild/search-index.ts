@@ -15,7 +15,7 @@ import * as pagefind from "pagefind";
 import "../../public/scripts/search-core.js";
 import { buildModule } from "../lib/build-bundle.ts";
 import { startChildTask, type ChildTask } from "../lib/child-task.ts";
-import { searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
+import { projectFilesDigest, searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
 import { listFiles } from "./relative-urls.ts";
 
@@ -191,13 +191,27 @@ interface Shard {
  * the other took no longer: they only competed for the core that Astro leaves.
  * Without Astro (a rebuild of notes only), at once is faster.
  */
+/**
+ * What makes the indexes from the records: this module, the tokenizer and
+ * MiniSearch's settings, and the packages (MiniSearch, Pagefind, Node's ICU).
+ * A change to any makes every shard's indexes anew, even when Astro runs and
+ * the last build's pages are not reused.
+ */
+const INDEXER_SOURCES = ["src/postbuild/search-index.ts", "public/scripts/search-core.js", "package-lock.json"];
+
 export class SearchIndexer {
+  /** A digest of what indexes (default: of INDEXER_SOURCES), part of every shard's digest. */
+  private readonly indexer: string;
   private readonly pages: PageSearchRecords[] = [];
   private split?: Shard[];
   private readonly stopping = new AbortController();
   private running?: Promise<unknown>;
   /** Processes started ahead of the next write (see prestart). */
   private readonly early = new Map<SearchIndexRequest["kind"], ChildTask<SearchIndexRequest, void>>();
+
+  constructor(indexer = projectFilesDigest(INDEXER_SOURCES)) {
+    this.indexer = indexer;
+  }
 
   /**
    * Starts Pagefind's process now, for the next write: it loads its modules
@@ -237,7 +251,7 @@ export class SearchIndexer {
     const byShard = Map.groupBy(this.pages, (page) => searchShardOf(page.page, count));
     return (this.split = Array.from({ length: count }, (_, shard) => {
       const pages = (byShard.get(shard) ?? []).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
-      const digest = createHash("sha256").update(`${shard}/${count}\n`);
+      const digest = createHash("sha256").update(`${this.indexer}\n${shard}/${count}\n`);
       for (const page of pages) digest.update(`${page.page}\0${page.digest}\n`);
       return { pages, digest: digest.digest("hex") };
     }));

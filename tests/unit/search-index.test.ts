@@ -136,6 +136,18 @@ describe("SearchIndexer", () => {
     expect(a.map((digest, shard) => digest === b[shard])).toEqual([0, 1, 2].map((shard) => shard !== changed));
   });
 
+  it("gives every shard a new digest when what indexes changes (its code, the tokenizer, the packages)", () => {
+    const pages = Array.from({ length: 300 }, (_, n) => pageRecord(n));
+    const indexerOf = (indexer?: string) => {
+      const searchIndexer = new SearchIndexer(indexer);
+      searchIndexer.add(pages);
+      return searchIndexer.digests();
+    };
+    expect(indexerOf()).toEqual(indexerOf());
+    const [before, after] = [indexerOf("indexer-1"), indexerOf("indexer-2")];
+    expect(before.map((digest, shard) => digest === after[shard])).toEqual([false, false, false]);
+  });
+
   it("rejects, with the cause, when the indexes cannot be written", { timeout: 60_000 }, async () => {
     const blocker = join(mkdtempSync(join(tmpdir(), "papernotes-search-")), "a-file");
     writeFileSync(blocker, "not a folder");
