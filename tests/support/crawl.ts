@@ -1,6 +1,6 @@
 // Crawls a built site in Chromium and records what a reader would hit:
 // failed requests, console errors, requests to other origins, dead anchors.
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Request } from "playwright-core";
 import { expect } from "vitest";
 
 export interface CrawlReport {
@@ -10,6 +10,9 @@ export interface CrawlReport {
   foreignRequests: string[];
   unresolvedAnchors: string[];
 }
+
+/** How long a page may take to end its requests before the crawl moves on (and would cut them short, a failure). */
+const SETTLE_MS = 5000;
 
 /** Visits every page reachable from `start` by internal links; checks each link's anchor. */
 export async function crawl(context: BrowserContext, start: string): Promise<CrawlReport> {
@@ -29,6 +32,11 @@ export async function crawl(context: BrowserContext, start: string): Promise<Cra
   });
   page.on("response", (r) => r.status() >= 400 && report.failedRequests.push(`${r.url()} (${r.status()})`));
   page.on("request", (r) => !r.url().startsWith(root) && !r.url().startsWith("data:") && report.foreignRequests.push(r.url()));
+  // Requests still under way: the crawl moves on only once each has ended, as a reader would have let it.
+  const inFlight = new Set<Request>();
+  page.on("request", (r) => inFlight.add(r));
+  page.on("requestfinished", (r) => inFlight.delete(r));
+  page.on("requestfailed", (r) => inFlight.delete(r));
   while (queue.length > 0) {
     const url = queue.shift()!;
     await page.goto(url);
@@ -38,6 +46,8 @@ export async function crawl(context: BrowserContext, start: string): Promise<Cra
       void document.body.offsetHeight; // a layout, which starts the font loads
       return document.fonts.ready.then(() => undefined);
     });
+    // Fonts of content laid out later (content-visibility: auto) may start after that.
+    for (const until = Date.now() + SETTLE_MS; inFlight.size > 0 && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 10));
     report.pages++;
     const { ids, links } = await page.evaluate(() => ({
       ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
