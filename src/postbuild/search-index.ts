@@ -184,14 +184,6 @@ interface Shard {
 }
 
 /**
- * Both indexes of each shard, built while this process goes on (Astro lays
- * out the pages meanwhile), each kind as a child task (see child-task.ts), one
- * after the other: MiniSearch, then Pagefind. Each takes about 0.5 GB to index
- * 1,000 papers; at once, and with Astro, the build peaked at 2.1 GB. One after
- * the other took no longer: they only competed for the core that Astro leaves.
- * Without Astro (a rebuild of notes only), at once is faster.
- */
-/**
  * What makes the indexes from the records: this module, the tokenizer and
  * MiniSearch's settings, and the packages (MiniSearch, Pagefind, Node's ICU).
  * A change to any makes every shard's indexes anew, even when Astro runs and
@@ -199,6 +191,14 @@ interface Shard {
  */
 const INDEXER_SOURCES = ["src/postbuild/search-index.ts", "public/scripts/search-core.js", "package-lock.json"];
 
+/**
+ * Both indexes of each shard, built while this process goes on (Astro lays
+ * out the pages meanwhile), each kind as a child task (see child-task.ts), one
+ * after the other: MiniSearch, then Pagefind. Each takes about 0.5 GB to index
+ * 1,000 papers; at once, and with Astro, the build peaked at 2.1 GB. One after
+ * the other took no longer: they only competed for the core that Astro leaves.
+ * Without Astro (a rebuild of notes only), at once is faster.
+ */
 export class SearchIndexer {
   /** A digest of what indexes (default: of INDEXER_SOURCES), part of every shard's digest. */
   private readonly indexer: string;
