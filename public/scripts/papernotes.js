@@ -223,9 +223,8 @@
   // where the reader already is: in the search box, or on an \eqref.
   var held = document.papernotesPending ? document.papernotesPending() : [];
   delete document.papernotesPending; // handed over once; also tells tests this script ran
-  held.forEach(function (event) {
-    if (event.type === "click") event.target.click();
-    else event.target.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true }));
+  held.forEach(function (click) {
+    click.target.click();
   });
   if (searchInput && document.activeElement === searchInput) loadSearch();
   var hovered = document.querySelectorAll(":hover");

@@ -99,3 +99,29 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe("search shortcuts before the page script has arrived (slow network)", () => {
+  for (const shortcut of ["/", "Control+k"]) {
+    it(`keeps every key typed right after ${shortcut}, then searches for them`, async () => {
+      const page = await seed.browser.newPage();
+      try {
+        // The page script is held back until the reader has typed the whole query.
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        await page.route("**/scripts/papernotes.js", async (route) => {
+          await released;
+          await route.continue();
+        });
+        await page.goto(seed.site.url);
+        await page.keyboard.press(shortcut);
+        await page.keyboard.type("noise objective", { delay: 20 });
+        expect(await page.locator("#site-search-input").inputValue()).toBe("noise objective");
+        release();
+        await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+        expect(await page.locator(".search-result").first().getAttribute("href")).toMatch(/papers\/wuerstchen\/#eq-noise-objective$/);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
