@@ -44,21 +44,70 @@
     return parts;
   }
 
-  function partsAround(text, terms) {
-    var lower = text.toLowerCase();
+  var coreLoaded = loadScript(root + "scripts/search-core.js").then(function () {
+    return window.PapernotesSearchCore;
+  });
+
+  // Folded as the index folds terms (lower case, no accents), one character at
+  // a time so that offsets in it are offsets in the text.
+  function foldInPlace(text, fold) {
+    var out = "";
+    for (var ch of text) {
+      var folded = fold(ch);
+      out += folded.length === ch.length ? folded : ch;
+    }
+    return out;
+  }
+
+  // The text around the first hit, with every hit of a (folded) term marked.
+  function partsAround(text, terms, fold) {
+    var folded = foldInPlace(text, fold);
+    terms = terms.map(fold).filter(Boolean);
     var first = -1;
     terms.forEach(function (term) {
-      var at = lower.indexOf(term.toLowerCase());
+      var at = folded.indexOf(term);
       if (at !== -1 && (first === -1 || at < first)) first = at;
     });
     var start = Math.max(0, first - 50);
-    var slice = (start > 0 ? "…" : "") + text.slice(start, start + 180) + (start + 180 < text.length ? "…" : "");
-    if (terms.length === 0) return [{ text: slice, mark: false }];
-    var escaped = terms.map(function (t) {
-      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    var end = Math.min(text.length, start + 180);
+    var marked = [];
+    terms.forEach(function (term) {
+      for (var at = folded.indexOf(term, start); at !== -1 && at < end; at = folded.indexOf(term, at + term.length)) {
+        for (var i = at; i < Math.min(at + term.length, end); i++) marked[i] = true;
+      }
     });
-    return slice.split(new RegExp("(" + escaped.join("|") + ")", "gi")).filter(Boolean).map(function (piece, i) {
-      return { text: piece, mark: i % 2 === 1 || terms.some(function (t) { return t.toLowerCase() === piece.toLowerCase(); }) };
+    var parts = start > 0 ? [{ text: "…", mark: false }] : [];
+    for (var i = start; i < end; i++) {
+      var last = parts[parts.length - 1];
+      if (last && last.mark === !!marked[i] && !(i === start && start > 0)) last.text += text[i];
+      else parts.push({ text: text[i], mark: !!marked[i] });
+    }
+    if (end < text.length) parts.push({ text: "…", mark: false });
+    return parts;
+  }
+
+  // Pagefind, when a word is in no page, searches for the longest indexed word
+  // that the query word starts with ("transformer" finds every "t"). A page is
+  // kept only if each query word starts one of its words (Chinese: is in its
+  // text), as in the offline search; a section, only if one of its hits does.
+  function finds(text, word, core) {
+    var folded = core.fold(text);
+    if (core.segmented(word)) return folded.indexOf(word) !== -1;
+    return core.tokenize(folded).some(function (token) {
+      return token.indexOf(word) === 0;
+    });
+  }
+  function findsEvery(text, words, core) {
+    return words.every(function (word) {
+      return finds(text, word, core);
+    });
+  }
+  function hitsSome(parts, words, core) {
+    return parts.some(function (part) {
+      var mark = part.mark && core.fold(part.text).trim();
+      return mark && words.some(function (word) {
+        return finds(mark, word, core) || (core.segmented(word) && word.indexOf(mark) !== -1);
+      });
     });
   }
 
@@ -95,38 +144,55 @@
         return pagefind;
       });
     });
+    // Results in batches, until LIMIT sections pass the check above (or none are left to read).
+    function collect(results, words, core, found) {
+      if (found.length >= LIMIT || results.length === 0) return found.slice(0, LIMIT);
+      return Promise.all(
+        results.slice(0, LIMIT).map(function (result) {
+          return result.data();
+        }),
+      ).then(function (pages) {
+        pages.forEach(function (page) {
+          if (!findsEvery(page.meta.title + " " + page.content, words, core)) return;
+          page.sub_results
+            .map(function (sub) {
+              return { sub: sub, parts: partsFromMarkedHtml(sub.excerpt) };
+            })
+            .filter(function (hit) {
+              return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
+            })
+            .sort(function (a, b) {
+              return bySubResultScore(a.sub, b.sub);
+            })
+            .slice(0, SUB_RESULTS_PER_PAGE)
+            .forEach(function (hit) {
+              var sub = hit.sub;
+              var heading = sub.anchor ? sub.title : "";
+              var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
+              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: hit.parts });
+            });
+        });
+        return collect(results.slice(LIMIT), words, core, found);
+      });
+    }
     return {
       name: "pagefind",
       search: function (query) {
-        return ready.then(function (pagefind) {
-          return pagefind.search(query).then(function (response) {
-            return Promise.all(
-              response.results.slice(0, LIMIT).map(function (result) {
-                return result.data();
-              }),
-            );
+        return Promise.all([ready, coreLoaded]).then(function (loaded) {
+          var pagefind = loaded[0];
+          var words = loaded[1].tokenize(query).map(loaded[1].fold);
+          if (words.length === 0) return [];
+          // Words only: Pagefind would join "self-rewarding" into "selfrewarding".
+          return pagefind.search(words.join(" ")).then(function (response) {
+            return collect(response.results.slice(0, 3 * LIMIT), words, loaded[1], []);
           });
-        }).then(function (pages) {
-          var results = [];
-          pages.forEach(function (page) {
-            page.sub_results
-              .slice()
-              .sort(bySubResultScore)
-              .slice(0, SUB_RESULTS_PER_PAGE)
-              .forEach(function (sub) {
-                var heading = sub.anchor ? sub.title : "";
-                var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
-                results.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: partsFromMarkedHtml(sub.excerpt) });
-              });
-          });
-          return results.slice(0, LIMIT);
         });
       },
     };
   }
 
   function miniSearchBackend() {
-    var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), loadScript(root + "scripts/search-core.js"), shardCount])
+    var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), coreLoaded, shardCount])
       .then(function (loaded) {
         var shards = [];
         for (var shard = 0; shard < loaded[2]; shard++) shards.push(loadScript(root + "search/offline-index-" + shard + ".js"));
@@ -147,9 +213,15 @@
           hits.sort(function (a, b) {
             return b.score - a.score;
           });
+          var perPage = {};
+          hits = hits.filter(function (hit) {
+            var page = hit.id.split("#")[0];
+            perPage[page] = (perPage[page] || 0) + 1;
+            return perPage[page] <= SUB_RESULTS_PER_PAGE;
+          });
           return hits.slice(0, LIMIT).map(function (hit) {
             var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
-            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms) };
+            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold) };
           });
         });
       },

@@ -30,6 +30,8 @@ export interface IndexedPaper {
   mdx: boolean;
   equations: IndexedEquation[];
   headingIds: Set<string>;
+  /** For search, beside the note: authors, venue, arXiv id and summary, in one line. */
+  about: string;
 }
 
 export type PaperIndex = Map<string, IndexedPaper>;
@@ -107,9 +109,16 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     mdx: needsMdxCompiler(source.body),
     equations,
     headingIds: headingIds(tree),
+    about: aboutLine(source.frontmatter),
   };
 }
 
+/** A reader searches for a paper by its authors, arXiv id or a word of its summary, too. */
+function aboutLine(frontmatter: Record<string, unknown>): string {
+  const authors = Array.isArray(frontmatter.authors) ? frontmatter.authors.map(String).join(", ") : "";
+  const arxiv = frontmatter.arxiv ? `arXiv ${String(frontmatter.arxiv)}` : "";
+  return [authors, frontmatter.venue, arxiv, frontmatter.summary].filter(Boolean).map(String).join(" · ").replace(/\s+/g, " ");
+}
 
 /** Indexes every paper that parses; the content check reports the ones that do not. */
 export function loadPaperIndex(papersDir: string): PaperIndex {

@@ -37,12 +37,13 @@ export interface MathNodeData {
 }
 
 /**
- * A note body's sections: the text before the first h2/h3, then one per h2/h3
+ * A note body's sections: the paper's about line (authors and the like) and
+ * the text before the first h2/h3, then one per h2/h3
  * with an id. Inline formulas are read as their TeX source (from the fast
  * path's raw nodes, or KaTeX's annotation in MDX pages); display math is left
  * to the per-equation records.
  */
-function sectionsOf(body: Parent, page: string, title: string, lang: string): SearchDocument[] {
+function sectionsOf(body: Parent, page: string, title: string, lang: string, about: string): SearchDocument[] {
   const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, heading, text: "", kind: "section", lang });
   const sections = [section("", "")];
   const collect = (node: RootContent, add: (text: string) => void): void => {
@@ -70,6 +71,7 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string): Se
   };
   for (const child of body.children) collect(child, (text) => void (sections.at(-1)!.text += text));
   for (const s of sections) s.text = s.text.replace(/\s+/g, " ").trim();
+  if (about) sections[0]!.text = [about, sections[0]!.text].filter(Boolean).join(" · ");
   return sections.filter((s) => s.text || s.heading);
 }
 
@@ -77,7 +79,7 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string): Se
 export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocument[] {
   const page = paperPagePath(paper.slug);
   const lang = htmlLang(paper.lang);
-  const documents = sectionsOf(body, page, paper.title, lang);
+  const documents = sectionsOf(body, page, paper.title, lang, paper.about);
   for (const eq of paper.equations) {
     if (!eq.label || eq.number === undefined) continue;
     const name = equationName(eq.label);

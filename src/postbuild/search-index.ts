@@ -21,6 +21,8 @@ import { listFiles } from "./relative-urls.ts";
 
 interface SearchCore {
   tokenize: (text: string) => string[];
+  fold: (text: string) => string;
+  segmented: (word: string) => boolean;
   options: ConstructorParameters<typeof MiniSearch<SearchDocument>>[0];
 }
 export const searchCore = (globalThis as unknown as { PapernotesSearchCore: SearchCore }).PapernotesSearchCore;

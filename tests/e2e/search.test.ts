@@ -81,6 +81,31 @@ for (const mode of MODES) {
       expect(await page.locator(`[id="${hash}"]`).count()).toBe(1);
     });
 
+    it("finds a paper by an author, its arXiv id, a hyphenated or unaccented title word, an equation's label", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      const paper = (slug: string) => new RegExp(`papers/${slug}/(${mode.pageSuffix})?$`);
+      expect((await searchFor(page, "Pernias"))[0]).toMatch(paper("wuerstchen"));
+      expect((await searchFor(page, "Jason Weston"))[0]).toMatch(paper("self-rewarding-language-models"));
+      expect((await searchFor(page, "2306.00637"))[0]).toMatch(paper("wuerstchen"));
+      expect((await searchFor(page, "Self-Rewarding"))[0]).toMatch(/papers\/self-rewarding-language-models\//);
+      expect((await searchFor(page, "text-to-image"))[0]).toMatch(/papers\/wuerstchen\//);
+      expect((await searchFor(page, "wurstchen"))[0]).toMatch(/papers\/wuerstchen\//);
+      expect(await searchFor(page, "eq:dpo-loss")).toContainEqual(expect.stringMatching(/papers\/self-rewarding-language-models\/(index\.html)?#eq-dpo-loss$/));
+      // No more than 3 results from one page, so that others show too.
+      const pages = (await searchFor(page, "Self Rewarding")).map((href) => href.split("#")[0]);
+      expect(Math.max(...pages.map((p) => pages.filter((q) => q === p).length))).toBeLessThanOrEqual(3);
+    });
+
+    it("finds nothing for a word that is in no note (hosted, Pagefind would match its first letters)", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      expect(await searchFor(page, "transformer")).toEqual([]);
+      expect(await searchFor(page, "diffusion transformer")).toEqual([]);
+      expect(await searchFor(page, "Westonx")).toEqual([]);
+      expect((await searchFor(page, "diffusion")).length).toBeGreaterThan(0);
+    });
+
     it("says so when nothing matches, and never inserts the query as HTML", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();

@@ -11,7 +11,7 @@ import { builtPaperDocuments } from "../../src/lib/search-documents.ts";
 import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
-const note = `${frontmatter({ title: '"Noise & <Signal>"' })}
+const note = `${frontmatter({ title: '"Noise & <Signal>"', authors: '["Ada Lovelace", "Émile Borel"]', arxiv: '"2306.00637"', venue: '"ICLR 2024"' })}
 Opening words with $x^2$ inline.
 
 ## Method
@@ -38,7 +38,8 @@ describe("search records", () => {
     const { search } = await checkContent(papersDir, "/", { render: true });
     const searchDocuments = search.flatMap((page) => page.documents!);
     expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
-      ["papers/noise-paper/#", "", "Opening words with x^2 inline.", "section"],
+      // The paper's own record: found by its authors, venue, arXiv id and summary too.
+      ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with x^2 inline.", "section"],
       ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: print("code is indexed as text")', "section"],
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
       ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective", "equation"],

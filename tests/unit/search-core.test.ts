@@ -1,0 +1,28 @@
+// The tokenizer and term folding that the build's indexes and the browser's
+// queries share (public/scripts/search-core.js): a query must give the terms
+// the index holds, whatever ICU the browser brings.
+import { describe, expect, it } from "vitest";
+import { searchCore } from "../../src/postbuild/search-index.ts";
+
+const terms = (text: string) => searchCore.tokenize(text).map(searchCore.fold);
+
+describe("search tokens", () => {
+  it("splits words at any character that is not a letter, mark or digit", () => {
+    // Node's ICU keeps "eq:dpo" as one word, Chromium's splits it: neither decides here.
+    expect(terms("eq:dpo-loss")).toEqual(["eq", "dpo", "loss"]);
+    expect(terms("Self-Rewarding (arXiv 2401.10020), x_t")).toEqual(["self", "rewarding", "arxiv", "2401", "10020", "x", "t"]);
+  });
+
+  it("finds Chinese words without spaces, beside Latin ones", () => {
+    expect(terms("模型的自我奖励")).toEqual(["模型", "的", "自我", "奖励"]);
+    expect(terms("GPT-4训练")).toEqual(["gpt", "4", "训练"]);
+  });
+
+  it("folds case and accents, so that a query without them matches", () => {
+    expect(terms("Würstchen Émile")).toEqual(terms("wurstchen emile"));
+    // Kana voicing marks change the word: they stay (as Pagefind keeps them).
+    expect(searchCore.fold("ガ")).not.toBe(searchCore.fold("カ"));
+    expect(searchCore.segmented("融合")).toBe(true);
+    expect(searchCore.segmented("fusion")).toBe(false);
+  });
+});
