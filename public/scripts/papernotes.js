@@ -68,17 +68,15 @@
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".equation-link");
-    if (link) {
+    // A new tab or window (Ctrl, Cmd, Shift, middle button) is the browser's to open.
+    if (link && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0)) {
       var anchor = link.getAttribute("href").slice(1);
       event.preventDefault();
-      history.replaceState(null, "", "#" + anchor);
-      // Re-apply :target without a jump: the reader is already looking at it.
-      var el = document.getElementById(anchor);
-      if (el && location.hash === "#" + anchor) {
-        var x = scrollX, y = scrollY;
-        location.hash = anchor;
-        scrollTo(x, y);
-      }
+      // The address becomes the permalink and :target moves to this equation,
+      // with no history entry and no jump: the reader is already looking at it.
+      var x = scrollX, y = scrollY;
+      location.replace("#" + anchor);
+      scrollTo(x, y);
       copyText(permalink(anchor)).then(function () {
         flashCopied(link);
       }, function () {});
@@ -150,6 +148,11 @@
   else markScrollers();
   addEventListener("resize", markScrollersSoon);
   document.addEventListener("toggle", markScrollersSoon, true); // <details> opening
+  // Formulas off screen are not laid out (content-visibility: auto), so they
+  // cannot tell whether they overflow until they come near the screen.
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (!event.skipped) markScrollersSoon();
+  }, true);
 
   // Hover or focus on \eqref: show the equation, rendered at build time.
   var popover = null;

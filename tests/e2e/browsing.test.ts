@@ -38,6 +38,24 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("gives each formula that scrolls sideways a tab stop, also those far down the page on a phone", async () => {
+    const phone = await seed.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(seed.site.url + "papers/self-rewarding-language-models/");
+    await page.mouse.move(10, 300); // the reader's first move brings the page script
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    const formula = page.locator("#eq-dpo-loss .katex-display");
+    await formula.scrollIntoViewIfNeeded();
+    expect(await formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect.poll(() => formula.getAttribute("tabindex")).toBe("0");
+    // A formula that fits gets none: a tab stop on each would bury the links.
+    const narrow = page.locator("#eq-implicit-reward .katex-display");
+    await narrow.scrollIntoViewIfNeeded();
+    expect(await narrow.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(false);
+    expect(await narrow.getAttribute("tabindex")).toBeNull();
+    await phone.close();
+  });
+
   it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
     const page = await open("tags/");
     const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });

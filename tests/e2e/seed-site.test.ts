@@ -89,6 +89,28 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("moves :target to the equation whose ¶ was clicked, without a jump or a history entry, and shows Copied under the pointer", async () => {
+    const page = await open("papers/wuerstchen/#eq-noise-objective");
+    const link = page.locator("#eq-ddpm-update .equation-link");
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => ({ y: scrollY, entries: history.length }));
+    await page.locator("#eq-ddpm-update").hover();
+    await link.click();
+    await expect.poll(() => link.getAttribute("class")).toContain("is-copied");
+    expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("eq-ddpm-update");
+    expect(await page.evaluate(() => ({ y: scrollY, entries: history.length }))).toEqual(before);
+    expect(new URL(page.url()).hash).toBe("#eq-ddpm-update");
+    // The pointer is still on the button: its "Copied" must not be blue on blue.
+    const colors = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(colors[0]).not.toBe(colors[1]);
+    // Ctrl-click is the browser's: the permalink opens in a new tab, and nothing is copied.
+    const [opened] = await Promise.all([page.context().waitForEvent("page"), page.locator("#eq-noise-objective .equation-link").click({ modifiers: ["Control"] })]);
+    await opened.waitForLoadState();
+    expect(new URL(opened.url()).hash).toBe("#eq-noise-objective");
+    expect(await page.locator("#eq-noise-objective .equation-link").getAttribute("class")).not.toContain("is-copied");
+    await page.context().close();
+  });
+
   it("copies the LaTeX source of an equation", async () => {
     const page = await open("papers/wuerstchen/");
     const button = page.locator("#eq-noise-objective .equation-copy-tex");
