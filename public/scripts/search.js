@@ -251,6 +251,15 @@
     input.removeAttribute("aria-activedescendant");
     active = -1;
   }
+  // A hit on the page being read is a jump within it, not a reload, whether
+  // the page was reached as ".../" or ".../index.html".
+  function onThisPage(href) {
+    var target = new URL(href, doc.baseURI);
+    var page = function (url) {
+      return url.origin + url.pathname.replace(/\/index\.html$/, "/");
+    };
+    return target.hash && page(target) === page(location) ? target.hash : href;
+  }
   function render(results, query) {
     panel.textContent = "";
     active = -1;
@@ -262,7 +271,7 @@
     }
     results.forEach(function (result, i) {
       var link = doc.createElement("a");
-      link.href = result.href;
+      link.href = onThisPage(result.href);
       link.id = "search-result-" + i;
       link.className = "search-result" + (result.kind === "equation" ? " is-equation" : "");
       link.setAttribute("role", "option");
@@ -336,6 +345,10 @@
   });
   doc.addEventListener("click", function (event) {
     if (!event.target.closest(".site-search")) close();
+  });
+  // Once a hit is chosen the list is done with, also when the hit is on this page.
+  panel.addEventListener("click", function (event) {
+    if (event.target.closest(".search-result")) close();
   });
   input.addEventListener("focus", function () {
     if (input.value.trim()) run();

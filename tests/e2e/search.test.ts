@@ -97,6 +97,18 @@ for (const mode of MODES) {
       expect(Math.max(...pages.map((p) => pages.filter((q) => q === p).length))).toBeLessThanOrEqual(3);
     });
 
+    it("jumps within the page for a hit on the page being read, and closes the list", async () => {
+      const home = mode.home();
+      await page.goto(home.replace(/(index\.html)?$/, `papers/wuerstchen/${mode.pageSuffix}`));
+      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+      await page.locator("#site-search-input").focus();
+      expect((await searchFor(page, "p2 loss"))[0]).toBe("#eq-p2-loss");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/#eq-p2-loss$/);
+      expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    });
+
     it("finds nothing for a word that is in no note (hosted, Pagefind would match its first letters)", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
