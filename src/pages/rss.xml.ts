@@ -1,22 +1,27 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
+import { escapeUTF8 } from "entities";
 import { publishedPapers } from "../lib/papers.ts";
 import { site } from "../site.config.ts";
 
+// RSS 2.0's <author> must be an e-mail address: a paper's authors go in dc:creator.
+// The feed mixes English and Chinese notes, so each item says its own language.
 export async function GET(context: APIContext) {
   const base = new URL(import.meta.env.BASE_URL, context.site);
+  const feed = new URL("rss.xml", base).href;
   return rss({
     title: site.title,
     description: site.description,
     site: base.href,
+    xmlns: { dc: "http://purl.org/dc/elements/1.1/", atom: "http://www.w3.org/2005/Atom" },
+    customData: `<atom:link href="${escapeUTF8(feed)}" rel="self" type="application/rss+xml"/>`,
     items: (await publishedPapers()).map((paper) => ({
       title: paper.data.title,
       description: paper.data.summary,
       pubDate: paper.data.date,
       link: new URL(`papers/${paper.id}/`, base).href,
       categories: paper.data.tags,
-      author: paper.data.authors.join(", "),
+      customData: [...paper.data.authors.map((author) => `<dc:creator>${escapeUTF8(author)}</dc:creator>`), `<dc:language>${paper.data.lang}</dc:language>`].join(""),
     })),
-    customData: `<language>en</language>`,
   });
 }

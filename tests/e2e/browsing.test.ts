@@ -168,6 +168,23 @@ describe("browsing", () => {
       expect(parsed.links.length, file).toBeGreaterThan(0);
       for (const link of parsed.links) expect(link).toMatch(/^https:\/\/example\.org\//);
     }
+    // Feed readers' checks: names as dc:creator (RSS's <author> is an e-mail address), each item's language, a self link.
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      const item = [...doc.querySelectorAll("item")].find((i) => i.querySelector("title")?.textContent === "Self-Rewarding Language Models")!;
+      const dc = "http://purl.org/dc/elements/1.1/";
+      return {
+        authors: item.querySelectorAll("author").length,
+        creators: [...item.getElementsByTagNameNS(dc, "creator")].map((n) => n.textContent),
+        language: item.getElementsByTagNameNS(dc, "language")[0]?.textContent,
+        self: doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link")[0]?.getAttribute("href"),
+      };
+    }, readFileSync(join(dir, "rss.xml"), "utf8"));
+    expect(feed).toMatchObject({ authors: 0, language: "zh", self: "https://example.org/rss.xml" });
+    expect(feed.creators).toContain("Jason Weston");
+    // Readers find the feed from any page.
+    await page.getByRole("link", { name: "RSS" }).click();
+    await page.waitForURL(/rss\.xml$/);
     await page.close();
   });
 
@@ -179,6 +196,8 @@ describe("browsing", () => {
     await page.goto(seed.site.url + "no/such/paper/");
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    // Every link leads where it says, from any depth: none is a fragment that <base> would send home.
+    expect(await page.locator('a[href^="#"]').count()).toBe(0);
     await page.getByRole("link", { name: /Home/ }).click();
     await page.waitForURL(seed.site.url + "index.html");
     expect(await page.locator(".paper-card").count()).toBe(3);
