@@ -220,6 +220,11 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hidePreview();
   });
+  // Followed, the link has done its job: on a touch screen the preview would
+  // otherwise stay (the link keeps focus) over the equation just reached.
+  document.addEventListener("click", function (event) {
+    if (refAt(event.target)) hidePreview();
+  });
 
   // This script arrives on the reader's first interaction (LOADER_SCRIPT in
   // src/lib/csp.ts). Replay what the loader held back, then catch up with

@@ -134,6 +134,20 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("leaves no preview over the equation after a tap on its \\eqref (touch screen)", async () => {
+    const context = await seed.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    await page.tap("h1"); // the first touch brings the page script
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
+    await ref.scrollIntoViewIfNeeded();
+    await ref.tap();
+    await page.waitForURL(/#eq-noise-objective$/);
+    expect(await page.locator(".equation-popover").count()).toBe(0);
+    await context.close();
+  });
+
   it("previews an equation of another paper, rendered at build time, and links to it", async () => {
     const page = await open("papers/designedit/");
     const ref = page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]');
