@@ -13,7 +13,7 @@ import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, rea
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
-import { basePath, papersDir } from "../src/site.config.ts";
+import { basePath, papersDir, siteUrl } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const outDir = resolve(values.out!);
@@ -209,4 +209,6 @@ const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.
 renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
 // Exits once the line is out, without freeing the heap page by page: that took
 // 0.1-0.2 s after this line (1,000 papers, a rebuild after an edit: 3.0 s in all).
-process.stdout.write(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}\n`, () => process.exit(0));
+// A site built for hosting with the placeholder URL would hand out dead permalinks.
+const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed, the sitemap and copied permalinks point at ${siteUrl} (see "Deploying" in the README)\n`;
+process.stdout.write(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}\n${siteUrlNote}`, () => process.exit(0));
