@@ -9,30 +9,27 @@
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   // Chinese and Japanese have no spaces: Intl.Segmenter finds their words.
   var NEEDS_SEGMENTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-  var WORDLIKE = /[\p{L}\p{N}]/u;
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
   // Combining marks, but the kana voicing marks, which change the word (as Pagefind folds).
   var DIACRITICS = /(?![\u3099\u309A])\p{M}/gu;
 
   function tokenize(text) {
+    text = String(text);
+    if (!segmenter || !NEEDS_SEGMENTER.test(text)) return text.match(WORD) || [];
     var tokens = [];
-    var words = String(text).match(WORD) || [];
-    for (var i = 0; i < words.length; i++) {
-      var word = words[i];
-      if (!segmenter || !NEEDS_SEGMENTER.test(word)) {
-        tokens.push(word);
-        continue;
-      }
-      for (var it = segmenter.segment(word)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) {
-        if (step.value.isWordLike || WORDLIKE.test(step.value.segment)) tokens.push(step.value.segment);
-      }
+    for (var it = segmenter.segment(text)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) {
+      var words = step.value.segment.match(WORD);
+      if (words) tokens.push.apply(tokens, words);
     }
     return tokens;
   }
 
+  var NOT_ASCII = /[^\x00-\x7f]/;
+
   /** Lower case, without accents: "Würstchen" and "wurstchen" are one term. */
   function fold(text) {
-    return String(text).toLowerCase().normalize("NFD").replace(DIACRITICS, "").normalize("NFC");
+    var lower = String(text).toLowerCase();
+    return NOT_ASCII.test(lower) ? lower.normalize("NFD").replace(DIACRITICS, "").normalize("NFC") : lower;
   }
 
   function processTerm(term) {
