@@ -79,7 +79,7 @@
     var parts = start > 0 ? [{ text: "…", mark: false }] : [];
     for (var i = start; i < end; i++) {
       var last = parts[parts.length - 1];
-      if (last && last.mark === !!marked[i] && !(i === start && start > 0)) last.text += text[i];
+      if (last && last.mark === !!marked[i]) last.text += text[i];
       else parts.push({ text: text[i], mark: !!marked[i] });
     }
     if (end < text.length) parts.push({ text: "…", mark: false });
@@ -90,23 +90,24 @@
   // that the query word starts with ("transformer" finds every "t"). A page is
   // kept only if each query word starts one of its words (Chinese: is in its
   // text), as in the offline search; a section, only if one of its hits does.
-  function finds(text, word, core) {
+  function wordFinder(text, core) {
     var folded = core.fold(text);
-    if (core.segmented(word)) return folded.indexOf(word) !== -1;
-    return core.tokenize(folded).some(function (token) {
-      return token.indexOf(word) === 0;
-    });
+    var tokens = null;
+    return function (word) {
+      if (core.segmented(word)) return folded.indexOf(word) !== -1;
+      return (tokens = tokens || core.tokenize(folded)).some(function (token) {
+        return token.indexOf(word) === 0;
+      });
+    };
   }
   function findsEvery(text, words, core) {
-    return words.every(function (word) {
-      return finds(text, word, core);
-    });
+    return words.every(wordFinder(text, core));
   }
   function hitsSome(parts, words, core) {
     return parts.some(function (part) {
       var mark = part.mark && core.fold(part.text).trim();
       return mark && words.some(function (word) {
-        return finds(mark, word, core) || (core.segmented(word) && word.indexOf(mark) !== -1);
+        return wordFinder(mark, core)(word) || (core.segmented(word) && word.indexOf(mark) !== -1);
       });
     });
   }
