@@ -30,9 +30,14 @@ const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "align
 // LaTeX numbers every row of these; starred and inner (aligned) ones only when labelled.
 const NUMBERS_EVERY_ROW = new Set(["align", "gather", "alignat", "flalign"]);
 
+/** Characters other than letters (of any script: `eq:注意力` is `eq-注意力`), digits, `-` and `_` become `-`. */
+function anchorText(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\p{N}_-]/gu, "-");
+}
+
 /** `\label{eq:noise-objective}` → `eq-noise-objective` (CONTENT-FORMAT.md). */
 export function anchorForLabel(label: string): string {
-  return "eq-" + label.replace(/^eq:/, "").replace(/[^A-Za-z0-9_-]/g, "-");
+  return "eq-" + anchorText(label.replace(/^eq:/, ""));
 }
 
 /** Reads a brace group starting at `open` (which must be `{`); returns its content and end. */
@@ -175,7 +180,7 @@ export function numberRows(rows: EquationRow[], counter: number): { equations: N
     let number: string | undefined;
     if (row.customTag !== undefined) number = row.customTag;
     else if (!row.unnumbered) number = String(++counter);
-    const anchor = row.label !== undefined ? anchorForLabel(row.label) : number !== undefined ? (row.customTag !== undefined ? "eq-tag-" + row.customTag.replace(/[^A-Za-z0-9_-]/g, "-") : `eq-${number}`) : undefined;
+    const anchor = row.label !== undefined ? anchorForLabel(row.label) : number !== undefined ? (row.customTag !== undefined ? "eq-tag-" + anchorText(row.customTag) : `eq-${number}`) : undefined;
     return { number, anchor, label: row.label };
   });
   return { equations, counter };

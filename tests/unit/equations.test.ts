@@ -6,6 +6,9 @@ describe("anchorForLabel", () => {
     expect(anchorForLabel("eq:noise-objective")).toBe("eq-noise-objective");
     expect(anchorForLabel("loss_v2")).toBe("eq-loss_v2");
     expect(anchorForLabel("eq:a.b c/d")).toBe("eq-a-b-c-d");
+    // Letters of any script are letters: two Chinese labels of one length stay apart.
+    expect(anchorForLabel("eq:注意力")).toBe("eq-注意力");
+    expect(anchorForLabel("eq:自注意")).not.toBe(anchorForLabel("eq:注意力"));
   });
 });
 

@@ -73,6 +73,27 @@ describe("rendered equations", () => {
     expect(html).toContain('<a href="#eq-row-two" class="eqref">3</a>');
   });
 
+  it("anchors Chinese labels by their own letters, in a whole display and in rows", () => {
+    const zh = `${frontmatter({ lang: "zh" })}
+$$
+a = b \\label{eq:注意力}
+$$
+
+$$
+\\begin{aligned} c &= d \\label{eq:自注意} \\\\ e &= f \\label{eq:交叉注意} \\end{aligned}
+$$
+
+见 $\\eqref{eq:注意力}$、$\\eqref{eq:自注意}$ 与 $\\eqref{eq:交叉注意}$。
+`;
+    const { html, file } = render({ other: zh }, "other");
+    expect(file.messages.map((m) => m.reason)).toEqual([]);
+    expect(html).toContain('id="eq-注意力"');
+    expect(html).toContain('id="eq-自注意"');
+    expect(html).toContain('id="eq-交叉注意"');
+    // Links carry the anchor percent-encoded, as URLs do; browsers match it to the id.
+    expect(html).toContain(`<a href="#${encodeURIComponent("eq-自注意")}" class="eqref">(2)</a>`);
+  });
+
   it("links \\eqref inside a larger formula through KaTeX", () => {
     expect(html).toMatch(/<a href="#eq-row-one">.*\(2\)/s);
   });
