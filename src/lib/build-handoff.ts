@@ -6,6 +6,7 @@
 import type { ContentCheckResult } from "./content-check.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
+const PROBLEMS_KEY = Symbol.for("papernotes.content-problems");
 
 export interface HandOff {
   papersDir: string;
@@ -31,4 +32,14 @@ export function notesFilledAfterBuild(papersDir: string, base: string): boolean 
 function takeHandOff(papersDir: string, base: string): HandOff | undefined {
   const handOff = (globalThis as Record<symbol, HandOff | undefined>)[KEY];
   return handOff && handOff.papersDir === papersDir && handOff.base === base ? handOff : undefined;
+}
+
+/** The dev server's content problems (or none, once fixed), for every page to show (see paper-loader.ts). */
+export function showContentProblems(papersDir: string, base: string, message: string | undefined): void {
+  (globalThis as Record<symbol, unknown>)[PROBLEMS_KEY] = message === undefined ? undefined : { papersDir, base, message };
+}
+
+export function contentProblems(papersDir: string, base: string): string | undefined {
+  const shown = (globalThis as Record<symbol, { papersDir: string; base: string; message: string } | undefined>)[PROBLEMS_KEY];
+  return shown && shown.papersDir === papersDir && shown.base === base ? shown.message : undefined;
 }

@@ -2,35 +2,84 @@
 // check's own pass (one remark/rehype run, each formula rendered once), so Astro
 // never turns them into JS modules. Notes that need MDX go through glob + MDX.
 import { createHash } from "node:crypto";
+import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
-import { handOffRenderedContent, takeRenderedContent } from "./build-handoff.ts";
-import { checkContent } from "./content-check.ts";
+import { handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
 
+type LoaderContext = Parameters<Loader["load"]>[0];
+
+/** The dev server's one watch of the papers: Astro runs load() again on each content sync. */
+interface DevWatch {
+  watcher: NonNullable<LoaderContext["watcher"]>;
+  /** The latest load()'s context: its store is the one pages read. */
+  context: LoaderContext;
+  /** Checks run one after another, each on the files as they are then. */
+  checking: Promise<void>;
+}
+const DEV_WATCHES = Symbol.for("papernotes.dev-watches");
+
 export function paperLoader(papersDir: string, base: string): Loader {
+  const fill = async ({ store, parseData }: LoaderContext, result: ContentCheckResult) => {
+    store.clear();
+    // The HTML and the Markdown stay in memory, not in Astro's data store:
+    // Astro bundles the store into the build. 1,000 notes of KaTeX markup made
+    // it 180 MB; their Markdown alone (11 MB) cost 3 s. Pages are rendered in
+    // this same process and read what they need from the hand-off.
+    for (const paper of result.rendered.values()) {
+      const data = await parseData({ id: paper.slug, data: paper.frontmatter });
+      // A digest of the bytes (a built note's file is named by its own): Astro's
+      // generateDigest would need the HTML decoded (1.3 s at 1,000 papers).
+      const note = paper.htmlBytes ?? paper.builtNote!.file;
+      store.set({ id: paper.slug, data, digest: createHash("sha256").update(note).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
+    }
+  };
+  // `astro dev` or a bare `astro build`: the pass is done here. The dev server
+  // stays up through problems: they go to the terminal and to every page
+  // (Base.astro) until a save fixes them.
+  const check = async (context: LoaderContext) => {
+    const result = await checkContent(papersDir, base, { render: true });
+    for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
+    const problems = result.problems.length > 0 ? `${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}` : undefined;
+    if (problems && !context.watcher) throw new Error(problems);
+    showContentProblems(papersDir, base, problems);
+    if (problems) {
+      context.logger.error(problems);
+      context.store.clear(); // a change to the store reloads the pages, which then show the problems
+      return;
+    }
+    handOffRenderedContent({ papersDir, base, result });
+    await fill(context, result);
+  };
   return {
     name: "papernotes:papers",
-    load: async ({ store, parseData, logger }) => {
-      let result = takeRenderedContent(papersDir, base);
-      if (!result) {
-        // `astro dev` or a bare `astro build`: do the pass here.
-        result = await checkContent(papersDir, base, { render: true });
-        for (const warning of result.warnings) logger.warn(formatProblem(warning));
-        if (result.problems.length > 0) throw new Error(`${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}`);
-        handOffRenderedContent({ papersDir, base, result });
+    load: async (context) => {
+      const handedOff = takeRenderedContent(papersDir, base);
+      if (handedOff && !context.watcher) return fill(context, handedOff); // npm run build did the pass
+      await check(context);
+      const { watcher } = context;
+      if (!watcher) return;
+      const watches = ((globalThis as Record<symbol, Map<string, DevWatch>>)[DEV_WATCHES] ??= new Map());
+      const known = watches.get(papersDir);
+      if (known?.watcher === watcher) {
+        known.context = context;
+        return;
       }
-      store.clear();
-      // The HTML and the Markdown stay in memory, not in Astro's data store:
-      // Astro bundles the store into the build. 1,000 notes of KaTeX markup made
-      // it 180 MB; their Markdown alone (11 MB) cost 3 s. Pages are rendered in
-      // this same process and read what they need from the hand-off.
-      for (const paper of result.rendered.values()) {
-        const data = await parseData({ id: paper.slug, data: paper.frontmatter });
-        // A digest of the bytes (a built note's file is named by its own): Astro's
-        // generateDigest would need the HTML decoded (1.3 s at 1,000 papers).
-        const note = paper.htmlBytes ?? paper.builtNote!.file;
-        store.set({ id: paper.slug, data, digest: createHash("sha256").update(note).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
-      }
+      // Any note can change another's page (its numbers, titles, previews): all are checked again.
+      const watch: DevWatch = { watcher, context, checking: Promise.resolve() };
+      watches.set(papersDir, watch);
+      watcher.add(papersDir);
+      const onChange = (path: string) => {
+        if (dirname(path) !== papersDir || !path.endsWith(".mdx")) return;
+        watch.checking = watch.checking
+          .then(async () => {
+            await check(watch.context);
+            watch.context.logger.info(`checked the papers again after a change to ${path.slice(papersDir.length + 1)}`);
+          })
+          .catch((error: Error) => watch.context.logger.error(error.message));
+      };
+      watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
     },
   };
 }
