@@ -10,6 +10,7 @@ import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export default function remarkPaperLinks(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
@@ -24,7 +25,8 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
         const paper = paperOf(target);
-        if (!paper || paper.draft) report(file, node, `link ${url}: there is no paper "${target}"`);
+        if (!paper) report(file, node, `link ${url}: there is no paper "${target}"`);
+        else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
@@ -32,6 +34,9 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         if (!here.has(url.slice(1)) && !paperOf(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
         link.url = options.base + url.slice(1);
+      } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
+        // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.
+        report(file, node, `link ${url}: a relative link; link to a paper as /papers/<slug>/ (the site makes that work on any host and from disk), or give a full https:// address`);
       }
     });
   };

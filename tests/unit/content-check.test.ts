@@ -86,6 +86,21 @@ describe("content check", () => {
     ]);
   });
 
+  it("reports relative links, which would lead elsewhere than meant, and links to drafts; leaves full addresses and mail alone", async () => {
+    const draft = `${frontmatter({ draft: "true" })}
+Work in progress.
+`;
+    const body = `${frontmatter()}
+[a](papers/main/) [b](../main/) [c](https://arxiv.org/abs/2306.00637) [d](mailto:a@b.c) [e](/papers/wip/) [f](#method)
+`;
+    const problems = await problemsOf({ main: twoEquations, wip: draft, rel: body });
+    expect(problems).toEqual([
+      expect.stringMatching(/^rel\.mdx:9:1: link papers\/main\/: a relative link; link to a paper as \/papers\/<slug>\//),
+      expect.stringMatching(/^rel\.mdx:9:\d+: link \.\.\/main\/: a relative link/),
+      expect.stringMatching(/^rel\.mdx:9:\d+: link \/papers\/wip\/: paper "wip" is a draft, which is not published/),
+    ]);
+  });
+
   it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
     const problems = await problemsOf({ meta: body });
