@@ -38,6 +38,8 @@ export interface ParsedPaper {
 }
 
 const utf8 = new TextEncoder();
+/** A --- line, the YAML (if any), and a closing --- line. */
+const CLOSED_FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Step one of the check for a paper not in the cache: encoding, frontmatter, MDX syntax. */
 export function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
@@ -51,6 +53,10 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
   }
   if (!/\S/.test(text)) {
     problem(1, 1, "the file is empty; a paper needs frontmatter (title, authors, date, lang, summary) and a note");
+    return undefined;
+  }
+  if (text.startsWith("---") && !CLOSED_FRONTMATTER.test(text)) {
+    problem(1, 1, "the frontmatter has no closing --- line; end it with a line that holds only ---");
     return undefined;
   }
   let source: PaperSource;
@@ -72,7 +78,13 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
       for (const key of keys) {
         const line = source.keyLines.get(key) ?? 1;
         const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
-        const reason = issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"` : missing ? `frontmatter key "${key}" is missing` : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
+        // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
+        const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number";
+        const reason =
+          issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"`
+          : missing ? `frontmatter key "${key}" is missing`
+          : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
+          : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
         problem(line, 1, reason);
       }
     }

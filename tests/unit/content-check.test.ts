@@ -101,6 +101,19 @@ Work in progress.
     ]);
   });
 
+  it("says when the frontmatter is never closed, rather than calling its keys missing", async () => {
+    const unclosed = frontmatter().replace(/---\n$/, "") + "\nBody text.\n";
+    expect(await problemsOf({ open: unclosed })).toEqual([expect.stringMatching(/^open\.mdx:1:1: the frontmatter has no closing --- line/)]);
+  });
+
+  it("checks arXiv ids by their era, and says to quote one that YAML read as a number", async () => {
+    const problems = await problemsOf({ short: frontmatter({ arxiv: '"1706.3762"' }) + "\nText.\n", bare: frontmatter({ arxiv: "1706.03762" }) + "\nText.\n", ok: frontmatter({ arxiv: '"1412.6980v9"' }) + "\nText.\n" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^bare\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "1706.03762"/),
+      expect.stringMatching(/^short\.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id/),
+    ]);
+  });
+
   it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
     const problems = await problemsOf({ meta: body });
