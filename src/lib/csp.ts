@@ -10,14 +10,15 @@ const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t===
  * Loads scripts/papernotes.js on the reader's first interaction, not with the
  * page; not when the pointer is on a link that leaves the page, which would
  * cut the download short. Until it runs, a click on one of its buttons is held
- * back and handed over, through document.papernotesPending(), to be replayed.
+ * back and handed over, through document.papernotesPending(), to be replayed
+ * (not a Ctrl/Cmd/Shift-click: opening the permalink in a new tab is the browser's).
  * The search shortcuts (/, Ctrl-K, outside a text field) focus the search box
  * at once: the query typed next must not wait for the script, or it is lost.
  */
 const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown","touchstart","keydown","focusin","mouseover","click"];
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
 if(!loading&&!(away&&!away.closest(".katex"))){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}
-if(e.type==="click"&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
+if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
 else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus()}}
 types.forEach(function(type){d.addEventListener(type,on,true)});
 d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");

@@ -111,6 +111,14 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("opens ¶ in a new tab on a Ctrl-click that comes before the page script", async () => {
+    const page = await open("papers/wuerstchen/");
+    const [opened] = await Promise.all([page.context().waitForEvent("page"), page.locator("#eq-noise-objective .equation-link").click({ modifiers: ["Control"] })]);
+    await opened.waitForLoadState();
+    expect(new URL(opened.url()).hash).toBe("#eq-noise-objective");
+    await page.context().close();
+  });
+
   it("copies the LaTeX source of an equation", async () => {
     const page = await open("papers/wuerstchen/");
     const button = page.locator("#eq-noise-objective .equation-copy-tex");
