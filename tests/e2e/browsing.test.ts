@@ -46,7 +46,8 @@ describe("browsing", () => {
     await page.waitForFunction(() => !("papernotesPending" in document));
     const formula = page.locator("#eq-dpo-loss .katex-display");
     await formula.scrollIntoViewIfNeeded();
-    expect(await formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Laid out on the next frame (content-visibility: auto), in KaTeX's fonts once they are in.
+    await expect.poll(() => formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expect.poll(() => formula.getAttribute("tabindex")).toBe("0");
     // A formula that fits gets none: a tab stop on each would bury the links.
     const narrow = page.locator("#eq-implicit-reward .katex-display");
