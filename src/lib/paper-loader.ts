@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
-import { handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { contentProblems, handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
 
@@ -55,9 +55,11 @@ export function paperLoader(papersDir: string, base: string): Loader {
   return {
     name: "papernotes:papers",
     load: async (context) => {
+      // npm run build did the pass; under astro dev, the last check did, and the
+      // watch below keeps it current (Astro runs load() again on each content sync).
       const handedOff = takeRenderedContent(papersDir, base);
-      if (handedOff && !context.watcher) return fill(context, handedOff); // npm run build did the pass
-      await check(context);
+      if (handedOff && !contentProblems(papersDir, base)) await fill(context, handedOff);
+      else await check(context);
       const { watcher } = context;
       if (!watcher) return;
       const watches = ((globalThis as Record<symbol, Map<string, DevWatch>>)[DEV_WATCHES] ??= new Map());
