@@ -13,6 +13,8 @@ import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
+import remarkMdxNames from "../plugins/remark-mdx-names.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
 import { hasMath } from "./body-text.ts";
@@ -108,6 +110,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const read = new Set<string>();
   const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
+  // Only notes with MDX syntax can use a name they never define, or import.
+  const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
@@ -115,6 +119,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     file.data.astro = { frontmatter: source.frontmatter };
     read.clear();
     transform.runSync(tree, file);
+    if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };

@@ -1,0 +1,59 @@
+// For the content check: every name that a note's MDX uses must be defined.
+// MDX turns `{x | x > 0}` in prose into JavaScript and `<Note>` into a
+// component; undefined, they pass the MDX parser and only fail when Astro
+// renders the page, as a stack trace without the note's line.
+import type { Node as EsNode, Program } from "estree";
+import type { Root } from "mdast";
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
+import { analyze } from "periscopic";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { report } from "./messages.ts";
+
+/** What MDX and Astro give every expression: the content's props, and the note's frontmatter. */
+const PROVIDED = new Set(["props", "frontmatter"]);
+
+type EstreeCarrier = { data?: { estree?: Program | null } };
+
+export default function remarkMdxNames() {
+  return (tree: Root, file: VFile) => {
+    const defined = new Set(PROVIDED);
+    // Imports and exports may come after their use: MDX hoists them.
+    visit(tree, "mdxjsEsm", (node) => {
+      const program = (node as EstreeCarrier).data?.estree;
+      if (program) for (const name of analyze(program).scope.declarations.keys()) defined.add(name);
+    });
+    const isDefined = (name: string) => defined.has(name) || name in globalThis;
+
+    visit(tree, (node) => {
+      if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
+        const undefinedNames = freeNames((node as EstreeCarrier).data?.estree).filter((name) => !isDefined(name));
+        if (undefinedNames.length > 0)
+          report(file, node, `{${node.value.trim()}}: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined. In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$`);
+      } else if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
+        // <Foo.Bar> needs Foo; lowercase names are HTML elements.
+        const component = node.name?.split(".")[0];
+        if (component && /^[A-Z]/.test(component) && !isDefined(component))
+          report(file, node, `<${node.name}>: the component ${component} is not imported. Import it at the top of the note (import ${component} from "..."), or write \\<${node.name}> for the text itself`);
+        for (const attribute of node.attributes) {
+          const undefinedNames = freeNames(attributeProgram(attribute)).filter((name) => !isDefined(name));
+          if (undefinedNames.length > 0) report(file, attribute.position ? attribute : node, `<${node.name ?? ""}>: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined`);
+        }
+      }
+    });
+  };
+}
+
+/** Names an expression reads but does not declare itself. */
+function freeNames(program: Program | null | undefined): string[] {
+  return program ? [...analyze(program as EsNode).globals.keys()] : [];
+}
+
+function attributeProgram(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): Program | null | undefined {
+  if (attribute.type === "mdxJsxExpressionAttribute") return attribute.data?.estree;
+  return typeof attribute.value === "object" ? attribute.value?.data?.estree : undefined;
+}
+
+function listed(names: string[]): string {
+  return names.map((name) => `"${name}"`).join(", ");
+}

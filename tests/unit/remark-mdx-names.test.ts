@@ -1,0 +1,50 @@
+// remark-mdx-names: names that a note's MDX uses but never defines are
+// reported at their place; defined, provided and built-in names are not.
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import remarkMdxNames from "../../src/plugins/remark-mdx-names.ts";
+
+function messagesOf(mdx: string): string[] {
+  const file = new VFile({ path: "note.mdx", value: mdx });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMdxNames);
+  processor.runSync(processor.parse(file), file);
+  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
+}
+
+describe("remark-mdx-names", () => {
+  it("reports a set written in prose braces, with its line and the way out", () => {
+    const [message, ...rest] = messagesOf("Intro.\n\nThe set {x | x > 0} is open.\n");
+    expect(rest).toEqual([]);
+    expect(message).toMatch(/^3:9: \{x \| x > 0\}: "x" is not defined\. .*write \\\{ and \\\}/);
+  });
+
+  it("names every undefined name of one expression once", () => {
+    expect(messagesOf("{a + b + a}\n")).toEqual([expect.stringMatching(/^1:1: \{a \+ b \+ a\}: "a", "b" are not defined/)]);
+  });
+
+  it("reports a component that is not imported, in flow and in text", () => {
+    const messages = messagesOf("<Aside>\nx\n</Aside>\n\nText <Foo.Bar /> here.\n");
+    expect(messages).toEqual([expect.stringMatching(/^1:1: <Aside>: the component Aside is not imported/), expect.stringMatching(/^5:6: <Foo\.Bar>: the component Foo is not imported/)]);
+  });
+
+  it("reports undefined names in attributes", () => {
+    expect(messagesOf('<div title={missing} {...spread}>x</div>\n')).toEqual([expect.stringMatching(/"missing" is not defined/), expect.stringMatching(/"spread" is not defined/)]);
+  });
+
+  it("accepts imported and exported names, wherever they are declared", () => {
+    const note = ["<Aside kind={kind}>x</Aside>", "", "{double(2)} {Aside.name}", "", 'import Aside from "./aside.astro"', "", "export const kind = 'note'", "", "export function double(n) { return 2 * n }", ""].join("\n");
+    expect(messagesOf(note)).toEqual([]);
+  });
+
+  it("accepts names an expression declares itself, MDX's props, the frontmatter and JavaScript's globals", () => {
+    const note = "{[1, 2].map((n) => n * 2).join(', ')} {props.x} {frontmatter.title} {Math.max(1, 2)} {JSON.stringify({ a: 1 })}\n\n{/* a comment */}\n";
+    expect(messagesOf(note)).toEqual([]);
+  });
+
+  it("leaves HTML elements and fragments alone", () => {
+    expect(messagesOf("<div class=\"x\">\n\n<span>a</span> <>b</>\n\n</div>\n")).toEqual([]);
+  });
+});
