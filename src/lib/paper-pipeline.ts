@@ -119,7 +119,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     file.data.astro = { frontmatter: source.frontmatter };
     read.clear();
     transform.runSync(tree, file);
-    if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
+    // A .md note is Markdown to Astro: its braces and tags are text.
+    if (paper.indexed.mdx && source.path.endsWith(".mdx")) mdxChecks.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
