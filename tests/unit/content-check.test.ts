@@ -150,7 +150,7 @@ Work in progress.
   it("reports names that an MDX note's braces and components never define, but not in a .md note, where they are text", async () => {
     const prose = "The set {x | x > 0} and <Aside>a note</Aside>.\n";
     const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
-    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:26: <Aside>: the component Aside is not imported/)]);
+    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
   });
 
   it("names the folder it read when there are no papers to check", async () => {
