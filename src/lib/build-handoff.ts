@@ -6,7 +6,6 @@
 import type { ContentCheckResult } from "./content-check.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
-const PROBLEMS_KEY = Symbol.for("papernotes.content-problems");
 
 export interface HandOff {
   papersDir: string;
@@ -16,30 +15,39 @@ export interface HandOff {
   notesFilledAfterBuild?: boolean;
 }
 
+/** Under the dev server, problems take the place of the last check's result until a save fixes them. */
+interface ContentProblems {
+  papersDir: string;
+  base: string;
+  problems: string;
+}
+
 export function handOffRenderedContent(handOff: HandOff): void {
   (globalThis as Record<symbol, unknown>)[KEY] = handOff;
 }
 
+/** The dev server's content problems, for every page to show (see paper-loader.ts). */
+export function showContentProblems(papersDir: string, base: string, problems: string): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = { papersDir, base, problems } satisfies ContentProblems;
+}
+
 export function takeRenderedContent(papersDir: string, base: string): ContentCheckResult | undefined {
-  return takeHandOff(papersDir, base)?.result;
+  const current = currentFor(papersDir, base);
+  return current && "result" in current ? current.result : undefined;
 }
 
 /** Whether pages should leave a marker for each note instead of its HTML. */
 export function notesFilledAfterBuild(papersDir: string, base: string): boolean {
-  return takeHandOff(papersDir, base)?.notesFilledAfterBuild === true;
-}
-
-function takeHandOff(papersDir: string, base: string): HandOff | undefined {
-  const handOff = (globalThis as Record<symbol, HandOff | undefined>)[KEY];
-  return handOff && handOff.papersDir === papersDir && handOff.base === base ? handOff : undefined;
-}
-
-/** The dev server's content problems (or none, once fixed), for every page to show (see paper-loader.ts). */
-export function showContentProblems(papersDir: string, base: string, message: string | undefined): void {
-  (globalThis as Record<symbol, unknown>)[PROBLEMS_KEY] = message === undefined ? undefined : { papersDir, base, message };
+  const current = currentFor(papersDir, base);
+  return current !== undefined && "result" in current && current.notesFilledAfterBuild === true;
 }
 
 export function contentProblems(papersDir: string, base: string): string | undefined {
-  const shown = (globalThis as Record<symbol, { papersDir: string; base: string; message: string } | undefined>)[PROBLEMS_KEY];
-  return shown && shown.papersDir === papersDir && shown.base === base ? shown.message : undefined;
+  const current = currentFor(papersDir, base);
+  return current && "problems" in current ? current.problems : undefined;
+}
+
+function currentFor(papersDir: string, base: string): HandOff | ContentProblems | undefined {
+  const current = (globalThis as Record<symbol, HandOff | ContentProblems | undefined>)[KEY];
+  return current && current.papersDir === papersDir && current.base === base ? current : undefined;
 }

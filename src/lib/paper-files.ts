@@ -11,7 +11,12 @@ export function listPaperFiles(papersDir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((name) => /\.mdx?$/.test(name)).sort().map((name) => join(papersDir, name));
+  return names.filter(isPaperFile).sort().map((name) => join(papersDir, name));
+}
+
+/** A note is an .mdx file, or a plain .md one. */
+export function isPaperFile(name: string): boolean {
+  return /\.mdx?$/.test(name);
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -4,9 +4,10 @@
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
-import { contentProblems, handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
+import { isPaperFile } from "./paper-files.ts";
 
 type LoaderContext = Parameters<Loader["load"]>[0];
 
@@ -43,8 +44,8 @@ export function paperLoader(papersDir: string, base: string): Loader {
     for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
     const problems = result.problems.length > 0 ? `${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}` : undefined;
     if (problems && !context.watcher) throw new Error(problems);
-    showContentProblems(papersDir, base, problems);
     if (problems) {
+      showContentProblems(papersDir, base, problems);
       context.logger.error(problems);
       context.store.clear(); // a change to the store reloads the pages, which then show the problems
       return;
@@ -58,7 +59,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
       // npm run build did the pass; under astro dev, the last check did, and the
       // watch below keeps it current (Astro runs load() again on each content sync).
       const handedOff = takeRenderedContent(papersDir, base);
-      if (handedOff && !contentProblems(papersDir, base)) await fill(context, handedOff);
+      if (handedOff) await fill(context, handedOff);
       else await check(context);
       const { watcher } = context;
       if (!watcher) return;
@@ -73,7 +74,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
       watches.set(papersDir, watch);
       watcher.add(papersDir);
       const onChange = (path: string) => {
-        if (dirname(path) !== papersDir || !path.endsWith(".mdx")) return;
+        if (dirname(path) !== papersDir || !isPaperFile(path)) return;
         watch.checking = watch.checking
           .then(async () => {
             await check(watch.context);

@@ -103,4 +103,10 @@ describe("the dev server", () => {
     await expect.poll(() => fetch(url + "papers/fresh/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
     expect(await fetch(url + "papers/fresh/").then((r) => r.text())).toMatch(/<div class="equation" id="eq-ab" data-equation="1">/);
   });
+
+  it("serves a new plain .md note's page", async () => {
+    writeFileSync(join(papersDir, "plain.md"), `${frontmatter({ title: '"A Plain Markdown Note"' })}\nWritten as .md, with $x^2$.\n`);
+    await expect.poll(() => fetch(url + "papers/plain/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
+    expect(await fetch(url + "papers/plain/").then((r) => r.text())).toMatch(/Written as \.md, with <span class="katex">/);
+  });
 });
