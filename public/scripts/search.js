@@ -106,8 +106,10 @@
   function hitsSome(parts, words, core) {
     return parts.some(function (part) {
       var mark = part.mark && core.fold(part.text).trim();
-      return mark && words.some(function (word) {
-        return wordFinder(mark, core)(word) || (core.segmented(word) && word.indexOf(mark) !== -1);
+      if (!mark) return false;
+      var finds = wordFinder(mark, core);
+      return words.some(function (word) {
+        return finds(word) || (core.segmented(word) && word.indexOf(mark) !== -1);
       });
     });
   }
