@@ -164,7 +164,8 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     const done = await renderPaper(paper, parsed, result.problems);
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     addPaper(result, done);
-    if (key && result.problems.length === problemsBefore && (done.rendered || done.indexed.mdx)) options.cache!.store(parsed.source.slug, done);
+    // An MDX note is checked on every build: its check also reads the files it imports.
+    if (key && result.problems.length === problemsBefore && done.rendered) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }

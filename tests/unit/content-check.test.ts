@@ -1,5 +1,7 @@
 // The content check runs our remark plugins exactly as the build does, so these
 // tests cover the plugins (numbering, references, links) and the error report.
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
@@ -151,6 +153,15 @@ Work in progress.
     const prose = "The set {x | x > 0} and <Aside>a note</Aside>.\n";
     const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
+  });
+
+  it("checks an MDX note's imports again on the next build, though the note is unchanged", async () => {
+    const { contentDir, papersDir } = writePapers({ note: `${frontmatter()}\nimport Aside from "../Aside.astro"\n\n<Aside>a note</Aside>\n` });
+    writeFileSync(join(contentDir, "Aside.astro"), "<aside><slot /></aside>\n");
+    expect((await checkContent(papersDir, "/", { render: true, cache: true })).problems).toEqual([]);
+    rmSync(join(contentDir, "Aside.astro"));
+    const problems = (await checkContent(papersDir, "/", { render: true, cache: true })).problems.map(formatProblem);
+    expect(problems).toEqual([expect.stringMatching(/note\.mdx:9:1: import "\.\.\/Aside\.astro": there is no such file/)]);
   });
 
   it("names the folder it read when there are no papers to check", async () => {
