@@ -112,7 +112,8 @@
       var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
       if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {
         event.preventDefault();
-        searchInput.focus();
+        // Without preventScroll, focusing the sticky header's box scrolled the page up.
+        searchInput.focus({ preventScroll: true });
         searchInput.select();
       }
     });

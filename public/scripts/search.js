@@ -246,7 +246,14 @@
       item.setAttribute("aria-selected", i === active ? "true" : "false");
     });
     input.setAttribute("aria-activedescendant", items[active].id);
-    items[active].scrollIntoView({ block: "nearest" });
+    keepInView(items[active]);
+  }
+  // Scrolls the list only: scrollIntoView also scrolled the page under the sticky header.
+  function keepInView(item) {
+    var box = panel.getBoundingClientRect();
+    var rect = item.getBoundingClientRect();
+    if (rect.top < box.top) panel.scrollTop -= box.top - rect.top;
+    else if (rect.bottom > box.bottom) panel.scrollTop += rect.bottom - box.bottom;
   }
   function close() {
     panel.hidden = true;
@@ -341,9 +348,10 @@
         event.preventDefault();
         items[Math.max(active, 0)].click();
       }
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && !panel.hidden) {
+      // Closes the list and keeps the query; with the list closed, the box's own Escape clears it.
+      event.preventDefault();
       close();
-      input.blur();
     }
   });
   doc.addEventListener("click", function (event) {

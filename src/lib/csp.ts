@@ -19,7 +19,7 @@ const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown"
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
 if(!loading&&!(away&&!away.closest(".katex"))){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}
 if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
-else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus()}}
+else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}}
 types.forEach(function(type){d.addEventListener(type,on,true)});
 d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");
 

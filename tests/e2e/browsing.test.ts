@@ -88,6 +88,61 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("keeps the page where the reader was when search opens with / and takes a query, and Escape closes the list, then clears the box", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(2000);
+    await page.keyboard.press("/");
+    await page.keyboard.type("noise objective");
+    await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+    expect(await page.locator("#site-search-input").inputValue()).toBe("noise objective");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search-input");
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#site-search-input").inputValue()).toBe("");
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await page.close();
+  });
+
+  it("prints wide formulas, tables and code within the page, in dark ink whatever the screen's theme", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 }, colorScheme: "dark" });
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    for (const slug of ["self-rewarding-language-models", "wuerstchen"]) {
+      await page.goto(`${seed.site.url}papers/${slug}/`);
+      const spilling = await page.evaluate(() => {
+        const edge = document.querySelector(".prose")!.getBoundingClientRect().right + 1;
+        const blocks = [...document.querySelectorAll(".prose .katex-display, .prose table, .prose pre")];
+        // A formula's pieces between its breaks, and its number (KaTeX's stretchy SVGs are wider, and clipped).
+        const parts = (block: Element) => [block, ...block.querySelectorAll(".katex-base, .katex-tag")];
+        return blocks.filter((block) => block.scrollWidth > block.clientWidth + 1 || parts(block).some((el) => el.getBoundingClientRect().right > edge)).map((block) => block.tagName + " " + (block.textContent ?? "").slice(0, 40));
+      });
+      expect(spilling, slug).toEqual([]);
+    }
+    // Würstchen's Python, highlighted: its tokens take the light theme's colours on paper.
+    const ink = await page.locator(".astro-code span[style]").first().evaluate((el) => getComputedStyle(el).color);
+    const [r, g, b] = ink.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!, `code ink ${ink}`).toBeLessThan(3 * 128);
+    await page.close();
+  });
+
+  it("fits the header's title, links and search box inside it on narrow phones", async () => {
+    for (const width of [320, 360]) {
+      const phone = await seed.browser.newPage({ viewport: { width, height: 700 } });
+      await phone.goto(seed.site.url + "papers/wuerstchen/");
+      const box = (selector: string) => phone.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const [header, title, links, search] = await Promise.all([box(".site-header"), box(".site-title"), box(".site-nav-links"), box(".site-search")]);
+      expect(title.top, `${width}px`).toBeGreaterThanOrEqual(0);
+      expect(links.top, `${width}px: links on the title's row`).toBeLessThan(title.bottom);
+      expect(search.bottom, `${width}px`).toBeLessThanOrEqual(header.bottom);
+      await phone.close();
+    }
+  });
+
   it("collapses the table of contents on phones", async () => {
     const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(seed.site.url + "papers/wuerstchen/");
@@ -196,7 +251,7 @@ describe("browsing", () => {
     await page.route("**/no/such/paper/", (route) => route.fulfill({ status: 404, contentType: "text/html", body: notFound }));
     await page.goto(seed.site.url + "no/such/paper/");
     expect(await page.locator("h1").textContent()).toBe("Page not found");
-    expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
     // Every link leads where it says, from any depth: none is a fragment that <base> would send home.
     expect(await page.locator('a[href^="#"]').count()).toBe(0);
     await page.getByRole("link", { name: /Home/ }).click();
