@@ -81,7 +81,7 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
         const line = source.keyLines.get(key) ?? 1;
         const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
         // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
-        const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number";
+        const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number" && key !== "date";
         const reason =
           issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"`
           : missing ? `frontmatter key "${key}" is missing`

@@ -6,12 +6,16 @@ import { SLUG_PATTERN } from "./paper-files.ts";
 /** New-style arXiv ids: YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015. */
 export const ARXIV_ID = /^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?$/;
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export const paperSchema = z.strictObject({
   title: z.string().trim().min(1),
   authors: z.array(z.string().trim().min(1)).min(1),
   arxiv: z.string().regex(ARXIV_ID, "must be a new-style arXiv id such as 2306.00637").optional(),
   venue: z.string().trim().min(1).optional(),
-  date: z.coerce.date({ error: "must be a date such as 2024-03-15" }),
+  // YAML reads 2024-03-15 as a date, or as a string when quoted. Anything else
+  // (2025, 10/01/2025, "January 10") is refused: coerced, it became 1970 or a guessed month.
+  date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: "must be a date such as 2024-03-15" })),
   tags: z.array(z.string().regex(SLUG_PATTERN, "must be lowercase letters, digits and -")).default([]),
   lang: z.enum(["en", "zh"], { error: "must be en or zh" }),
   summary: z.string().trim().min(1),

@@ -164,6 +164,12 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/note\.mdx:9:1: import "\.\.\/Aside\.astro": there is no such file/)]);
   });
 
+  it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
+    const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
+    const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
+    expect(problems).toEqual(["empty", "slashes", "words", "year"].map((name) => expect.stringMatching(new RegExp(`^${name}\\.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15`))));
+  });
+
   it("names the folder it read when there are no papers to check", async () => {
     const { papersDir } = writePapers({});
     expect((await checkContent(papersDir)).problems.map(formatProblem)).toEqual([expect.stringMatching(/papers:1:1: this folder has no papers \(\.mdx or \.md files\)/)]);
