@@ -7,7 +7,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { buildModule } from "./build-bundle.ts";
 import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { checkSlugs, mergeResults } from "./content-check-results.ts";
+import { checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { renderCacheFor } from "./render-cache.ts";
@@ -15,7 +15,7 @@ import { renderCacheFor } from "./render-cache.ts";
 /** Below this many papers, starting workers costs more than it saves. */
 const MIN_PAPERS_PER_WORKER = 100;
 
-export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean; asBuilt: boolean };
+export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when the build cache is on */ cacheFor?: string } | { step: "render"; index: PaperIndex; base: string; render: boolean; asBuilt: boolean; unreadable: Set<string> };
 export type WorkerReply =
   | { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] }
   | { step: "render"; pass: RenderPassResult }
@@ -58,7 +58,8 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     const render = options.render === true && problems.length === 0;
     let checked = 0;
     const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length);
-    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render, asBuilt: options.asBuilt === true }, onProgress)));
+    const unreadable = unreadablePapers(paths, index);
+    const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render, asBuilt: options.asBuilt === true, unreadable }, onProgress)));
     const result = mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);
     if (result.problems.length === 0) cache?.markFilled();
     return result;

@@ -14,6 +14,11 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 }
 
+/** Slugs of the files that step one could not read (their own problems say why). */
+export function unreadablePapers(paths: string[], index: PaperIndex): Set<string> {
+  return new Set(paths.map(slugFromPath).filter((slug) => !index.has(slug)));
+}
+
 /** Slugs come from file names; two that differ only in case collide on most disks and URLs. */
 export function checkSlugs(paths: string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];

@@ -22,7 +22,7 @@ process.on("message", async (request: WorkerRequest) => {
     } else {
       let done = 0;
       const onPaper = () => ++done % PROGRESS_EVERY === 0 && process.send!({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
-      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, asBuilt: request.asBuilt, cache, onPaper }) };
+      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, asBuilt: request.asBuilt, cache, onPaper, unreadable: request.unreadable }) };
       papers = [];
     }
   } catch (error) {

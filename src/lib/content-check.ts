@@ -6,7 +6,7 @@
 // Papers unchanged since a cached build come from the build cache; the
 // pipeline (paper-pipeline.ts) is loaded only for the others.
 import { existsSync, readFileSync } from "node:fs";
-import { checkSlugs, displayPath, mergeResults } from "./content-check-results.ts";
+import { checkSlugs, displayPath, mergeResults, unreadablePapers } from "./content-check-results.ts";
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
@@ -104,7 +104,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const papers = await readPapers(paths, problems, cache);
   const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
-  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache });
+  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache, unreadable: unreadablePapers(paths, index) });
   return mergeResults(problems, [pass], papers.length, index);
 }
 
@@ -143,7 +143,7 @@ async function readPaper(path: string, problems: ContentProblem[], cache?: Rende
  * Step two, once every paper is indexed: TeX, labels, references and links, and
  * (with `render`) the HTML of each plain-Markdown note.
  */
-export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void }): Promise<RenderPassResult> {
+export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void; unreadable?: Set<string> }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], search: [] };
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(base, options.asBuilt === true);
@@ -157,7 +157,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
       continue;
     }
     const { parsePaper, paperRenderer } = await loadPipeline();
-    renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "" });
+    renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "", unreadable: options.unreadable });
     const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
     if (!parsed) continue;
     const problemsBefore = result.problems.length;
@@ -165,7 +165,9 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     addPaper(result, done);
     // An MDX note is checked on every build: its check also reads the files it imports.
-    if (key && result.problems.length === problemsBefore && done.rendered) options.cache!.store(parsed.source.slug, done);
+    // So is a note that links to a paper that could not be read: it was not checked against it.
+    const readUnreadable = done.renderedAgainst.some(([slug]) => options.unreadable?.has(slug));
+    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }

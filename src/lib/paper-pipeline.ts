@@ -105,10 +105,10 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
  * and (with `render`) makes the HTML of each plain-Markdown note. Problems go
  * to `problems`; the result is what the build cache keeps of the paper.
  */
-export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string }) {
+export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string; unreadable?: Set<string> }) {
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
-  const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), base };
+  const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), unreadable: (slug) => options.unreadable?.has(slug) === true, base };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);

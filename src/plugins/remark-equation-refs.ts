@@ -1,9 +1,11 @@
 // Turns $\eqref{eq:x}$ / $\ref{eq:x}$ into links to equations, on this page or
 // on another paper's page ($\eqref{slug/eq:x}$), and embeds build-time previews
 // of the equations of other pages.
+import { dirname, join } from "node:path";
 import type { Link, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
@@ -19,6 +21,11 @@ export interface SiteLinkOptions {
    * again only when one of them changed.
    */
   papers: () => (slug: string) => IndexedPaper | undefined;
+  /**
+   * Whether a paper missing from the index has a file that could not be read:
+   * its own problems are reported there, and a link to it is not one more.
+   */
+  unreadable?: (slug: string) => boolean;
   /** Base path of the site, with leading and trailing slash. */
   base: string;
 }
@@ -49,7 +56,8 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         return { href: `#${eq.anchor}`, text, tex: text };
       }
       const paper = paperOf(ref.slug);
-      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (content/papers/${ref.slug}.mdx)${paper?.draft ? " that is published; it is a draft" : ""}`);
+      if (!paper && options.unreadable?.(ref.slug)) return;
+      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (${displayPath(join(dirname(file.path), `${ref.slug}.mdx`))})${paper?.draft ? " that is published; it is a draft" : ""}`);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`);

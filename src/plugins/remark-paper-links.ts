@@ -25,7 +25,9 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
         const paper = paperOf(target);
-        if (!paper) report(file, node, `link ${url}: there is no paper "${target}"`);
+        if (!paper) {
+          if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
+        }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);

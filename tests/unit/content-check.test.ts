@@ -4,6 +4,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
+import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
 import { mdxPaperFiles } from "../../src/lib/rendered-papers.ts";
@@ -168,6 +169,20 @@ Work in progress.
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
     expect(problems).toEqual(["empty", "slashes", "words", "year"].map((name) => expect.stringMatching(new RegExp(`^${name}\\.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15`))));
+  });
+
+  it("says nothing more of links to a paper whose own file cannot be read, and checks them again once it can", async () => {
+    const broken = `---\ntitle: "Cited"\ndate: [\n---\n\n$$\na \\label{eq:a}\n$$\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{cited/eq:a}$ and [it](/papers/cited/#eq-a).\n`;
+    const { papersDir } = writePapers({ cited: broken, citing });
+    for (const workers of [1, 2]) {
+      const problems = (await checkContentInParallel(papersDir, "/", { render: true, cache: true, workers })).problems.map(formatProblem);
+      expect(problems, `${workers} worker(s)`).toEqual([expect.stringMatching(/cited\.mdx:\d+:\d+: the frontmatter is not valid YAML/)]);
+    }
+    // Cached as checked against nothing: deleting the cited paper must not pass.
+    rmSync(join(papersDir, "cited.mdx"));
+    const problems = (await checkContent(papersDir, "/", { render: true, cache: true })).problems.map(formatProblem);
+    expect(problems).toEqual([expect.stringMatching(/citing\.mdx:9:5: \\eqref\{cited\/eq:a\}: there is no paper "cited"/), expect.stringMatching(/citing\.mdx:9:\d+: link \/papers\/cited\/#eq-a: there is no paper "cited"/)]);
   });
 
   it("names the folder it read when there are no papers to check", async () => {
