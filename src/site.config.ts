@@ -18,6 +18,9 @@ export const siteUrl = process.env.SITE_URL ?? "https://example.org";
 /** Sub-path the site is served under: BASE_PATH, e.g. /notes/. Always has both slashes. */
 export const basePath = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$/g, "") + "/").replace(/\/+$/, "/");
 
+/** Astro's public/: files copied into the site as they are, such as a note's figures. */
+export const publicDir = resolve("public");
+
 /** Folder with papers/*.mdx: PAPERNOTES_CONTENT, default ./content */
 export const contentDir = resolve(process.env.PAPERNOTES_CONTENT ?? "content");
 export const papersDir = resolve(contentDir, "papers");

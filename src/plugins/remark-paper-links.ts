@@ -11,6 +11,16 @@ import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Anchors every paper page has besides its headings and equations: the main text, and GFM's footnotes. */
+const LAYOUT_ANCHORS = /^(?:main|user-content-fn(?:ref)?-.+)$/;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 export default function remarkPaperLinks(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
@@ -32,8 +42,10 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
-      } else if (url.startsWith("#eq-")) {
-        if (!here.has(url.slice(1)) && !paperOf(slug)?.headingIds.has(url.slice(1))) report(file, node, `link ${url}: no equation on this page has that anchor`);
+      } else if (url.startsWith("#") && url.length > 1) {
+        const anchor = safeDecode(url.slice(1));
+        const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_ANCHORS.test(anchor);
+        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
         link.url = options.base + url.slice(1);
       } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {

@@ -37,6 +37,8 @@ const CASES: Case[] = [
   { name: "a set written in prose braces", files: { bad: `${frontmatter()}\nThe set {x | x > 0} is open.\n` }, expected: [/bad\.mdx:9:9: \{x \| x > 0\}: "x" is not defined\. In MDX, braces in prose hold JavaScript/] },
   { name: "a component that is not imported", files: { bad: `${frontmatter()}\nA <Aside>note</Aside>.\n` }, expected: [/bad\.mdx:9:3: <Aside>: the component Aside is not imported/] },
   { name: "an import of a missing file", files: { bad: `${frontmatter()}\nimport Aside from "../Aside.astro"\n\n<Aside>note</Aside>\n` }, expected: [/bad\.mdx:9:1: import "\.\.\/Aside\.astro": there is no such file/] },
+  { name: "an image from another site", files: { bad: `${frontmatter()}\n![Figure 1](https://example.org/fig1.png)\n` }, expected: [/bad\.mdx:9:1: image https:\/\/example\.org\/fig1\.png: pages show only images of this site/] },
+  { name: "a link to an anchor this page lacks", files: { bad: `${frontmatter()}\nSee [the method](#method).\n` }, expected: [/bad\.mdx:9:5: link #method: no heading or equation on this page has that anchor/] },
   { name: "a stray {", files: { bad: `${frontmatter()}\nA set {1, 2 in prose.\n` }, expected: [/bad\.mdx:9:\d+: MDX syntax error: .*brace/] },
   { name: "a link to a missing paper", files: { good, bad: `${frontmatter()}\nSee [it](/papers/nothing/).\n` }, expected: [/bad\.mdx:9:5: link \/papers\/nothing\/: there is no paper "nothing"/] },
   { name: "a link to a missing anchor", files: { good, bad: `${frontmatter()}\nSee [it](/papers/good/#eq-bad).\n` }, expected: [/bad\.mdx:9:5: link \/papers\/good\/#eq-bad: paper "good" has no equation or heading with the anchor #eq-bad/] },

@@ -95,6 +95,8 @@ Work in progress.
 `;
     const body = `${frontmatter()}
 [a](papers/main/) [b](../main/) [c](https://arxiv.org/abs/2306.00637) [d](mailto:a@b.c) [e](/papers/wip/) [f](#method)
+
+## Method
 `;
     const problems = await problemsOf({ main: twoEquations, wip: draft, rel: body });
     expect(problems).toEqual([
@@ -183,6 +185,14 @@ Work in progress.
     rmSync(join(papersDir, "cited.mdx"));
     const problems = (await checkContent(papersDir, "/", { render: true, cache: true })).problems.map(formatProblem);
     expect(problems).toEqual([expect.stringMatching(/citing\.mdx:9:5: \\eqref\{cited\/eq:a\}: there is no paper "cited"/), expect.stringMatching(/citing\.mdx:9:\d+: link \/papers\/cited\/#eq-a: there is no paper "cited"/)]);
+  });
+
+  it("reports a same-page link to an anchor that no heading or equation has", async () => {
+    const note = `${frontmatter()}\n## Method\n\n$$\na \\label{eq:a}\n$$\n\n[ok](#method), [ok](#eq-a), [ok](#main), [bad](#nope), [bad](#eq-b).\n`;
+    expect(await problemsOf({ note })).toEqual([
+      expect.stringMatching(/^note\.mdx:15:\d+: link #nope: no heading or equation on this page has that anchor/),
+      expect.stringMatching(/^note\.mdx:15:\d+: link #eq-b: no equation on this page has that anchor/),
+    ]);
   });
 
   it("names the folder it read when there are no papers to check", async () => {

@@ -1,0 +1,34 @@
+// remark-image-sources: images must be files under public/; others are reported at their place.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import remarkImageSources from "../../src/plugins/remark-image-sources.ts";
+
+const publicDir = mkdtempSync(join(tmpdir(), "papernotes-public-"));
+mkdirSync(join(publicDir, "figures"));
+writeFileSync(join(publicDir, "figures", "model arch.png"), "png");
+
+function messagesOf(markdown: string): string[] {
+  const file = new VFile({ path: "note.mdx", value: markdown });
+  const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir });
+  processor.runSync(processor.parse(file), file);
+  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
+}
+
+describe("remark-image-sources", () => {
+  it("accepts an image under public/, written from the site's root, and data: URLs", () => {
+    expect(messagesOf("![The model](/figures/model%20arch.png) ![dot](data:image/png;base64,iVBORw0KGgo=)\n")).toEqual([]);
+  });
+
+  it("reports images from other sites, relative paths and missing files, saying where the file goes", () => {
+    expect(messagesOf("![a](https://example.org/fig/arch.png)\n\n![b](./transformer.png)\n\n![c](/figures/gone.png)\n")).toEqual([
+      "1:1: image https://example.org/fig/arch.png: pages show only images of this site, so that they read offline; save it as public/figures/arch.png and write /figures/arch.png",
+      "3:1: image ./transformer.png: a relative path; images are files under public/: save it as public/figures/transformer.png and write /figures/transformer.png",
+      "5:1: image /figures/gone.png: there is no file public/figures/gone.png",
+    ]);
+  });
+});
