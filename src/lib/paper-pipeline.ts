@@ -15,7 +15,7 @@ import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkImageSources from "../plugins/remark-image-sources.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
-import remarkMdxNames from "../plugins/remark-mdx-names.ts";
+import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
@@ -98,7 +98,8 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     return { source, ...parseMdx(source) };
   } catch (error) {
     const m = error as { line?: number; column?: number; reason?: string; message: string };
-    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${m.reason ?? m.message}`);
+    const reason = m.reason ?? m.message;
+    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[(m.line ?? 1) - 1] ?? "", m.column ?? 1)}`);
     return undefined;
   }
 }
@@ -218,6 +219,20 @@ function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
     if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
   });
   return headings;
+}
+
+/**
+ * What the author most likely meant, for the MDX syntax errors that TeX or a
+ * comparison in prose cause: MDX reads braces as JavaScript and < as a tag.
+ */
+export function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
+  if (/parse expression/.test(reason)) {
+    const brace = lineText.lastIndexOf("{", column - 1);
+    if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return ". TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$";
+    return ". In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math";
+  }
+  if (/before name/.test(reason) && !/comment/.test(reason)) return ". In MDX, < in prose starts a tag; write \\< for the character, or put a comparison in math, as $n < 512$";
+  return "";
 }
 
 /** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */

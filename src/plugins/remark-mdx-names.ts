@@ -28,8 +28,11 @@ export default function remarkMdxNames() {
     visit(tree, (node) => {
       if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
         const undefinedNames = freeNames((node as EstreeCarrier).data?.estree).filter((name) => !isDefined(name));
-        if (undefinedNames.length > 0)
-          report(file, node, `{${node.value.trim()}}: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined. In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$`);
+        const start = node.position?.start.offset ?? 0;
+        const why = endsInTexCommand(String(file.value).slice(Math.max(0, start - 80), start))
+          ? "TeX belongs in math: put it between $ signs"
+          : "In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$";
+        if (undefinedNames.length > 0) report(file, node, `{${node.value.trim()}}: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined. ${why}`);
       } else if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
         // <Foo.Bar> needs Foo; lowercase names are HTML elements.
         const component = node.name?.split(".")[0];
@@ -42,6 +45,11 @@ export default function remarkMdxNames() {
       }
     });
   };
+}
+
+/** Whether text ends in a TeX command and its arguments so far (`\\eqref`, `\\frac{a}`): TeX written in prose. */
+export function endsInTexCommand(text: string): boolean {
+  return /\\[A-Za-z]+(?:\{[^{}]*\})*\s*$/.test(text);
 }
 
 /** Names an expression reads but does not declare itself. */

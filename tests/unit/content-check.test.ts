@@ -167,6 +167,15 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/note\.mdx:9:1: import "\.\.\/Aside\.astro": there is no such file/)]);
   });
 
+  it("says what was likely meant when TeX or a comparison in prose breaks MDX's syntax", async () => {
+    const problems = await problemsOf({ tex: `${frontmatter()}\nBy \\eqref{eq:sdpa} in prose.\n`, braces: `${frontmatter()}\nThe dict {"a": 1} here.\n`, less: `${frontmatter()}\nLength n<512 tokens.\n` });
+    expect(problems).toEqual([
+      expect.stringMatching(/^braces\.mdx:9:\d+: MDX syntax error: .*\. In MDX, braces in prose hold JavaScript/),
+      expect.stringMatching(/^less\.mdx:9:10: MDX syntax error: .*\. In MDX, < in prose starts a tag; write \\< /),
+      expect.stringMatching(/^tex\.mdx:9:\d+: MDX syntax error: .*\. TeX belongs in math: put it between \$ signs, as \$\\eqref\{eq:name\}\$/),
+    ]);
+  });
+
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });

@@ -21,6 +21,10 @@ describe("remark-mdx-names", () => {
     expect(message).toMatch(/^3:9: \{x \| x > 0\}: "x" is not defined\. .*write \\\{ and \\\}/);
   });
 
+  it("says that TeX written in prose belongs in math", () => {
+    expect(messagesOf("Cost \\frac{a}{b} here.\n")).toEqual([expect.stringMatching(/^1:11: \{a\}: "a" is not defined\. TeX belongs in math/), expect.stringMatching(/^1:14: \{b\}: "b" is not defined\. TeX belongs in math/)]);
+  });
+
   it("names every undefined name of one expression once", () => {
     expect(messagesOf("{a + b + a}\n")).toEqual([expect.stringMatching(/^1:1: \{a \+ b \+ a\}: "a", "b" are not defined/)]);
   });
