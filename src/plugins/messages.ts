@@ -1,13 +1,33 @@
 // How our plugins report problems: as vfile messages with a place, collected
 // and printed together by the content check or rehype-fail-on-messages.
-import type { Node } from "unist";
+import type { Node, Point } from "unist";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 
 export const SOURCE = "papernotes";
 
-export function report(file: VFile, node: Node | undefined, reason: string): void {
-  file.message(reason, { place: node?.position, source: SOURCE, ruleId: "content" });
+/**
+ * `at`: the text in the node's source that the problem is about (a label, a
+ * command). When it is on a later line than the node's start, the message
+ * points at it: in a display of twenty rows, at its row rather than at `$$`.
+ */
+export function report(file: VFile, node: Node | undefined, reason: string, at?: string): void {
+  const found = at !== undefined ? placeOf(file, node, at) : undefined;
+  const place = found && found.line !== node?.position?.start.line ? found : node?.position;
+  file.message(reason, { place, source: SOURCE, ruleId: "content" });
+}
+
+/** Where `text` first appears in the node's source, if it does. */
+export function placeOf(file: VFile, node: Node | undefined, text: string): Point | undefined {
+  const start = node?.position?.start;
+  const end = node?.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined || text === "") return undefined;
+  const source = String(file.value);
+  const found = source.indexOf(text, start.offset);
+  if (found === -1 || found + text.length > end.offset) return undefined;
+  const lines = source.slice(start.offset, found).split("\n");
+  const column = lines.length > 1 ? lines[lines.length - 1]!.length + 1 : start.column + lines[0]!.length;
+  return { line: start.line + lines.length - 1, column, offset: found };
 }
 
 /** The page language from the frontmatter Astro (or the content check) put on the file. */

@@ -6,7 +6,7 @@ import { texForRendering, type NumberedEquation } from "../lib/equations.ts";
 import { mathElement } from "../lib/mdast-math.ts";
 import { headingIds, numberDisplays } from "../lib/paper-index.ts";
 import { ui } from "../lib/ui-strings.ts";
-import { pageLang, report } from "./messages.ts";
+import { pageLang, placeOf, report } from "./messages.ts";
 
 /** Anchors of this page's numbered equations, for remark-equation-refs. */
 export type PageEquations = Map<string, NumberedEquation>;
@@ -16,13 +16,18 @@ export default function remarkEquationNumbers() {
     const strings = ui(pageLang(file));
     const headings = headingIds(tree);
     const byAnchor: PageEquations = new Map();
+    /** The line of each anchor's first equation, for the message about a second. */
+    const firstLines = new Map<string, number>();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
       for (const problem of parsed.problems) report(file, node, problem);
       for (const eq of equations) {
         if (!eq.anchor) continue;
-        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : ""));
-        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`);
+        const labelText = eq.label !== undefined ? `{${eq.label}}` : undefined;
+        const line = (labelText !== undefined && placeOf(file, node, labelText)?.line) || node.position?.start.line;
+        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), labelText);
+        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`, labelText);
         byAnchor.set(eq.anchor, eq);
+        if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
       }
       const rowAnchors = parsed.rowEnvironment !== undefined;
       const tex = texForRendering(parsed, equations);

@@ -48,19 +48,21 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
 
     const resolve = (ref: EquationRef, node: MathNode): ResolvedRef | undefined => {
       const command = `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
+      // Where in the formula the reference is: a display may run over many lines.
+      const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
       if (!ref.slug || ref.slug === slug) {
         const eq = here.get(anchorForLabel(ref.label));
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}`);
-        if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`);
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}`, at);
+        if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
         return { href: `#${eq.anchor}`, text, tex: text };
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
-      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (${displayPath(join(dirname(file.path), `${ref.slug}.mdx`))})${paper?.draft ? " that is published; it is a draft" : ""}`);
+      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (${displayPath(join(dirname(file.path), `${ref.slug}.mdx`))})${paper?.draft ? " that is published; it is a draft" : ""}`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
-      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`);
-      if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`);
+      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`, at);
+      if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
       // The title is plain text; the number is digits or the author's \tag TeX.

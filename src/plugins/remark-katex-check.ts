@@ -43,7 +43,8 @@ export default function remarkKatexCheck() {
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
       const problem = katexProblem(math.value, math.type === "math");
-      if (problem) report(file, math, `KaTeX cannot render $${(math.data?.originalTex ?? math.value).trim()}$: ${problem}`);
+      // An unknown command can be found in the author's TeX, at its own line.
+      if (problem) report(file, math, `KaTeX cannot render $${(math.data?.originalTex ?? math.value).trim()}$: ${problem}`, /control sequence: (\\\S+)/.exec(problem)?.[1]);
     });
   };
 }

@@ -13,7 +13,7 @@ describe("a paper with broken TeX", () => {
     const build = runBuild(out, { PAPERNOTES_CONTENT: resolve("tests/fixtures/broken-tex") });
     expect(build.status).toBe(1);
     expect(build.stderr).toMatch(/tests\/fixtures\/broken-tex\/papers\/broken-tex\.mdx:11:45: KaTeX cannot render \$\\frac\{a\$/);
-    expect(build.stderr).toMatch(/broken-tex\.mdx:13:1: KaTeX cannot render \$\\operatorname\{loss\} = \\undefinedmacro\{x\} \\label\{eq:loss\}\$: Undefined control sequence: \\undefinedmacro/);
+    expect(build.stderr).toMatch(/broken-tex\.mdx:14:23: KaTeX cannot render \$\\operatorname\{loss\} = \\undefinedmacro\{x\} \\label\{eq:loss\}\$: Undefined control sequence: \\undefinedmacro/);
     expect(build.stderr).toMatch(/broken-tex\.mdx:17:54: \\eqref\{eq:missing\}: no equation on this page has \\label\{eq:missing\}/);
     expect(build.stderr).toMatch(/3 problem\(s\) in 1 file/);
   });

@@ -54,7 +54,8 @@ describe("content check", () => {
     const problems = await problemsOf({ broken: `${frontmatter()}\nFirst $\\frac{a$ here.\n\n$$\n\\foo{x}\n$$\n` });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^broken\.mdx:9:7: KaTeX cannot render \$\\frac\{a\$/);
-    expect(problems[1]).toMatch(/^broken\.mdx:11:1: KaTeX cannot render \$\\foo\{x\}\$: Undefined control sequence: \\foo/);
+    // An unknown command in a display: at its own line, not the opening $$.
+    expect(problems[1]).toMatch(/^broken\.mdx:12:1: KaTeX cannot render \$\\foo\{x\}\$: Undefined control sequence: \\foo/);
   });
 
   it("reports a dangling \\eqref, a missing paper and an unnumbered target", async () => {
@@ -72,12 +73,22 @@ describe("content check", () => {
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
   });
 
+  it("points at the row of a long display where a reference or command is wrong", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{aligned}\na &= b \\label{eq:a} \\\\\nc &= \\eqref{eq:nothere} \\\\\nd &= \\tims e\n\\end{aligned}\n$$\n`;
+    const problems = await problemsOf({ rows: body });
+    expect(problems).toEqual([
+      expect.stringMatching(/^rows\.mdx:12:\d+: \\eqref\{eq:nothere\}: no equation on this page has/),
+      expect.stringMatching(/^rows\.mdx:13:6: KaTeX cannot render [\s\S]*Undefined control sequence: \\tims/),
+    ]);
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
     expect(problems).toEqual([
-      expect.stringMatching(/^dup\.mdx:15:1: two equations on this page have the anchor #eq-a/),
-      expect.stringMatching(/^dup\.mdx:19:1: equation anchor #eq-loss is also the id of a heading/),
+      // At the label's line, not the display's opening $$, and saying where the first one is.
+      expect.stringMatching(/^dup\.mdx:16:9: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
+      expect.stringMatching(/^dup\.mdx:20:9: equation anchor #eq-loss is also the id of a heading/),
     ]);
   });
 
