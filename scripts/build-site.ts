@@ -210,5 +210,5 @@ renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.f
 // Exits once the line is out, without freeing the heap page by page: that took
 // 0.1-0.2 s after this line (1,000 papers, a rebuild after an edit: 3.0 s in all).
 // A site built for hosting with the placeholder URL would hand out dead permalinks.
-const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed, the sitemap and copied permalinks point at ${siteUrl} (see "Deploying" in the README)\n`;
+const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed and the sitemap point at ${siteUrl} (see "Deploying" in the README)\n`;
 process.stdout.write(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}\n${siteUrlNote}`, () => process.exit(0));

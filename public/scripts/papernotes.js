@@ -22,12 +22,13 @@
     } catch (e) {}
   });
 
-  // A permalink that opens the same equation where this page came from:
-  // the hosted URL when served, this very file when read from disk.
+  // A permalink to the equation: the page's canonical address when it is served
+  // from there; otherwise (from disk, a preview, a site built without SITE_URL,
+  // whose canonical host is a placeholder) the address the reader is on.
   function permalink(anchor) {
-    if (location.protocol === "file:") return location.href.split("#")[0] + "#" + anchor;
     var canonical = document.querySelector('link[rel="canonical"]');
-    return (canonical ? canonical.href : location.href.split("#")[0]) + "#" + anchor;
+    var hosted = canonical && canonical.href.indexOf(location.origin + "/") === 0;
+    return (hosted ? canonical.href : location.href.split("#")[0]) + "#" + anchor;
   }
 
   // The async clipboard needs a secure context and permission; file:// may have

@@ -78,15 +78,31 @@ describe("formula links", () => {
     await page.context().close();
   });
 
-  it("copies the equation's hosted permalink and shows that it did", async () => {
+  it("copies the equation's permalink, at the address the reader is on when the canonical host is elsewhere, and shows that it did", async () => {
     const page = await open("papers/wuerstchen/");
     const link = page.locator("#eq-ddpm-update .equation-link");
     await link.focus(); // keyboard-reachable
     await page.keyboard.press("Enter");
     await expect.poll(() => link.textContent()).toMatch(/Copied/);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("https://example.org/papers/wuerstchen/#eq-ddpm-update");
+    // The seed site is built without SITE_URL: its canonical host, example.org, is a placeholder.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${seed.site.url}papers/wuerstchen/#eq-ddpm-update`);
     expect(new URL(page.url()).hash).toBe("#eq-ddpm-update");
     await page.context().close();
+  });
+
+  it("copies the canonical permalink when the page is served from the canonical host", async () => {
+    const context = await seed.browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(seed.site.url).origin });
+    const page = await context.newPage();
+    // As if built with SITE_URL set to this server: same page, canonical on this origin.
+    await page.route("**/papers/wuerstchen/index.html", async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replaceAll("https://example.org/", new URL(seed.site.url).origin + "/") });
+    });
+    await page.goto(seed.site.url + "papers/wuerstchen/index.html");
+    await page.locator("#eq-ddpm-update .equation-link").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(seed.site.url).origin}/papers/wuerstchen/#eq-ddpm-update`);
+    await context.close();
   });
 
   it("moves :target to the equation whose ¶ was clicked, without a jump or a history entry, and shows Copied under the pointer", async () => {
