@@ -143,6 +143,14 @@ describe("browsing", () => {
     }
   });
 
+  it("reaches the table of contents with the keyboard right after the header, before the note", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.locator(".theme-toggle").focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest(".toc-sidebar") !== null)).toBe(true);
+    await page.close();
+  });
+
   it("collapses the table of contents on phones", async () => {
     const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(seed.site.url + "papers/wuerstchen/");
