@@ -85,10 +85,14 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
         const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
         // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
         const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number" && key !== "date";
+        // An item of a list (tags.0) is named by its value, which the author can find.
+        const item = issue.path.length > 1 ? issue.path.reduce<unknown>((value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step], source.frontmatter) : undefined;
         const reason =
           issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"`
           : missing ? `frontmatter key "${key}" is missing`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
+          : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
+          : item !== undefined ? `frontmatter key "${key}": ${JSON.stringify(item)} ${issue.message}`
           : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
         problem(line, 1, reason);
       }

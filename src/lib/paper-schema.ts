@@ -16,7 +16,10 @@ export const paperSchema = z.strictObject({
   // YAML reads 2024-03-15 as a date, or as a string when quoted. Anything else
   // (2025, 10/01/2025, "January 10") is refused: coerced, it became 1970 or a guessed month.
   date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: "must be a date such as 2024-03-15" })),
-  tags: z.array(z.string().regex(SLUG_PATTERN, "must be lowercase letters, digits and -")).default([]),
+  tags: z
+    .array(z.string().regex(SLUG_PATTERN, "must be lowercase letters, digits and -"))
+    .refine((tags) => new Set(tags).size === tags.length, "lists a tag twice")
+    .default([]),
   lang: z.enum(["en", "zh"], { error: "must be en or zh" }),
   summary: z.string().trim().min(1),
   draft: z.boolean().default(false),

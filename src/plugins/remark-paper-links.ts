@@ -36,7 +36,8 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         const [, target = "", anchor] = paperLink;
         const paper = paperOf(target);
         if (!paper) {
-          if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
+          if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`);
+          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
         else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))

@@ -187,6 +187,20 @@ Work in progress.
     ]);
   });
 
+  it("names a bad tag by its value, a tag listed twice, a draft flag that is not true or false, and a link to /papers/ itself", async () => {
+    const problems = await problemsOf({
+      tags: `${frontmatter({ tags: '["Transformers", "nlp", "nlp"]' })}\nText.\n`,
+      flag: `${frontmatter({ draft: "yes" })}\nText.\n`,
+      list: `${frontmatter()}\nAll [papers](/papers/).\n`,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^flag\.mdx:7:1: frontmatter key "draft": write true or false$/),
+      expect.stringMatching(/^list\.mdx:9:5: link \/papers\/: name a paper, as \/papers\/<slug>\/; the list of papers is the home page, \/$/),
+      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": "Transformers" must be lowercase letters, digits and -$/),
+      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists a tag twice$/),
+    ]);
+  });
+
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
