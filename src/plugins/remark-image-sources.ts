@@ -8,20 +8,20 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "./messages.ts";
-
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+import { safeDecode, URL_SCHEME } from "./remark-paper-links.ts";
 
 export default function remarkImageSources(options: { publicDir: string }) {
   return (tree: Root, file: VFile) => {
     visit(tree, "image", (node) => {
       const url = node.url;
       if (url.startsWith("data:")) return;
-      const name = url.replace(/[?#].*$/, "").split("/").filter(Boolean).pop() ?? "figure.png";
+      const path = url.replace(/[?#].*$/, "");
+      const name = path.split("/").filter(Boolean).pop() ?? "figure.png";
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`);
-      const path = join(options.publicDir, decodeURI(url.replace(/[?#].*$/, "")));
-      if (!existsSync(path) || !statSync(path).isFile()) report(file, node, `image ${url}: there is no file public${url.replace(/[?#].*$/, "")}`);
+      const onDisk = join(options.publicDir, safeDecode(path));
+      if (!existsSync(onDisk) || !statSync(onDisk).isFile()) report(file, node, `image ${url}: there is no file public${path}`);
     });
   };
 }

@@ -10,11 +10,13 @@ import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** A URL that names its scheme (https:, mailto:): an address outside the site. */
+export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Anchors every paper page has besides its headings and equations: the main text, and GFM's footnotes. */
 const LAYOUT_ANCHORS = /^(?:main|user-content-fn(?:ref)?-.+)$/;
 
-function safeDecode(text: string): string {
+/** Percent-decoded, or as it is when that fails (a stray %). */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
