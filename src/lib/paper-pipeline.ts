@@ -229,7 +229,7 @@ function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
  * What the author most likely meant, for the MDX syntax errors that TeX or a
  * comparison in prose cause: MDX reads braces as JavaScript and < as a tag.
  */
-export function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
+function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
   if (/parse expression/.test(reason)) {
     const brace = lineText.lastIndexOf("{", column - 1);
     if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return ". TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$";

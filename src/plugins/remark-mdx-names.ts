@@ -28,11 +28,12 @@ export default function remarkMdxNames() {
     visit(tree, (node) => {
       if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
         const undefinedNames = freeNames((node as EstreeCarrier).data?.estree).filter((name) => !isDefined(name));
+        if (undefinedNames.length === 0) return;
         const start = node.position?.start.offset ?? 0;
         const why = endsInTexCommand(String(file.value).slice(Math.max(0, start - 80), start))
           ? "TeX belongs in math: put it between $ signs"
           : "In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$";
-        if (undefinedNames.length > 0) report(file, node, `{${node.value.trim()}}: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined. ${why}`);
+        report(file, node, `{${node.value.trim()}}: ${notDefined(undefinedNames)}. ${why}`);
       } else if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
         // <Foo.Bar> needs Foo; lowercase names are HTML elements.
         const component = node.name?.split(".")[0];
@@ -40,14 +41,14 @@ export default function remarkMdxNames() {
           report(file, node, `<${node.name}>: the component ${component} is not imported. Import it at the top of the note (import ${component} from "..."), or write \\<${node.name}> for the text itself`);
         for (const attribute of node.attributes) {
           const undefinedNames = freeNames(attributeProgram(attribute)).filter((name) => !isDefined(name));
-          if (undefinedNames.length > 0) report(file, attribute.position ? attribute : node, `<${node.name ?? ""}>: ${listed(undefinedNames)} ${undefinedNames.length > 1 ? "are" : "is"} not defined`);
+          if (undefinedNames.length > 0) report(file, attribute.position ? attribute : node, `<${node.name ?? ""}>: ${notDefined(undefinedNames)}`);
         }
       }
     });
   };
 }
 
-/** Whether text ends in a TeX command and its arguments so far (`\\eqref`, `\\frac{a}`): TeX written in prose. */
+/** Whether text ends in a TeX command and its arguments so far (`\eqref`, `\frac{a}`): TeX written in prose. */
 export function endsInTexCommand(text: string): boolean {
   return /\\[A-Za-z]+(?:\{[^{}]*\})*\s*$/.test(text);
 }
@@ -62,6 +63,7 @@ function attributeProgram(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute
   return typeof attribute.value === "object" ? attribute.value?.data?.estree : undefined;
 }
 
-function listed(names: string[]): string {
-  return names.map((name) => `"${name}"`).join(", ");
+/** `"x" is not defined`, `"a", "b" are not defined`. */
+function notDefined(names: string[]): string {
+  return `${names.map((name) => `"${name}"`).join(", ")} ${names.length > 1 ? "are" : "is"} not defined`;
 }
