@@ -69,7 +69,11 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     source = readPaperSource(path, text);
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
-    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    // Most often a value with ": " or quotes inside it, such as a paper's title.
+    const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
+    const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
+    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
     return undefined;
   }
   if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");

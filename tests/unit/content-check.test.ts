@@ -201,6 +201,13 @@ Work in progress.
     ]);
   });
 
+  it("says how to quote a title that holds a colon or quotes, and the quoted title passes", async () => {
+    const titled = (title: string) => `---\ntitle: ${title}\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\n---\nText.\n`;
+    const problems = await problemsOf({ quotes: titled('"Attention: "Is" All"'), colon: titled("Attention: Is All"), fixed: titled(`'Attention: "Is" All'`) });
+    const hint = `the frontmatter is not valid YAML: bad indentation of a mapping entry; a value that holds ": " or quotes needs quotes around all of it, as title: '…'`;
+    expect(problems).toEqual([expect.stringContaining(`colon.mdx:2:17: ${hint}`), expect.stringContaining(`quotes.mdx:2:21: ${hint}`)]);
+  });
+
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
