@@ -113,7 +113,7 @@
       var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
       if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {
         event.preventDefault();
-        // Without preventScroll, focusing the sticky header's box scrolled the page up.
+        // Without preventScroll, focusing the header's box scrolled the page up (when the header was sticky).
         searchInput.focus({ preventScroll: true });
         searchInput.select();
       }

@@ -248,7 +248,7 @@
     input.setAttribute("aria-activedescendant", items[active].id);
     keepInView(items[active]);
   }
-  // Scrolls the list only: scrollIntoView also scrolled the page under the sticky header.
+  // Scrolls the list only: scrollIntoView also scrolled the page under it.
   function keepInView(item) {
     var box = panel.getBoundingClientRect();
     var rect = item.getBoundingClientRect();

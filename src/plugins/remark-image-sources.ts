@@ -8,7 +8,7 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "./messages.ts";
-import { safeDecode, URL_SCHEME } from "./remark-paper-links.ts";
+import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
 export default function remarkImageSources(options: { publicDir: string }) {
   return (tree: Root, file: VFile) => {

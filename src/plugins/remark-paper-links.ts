@@ -5,24 +5,14 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
+import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
-/** A URL that names its scheme (https:, mailto:): an address outside the site. */
-export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Anchors every paper page has besides its headings and equations: the main text, and GFM's footnotes. */
 const LAYOUT_ANCHORS = /^(?:main|user-content-fn(?:ref)?-.+)$/;
-
-/** Percent-decoded, or as it is when that fails (a stray %). */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 export default function remarkPaperLinks(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { decodeHTMLAttribute } from "entities";
-import { listFiles } from "./relative-urls.ts";
+import { listFiles, URL_SCHEME } from "./relative-urls.ts";
 
 export interface GuardProblem {
   file: string;
@@ -170,7 +170,7 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
         if (fetched) report(file, line, `<${tag} ${attribute}="${url}"> loads from another origin`);
         continue;
       }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+      if (URL_SCHEME.test(url)) continue;
       // The 404 page is served at any URL, never read from disk: it resolves against <base>.
       if (tag === "base" && relative(siteDir, file) === "404.html") continue;
       if (url.startsWith("/")) {

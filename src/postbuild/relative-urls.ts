@@ -5,6 +5,18 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { ScannedPart } from "./dist-guard.ts";
 
+/** A URL that names its scheme (https:, mailto:, data:): not a path inside the site. */
+export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Percent-decoded, or as it is when that fails (a stray %). */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Attribute values Astro writes are double-quoted. */
 const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)=")([^"]*)(")/g;
 const CSS_URL = /(url\(\s*["']?)([^"')]+)(["']?\s*\))/g;
