@@ -27,13 +27,15 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
         const paper = paperOf(target);
+        // An address copied from the browser carries a Chinese heading's anchor percent-encoded.
+        const anchorId = anchor && safeDecode(anchor);
         if (!paper) {
           if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`);
           else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
-        else if (anchor && !paper.equations.some((eq) => eq.anchor === anchor) && !paper.headingIds.has(anchor))
-          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchor}`);
+        else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId))
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}`);
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       } else if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));

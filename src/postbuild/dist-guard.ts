@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { decodeHTMLAttribute } from "entities";
-import { listFiles, URL_SCHEME } from "./relative-urls.ts";
+import { listFiles, safeDecode, URL_SCHEME } from "./relative-urls.ts";
 
 export interface GuardProblem {
   file: string;
@@ -196,7 +196,7 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
 /** The file a relative URL in the page `file` names, and the anchor in it. */
 function linkTarget(file: string, url: string): { path: string; hash?: string; target: string } {
   const [pathPart = "", hash] = url.split("#", 2) as [string, string | undefined];
-  const path = decodeURIComponent(pathPart.replace(/\?.*$/, ""));
+  const path = safeDecode(pathPart.replace(/\?.*$/, ""));
   return { path, hash, target: path === "" ? file : resolve(dirname(file), path) };
 }
 
@@ -220,7 +220,8 @@ function checkRelativeTarget(
     report(file, line, `<${tag} ${attribute}="${url}"> names a missing file`);
     return;
   }
-  if (hash && target.endsWith(".html") && !scanOf(target).ids.has(decodeURIComponent(hash))) {
-    report(file, line, `<${tag} ${attribute}="${url}">: ${relative(dirname(file), target)} has no element with id "${decodeURIComponent(hash)}"`);
+  const id = hash && safeDecode(hash);
+  if (id && target.endsWith(".html") && !scanOf(target).ids.has(id)) {
+    report(file, line, `<${tag} ${attribute}="${url}">: ${relative(dirname(file), target)} has no element with id "${id}"`);
   }
 }

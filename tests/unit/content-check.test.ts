@@ -100,6 +100,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("reads a cross-paper anchor as the browser's address bar gives it, percent-encoded", async () => {
+    const chinese = `${frontmatter()}\n## 方法\n\nText.\n`;
+    const links = `${frontmatter()}\n[a](/papers/zh/#%E6%96%B9%E6%B3%95) [b](/papers/zh/#方法) [c](/papers/zh/#%E7%BB%93)\n`;
+    expect(await problemsOf({ zh: chinese, links })).toEqual([
+      expect.stringMatching(/^links\.mdx:9:\d+: link \/papers\/zh\/#%E7%BB%93: paper "zh" has no equation or heading with the anchor #结$/),
+    ]);
+  });
+
   it("reports relative links, which would lead elsewhere than meant, and links to drafts; leaves full addresses and mail alone", async () => {
     const draft = `${frontmatter({ draft: "true" })}
 Work in progress.

@@ -94,6 +94,15 @@ describe("the dist guard", () => {
     ]);
   });
 
+  it("reads percent-encoded anchors, and reports a stray % instead of throwing", () => {
+    const dir = site({
+      ...good,
+      "papers/a/index.html": '<html><body><h2 id="方法">方法</h2><a href="../../index.html">home</a></body></html>',
+      "index.html": '<a href="papers/a/index.html#%E6%96%B9%E6%B3%95">1</a>\n<a href="papers/a/index.html#50%-off">2</a>',
+    });
+    expect(guardSite(dir).map((p) => `${p.line}: ${p.reason}`)).toEqual([expect.stringMatching(/^2: .*has no element with id "50%-off"/)]);
+  });
+
   it("checks url() in stylesheets", () => {
     expect(guardSite(site({ ...good, "s.css": "a{background:url(/abs.png)}\nb{background:url(missing.png)}" })).map((p) => p.reason)).toEqual([
       expect.stringMatching(/root-absolute/),
