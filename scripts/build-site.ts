@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { formatProblem } from "../src/lib/content-check-results.ts";
+import { counted } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
@@ -44,10 +45,10 @@ const check = await checkContentInParallel(papersDir, basePath, { render: true, 
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
-  console.error(`\nbuild failed: ${check.problems.length} problem(s) in ${new Set(check.problems.map((p) => p.file)).size} file(s); ${leftAlone()}.`);
+  console.error(`\nbuild failed: ${counted(check.problems.length, "problem")} in ${counted(new Set(check.problems.map((p) => p.file)).size, "file")}; ${leftAlone()}.`);
   process.exit(1);
 }
-step(`checked and rendered ${check.papers} papers and ${check.formulas} formulas`);
+step(`checked and rendered ${counted(check.papers, "paper")} and ${counted(check.formulas, "formula")}`);
 
 const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
 const searchDir = `${staging}-search`;
@@ -181,7 +182,7 @@ coreFreed(); // after a reuse (after Astro, it already was)
 const guard = guardSite(staging, scans, changedPages, stagedFiles());
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
-  await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${guard.length} problem(s).`);
+  await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${counted(guard.length, "problem")}.`);
 }
 // The next build's record of the site's files, made while the search indexes are
 // still being written (0.1 s at 1,000 papers); their files are added once placed.
@@ -211,4 +212,4 @@ renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.f
 // 0.1-0.2 s after this line (1,000 papers, a rebuild after an edit: 3.0 s in all).
 // A site built for hosting with the placeholder URL would hand out dead permalinks.
 const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed and the sitemap point at ${siteUrl} (see "Deploying" in the README)\n`;
-process.stdout.write(`built ${check.papers} papers (${pages} pages, ${check.formulas} formulas) into ${values.out}/ in ${seconds()}\n${siteUrlNote}`, () => process.exit(0));
+process.stdout.write(`built ${counted(check.papers, "paper")} (${counted(pages, "page")}, ${counted(check.formulas, "formula")}) into ${values.out}/ in ${seconds()}\n${siteUrlNote}`, () => process.exit(0));

@@ -1,10 +1,11 @@
 // npm run check: the build's content check alone, fast, for authors.
 import { checkContent } from "../src/lib/content-check.ts";
 import { formatProblem } from "../src/lib/content-check-results.ts";
+import { counted } from "../src/lib/format.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
 const result = await checkContent(papersDir, basePath);
 for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 for (const problem of result.problems) console.error(formatProblem(problem));
-console.log(`${result.papers} papers, ${result.formulas} formulas, ${result.problems.length} problem(s)`);
+console.log(`${counted(result.papers, "paper")}, ${counted(result.formulas, "formula")}, ${counted(result.problems.length, "problem")}`);
 process.exit(result.problems.length > 0 ? 1 : 0);

@@ -22,3 +22,8 @@ export function formatAuthors(authors: readonly string[], lang: Lang, max = 3): 
   if (authors.length <= 1) return authors.join("");
   return lang === "zh" ? `${authors.slice(0, -1).join("、")} 和 ${authors.at(-1)}` : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`;
 }
+
+/** "1 paper", "2 papers": for the build's English output. */
+export function counted(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}

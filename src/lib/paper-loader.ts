@@ -7,6 +7,7 @@ import type { Loader } from "astro/loaders";
 import { handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
+import { counted } from "./format.ts";
 import { isPaperFile } from "./paper-files.ts";
 
 type LoaderContext = Parameters<Loader["load"]>[0];
@@ -42,7 +43,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
   const check = async (context: LoaderContext) => {
     const result = await checkContent(papersDir, base, { render: true });
     for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
-    const problems = result.problems.length > 0 ? `${result.problems.length} problem(s) in the papers:\n${result.problems.map(formatProblem).join("\n")}` : undefined;
+    const problems = result.problems.length > 0 ? `${counted(result.problems.length, "problem")} in the papers:\n${result.problems.map(formatProblem).join("\n")}` : undefined;
     if (problems && !context.watcher) throw new Error(problems);
     if (problems) {
       showContentProblems(papersDir, base, problems);

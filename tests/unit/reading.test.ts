@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasMath, proseOf } from "../../src/lib/body-text.ts";
-import { formatAuthors, formatDate } from "../../src/lib/format.ts";
+import { counted, formatAuthors, formatDate } from "../../src/lib/format.ts";
 import { countReadingUnits, readingMinutes } from "../../src/lib/reading-time.ts";
 import { woff2Only } from "../../src/integrations/katex-assets.ts";
 
@@ -41,6 +41,10 @@ describe("dates and authors", () => {
     expect(formatAuthors(["A", "B", "C"], "zh")).toBe("A、B 和 C");
     expect(formatAuthors(["A", "B", "C", "D"], "en")).toBe("A, B, C et al.");
     expect(formatAuthors(["A", "B", "C", "D"], "zh")).toBe("A、B、C 等");
+  });
+
+  it("counts in the build's output without a (s)", () => {
+    expect([0, 1, 2].map((n) => counted(n, "paper"))).toEqual(["0 papers", "1 paper", "2 papers"]);
   });
 });
 
