@@ -8,13 +8,18 @@ import { SOURCE } from "./messages.ts";
 
 const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
 
+/** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
+export function isKnownCodeLanguage(lang: string): boolean {
+  const name = lang.toLowerCase();
+  return PLAIN.has(name) || name in bundledLanguages;
+}
+
 export default function remarkCodeLanguages() {
   return (tree: Root, file: VFile) => {
     // A code block is never inside a paragraph: their phrasing is skipped.
     visit(tree, ["code", "paragraph"], (node) => {
       if (node.type !== "code") return SKIP;
-      const lang = node.lang?.toLowerCase();
-      if (!lang || PLAIN.has(lang) || lang in bundledLanguages) return;
+      if (!node.lang || isKnownCodeLanguage(node.lang)) return;
       // info(), not message(): a warning, which does not fail the build.
       file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting`, { place: node.position, source: SOURCE, ruleId: "code-language" });
     });

@@ -60,6 +60,18 @@ describe("rehype-shiki-memo", () => {
     expect(await html(memo)).toBe(expected);
   });
 
+  it("reads a language's name in any case, and shows an unknown one as plain text without Shiki's placeless warning", async () => {
+    const run = (markdown: string) => unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeStringify).process(markdown).then(String);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(await run(code("Python", "def f(x):\n    return x + 1"))).toBe(await run(code("python", "def f(x):\n    return x + 1")));
+      expect(await run(code("foo", "x = 1"))).toBe(await run(code("plaintext", "x = 1")));
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("gives each page its own copy of a repeated block", async () => {
     const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig);
     const first = await processor.run(processor.parse(page));
