@@ -36,6 +36,7 @@ export const UI = {
     pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
     notFound: "Page not found",
     notFoundHint: "The page you asked for is not here. Try the search box or the list of papers.",
+    themeToggle: "Toggle dark theme",
   },
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
@@ -69,6 +70,7 @@ export const UI = {
     pageOf: (n: number, total: number) => `第 ${n} / ${total} 页`,
     notFound: "页面不存在",
     notFoundHint: "你要找的页面不在这里。试试搜索框，或回到论文列表。",
+    themeToggle: "切换深色主题",
   },
 } as const;
 

@@ -65,6 +65,19 @@ describe("home page", () => {
   }
 });
 
+describe("a Chinese note", () => {
+  it("names every control in Chinese, and marks the site's English footer as English", async () => {
+    const page = await open("papers/designedit/");
+    const names = await page.locator("body [aria-label], body button[title]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.getAttribute("title")!));
+    expect(names.length).toBeGreaterThan(5);
+    // Names of things (TeX, BibTeX) stay as they are.
+    expect(names.filter((name) => /[A-Za-z]{3,}/.test(name.replace(/\b(?:Bib)?TeX\b/g, "")))).toEqual([]);
+    expect(await page.locator(".theme-toggle").getAttribute("aria-label")).toBe("切换深色主题");
+    expect(await page.locator(".site-footer p").getAttribute("lang")).toBe("en");
+    await page.context().close();
+  });
+});
+
 describe("formula links", () => {
   it("lands on the Würstchen noise objective, in view, clear of the header, and highlighted", async () => {
     const page = await open("papers/wuerstchen/#eq-noise-objective");
