@@ -3,7 +3,10 @@
 // pipeline pick it up here instead of doing the work twice. (Astro loads our
 // modules through Vite, as separate module instances, so the hand-off goes
 // through globalThis.)
-import type { ContentCheckResult } from "./content-check.ts";
+import { resolve } from "node:path";
+import type { ContentCheckResult, ContentProblem } from "./content-check.ts";
+import { formatProblem } from "./content-check-results.ts";
+import { counted } from "./format.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
 
@@ -19,7 +22,7 @@ export interface HandOff {
 interface ContentProblems {
   papersDir: string;
   base: string;
-  problems: string;
+  problems: ContentProblem[];
 }
 
 export function handOffRenderedContent(handOff: HandOff): void {
@@ -27,7 +30,7 @@ export function handOffRenderedContent(handOff: HandOff): void {
 }
 
 /** The dev server's content problems, for every page to show (see paper-loader.ts). */
-export function showContentProblems(papersDir: string, base: string, problems: string): void {
+export function showContentProblems(papersDir: string, base: string, problems: ContentProblem[]): void {
   (globalThis as Record<symbol, unknown>)[KEY] = { papersDir, base, problems } satisfies ContentProblems;
 }
 
@@ -42,9 +45,20 @@ export function notesFilledAfterBuild(papersDir: string, base: string): boolean 
   return current !== undefined && "result" in current && current.notesFilledAfterBuild === true;
 }
 
-export function contentProblems(papersDir: string, base: string): string | undefined {
+export function describeProblems(problems: ContentProblem[]): string {
+  return `${counted(problems.length, "problem")} in the papers:\n${problems.map(formatProblem).join("\n")}`;
+}
+
+/**
+ * The dev server's content problems as an error for a page to throw. Its `loc`
+ * gives Astro's overlay the first problem's place, so the code frame shows the
+ * note, not the layout that threw.
+ */
+export function contentProblemsError(papersDir: string, base: string): Error | undefined {
   const current = currentFor(papersDir, base);
-  return current && "problems" in current ? current.problems : undefined;
+  if (!current || !("problems" in current)) return undefined;
+  const [first] = current.problems;
+  return Object.assign(new Error(describeProblems(current.problems)), first && { loc: { file: resolve(first.file), line: first.line, column: first.column } });
 }
 
 function currentFor(papersDir: string, base: string): HandOff | ContentProblems | undefined {

@@ -4,10 +4,9 @@
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
-import { handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { describeProblems, handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
-import { counted } from "./format.ts";
 import { isPaperFile } from "./paper-files.ts";
 
 type LoaderContext = Parameters<Loader["load"]>[0];
@@ -43,10 +42,10 @@ export function paperLoader(papersDir: string, base: string): Loader {
   const check = async (context: LoaderContext) => {
     const result = await checkContent(papersDir, base, { render: true });
     for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
-    const problems = result.problems.length > 0 ? `${counted(result.problems.length, "problem")} in the papers:\n${result.problems.map(formatProblem).join("\n")}` : undefined;
+    const problems = result.problems.length > 0 ? describeProblems(result.problems) : undefined;
     if (problems && !context.watcher) throw new Error(problems);
     if (problems) {
-      showContentProblems(papersDir, base, problems);
+      showContentProblems(papersDir, base, result.problems);
       context.logger.error(problems);
       context.store.clear(); // a change to the store reloads the pages, which then show the problems
       return;

@@ -78,6 +78,8 @@ describe("the dev server", () => {
     expect(log).toMatch(/wuerstchen\.mdx:\d+:\d+: \\eqref\{eq:nope\}/);
     await open("papers/designedit/");
     await expect.poll(() => shows("\\eqref{eq:nope}: no equation on this page"), { timeout: 20_000 }).toBe(true);
+    // The overlay's place is the note's line, not the layout that threw.
+    expect(await page.getByText(/^papers\/wuerstchen\.mdx:\d+:9$/).first().isVisible()).toBe(true);
     writeFileSync(note("wuerstchen"), readFileSync(note("wuerstchen"), "utf8").replace(BROKEN, ""));
     // The open page reloads by itself.
     await expect.poll(() => page.locator("h1").first().textContent().catch(() => null), { timeout: 30_000 }).toMatch(/^DesignEdit/);
