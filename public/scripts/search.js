@@ -138,7 +138,10 @@
     };
     var ready = Promise.all([import(url("pagefind/pagefind.js")), shardCount]).then(function (loaded) {
       var pagefind = loaded[0];
-      return pagefind.init().then(function () {
+      // Pagefind puts the folder it is served from (a sub-path) in front of its URLs; root already leads there.
+      return pagefind.options({ baseUrl: "/" }).then(function () {
+        return pagefind.init();
+      }).then(function () {
         var merged = [];
         // Shard 0 is the index loaded above (shardPaths in src/postbuild/search-index.ts).
         for (var shard = 1; shard < loaded[1]; shard++) merged.push(pagefind.mergeIndex(url("pagefind/shard-" + shard + "/")));

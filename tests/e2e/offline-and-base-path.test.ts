@@ -44,6 +44,12 @@ describe("(b) served under a base path", () => {
     const page = await context.newPage();
     await page.goto(site.url + "papers/wuerstchen/");
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe("https://user.github.io/notes/papers/wuerstchen/");
+    // Search results lead into the sub-path, once (Pagefind's URLs carry it too).
+    await page.locator("#site-search-input").fill("noise objective");
+    await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+    await page.locator(".search-result").first().click();
+    await page.waitForURL(/#eq-noise-objective$/);
+    expect(new URL(page.url()).pathname).toBe("/notes/papers/wuerstchen/");
     await context.close();
   });
 });
