@@ -130,6 +130,17 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("keeps formulas whole in forced colours (High Contrast), and outlines the equation a link landed on", async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(seed.site.url + "papers/wuerstchen/#eq-forward-diffusion");
+    // Chromium's backplate behind each text run hid the ᾱ stacked under a root: KaTeX keeps its own colours.
+    expect(await page.locator("#eq-forward-diffusion .katex").evaluate((el) => getComputedStyle(el).forcedColorAdjust)).toBe("none");
+    // The landing's background is forced away; its outline stays.
+    expect(await page.locator("#eq-forward-diffusion").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    await page.close();
+  });
+
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
     for (const width of [320, 360]) {
       const phone = await seed.browser.newPage({ viewport: { width, height: 700 } });
