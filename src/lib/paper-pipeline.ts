@@ -12,7 +12,6 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
-import remarkImageSources from "../plugins/remark-image-sources.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
 import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
@@ -31,7 +30,6 @@ import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache 
 import { paperDocuments } from "./search-documents.ts";
 import { scanPage, scanParts, type ScannedPart } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
-import { publicDir } from "../site.config.ts";
 
 // paper-index.ts loads the MDX parser: content-check.ts reaches it through this module, on demand.
 export { indexPaper };
@@ -121,7 +119,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
   const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), unreadable: (slug) => options.unreadable?.has(slug) === true, base };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkImageSources, { publicDir }).use(remarkOneLineDisplays);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });

@@ -9,7 +9,8 @@ import { katexOptions } from "../lib/katex-options.ts";
 import remarkEquationNumbers from "./remark-equation-numbers.ts";
 import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
 import remarkPaperLinks from "./remark-paper-links.ts";
-import { shikiConfig } from "../site.config.ts";
+import remarkImageSources from "./remark-image-sources.ts";
+import { publicDir, shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
@@ -22,7 +23,7 @@ export type { SiteLinkOptions };
 
 /** remark-math must come before, and is part of the parser in the content check. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options]];
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options], [remarkImageSources, { publicDir, base: options.base }]];
 }
 
 // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.

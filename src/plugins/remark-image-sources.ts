@@ -1,7 +1,8 @@
-// For the content check: a note's images must be files of the site, kept under
-// public/. Pages load nothing from other sites (so that they read offline, and
-// by their security policy), and a relative path would be read against the
-// page's URL, not the note's folder.
+// A note's images must be files of the site, kept under public/, and written
+// from the site's root (/figures/x.png), which gets the base path in front.
+// Pages load nothing from other sites (so that they read offline, and by their
+// security policy), and a relative path would be read against the page's URL,
+// not the note's folder.
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
@@ -10,7 +11,7 @@ import type { VFile } from "vfile";
 import { report } from "./messages.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
-export default function remarkImageSources(options: { publicDir: string }) {
+export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
     visit(tree, "image", (node) => {
       const url = node.url;
@@ -22,6 +23,7 @@ export default function remarkImageSources(options: { publicDir: string }) {
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`);
       const onDisk = join(options.publicDir, safeDecode(path));
       if (!existsSync(onDisk) || !statSync(onDisk).isFile()) report(file, node, `image ${url}: there is no file public${path}`);
+      node.url = options.base + url.slice(1);
     });
   };
 }

@@ -14,7 +14,7 @@ writeFileSync(join(publicDir, "figures", "model arch.png"), "png");
 
 function messagesOf(markdown: string): string[] {
   const file = new VFile({ path: "note.mdx", value: markdown });
-  const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir });
+  const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
   processor.runSync(processor.parse(file), file);
   return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
 }
@@ -30,5 +30,11 @@ describe("remark-image-sources", () => {
       "3:1: image ./transformer.png: a relative path; images are files under public/: save it as public/figures/transformer.png and write /figures/transformer.png",
       "5:1: image /figures/gone.png: there is no file public/figures/gone.png",
     ]);
+  });
+
+  it("puts the site's base path in front of an image's path, as before a link's", () => {
+    const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/notes/" });
+    const tree = processor.runSync(processor.parse("![The model](/figures/model%20arch.png)\n"));
+    expect(JSON.stringify(tree)).toContain('"url":"/notes/figures/model%20arch.png"');
   });
 });
