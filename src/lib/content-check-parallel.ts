@@ -7,7 +7,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { buildModule } from "./build-bundle.ts";
 import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
+import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { renderCacheFor } from "./render-cache.ts";
@@ -47,7 +47,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
   const workers = shares.map(() => new PassWorker());
   try {
     const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]!, cacheFor: options.cache ? papersDir : undefined })));
-    const problems = checkSlugs(paths);
+    const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
     const index: PaperIndex = new Map();
     for (const read of reads) {
       if (read.step !== "read") throw new Error("unexpected reply from a content-check worker");

@@ -2,9 +2,10 @@
 // results put together, the same way by the serial and the parallel check.
 // Light on purpose: the build's own process needs only this while its workers
 // load the Markdown pipeline.
+import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
+import { notesInSubfolders, SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
 
 /** A file as problems name it: relative to where the build runs. */
@@ -17,6 +18,17 @@ export function formatProblem(p: ContentProblem): string {
 /** Slugs of the files that step one could not read (their own problems say why). */
 export function unreadablePapers(paths: string[], index: PaperIndex): Set<string> {
   return new Set(paths.map(slugFromPath).filter((slug) => !index.has(slug)));
+}
+
+/**
+ * No papers at all most likely means the wrong folder: name the one that was
+ * read. A note in a subfolder would be left out without a word.
+ */
+export function checkPapersFolder(papersDir: string, paths: string[]): ContentProblem[] {
+  const nested = notesInSubfolders(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: `a note in a subfolder is not read: move it into ${displayPath(papersDir)}/ itself (its file name is its slug)` }));
+  if (paths.length > 0) return nested;
+  const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";
+  return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }, ...nested];
 }
 
 /** Slugs come from file names; two that differ only in case collide on most disks and URLs. */

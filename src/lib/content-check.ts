@@ -6,7 +6,7 @@
 // Papers unchanged since a cached build come from the build cache; the
 // pipeline (paper-pipeline.ts) is loaded only for the others.
 import { existsSync, readFileSync } from "node:fs";
-import { checkSlugs, displayPath, mergeResults, unreadablePapers } from "./content-check-results.ts";
+import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
@@ -108,12 +108,6 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   return mergeResults(problems, [pass], papers.length, index);
 }
 
-/** No papers at all most likely means the wrong folder: name the one that was read. */
-export function checkPapersFolder(papersDir: string, paths: string[]): ContentProblem[] {
-  if (paths.length > 0) return [];
-  const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";
-  return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }];
-}
 
 /** Step one for each of `paths`, one after the other; papers that cannot be read are left out (their problems are in `problems`). */
 export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper[]> {

@@ -2,7 +2,7 @@
 // from the paper index so that pages (and the build's own process) can list
 // notes without loading the Markdown pipeline.
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 export function listPaperFiles(papersDir: string): string[] {
   let names: string[];
@@ -14,9 +14,21 @@ export function listPaperFiles(papersDir: string): string[] {
   return names.filter(isPaperFile).sort().map((name) => join(papersDir, name));
 }
 
-/** A note is an .mdx file, or a plain .md one. */
-export function isPaperFile(name: string): boolean {
-  return /\.mdx?$/.test(name);
+/** A note is an .mdx file, or a plain .md one; hidden files (an editor's .#note.mdx lock, macOS's ._note.mdx) are not. */
+export function isPaperFile(path: string): boolean {
+  const name = basename(path);
+  return !name.startsWith(".") && /\.mdx?$/.test(name);
+}
+
+/** Note files in folders below papersDir, which the site does not read (a slug is a file name). */
+export function notesInSubfolders(papersDir: string): string[] {
+  let paths: string[];
+  try {
+    paths = readdirSync(papersDir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return paths.filter((path) => dirname(path) !== "." && isPaperFile(path) && !path.split(/[\\/]/).some((part) => part.startsWith("."))).sort().map((path) => join(papersDir, path));
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
 // The content check runs our remark plugins exactly as the build does, so these
 // tests cover the plugins (numbering, references, links) and the error report.
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
@@ -242,6 +242,15 @@ Work in progress.
       expect.stringMatching(/^note\.mdx:15:\d+: link #nope: no heading or equation on this page has that anchor/),
       expect.stringMatching(/^note\.mdx:15:\d+: link #eq-b: no equation on this page has that anchor/),
     ]);
+  });
+
+  it("reports a note in a subfolder, which would be left out, and passes over hidden files such as an editor's lock", async () => {
+    const { papersDir } = writePapers({ main: twoEquations, ".#main.mdx": "not a note", "._main.mdx": "\u0000" });
+    mkdirSync(join(papersDir, "2024"));
+    writeFileSync(join(papersDir, "2024", "older.mdx"), twoEquations);
+    const result = await checkContent(papersDir);
+    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/papers\/2024\/older\.mdx:1:1: a note in a subfolder is not read: move it into .*papers\/ itself/)]);
+    expect(result.papers).toBe(1);
   });
 
   it("names the folder it read when there are no papers to check", async () => {
