@@ -7,7 +7,7 @@ import katexAssets from "./src/integrations/katex-assets.ts";
 import { takeRenderedContent } from "./src/lib/build-handoff.ts";
 import { loadPaperIndex } from "./src/lib/paper-index.ts";
 import { sitePipeline } from "./src/plugins/index.ts";
-import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl } from "./src/site.config.ts";
+import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl, siteUrlProblem } from "./src/site.config.ts";
 
 // Only notes that use MDX components need the index here, so it is read lazily:
 // from the build's own pass when there is one; the dev server re-reads it so
@@ -19,6 +19,10 @@ const index = () => {
   if (isDev || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
   return paperIndex;
 };
+
+// Said plainly here, rather than as Astro's check of its `site` option.
+const siteProblem = siteUrlProblem();
+if (siteProblem) throw new Error(siteProblem);
 
 export default defineConfig({
   // One content cache per content folder: Astro's data store otherwise keeps

@@ -14,7 +14,7 @@ import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, rea
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
-import { basePath, papersDir, siteUrl } from "../src/site.config.ts";
+import { basePath, papersDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const outDir = resolve(values.out!);
@@ -29,6 +29,11 @@ const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
 const PROGRESS_SECONDS = 5;
 const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
+const siteProblem = siteUrlProblem();
+if (siteProblem) {
+  console.error(`${siteProblem}\n\nbuild failed; ${leftAlone()}.`);
+  process.exit(1);
+}
 
 // Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
 let lastReport = performance.now();

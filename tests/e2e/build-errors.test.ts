@@ -15,7 +15,7 @@ describe("a paper with broken TeX", () => {
     expect(build.stderr).toMatch(/tests\/fixtures\/broken-tex\/papers\/broken-tex\.mdx:11:45: KaTeX cannot render \$\\frac\{a\$/);
     expect(build.stderr).toMatch(/broken-tex\.mdx:14:23: KaTeX cannot render \$\\operatorname\{loss\} = \\undefinedmacro\{x\} \\label\{eq:loss\}\$: Undefined control sequence: \\undefinedmacro/);
     expect(build.stderr).toMatch(/broken-tex\.mdx:17:54: \\eqref\{eq:missing\}: no equation on this page has \\label\{eq:missing\}/);
-    expect(build.stderr).toMatch(/3 problem\(s\) in 1 file/);
+    expect(build.stderr).toMatch(/3 problems in 1 file;/);
   });
 });
 
@@ -29,6 +29,18 @@ describe("a build pointed at a folder without papers/", () => {
     const named = /^(.*):1:1: there is no such folder/m.exec(build.stderr)?.[1];
     expect(named && resolve(named)).toBe(join(content, "papers"));
     expect(build.stderr).toMatch(/nothing was written/);
+    expect(readdirSync(join(out, ".."))).toEqual([]);
+  });
+});
+
+describe("a SITE_URL that is not the hosted origin", () => {
+  it("fails before building, saying where a path goes, and writes nothing", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    const withPath = runBuild(out, { SITE_URL: "https://user.github.io/notes" });
+    expect(withPath.status).toBe(1);
+    expect(withPath.stderr).toMatch(/SITE_URL="https:\/\/user\.github\.io\/notes" has a path; .* SITE_URL=https:\/\/user\.github\.io BASE_PATH=\/notes\//);
+    const noScheme = runBuild(out, { SITE_URL: "user.github.io" });
+    expect(noScheme.stderr).toMatch(/SITE_URL="user\.github\.io" is not an address: write it with its scheme/);
     expect(readdirSync(join(out, ".."))).toEqual([]);
   });
 });
