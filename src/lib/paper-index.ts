@@ -2,7 +2,7 @@
 // is rendered, so that \eqref and links can cross papers.
 import { readFileSync } from "node:fs";
 import Slugger from "github-slugger";
-import type { Root } from "mdast";
+import type { Heading, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { needsMdxCompiler } from "./body-text.ts";
 import { SKIP, visit } from "unist-util-visit";
@@ -67,16 +67,23 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
   return displays;
 }
 
-/** Heading ids as rehype-slug will make them. */
-export function headingIds(tree: Root): Set<string> {
+/** Ids every paper page has besides its headings and equations: the main text, the search box and its list, GFM's footnotes. */
+export const LAYOUT_IDS = /^(?:main|site-search-input|site-search-results|footnote-label|user-content-fn(?:ref)?-.+)$/;
+
+/** Each heading with its id, as rehype-slug will make it. */
+export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {
   const slugger = new Slugger();
-  const ids = new Set<string>();
+  const slugs: { heading: Heading; id: string }[] = [];
   // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
-    if (node.type === "heading") ids.add(slugger.slug(toString(node)));
+    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(toString(node)) });
     return SKIP;
   });
-  return ids;
+  return slugs;
+}
+
+export function headingIds(tree: Root): Set<string> {
+  return new Set(headingSlugs(tree).map((slug) => slug.id));
 }
 
 /** Replaces \eqref / \ref with plain text, for previews shown away from their page. */

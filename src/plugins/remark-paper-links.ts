@@ -3,7 +3,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { paperPagePath } from "../lib/paper-index.ts";
+import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { report } from "./messages.ts";
@@ -11,8 +11,6 @@ import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
-/** Anchors every paper page has besides its headings and equations: the main text, and GFM's footnotes. */
-const LAYOUT_ANCHORS = /^(?:main|user-content-fn(?:ref)?-.+)$/;
 
 export default function remarkPaperLinks(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
@@ -39,7 +37,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       } else if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));
-        const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_ANCHORS.test(anchor);
+        const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
         if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
         link.url = options.base + url.slice(1);

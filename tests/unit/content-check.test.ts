@@ -244,6 +244,14 @@ Work in progress.
     ]);
   });
 
+  it("reports a heading whose id the page itself uses", async () => {
+    const note = `${frontmatter()}\n## Main\n\nText.[^1]\n\n## Footnote label\n\n## Method\n\n[^1]: A footnote.\n`;
+    expect(await problemsOf({ note })).toEqual([
+      expect.stringMatching(/^note\.mdx:9:1: heading "Main" would get the id #main, which the page itself uses; reword the heading$/),
+      expect.stringMatching(/^note\.mdx:13:1: heading "Footnote label" would get the id #footnote-label/),
+    ]);
+  });
+
   it("reports a note in a subfolder, which would be left out, and passes over hidden files such as an editor's lock", async () => {
     const { papersDir } = writePapers({ main: twoEquations, ".#main.mdx": "not a note", "._main.mdx": "\u0000" });
     mkdirSync(join(papersDir, "2024"));
