@@ -17,6 +17,7 @@ import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
 import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
+import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
 import { hasMath } from "./body-text.ts";
@@ -120,7 +121,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
   const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), unreadable: (slug) => options.unreadable?.has(slug) === true, base };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });

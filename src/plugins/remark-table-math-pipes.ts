@@ -1,0 +1,49 @@
+// For the content check: in a GFM table a | ends the cell, also inside $…$.
+// `| $|x|$ | 2 |` becomes the cells "$", "x" and "$": the formula is lost
+// without a word. A row is read as written, and math with a | in it reported.
+import type { Root } from "mdast";
+import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { placeOf, SOURCE } from "./messages.ts";
+
+/**
+ * $…$ spans of a table row's source that hold a |. As Pandoc reads math, the
+ * opening $ is followed by a non-space and the closing one follows one, so
+ * prices in two cells ("| $5 | $10 |") are not a span. `\$` is a dollar sign.
+ */
+export function mathSpansWithPipes(row: string): { start: number; text: string }[] {
+  const spans: { start: number; text: string }[] = [];
+  const code = /`+[^`]*`+/g; // code spans keep their $ and |
+  const masked = row.replace(code, (span) => " ".repeat(span.length));
+  const dollars: number[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    if (masked[i] === "\\") i++;
+    else if (masked[i] === "$") dollars.push(i);
+  }
+  for (let k = 0; k + 1 < dollars.length; k++) {
+    const open = dollars[k]!;
+    const close = dollars[k + 1]!;
+    const inner = masked.slice(open + 1, close);
+    if (inner === "" || /^\s|\s$/.test(inner)) continue;
+    if (/(^|[^\\])\|/.test(inner)) spans.push({ start: open, text: row.slice(open, close + 1) });
+    k++; // a pair is used up
+  }
+  return spans;
+}
+
+export default function remarkTableMathPipes() {
+  return (tree: Root, file: VFile) => {
+    const text = String(file.value);
+    visit(tree, ["tableRow", "paragraph"], (node) => {
+      if (node.type !== "tableRow") return node.type === "paragraph" ? SKIP : undefined;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return SKIP;
+      for (const span of mathSpansWithPipes(text.slice(start, end))) {
+        const place = placeOf(file, node, span.text) ?? node.position;
+        file.message(`${span.text} in a table: a | ends the cell, also inside math; write \\vert or \\mid instead (\\lvert x \\rvert for |x|)`, { place, source: SOURCE, ruleId: "content" });
+      }
+      return SKIP;
+    });
+  };
+}

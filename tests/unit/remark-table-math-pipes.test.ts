@@ -1,0 +1,32 @@
+// remark-table-math-pipes: a | inside $…$ in a table row ends the cell; it is reported at its place.
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import remarkTableMathPipes, { mathSpansWithPipes } from "../../src/plugins/remark-table-math-pipes.ts";
+
+function messagesOf(markdown: string): string[] {
+  const file = new VFile({ path: "note.mdx", value: markdown });
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkTableMathPipes);
+  processor.runSync(processor.parse(file), file);
+  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
+}
+
+describe("remark-table-math-pipes", () => {
+  it("reports math with a | in a table row, at its column", () => {
+    const table = "| model | score |\n|---|---|\n| A | $|x|$ and $p(y|x)$ |\n| B | $\\lvert x \\rvert$, $p(y \\mid x)$ |\n";
+    expect(messagesOf(table)).toEqual([
+      "3:7: $|x|$ in a table: a | ends the cell, also inside math; write \\vert or \\mid instead (\\lvert x \\rvert for |x|)",
+      expect.stringMatching(/^3:17: \$p\(y\|x\)\$ in a table/),
+    ]);
+  });
+
+  it("leaves alone prices in two cells, escaped dollars, code spans, and | in math outside tables", () => {
+    expect(mathSpansWithPipes("| $5 | $10 |")).toEqual([]);
+    expect(mathSpansWithPipes("| \\$5|x \\$ | 2 |")).toEqual([]);
+    expect(mathSpansWithPipes("| `$a|b$` | 2 |")).toEqual([]);
+    expect(messagesOf("The norm $|x|$ in prose.\n")).toEqual([]);
+  });
+});
