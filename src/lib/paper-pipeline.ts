@@ -18,6 +18,7 @@ import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
+import remarkDollarSigns from "../plugins/remark-dollar-signs.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
 import { hasMath } from "./body-text.ts";
@@ -121,7 +122,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
   const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), unreadable: (slug) => options.unreadable?.has(slug) === true, base };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });

@@ -1,0 +1,24 @@
+// remark-dollar-signs: "$5 and then $10" gets a warning at its place; math as written does not.
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import remarkDollarSigns from "../../src/plugins/remark-dollar-signs.ts";
+
+function messagesOf(markdown: string): string[] {
+  const file = new VFile({ path: "note.mdx", value: markdown });
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkDollarSigns);
+  processor.runSync(processor.parse(file), file);
+  return file.messages.map((m) => `${m.line}:${m.column}: ${m.fatal === false ? "" : "warning: "}${m.reason}`);
+}
+
+describe("remark-dollar-signs", () => {
+  it("warns about dollar amounts read as math, at their place, without failing", () => {
+    expect(messagesOf("Training cost $5 and then $10 more.\n")).toEqual(["1:15: warning: $5 and then $ is read as math; if these are dollar signs, write \\$ (as in \\$5)"]);
+  });
+
+  it("leaves math as writers type it alone, and escaped dollars", () => {
+    expect(messagesOf("Inline $x + y$, $\\alpha_t$, \\$5 and \\$10, and\n\n$$\nE = mc^2\n$$\n")).toEqual([]);
+  });
+});
