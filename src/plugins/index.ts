@@ -23,7 +23,7 @@ export type { SiteLinkOptions };
 
 /** remark-math must come before, and is part of the parser in the content check. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, options], [remarkImageSources, { publicDir, base: options.base }]];
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }]];
 }
 
 // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.

@@ -11,6 +11,12 @@ import type { VFile } from "vfile";
 import { report } from "./messages.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
+/** Whether a root-relative URL (its query and anchor aside) names a file under public/. */
+export function isPublicFile(publicDir: string, url: string): boolean {
+  const onDisk = join(publicDir, safeDecode(url.replace(/[?#].*$/, "")));
+  return existsSync(onDisk) && statSync(onDisk).isFile();
+}
+
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
     visit(tree, "image", (node) => {
@@ -21,8 +27,7 @@ export default function remarkImageSources(options: { publicDir: string; base: s
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`);
-      const onDisk = join(options.publicDir, safeDecode(path));
-      if (!existsSync(onDisk) || !statSync(onDisk).isFile()) report(file, node, `image ${url}: there is no file public${path}`);
+      if (!isPublicFile(options.publicDir, path)) report(file, node, `image ${url}: there is no file public${path}`);
       node.url = options.base + url.slice(1);
     });
   };

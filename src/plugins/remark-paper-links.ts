@@ -6,13 +6,16 @@ import type { VFile } from "vfile";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
+import { isPublicFile } from "./remark-image-sources.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
-const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:#(.*))?$/;
+const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:index\.html)?(?:\?[^#]*)?(?:#(.*))?$/;
+/** The site's own pages besides papers (numbered pages of the lists too); /tags/<tag>/ is left to the dist guard. */
+const SITE_PAGE = /^\/(?:(?:formulas\/)?(?:\d+\/)?|archive\/|tags\/.*|rss\.xml|sitemap-index\.xml)(?:index\.html)?(?:[?#].*)?$/;
 
-export default function remarkPaperLinks(options: SiteLinkOptions) {
+export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir: string }) {
   return (tree: Root, file: VFile) => {
     const slug = slugFromPath(file.path);
     const paperOf = options.papers();
@@ -40,6 +43,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions) {
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
         if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
+        if (!SITE_PAGE.test(url) && !isPublicFile(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
         link.url = options.base + url.slice(1);
       } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
         // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.

@@ -100,6 +100,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("checks links to the site's other pages and files, and reads /papers/x/index.html?q#a as a paper link", async () => {
+    const links = `${frontmatter()}\n[a](/papers/main/index.html#eq-zzz) [b](/papers/main/?utm=x#method) [c](/foo/bar/) [d](/archive/) [e](/formulas/2/) [f](/tags/anything/) [g](/rss.xml) [h](/) [i](/favicon.svg)\n`;
+    expect(await problemsOf({ main: twoEquations, links })).toEqual([
+      expect.stringMatching(/^links\.mdx:9:1: link \/papers\/main\/index\.html#eq-zzz: paper "main" has no equation or heading with the anchor #eq-zzz/),
+      expect.stringMatching(/^links\.mdx:9:\d+: link \/foo\/bar\/: the site has no page or file there \(under public\/\); a paper is \/papers\/<slug>\//),
+    ]);
+  });
+
   it("reads a cross-paper anchor as the browser's address bar gives it, percent-encoded", async () => {
     const chinese = `${frontmatter()}\n## 方法\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/zh/#%E6%96%B9%E6%B3%95) [b](/papers/zh/#方法) [c](/papers/zh/#%E7%BB%93)\n`;
