@@ -43,7 +43,8 @@ export interface RenderedPaper {
   builtFormulas?: { file: string; lengths: number[] };
   /** With `cache`: the files of the build cache that keep the note's highlighted code blocks. */
   highlightedBlocks?: string[];
-  headings: { depth: number; slug: string; text: string }[];
+  /** `html` for a heading with math, whose text would lose it. */
+  headings: { depth: number; slug: string; text: string; html?: string }[];
 }
 
 export interface ContentCheckResult {

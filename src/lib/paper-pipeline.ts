@@ -143,7 +143,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     if (options.render && problems.length === 0 && !paper.indexed.mdx) {
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
-      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast) };
+      done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast, (root) => toHtml.stringify(root as never, file) as string) };
       const blocks = new Set(file.data.codeBlockKeys);
       if (options.cache && blocks.size > 0) done.rendered.highlightedBlocks = [...blocks].map((key) => options.cache!.highlightedBlockFile(key));
       if (options.asBuilt) {
@@ -219,13 +219,18 @@ export function stringifyInPieces(tree: HastRoot, stringify: (tree: HastRoot) =>
   return tree.children.map((child) => stringify({ type: "root", children: [child] }));
 }
 
-function headingsOf(tree: HastRoot): RenderedPaper["headings"] {
+/** The note's headings for its table of contents; one with math keeps its HTML, as its text would lose the formula. */
+function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): RenderedPaper["headings"] {
   const headings: RenderedPaper["headings"] = [];
   visit(tree, "element", (node) => {
     // Nothing in a paragraph or a code block is a heading: their spans are most of a tree.
     if (node.tagName === "p" || node.tagName === "pre") return SKIP;
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (depth && typeof node.properties.id === "string") headings.push({ depth: Number(depth), slug: node.properties.id, text: toText(node).trim() });
+    if (!depth || typeof node.properties.id !== "string") return;
+    const heading = { depth: Number(depth), slug: node.properties.id, text: toText(node).replace(/\s+/g, " ").trim() };
+    // Rendered formulas are raw HTML by now (rehype-katex-cached).
+    const content = node.children.filter((child) => !(child.type === "element" && (child.properties.className as string[] | undefined)?.includes("heading-anchor")));
+    headings.push(content.some((child) => child.type === "raw") ? { ...heading, html: stringify({ type: "root", children: content }) } : heading);
   });
   return headings;
 }

@@ -252,6 +252,13 @@ Work in progress.
     ]);
   });
 
+  it("keeps a heading's formula for the table of contents, as HTML, where its text would lose it", async () => {
+    const { papersDir } = writePapers({ note: `${frontmatter()}\n## The loss $L_\\text{simple}$\n\n## Method\n` });
+    const { headings } = (await checkContent(papersDir, "/", { render: true })).rendered.get("note")!;
+    expect(headings[0]).toEqual({ depth: 2, slug: "the-loss-l_textsimple", text: expect.any(String), html: expect.stringMatching(/^The loss <span class="katex">.*<annotation encoding="application\/x-tex">L_\\text\{simple\}<\/annotation>/) });
+    expect(headings[1]).toEqual({ depth: 2, slug: "method", text: "Method" });
+  });
+
   it("reports a heading whose id the page itself uses", async () => {
     const note = `${frontmatter()}\n## Main\n\nText.[^1]\n\n## Footnote label\n\n## Method\n\n[^1]: A footnote.\n`;
     expect(await problemsOf({ note })).toEqual([
