@@ -9,7 +9,6 @@ export const UI = {
     copyTexShort: "TeX",
     copied: "Copied",
     minutes: (m: number) => `${m} min`,
-    papers: "Papers",
     tags: "Tags",
     formulas: "Formulas",
     arxiv: "arXiv",
@@ -37,6 +36,7 @@ export const UI = {
     notFound: "Page not found",
     notFoundHint: "The page you asked for is not here. Try the search box or the list of papers.",
     themeToggle: "Toggle dark theme",
+    siteNav: "Site",
   },
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
@@ -44,7 +44,6 @@ export const UI = {
     copyTexShort: "TeX",
     copied: "已复制",
     minutes: (m: number) => `${m} 分钟`,
-    papers: "论文",
     tags: "标签",
     formulas: "公式",
     arxiv: "arXiv",
@@ -71,6 +70,7 @@ export const UI = {
     notFound: "页面不存在",
     notFoundHint: "你要找的页面不在这里。试试搜索框，或回到论文列表。",
     themeToggle: "切换深色主题",
+    siteNav: "站点",
   },
 } as const;
 

@@ -141,6 +141,26 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("names the header's navigation for the site, and its search placeholder reads at 4.5:1 in both themes", async () => {
+    const page = await open("papers/wuerstchen/");
+    expect(await page.locator(".site-nav").getAttribute("aria-label")).toBe("Site");
+    /** WCAG's contrast ratio of two rgb() colours. */
+    const contrastOf = ([fg, bg]: string[]) => {
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const [light, dark] = [luminance(fg!), luminance(bg!)].sort((a, b) => b - a);
+      return (light! + 0.05) / (dark! + 0.05);
+    };
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const colors = await page.locator("#site-search-input").evaluate((el) => [getComputedStyle(el, "::placeholder").color, getComputedStyle(el).backgroundColor]);
+      expect(contrastOf(colors), `${theme}: ${colors.join(" on ")}`).toBeGreaterThanOrEqual(4.5);
+    }
+    await page.close();
+  });
+
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
     for (const width of [320, 360]) {
       const phone = await seed.browser.newPage({ viewport: { width, height: 700 } });
