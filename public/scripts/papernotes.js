@@ -97,6 +97,20 @@
     }
   });
 
+  // A selection with formulas in it copies as their TeX ($…$, $$…$$), by KaTeX's
+  // copy-tex (copied there by src/integrations/katex-assets.ts). This script
+  // arrives with the pointer or key that starts a selection.
+  if (document.querySelector(".katex")) {
+    var copyTex = document.createElement("script");
+    copyTex.src = (root.getAttribute("data-root") || "./") + "vendor/katex/copy-tex.js";
+    document.head.appendChild(copyTex);
+    // copy-tex copies the selected nodes as they are, an equation's ¶ and TeX buttons too.
+    window.addEventListener("copy", function (event) {
+      if (!event.defaultPrevented || !event.clipboardData) return;
+      event.clipboardData.setData("text/plain", event.clipboardData.getData("text/plain").replace(/\$\$¶TeX/g, "$$$$"));
+    });
+  }
+
   // Search loads only when the reader reaches for it: focus, "/" or Ctrl/Cmd-K.
   var searchInput = document.getElementById("site-search-input");
   var searchRequested = false;

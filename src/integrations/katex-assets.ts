@@ -14,6 +14,9 @@ import type { AstroIntegration } from "astro";
 /** Where the fonts land inside public/, and so in the built site. */
 export const KATEX_FONT_DIR = "vendor/katex/fonts";
 
+/** Where KaTeX's copy-tex script lands (public/scripts/papernotes.js loads it from there). */
+export const COPY_TEX_PATH = "vendor/katex/copy-tex.js";
+
 const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
 const FONT_FACE = /@font-face\{[^}]*\}/g;
 const katexCss = readFileSync(join(katexDist, "katex.min.css"), "utf8");
@@ -42,6 +45,8 @@ export default function katexAssets(): AstroIntegration {
         for (const font of readdirSync(join(katexDist, "fonts"))) {
           if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(target, font));
         }
+        // KaTeX's copy-tex: a selection copied with formulas in it gives their TeX (papernotes.js loads it).
+        copyFileSync(join(katexDist, "contrib", "copy-tex.min.js"), join(fileURLToPath(config.publicDir), COPY_TEX_PATH));
       },
     },
   };

@@ -159,6 +159,27 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("copies a selection with formulas in it as their TeX, without the equation's buttons", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.locator("h1").click(); // the page script, and with it KaTeX's copy-tex, arrive with a first click
+    await page.waitForFunction(() => [...document.scripts].some((script) => script.src.endsWith("vendor/katex/copy-tex.js")));
+    await page.waitForTimeout(200);
+    // From the paragraph before equation (1) to the one after it, as a reader drags.
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStartBefore(document.querySelector("#eq-vqgan")!.previousElementSibling!);
+      range.setEndAfter(document.querySelector("#eq-vqgan")!.nextElementSibling!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.keyboard.press("Control+C");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain("with parameters $\\Theta$ and a codebook");
+    expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\} \\tag\{1\}\$\$\nThe compression/);
+    expect(copied).not.toContain("¶");
+    await page.context().close();
+  });
+
   it("previews an equation on the same page when hovering its \\eqref", async () => {
     const page = await open("papers/wuerstchen/");
     const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
