@@ -161,6 +161,16 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("shades the edge a wide formula goes on past, with covers that scroll along to hide the shade at its ends", async () => {
+    const page = await open("papers/self-rewarding-language-models/");
+    const display = page.locator("#eq-pair-selection .katex-display");
+    expect(await display.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const layers = await display.evaluate((el) => [getComputedStyle(el).backgroundImage, getComputedStyle(el).backgroundAttachment]);
+    expect(layers[0]).toMatch(/^linear-gradient.*linear-gradient.*radial-gradient.*radial-gradient/);
+    expect(layers[1]).toBe("local, local, scroll, scroll");
+    await page.close();
+  });
+
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
     for (const width of [320, 360]) {
       const phone = await seed.browser.newPage({ viewport: { width, height: 700 } });
