@@ -160,13 +160,18 @@
       ).then(function (pages) {
         pages.forEach(function (page) {
           if (!findsEvery(page.meta.title + " " + page.content, words, core)) return;
-          page.sub_results
+          var hits = page.sub_results
             .map(function (sub) {
               return { sub: sub, parts: partsFromMarkedHtml(sub.excerpt) };
             })
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
-            })
+            });
+          // Sections that show every word, if some do: "42:1" is not any section with a 1 in it.
+          var full = hits.filter(function (hit) {
+            return findsEvery(hit.sub.title + " " + hit.parts.map(function (part) { return part.text; }).join(""), words, core);
+          });
+          (full.length > 0 ? full : hits)
             .sort(function (a, b) {
               return bySubResultScore(a.sub, b.sub);
             })
@@ -197,6 +202,18 @@
     };
   }
 
+  // Every section carries its paper's title, so a query in the title matched
+  // them all alike, and a section came first: the paper's own top goes first.
+  function putPaperFirst(hits, query, core) {
+    var words = core.tokenize(query).map(core.fold);
+    var first = {};
+    for (var i = 0; i < hits.length; i++) {
+      var page = hits[i].id.split("#")[0];
+      if (!(page in first)) first[page] = i;
+      else if (hits[i].id === page + "#" && findsEvery(hits[i].title, words, core)) hits.splice(first[page], 0, hits.splice(i, 1)[0]);
+    }
+  }
+
   function miniSearchBackend() {
     var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), coreLoaded, shardCount])
       .then(function (loaded) {
@@ -219,6 +236,7 @@
           hits.sort(function (a, b) {
             return b.score - a.score;
           });
+          putPaperFirst(hits, query, window.PapernotesSearchCore);
           var perPage = {};
           hits = hits.filter(function (hit) {
             var page = hit.id.split("#")[0];

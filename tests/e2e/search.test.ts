@@ -91,6 +91,12 @@ for (const mode of MODES) {
       expect((await searchFor(page, "Self-Rewarding"))[0]).toMatch(/papers\/self-rewarding-language-models\//);
       expect((await searchFor(page, "text-to-image"))[0]).toMatch(/papers\/wuerstchen\//);
       expect((await searchFor(page, "wurstchen"))[0]).toMatch(/papers\/wuerstchen\//);
+      // A paper's title finds the paper itself first, not one of its sections (every section carries the title).
+      expect((await searchFor(page, "Würstchen"))[0]).toMatch(paper("wuerstchen"));
+      expect((await searchFor(page, "DesignEdit"))[0]).toMatch(paper("designedit"));
+      // Sections that show every word of the query come first, not those with one of them.
+      await searchFor(page, "LLM-as-a-Judge");
+      expect(await page.locator(".search-result").first().textContent()).toContain("LLM-as-a-Judge");
       expect(await searchFor(page, "eq:dpo-loss")).toContainEqual(expect.stringMatching(/papers\/self-rewarding-language-models\/(index\.html)?#eq-dpo-loss$/));
       // No more than 3 results from one page, so that others show too.
       const pages = (await searchFor(page, "Self Rewarding")).map((href) => href.split("#")[0]);
