@@ -12,11 +12,18 @@
   function currentTheme() {
     return root.dataset.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
   }
+  // The button says whether the dark theme is on, for screen readers (it is a toggle).
+  var themeToggle = document.querySelector(".theme-toggle");
+  function showTheme() {
+    if (themeToggle) themeToggle.setAttribute("aria-pressed", String(currentTheme() === "dark"));
+  }
+  showTheme();
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".theme-toggle");
     if (!toggle) return;
     var next = currentTheme() === "dark" ? "light" : "dark";
     root.dataset.theme = next;
+    showTheme();
     try {
       localStorage.setItem("papernotes-theme", next);
     } catch (e) {}

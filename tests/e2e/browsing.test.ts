@@ -216,6 +216,11 @@ describe("browsing", () => {
     const dark = "rgb(21, 22, 26)";
     // The click brings the page script, which then replays it.
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+    // A toggle button: screen readers hear whether the dark theme is on.
+    expect(await page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("true");
+    await page.locator(".theme-toggle").click();
+    expect(await page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
+    await page.locator(".theme-toggle").click();
     // The next page must be dark at its first paint: check before any deferred script runs.
     const next = await context.newPage();
     await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));
