@@ -82,3 +82,16 @@ export function ui(lang: string | undefined) {
 export function htmlLang(lang: string | undefined): string {
   return lang === "zh" ? "zh-CN" : "en";
 }
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The lang attribute a paper's title needs where it stands among text in
+ * `context` (a language of the site), if it differs: a Chinese note keeps the
+ * paper's English title, which a screen reader should read as English.
+ */
+export function titleLang(title: string, context: string | undefined): string | undefined {
+  const chinese = HAN.test(title);
+  if (context === "zh") return chinese ? undefined : "en";
+  return chinese ? "zh-CN" : undefined;
+}

@@ -66,7 +66,7 @@ describe("home page", () => {
 });
 
 describe("a Chinese note", () => {
-  it("names every control in Chinese, and marks the site's English footer as English", async () => {
+  it("names every control in Chinese, and marks the site's English footer and the paper's English title as English", async () => {
     const page = await open("papers/designedit/");
     const names = await page.locator("body [aria-label], body button[title]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? e.getAttribute("title")!));
     expect(names.length).toBeGreaterThan(5);
@@ -74,6 +74,8 @@ describe("a Chinese note", () => {
     expect(names.filter((name) => /[A-Za-z]{3,}/.test(name.replace(/\b(?:Bib)?TeX\b/g, "")))).toEqual([]);
     expect(await page.locator(".theme-toggle").getAttribute("aria-label")).toBe("切换深色主题");
     expect(await page.locator(".site-footer p").getAttribute("lang")).toBe("en");
+    // The paper's English title, on a Chinese page, is read as English.
+    expect(await page.locator("h1").getAttribute("lang")).toBe("en");
     await page.context().close();
   });
 });
