@@ -1,17 +1,10 @@
 // remark-dollar-signs: "$5 and then $10" gets a warning at its place; math as written does not.
 import remarkMath from "remark-math";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkDollarSigns from "../../src/plugins/remark-dollar-signs.ts";
 
-function messagesOf(markdown: string): string[] {
-  const file = new VFile({ path: "note.mdx", value: markdown });
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkDollarSigns);
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.fatal === false ? "" : "warning: "}${m.reason}`);
-}
+const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkMath, remarkDollarSigns]);
 
 describe("remark-dollar-signs", () => {
   it("warns about dollar amounts read as math, at their place, without failing", () => {

@@ -4,20 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkImageSources from "../../src/plugins/remark-image-sources.ts";
 
 const publicDir = mkdtempSync(join(tmpdir(), "papernotes-public-"));
 mkdirSync(join(publicDir, "figures"));
 writeFileSync(join(publicDir, "figures", "model arch.png"), "png");
 
-function messagesOf(markdown: string): string[] {
-  const file = new VFile({ path: "note.mdx", value: markdown });
-  const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
-}
+const messagesOf = (markdown: string) => pluginMessages(markdown, [[remarkImageSources, { publicDir, base: "/" }]]);
 
 describe("remark-image-sources", () => {
   it("accepts an image under public/, written from the site's root, and data: URLs", () => {

@@ -4,10 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkMdxImports from "../../src/plugins/remark-mdx-imports.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "papernotes-imports-"));
@@ -17,12 +15,7 @@ writeFileSync(join(folder, "Aside.astro"), "<aside><slot /></aside>\n");
 writeFileSync(join(folder, "data.ts"), "export const n = 1;\n");
 writeFileSync(join(folder, "widgets", "index.js"), "export const w = 1;\n");
 
-function messagesOf(mdx: string): string[] {
-  const file = new VFile({ path: join(folder, "papers", "note.mdx"), value: mdx });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMdxImports);
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
-}
+const messagesOf = (mdx: string) => pluginMessages(mdx, [remarkMdx, remarkMdxImports], join(folder, "papers", "note.mdx"));
 
 describe("remark-mdx-imports", () => {
   it("reports a relative import of a file that does not exist, at its line", () => {

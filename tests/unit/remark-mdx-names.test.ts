@@ -1,18 +1,11 @@
 // remark-mdx-names: names that a note's MDX uses but never defines are
 // reported at their place; defined, provided and built-in names are not.
 import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkMdxNames from "../../src/plugins/remark-mdx-names.ts";
 
-function messagesOf(mdx: string): string[] {
-  const file = new VFile({ path: "note.mdx", value: mdx });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMdxNames);
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
-}
+const messagesOf = (mdx: string) => pluginMessages(mdx, [remarkMdx, remarkMdxNames]);
 
 describe("remark-mdx-names", () => {
   it("reports a set written in prose braces, with its line and the way out", () => {

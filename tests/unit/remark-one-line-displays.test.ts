@@ -1,17 +1,10 @@
 // remark-one-line-displays: a one-line $$…$$ gets a warning at its place; displays and $…$ do not.
 import remarkMath from "remark-math";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkOneLineDisplays from "../../src/plugins/remark-one-line-displays.ts";
 
-function messagesOf(markdown: string): string[] {
-  const file = new VFile({ path: "note.mdx", value: markdown });
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkOneLineDisplays);
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.fatal === false ? "" : "warning: "}${m.reason}`);
-}
+const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkMath, remarkOneLineDisplays]);
 
 describe("remark-one-line-displays", () => {
   it("warns about $$ x $$ on one line, at its place, without failing", () => {

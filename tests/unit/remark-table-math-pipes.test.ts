@@ -1,18 +1,11 @@
 // remark-table-math-pipes: a | inside $…$ in a table row ends the cell; it is reported at its place.
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
 import remarkTableMathPipes, { mathSpansWithPipes } from "../../src/plugins/remark-table-math-pipes.ts";
 
-function messagesOf(markdown: string): string[] {
-  const file = new VFile({ path: "note.mdx", value: markdown });
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkTableMathPipes);
-  processor.runSync(processor.parse(file), file);
-  return file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`);
-}
+const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkGfm, remarkMath, remarkTableMathPipes]);
 
 describe("remark-table-math-pipes", () => {
   it("reports math with a | in a table row, at its column", () => {
