@@ -109,7 +109,6 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   return mergeResults(problems, [pass], papers.length, index);
 }
 
-
 /** Step one for each of `paths`, one after the other; papers that cannot be read are left out (their problems are in `problems`). */
 export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper[]> {
   const papers: ReadPaper[] = [];
