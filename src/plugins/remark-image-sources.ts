@@ -3,7 +3,8 @@
 // Pages load nothing from other sites (so that they read offline, and by their
 // security policy), and a relative path would be read against the page's URL,
 // not the note's folder.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { imageSize } from "image-size";
 import { join } from "node:path";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
@@ -11,10 +12,19 @@ import type { VFile } from "vfile";
 import { report } from "./messages.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
-/** Whether a root-relative URL (its query and anchor aside) names a file under public/. */
-export function isPublicFile(publicDir: string, url: string): boolean {
+function sizeOf(onDisk: string): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(readFileSync(onDisk));
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined; // a format image-size does not read: shown without a size
+  }
+}
+
+/** The file under public/ that a root-relative URL (its query and anchor aside) names, if there is one. */
+export function publicFileOf(publicDir: string, url: string): string | undefined {
   const onDisk = join(publicDir, safeDecode(url.replace(/[?#].*$/, "")));
-  return existsSync(onDisk) && statSync(onDisk).isFile();
+  return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
@@ -27,8 +37,12 @@ export default function remarkImageSources(options: { publicDir: string; base: s
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`);
-      if (!isPublicFile(options.publicDir, path)) report(file, node, `image ${url}: there is no file public${path}`);
+      const onDisk = publicFileOf(options.publicDir, path);
+      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}`);
       node.url = options.base + url.slice(1);
+      // Its size, so that the page keeps room for it and does not move when it arrives.
+      const size = sizeOf(onDisk);
+      if (size) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, width: size.width, height: size.height } };
     });
   };
 }

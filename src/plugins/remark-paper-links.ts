@@ -6,7 +6,7 @@ import type { VFile } from "vfile";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
-import { isPublicFile } from "./remark-image-sources.ts";
+import { publicFileOf } from "./remark-image-sources.ts";
 import { report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
@@ -43,7 +43,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
         if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
-        if (!SITE_PAGE.test(url) && !isPublicFile(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
+        if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
         link.url = options.base + url.slice(1);
       } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
         // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.

@@ -32,4 +32,11 @@ describe("remark-image-sources", () => {
     const tree = processor.runSync(processor.parse("![The model](/figures/model%20arch.png)\n"));
     expect(JSON.stringify(tree)).toContain('"url":"/notes/figures/model%20arch.png"');
   });
+
+  it("gives an image its size, so that the page keeps room for it", () => {
+    writeFileSync(join(publicDir, "figures", "wide.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 190" width="760" height="190"></svg>');
+    const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
+    const tree = processor.runSync(processor.parse("![A figure](/figures/wide.svg)\n"));
+    expect(JSON.stringify(tree)).toContain('"hProperties":{"width":760,"height":190}');
+  });
 });
