@@ -26,10 +26,21 @@
 
   var NOT_ASCII = /[^\x00-\x7f]/;
 
-  /** Lower case, without accents: "Würstchen" and "wurstchen" are one term. */
+  // Greek letters by their TeX names: a formula's source says \alpha, its
+  // rendering and the prose say α, and a reader may type either.
+  var GREEK = {
+    α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", ϵ: "epsilon", ζ: "zeta", η: "eta", θ: "theta", ϑ: "theta", ι: "iota", κ: "kappa",
+    λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", π: "pi", ρ: "rho", σ: "sigma", ς: "sigma", τ: "tau", υ: "upsilon", φ: "phi", ϕ: "phi", χ: "chi", ψ: "psi", ω: "omega",
+  };
+  var GREEK_LETTER = /[α-ωϵϑϕ]/g;
+
+  /** Lower case, without accents, Greek letters named: "Würstchen" and "wurstchen" are one term, and "α" is "alpha". */
   function fold(text) {
     var lower = String(text).toLowerCase();
-    return NOT_ASCII.test(lower) ? lower.normalize("NFD").replace(DIACRITICS, "").normalize("NFC") : lower;
+    if (!NOT_ASCII.test(lower)) return lower;
+    return lower.normalize("NFD").replace(DIACRITICS, "").normalize("NFC").replace(GREEK_LETTER, function (letter) {
+      return GREEK[letter] || letter;
+    });
   }
 
   function processTerm(term) {

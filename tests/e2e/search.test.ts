@@ -91,6 +91,8 @@ for (const mode of MODES) {
       expect((await searchFor(page, "Self-Rewarding"))[0]).toMatch(/papers\/self-rewarding-language-models\//);
       expect((await searchFor(page, "text-to-image"))[0]).toMatch(/papers\/wuerstchen\//);
       expect((await searchFor(page, "wurstchen"))[0]).toMatch(/papers\/wuerstchen\//);
+      // A Greek letter finds the formulas that write it as \alpha.
+      expect(await searchFor(page, "ᾱ")).toContainEqual(expect.stringMatching(/papers\/wuerstchen\//));
       // A paper's title finds the paper itself first, not one of its sections (every section carries the title).
       expect((await searchFor(page, "Würstchen"))[0]).toMatch(paper("wuerstchen"));
       expect((await searchFor(page, "DesignEdit"))[0]).toMatch(paper("designedit"));

@@ -25,4 +25,8 @@ describe("search tokens", () => {
     expect(searchCore.segmented("融合")).toBe(true);
     expect(searchCore.segmented("fusion")).toBe(false);
   });
+
+  it("names Greek letters as TeX does, so that α finds \\alpha and alpha finds α", () => {
+    expect(terms("α ε̄ Σ \\alpha_t")).toEqual(["alpha", "epsilon", "sigma", "alpha", "t"]);
+  });
 });
