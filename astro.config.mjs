@@ -5,7 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import katexAssets from "./src/integrations/katex-assets.ts";
 import { takeRenderedContent } from "./src/lib/build-handoff.ts";
-import { loadPaperIndex } from "./src/lib/paper-index.ts";
+import { loadPaperIndex, publishedTags } from "./src/lib/paper-index.ts";
 import { sitePipeline } from "./src/plugins/index.ts";
 import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl, siteUrlProblem } from "./src/site.config.ts";
 
@@ -39,6 +39,7 @@ export default defineConfig({
           const papers = index();
           return (slug) => papers.get(slug);
         },
+        tags: () => publishedTags(index()),
         base: basePath,
       }),
     ),

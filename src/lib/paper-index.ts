@@ -30,11 +30,18 @@ export interface IndexedPaper {
   mdx: boolean;
   equations: IndexedEquation[];
   headingIds: Set<string>;
+  /** As the frontmatter lists them (a link to /tags/<tag>/ is checked against the published papers'). */
+  tags: string[];
   /** For search, beside the note: authors, venue, arXiv id and summary, in one line. */
   about: string;
 }
 
 export type PaperIndex = Map<string, IndexedPaper>;
+
+/** The tags of the published papers: each has its page at /tags/<tag>/. */
+export function publishedTags(index: PaperIndex): Set<string> {
+  return new Set([...index.values()].filter((paper) => !paper.draft).flatMap((paper) => paper.tags));
+}
 
 /** The equations that the formula list shows: labelled and numbered. */
 export function listedEquations(paper: IndexedPaper): IndexedEquation[] {
@@ -116,6 +123,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     mdx: needsMdxCompiler(source.body),
     equations,
     headingIds: headingIds(tree),
+    tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),
   };
 }

@@ -25,7 +25,7 @@ import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
 import { katexOptions } from "./katex-options.ts";
-import { indexPaper, listedEquations, paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -121,7 +121,14 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
 export function paperRenderer(index: PaperIndex, base: string, options: { render: boolean; asBuilt: boolean; cache?: RenderCache; renderKey: string; unreadable?: Set<string> }) {
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
-  const linkOptions: SiteLinkOptions = { papers: () => (slug) => (read.add(slug), index.get(slug)), unreadable: (slug) => options.unreadable?.has(slug) === true, base };
+  const tags = publishedTags(index);
+  const linkOptions: SiteLinkOptions = {
+    papers: () => (slug) => (read.add(slug), index.get(slug)),
+    unreadable: (slug) => options.unreadable?.has(slug) === true,
+    // Any paper can give or take a tag: the note is checked again when any changes.
+    tags: () => (index.forEach((_, slug) => read.add(slug)), tags),
+    base,
+  };
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);

@@ -26,6 +26,8 @@ export interface SiteLinkOptions {
    * its own problems are reported there, and a link to it is not one more.
    */
   unreadable?: (slug: string) => boolean;
+  /** The published papers' tags, for links to /tags/<tag>/ (a note that asks reads every paper). */
+  tags?: () => ReadonlySet<string>;
   /** Base path of the site, with leading and trailing slash. */
   base: string;
 }

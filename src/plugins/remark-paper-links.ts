@@ -12,8 +12,9 @@ import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:index\.html)?(?:\?[^#]*)?(?:#(.*))?$/;
-/** The site's own pages besides papers (numbered pages of the lists too); /tags/<tag>/ is left to the dist guard. */
-const SITE_PAGE = /^\/(?:(?:formulas\/)?(?:\d+\/)?|archive\/|tags\/.*|rss\.xml|sitemap-index\.xml)(?:index\.html)?(?:[?#].*)?$/;
+const TAG_LINK = /^\/tags\/([^/#?]+)\/?(?:index\.html)?(?:[?#].*)?$/;
+/** The site's own pages besides papers and tags (numbered pages of the lists too). */
+const SITE_PAGE = /^\/(?:(?:formulas\/)?(?:\d+\/)?|archive\/|tags\/|rss\.xml|sitemap-index\.xml)(?:index\.html)?(?:[?#].*)?$/;
 
 export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir: string }) {
   return (tree: Root, file: VFile) => {
@@ -43,7 +44,10 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
         if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
       } else if (url.startsWith("/") && !url.startsWith("//")) {
-        if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
+        const tag = TAG_LINK.exec(url)?.[1];
+        if (tag !== undefined) {
+          if (options.tags && !options.tags().has(safeDecode(tag))) report(file, node, `link ${url}: no published paper has the tag "${safeDecode(tag)}"`);
+        } else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
         link.url = options.base + url.slice(1);
       } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
         // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.

@@ -101,10 +101,20 @@ describe("content check", () => {
   });
 
   it("checks links to the site's other pages and files, and reads /papers/x/index.html?q#a as a paper link", async () => {
-    const links = `${frontmatter()}\n[a](/papers/main/index.html#eq-zzz) [b](/papers/main/?utm=x#method) [c](/foo/bar/) [d](/archive/) [e](/formulas/2/) [f](/tags/anything/) [g](/rss.xml) [h](/) [i](/favicon.svg)\n`;
+    const links = `${frontmatter()}\n[a](/papers/main/index.html#eq-zzz) [b](/papers/main/?utm=x#method) [c](/foo/bar/) [d](/archive/) [e](/formulas/2/) [g](/rss.xml) [h](/) [i](/favicon.svg)\n`;
     expect(await problemsOf({ main: twoEquations, links })).toEqual([
       expect.stringMatching(/^links\.mdx:9:1: link \/papers\/main\/index\.html#eq-zzz: paper "main" has no equation or heading with the anchor #eq-zzz/),
       expect.stringMatching(/^links\.mdx:9:\d+: link \/foo\/bar\/: the site has no page or file there \(under public\/\); a paper is \/papers\/<slug>\//),
+    ]);
+  });
+
+  it("checks a link to a tag's page against the published papers' tags", async () => {
+    const tagged = `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`;
+    const draft = `${frontmatter({ tags: '["wip-only"]', draft: "true" })}\nText.\n`;
+    const links = `${frontmatter()}\n[a](/tags/diffusion/) [b](/tags/no-such-tag/) [c](/tags/wip-only/) [d](/tags/)\n`;
+    expect(await problemsOf({ tagged, draft, links })).toEqual([
+      expect.stringMatching(/^links\.mdx:9:\d+: link \/tags\/no-such-tag\/: no published paper has the tag "no-such-tag"/),
+      expect.stringMatching(/^links\.mdx:9:\d+: link \/tags\/wip-only\/: no published paper has the tag "wip-only"/),
     ]);
   });
 
@@ -192,6 +202,14 @@ Work in progress.
     rmSync(join(contentDir, "Aside.astro"));
     const problems = (await checkContent(papersDir, "/", { render: true, cache: true })).problems.map(formatProblem);
     expect(problems).toEqual([expect.stringMatching(/note\.mdx:9:1: import "\.\.\/Aside\.astro": there is no such file/)]);
+  });
+
+  it("checks a cached note's link to a tag again when another paper drops the tag", async () => {
+    const { papersDir } = writePapers({ tagged: `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`, links: `${frontmatter()}\nSee [the tag](/tags/diffusion/).\n` });
+    expect((await checkContent(papersDir, "/", { render: true, cache: true })).problems).toEqual([]);
+    writeFileSync(join(papersDir, "tagged.mdx"), `${frontmatter({ tags: '["vision"]' })}\nText.\n`);
+    const problems = (await checkContent(papersDir, "/", { render: true, cache: true })).problems.map(formatProblem);
+    expect(problems).toEqual([expect.stringMatching(/links\.mdx:9:5: link \/tags\/diffusion\/: no published paper has the tag "diffusion"/)]);
   });
 
   it("says what was likely meant when TeX or a comparison in prose breaks MDX's syntax", async () => {
