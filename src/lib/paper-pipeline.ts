@@ -11,7 +11,6 @@ import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
-import remarkCodeLanguages from "../plugins/remark-code-languages.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
 import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
@@ -129,7 +128,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     tags: () => (index.forEach((_, slug) => read.add(slug)), tags),
     base,
   };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkCodeLanguages).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });

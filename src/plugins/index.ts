@@ -10,6 +10,7 @@ import remarkEquationNumbers from "./remark-equation-numbers.ts";
 import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
 import remarkPaperLinks from "./remark-paper-links.ts";
 import remarkImageSources from "./remark-image-sources.ts";
+import remarkCodeLanguages from "./remark-code-languages.ts";
 import { publicDir, shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
@@ -23,7 +24,7 @@ export type { SiteLinkOptions };
 
 /** remark-math must come before, and is part of the parser in the content check. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }]];
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages];
 }
 
 // An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.

@@ -10,7 +10,6 @@ import { toText } from "hast-util-to-text";
 import { unified } from "unified";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { isKnownCodeLanguage } from "./remark-code-languages.ts";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
 
@@ -54,7 +53,6 @@ export default function rehypeShikiMemo(config: ShikiConfig, kept?: HighlightedB
       if (!result) {
         result = kept?.get(key);
         if (!result) {
-          normalizeLanguage(pre.children[0] as Element);
           const single: Root = { type: "root", children: [pre] };
           await shiki.run(single, file);
           result = single.children[0] as Element;
@@ -70,21 +68,6 @@ export default function rehypeShikiMemo(config: ShikiConfig, kept?: HighlightedB
       parent.children[parent.children.indexOf(pre)] = { ...result, properties: { ...result.properties } };
     }
   };
-}
-
-/**
- * Shiki knows languages by lower-case name (```Python is python, as on
- * GitHub). It shows one it lacks as plain text and says so on the console,
- * without a place; the check has already warned at the block's line.
- */
-function normalizeLanguage(code: Element): void {
-  const classes = code.properties.className;
-  if (!Array.isArray(classes)) return;
-  code.properties.className = classes.map((name) => {
-    const lang = typeof name === "string" && name.startsWith("language-") ? name.slice("language-".length) : undefined;
-    if (!lang) return name;
-    return isKnownCodeLanguage(lang) ? `language-${lang.toLowerCase()}` : "language-plaintext";
-  });
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -1,5 +1,7 @@
-// For the content check: a fenced code block in a language Shiki does not know
-// is shown as plain text. That is allowed, but the author hears where it is.
+// A fenced code block's language, as Shiki knows it: by its lower-case name
+// (```Python is python, as on GitHub). One Shiki lacks is shown as plain text:
+// allowed, but the author hears where it is (Shiki itself would say so on the
+// console, without a place, so it is given plaintext).
 import type { Root } from "mdast";
 import { bundledLanguages } from "shiki";
 import { SKIP, visit } from "unist-util-visit";
@@ -9,7 +11,7 @@ import { SOURCE } from "./messages.ts";
 const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
 
 /** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
-export function isKnownCodeLanguage(lang: string): boolean {
+function isKnownCodeLanguage(lang: string): boolean {
   const name = lang.toLowerCase();
   return PLAIN.has(name) || name in bundledLanguages;
 }
@@ -19,9 +21,11 @@ export default function remarkCodeLanguages() {
     // A code block is never inside a paragraph: their phrasing is skipped.
     visit(tree, ["code", "paragraph"], (node) => {
       if (node.type !== "code") return SKIP;
-      if (!node.lang || isKnownCodeLanguage(node.lang)) return;
+      if (!node.lang) return;
+      if (isKnownCodeLanguage(node.lang)) return void (node.lang = node.lang.toLowerCase());
       // info(), not message(): a warning, which does not fail the build.
       file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting`, { place: node.position, source: SOURCE, ruleId: "code-language" });
+      node.lang = "plaintext";
     });
   };
 }

@@ -118,6 +118,16 @@ describe("cross-paper references", () => {
 
   it("fail the page with every problem when a label is missing", () => {
     const bad = `${frontmatter()}\n$\\eqref{main/eq:zzz}$ and $\\eqref{eq:none}$\n`;
-    expect(() => render({ main, bad }, "bad")).toThrow(/2 problem\(s\)[\s\S]*main\/eq:zzz[\s\S]*eq:none/);
+    expect(() => render({ main, bad }, "bad")).toThrow(/2 problems[\s\S]*main\/eq:zzz[\s\S]*eq:none/);
+  });
+});
+
+describe("code blocks in an MDX note", () => {
+  it("name their language as Shiki knows it, ```Python as python, and one it lacks as plaintext", () => {
+    const code = `${frontmatter()}\n\`\`\`Python\nx = 1\n\`\`\`\n\n\`\`\`pyhton\ny = 2\n\`\`\`\n`;
+    const { html, file } = render({ code }, "code");
+    expect(html).toContain('<code class="language-python">');
+    expect(html).toContain('<code class="language-plaintext">');
+    expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^unknown code language "pyhton"/)]);
   });
 });

@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from "vitest";
 import { stringifyInPieces } from "../../src/lib/paper-pipeline.ts";
 import rehypeCodeBlocks from "../../src/plugins/rehype-code-blocks.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "../../src/plugins/rehype-shiki-memo.ts";
+import remarkCodeLanguages from "../../src/plugins/remark-code-languages.ts";
 import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
 import { shikiConfig } from "../../src/site.config.ts";
 
@@ -61,7 +62,7 @@ describe("rehype-shiki-memo", () => {
   });
 
   it("reads a language's name in any case, and shows an unknown one as plain text without Shiki's placeless warning", async () => {
-    const run = (markdown: string) => unified().use(remarkParse).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeStringify).process(markdown).then(String);
+    const run = (markdown: string) => unified().use(remarkParse).use(remarkCodeLanguages).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeStringify).process(markdown).then(String);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       expect(await run(code("Python", "def f(x):\n    return x + 1"))).toBe(await run(code("python", "def f(x):\n    return x + 1")));
