@@ -1,7 +1,8 @@
 // For the content check: "it cost $5 and then $10" is inline math to
 // remark-math ("5 and then " in italics). Math as writers type it has no space
-// just inside its dollars, as Pandoc requires; a span that does is most likely
-// two dollar signs. Allowed, but the author hears where it is.
+// just inside its dollars, and no digit right after the closing one, as Pandoc
+// requires ("$5-$10"); a span that breaks either is most likely two dollar
+// signs. Allowed, but the author hears where it is.
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -15,8 +16,8 @@ export default function remarkDollarSigns() {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || text.startsWith("$$", start)) return;
       const source = text.slice(start, end);
-      if (!/^\$\s|\s\$$/.test(source)) return;
-      file.info(`${source} is read as math; if these are dollar signs, write \\$ (as in \\$5)`, { place: node.position, source: SOURCE, ruleId: "dollar-signs" });
+      if (!/^\$\s|\s\$$/.test(source) && !/\d/.test(text[end] ?? "")) return;
+      file.info(`${source.replace(/\s+/g, " ")} is read as math; if these are dollar signs, write \\$ (as in \\$5)`, { place: node.position, source: SOURCE, ruleId: "dollar-signs" });
     });
   };
 }

@@ -271,10 +271,12 @@ Work in progress.
   });
 
   it("keeps a heading's formula for the table of contents, as HTML, where its text would lose it", async () => {
-    const { papersDir } = writePapers({ note: `${frontmatter()}\n## The loss $L_\\text{simple}$\n\n## Method\n` });
+    const { papersDir } = writePapers({ note: `${frontmatter()}\n## The loss $L_\\text{simple}$\n\n## Method\n\n## $\\beta$ against [the other](/papers/note/)\n` });
     const { headings } = (await checkContent(papersDir, "/", { render: true })).rendered.get("note")!;
     expect(headings[0]).toEqual({ depth: 2, slug: "the-loss-l_textsimple", text: expect.any(String), html: expect.stringMatching(/^The loss <span class="katex">.*<annotation encoding="application\/x-tex">L_\\text\{simple\}<\/annotation>/) });
     expect(headings[1]).toEqual({ depth: 2, slug: "method", text: "Method" });
+    // The entry is a link itself: a link in the heading is its text there.
+    expect(headings[2]!.html).toMatch(/<\/span> against the other$/);
   });
 
   it("reports a heading whose id the page itself uses", async () => {

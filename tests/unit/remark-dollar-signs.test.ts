@@ -9,6 +9,13 @@ const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkMath, r
 describe("remark-dollar-signs", () => {
   it("warns about dollar amounts read as math, at their place, without failing", () => {
     expect(messagesOf("Training cost $5 and then $10 more.\n")).toEqual(["1:15: warning: $5 and then $ is read as math; if these are dollar signs, write \\$ (as in \\$5)"]);
+    // Pandoc's other rule: no digit right after the closing $; and one line however the span runs.
+    expect(messagesOf("From $5-$10 per hour, $5/$10, 售价$5到$10之间, or $5 and\nthen $10.\n")).toEqual([
+      expect.stringMatching(/^1:6: warning: \$5-\$ is read as math/),
+      expect.stringMatching(/^1:23: warning: \$5\/\$ is read as math/),
+      expect.stringMatching(/^1:33: warning: \$5到\$ is read as math/),
+      expect.stringMatching(/^1:46: warning: \$5 and then \$ is read as math/),
+    ]);
   });
 
   it("leaves math as writers type it alone, and escaped dollars", () => {

@@ -3,7 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { describe, expect, it } from "vitest";
 import { pluginMessages } from "../support/plugin-messages.ts";
-import remarkTableMathPipes, { mathSpansWithPipes } from "../../src/plugins/remark-table-math-pipes.ts";
+import remarkTableMathPipes, { spansWithPipes } from "../../src/plugins/remark-table-math-pipes.ts";
 
 const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkGfm, remarkMath, remarkTableMathPipes]);
 
@@ -16,10 +16,15 @@ describe("remark-table-math-pipes", () => {
     ]);
   });
 
-  it("leaves alone prices in two cells, escaped dollars, code spans, and | in math outside tables", () => {
-    expect(mathSpansWithPipes("| $5 | $10 |")).toEqual([]);
-    expect(mathSpansWithPipes("| \\$5|x \\$ | 2 |")).toEqual([]);
-    expect(mathSpansWithPipes("| `$a|b$` | 2 |")).toEqual([]);
+  it("reports a | in a code span in a table row, which ends the cell too", () => {
+    expect(messagesOf("| a | b |\n|---|---|\n| `a|b` | `c\\|d` |\n")).toEqual(["3:3: `a|b` in a table: a | ends the cell, also inside code; write \\| for a | in code"]);
+  });
+
+  it("leaves alone prices in two cells, escaped dollars, $ in code, and | in math outside tables", () => {
+    expect(spansWithPipes("| $5 | $10 |")).toEqual([]);
+    expect(spansWithPipes("| G |$5|$10|")).toEqual([]);
+    expect(spansWithPipes("| \\$5|x \\$ | 2 |")).toEqual([]);
+    expect(spansWithPipes("| `$a$` | $b$ |")).toEqual([]);
     expect(messagesOf("The norm $|x|$ in prose.\n")).toEqual([]);
   });
 });
