@@ -13,11 +13,12 @@ export const site = {
 };
 
 /** Hosted URL (for canonical links, feeds, permalinks): SITE_URL, e.g. https://example.org */
-export const siteUrl = process.env.SITE_URL ?? "https://example.org";
+// Empty counts as not set, as CI tools often pass an unset variable.
+export const siteUrl = process.env.SITE_URL || "https://example.org";
 
 /** Why SITE_URL cannot be used, if it cannot: the canonical links, feed and sitemap would name pages that are not there. */
 export function siteUrlProblem(value = process.env.SITE_URL): string | undefined {
-  if (value === undefined) return undefined;
+  if (!value) return undefined;
   const example = "SITE_URL=https://user.github.io";
   let url: URL;
   try {
@@ -26,7 +27,7 @@ export function siteUrlProblem(value = process.env.SITE_URL): string | undefined
     return `SITE_URL="${value}" is not an address: write it with its scheme, as ${example}`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return `SITE_URL="${value}" is not a web address: write it as ${example}`;
-  if (url.pathname !== "/" || url.search || url.hash) return `SITE_URL="${value}" has a path; SITE_URL is the host alone, and the path goes in BASE_PATH: SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, "/")}`;
+  if (url.pathname.replace(/\/+/g, "/") !== "/" || url.search || url.hash) return `SITE_URL="${value}" has a path; SITE_URL is the host alone, and the path goes in BASE_PATH: SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, "/")}`;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { notesInSubfolders, SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
+import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
 
 /** A file as problems name it: relative to where the build runs. */
@@ -22,10 +22,14 @@ export function unreadablePapers(paths: string[], index: PaperIndex): Set<string
 
 /**
  * No papers at all most likely means the wrong folder: name the one that was
- * read. A note in a subfolder would be left out without a word.
+ * read. A note in a subfolder, or named .MDX or .markdown, would be left out
+ * without a word.
  */
 export function checkPapersFolder(papersDir: string, paths: string[]): ContentProblem[] {
-  const nested = notesInSubfolders(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: `a note in a subfolder is not read: move it into ${displayPath(papersDir)}/ itself (its file name is its slug)` }));
+  const nested = [
+    ...notesInSubfolders(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: `a note in a subfolder is not read: move it into ${displayPath(papersDir)}/ itself (its file name is its slug)` })),
+    ...notesWithOtherExtensions(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: "a note is not read unless its name ends in .mdx or .md (lower case): rename it" })),
+  ];
   if (paths.length > 0) return nested;
   const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";
   return [{ file: displayPath(papersDir), line: 1, column: 1, reason: `${what}; the content folder (PAPERNOTES_CONTENT, default ./content) must hold papers/` }, ...nested];

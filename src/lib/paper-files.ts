@@ -20,6 +20,17 @@ export function isPaperFile(path: string): boolean {
   return !name.startsWith(".") && /\.mdx?$/.test(name);
 }
 
+/** Files of papersDir that look like notes but are not read: .MDX, .Md, .markdown. */
+export function notesWithOtherExtensions(papersDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(papersDir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => !name.startsWith(".") && /\.(mdx?|markdown)$/i.test(name) && !isPaperFile(name)).sort().map((name) => join(papersDir, name));
+}
+
 /** Note files in folders below papersDir, which the site does not read (a slug is a file name). */
 export function notesInSubfolders(papersDir: string): string[] {
   let paths: string[];

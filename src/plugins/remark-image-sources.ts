@@ -14,8 +14,10 @@ import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
 function sizeOf(onDisk: string): { width: number; height: number } | undefined {
   try {
-    const { width, height } = imageSize(readFileSync(onDisk));
-    return width && height ? { width, height } : undefined;
+    const { width, height, orientation = 1 } = imageSize(readFileSync(onDisk));
+    if (!width || !height) return undefined;
+    // EXIF orientations 5 to 8 turn a photo on its side: the browser shows it so.
+    return orientation >= 5 ? { width: height, height: width } : { width, height };
   } catch {
     return undefined; // a format image-size does not read: shown without a size
   }

@@ -13,8 +13,12 @@ import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
 const PAPER_LINK = /^\/papers\/([^/#?]*)\/?(?:index\.html)?(?:\?[^#]*)?(?:#(.*))?$/;
 const TAG_LINK = /^\/tags\/([^/#?]+)\/?(?:index\.html)?(?:[?#].*)?$/;
-/** The site's own pages besides papers and tags (numbered pages of the lists too). */
-const SITE_PAGE = /^\/(?:(?:formulas\/)?(?:\d+\/)?|archive\/|tags\/|rss\.xml|sitemap-index\.xml)(?:index\.html)?(?:[?#].*)?$/;
+/** The site's own pages besides papers and tags: the lists' first pages, the feed, the sitemap, the 404 page. */
+const SITE_PAGE = /^\/(?:(?:formulas|archive|tags)\/?)?(?:index\.html)?(?:[?#].*)?$|^\/(?:rss|sitemap-index|sitemap-\d+|404)\.(?:xml|html)(?:[?#].*)?$/;
+/** A list's later pages, which change as papers are added. */
+const NUMBERED_PAGE = /^\/(?:formulas\/)?\d+\/?(?:index\.html)?(?:[?#].*)?$/;
+/** A folder of the site written without its last slash, which from disk would open a file listing. */
+const FOLDER_WITHOUT_SLASH = /^(\/(?:formulas|archive|tags|tags\/[^/#?]+))(?=$|[?#])/;
 
 export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir: string }) {
   return (tree: Root, file: VFile) => {
@@ -36,7 +40,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
           else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
-        else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId))
+        else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))
           report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}`);
         link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       } else if (url.startsWith("#") && url.length > 1) {
@@ -47,8 +51,9 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const tag = TAG_LINK.exec(url)?.[1];
         if (tag !== undefined) {
           if (options.tags && !options.tags().has(safeDecode(tag))) report(file, node, `link ${url}: no published paper has the tag "${safeDecode(tag)}"`);
-        } else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
-        link.url = options.base + url.slice(1);
+        } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`);
+        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
+        link.url = options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);
       } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
         // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.
         report(file, node, `link ${url}: a relative link; link to a paper as /papers/<slug>/ (the site makes that work on any host and from disk), or give a full https:// address`);

@@ -101,10 +101,11 @@ describe("content check", () => {
   });
 
   it("checks links to the site's other pages and files, and reads /papers/x/index.html?q#a as a paper link", async () => {
-    const links = `${frontmatter()}\n[a](/papers/main/index.html#eq-zzz) [b](/papers/main/?utm=x#method) [c](/foo/bar/) [d](/archive/) [e](/formulas/2/) [g](/rss.xml) [h](/) [i](/favicon.svg)\n`;
+    const links = `${frontmatter()}\n[a](/papers/main/index.html#eq-zzz) [b](/papers/main/?utm=x#method) [c](/foo/bar/) [d](/archive) [e](/formulas/2/) [g](/rss.xml) [h](/) [i](/favicon.svg) [j](/sitemap-0.xml) [k](/papers/main/#main)\n`;
     expect(await problemsOf({ main: twoEquations, links })).toEqual([
       expect.stringMatching(/^links\.mdx:9:1: link \/papers\/main\/index\.html#eq-zzz: paper "main" has no equation or heading with the anchor #eq-zzz/),
       expect.stringMatching(/^links\.mdx:9:\d+: link \/foo\/bar\/: the site has no page or file there \(under public\/\); a paper is \/papers\/<slug>\//),
+      expect.stringMatching(/^links\.mdx:9:\d+: link \/formulas\/2\/: a list's later pages change as papers are added/),
     ]);
   });
 
@@ -287,12 +288,16 @@ Work in progress.
     ]);
   });
 
-  it("reports a note in a subfolder, which would be left out, and passes over hidden files such as an editor's lock", async () => {
-    const { papersDir } = writePapers({ main: twoEquations, ".#main.mdx": "not a note", "._main.mdx": "\u0000" });
+  it("reports a note in a subfolder or named .MDX or .markdown, which would be left out, and passes over hidden files such as an editor's lock", async () => {
+    const { papersDir } = writePapers({ main: twoEquations, ".#main.mdx": "not a note", "._main.mdx": "\u0000", "shout.MDX": twoEquations, "long.markdown": twoEquations });
     mkdirSync(join(papersDir, "2024"));
     writeFileSync(join(papersDir, "2024", "older.mdx"), twoEquations);
     const result = await checkContent(papersDir);
-    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/papers\/2024\/older\.mdx:1:1: a note in a subfolder is not read: move it into .*papers\/ itself/)]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/papers\/2024\/older\.mdx:1:1: a note in a subfolder is not read: move it into .*papers\/ itself/),
+      expect.stringMatching(/papers\/long\.markdown:1:1: a note is not read unless its name ends in \.mdx or \.md/),
+      expect.stringMatching(/papers\/shout\.MDX:1:1: a note is not read unless/),
+    ]);
     expect(result.papers).toBe(1);
   });
 

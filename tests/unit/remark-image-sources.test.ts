@@ -38,5 +38,12 @@ describe("remark-image-sources", () => {
     const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
     const tree = processor.runSync(processor.parse("![A figure](/figures/wide.svg)\n"));
     expect(JSON.stringify(tree)).toContain('"hProperties":{"width":760,"height":190}');
+    // A photo whose EXIF turns it on its side (orientation 6): the browser shows it 300 wide, 400 high.
+    const tiff = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
+    const exif = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+    const sof = Buffer.from([0xff, 0xc0, 0, 0x11, 8, 300 >> 8, 300 & 0xff, 400 >> 8, 400 & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    writeFileSync(join(publicDir, "figures", "turned.jpg"), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]), exif, sof, Buffer.from([0xff, 0xd9])]));
+    const turned = processor.runSync(processor.parse("![A photo](/figures/turned.jpg)\n"));
+    expect(JSON.stringify(turned)).toContain('"hProperties":{"width":300,"height":400}');
   });
 });
