@@ -5,6 +5,7 @@ import Slugger from "github-slugger";
 import type { Heading, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { needsMdxCompiler } from "./body-text.ts";
+import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
@@ -83,7 +84,8 @@ export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {
   const slugs: { heading: Heading; id: string }[] = [];
   // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
-    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(toString(node)) });
+    // rehype-slug reads the page's text: after SmartyPants ("--" becomes a dash, which slugs drop), without images' alt text.
+    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(toString(smartened(node), { includeImageAlt: false })) });
     return SKIP;
   });
   return slugs;

@@ -13,8 +13,17 @@ const CONVERTIBLE = /["'`]|--|\.\s?\.\s?\./;
 /** The blocks remark-smartypants treats as starting fresh. */
 const BLOCKS = new Set(["paragraph", "heading", "tableCell"]);
 
+const smartypants = unified().use(remarkSmartypants);
+
+/** A copy of a block as remark-smartypants will leave it (for heading ids, which come from that text). */
+export function smartened<T extends Parent>(block: T): T {
+  if (!CONVERTIBLE.test(toString(block))) return block;
+  const copy = structuredClone(block);
+  smartypants.runSync({ type: "root", children: [copy] } as Root);
+  return copy;
+}
+
 export default function remarkSmartypantsWhereNeeded() {
-  const smartypants = unified().use(remarkSmartypants);
   return (tree: Root) => {
     const blocks: Parent[] = [];
     visit(tree, (node) => {

@@ -119,6 +119,12 @@ describe("content check", () => {
     ]);
   });
 
+  it("knows another paper's heading anchors as the page makes them: after SmartyPants, without images' alt text", async () => {
+    const headed = `${frontmatter()}\n## Don't stop -- ablations\n\n## Fig ![x](/favicon.svg) here\n\nText.\n`;
+    const links = `${frontmatter()}\n[a](/papers/headed/#dont-stop--ablations) [b](/papers/headed/#fig--here) [c](/papers/headed/#dont-stop----ablations)\n`;
+    expect(await problemsOf({ headed, links })).toEqual([expect.stringMatching(/^links\.mdx:9:\d+: link \/papers\/headed\/#dont-stop----ablations: paper "headed" has no/)]);
+  });
+
   it("reads a cross-paper anchor as the browser's address bar gives it, percent-encoded", async () => {
     const chinese = `${frontmatter()}\n## 方法\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/zh/#%E6%96%B9%E6%B3%95) [b](/papers/zh/#方法) [c](/papers/zh/#%E7%BB%93)\n`;
