@@ -59,20 +59,30 @@
     return out;
   }
 
+  // Where a (folded) term is a hit in the folded text: at the start of a word,
+  // as the index matches ("a" is not the a in "Richard"); anywhere in Chinese.
+  var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+  function hitAt(folded, term, from, segmented) {
+    for (var at = folded.indexOf(term, from); at !== -1; at = folded.indexOf(term, at + 1)) {
+      if (segmented || at === 0 || !WORD_CHAR.test(folded[at - 1])) return at;
+    }
+    return -1;
+  }
+
   // The text around the first hit, with every hit of a (folded) term marked.
-  function partsAround(text, terms, fold) {
+  function partsAround(text, terms, fold, segmented) {
     var folded = foldInPlace(text, fold);
     terms = terms.map(fold).filter(Boolean);
     var first = -1;
     terms.forEach(function (term) {
-      var at = folded.indexOf(term);
+      var at = hitAt(folded, term, 0, segmented(term));
       if (at !== -1 && (first === -1 || at < first)) first = at;
     });
     var start = Math.max(0, first - 50);
     var end = Math.min(text.length, start + 180);
     var marked = [];
     terms.forEach(function (term) {
-      for (var at = folded.indexOf(term, start); at !== -1 && at < end; at = folded.indexOf(term, at + term.length)) {
+      for (var at = hitAt(folded, term, start, segmented(term)); at !== -1 && at < end; at = hitAt(folded, term, at + term.length, segmented(term))) {
         for (var i = at; i < Math.min(at + term.length, end); i++) marked[i] = true;
       }
     });
@@ -245,7 +255,7 @@
           });
           return hits.slice(0, LIMIT).map(function (hit) {
             var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
-            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold) };
+            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold, window.PapernotesSearchCore.segmented) };
           });
         });
       },

@@ -99,6 +99,9 @@ for (const mode of MODES) {
       // Sections that show every word of the query come first, not those with one of them.
       await searchFor(page, "LLM-as-a-Judge");
       expect(await page.locator(".search-result").first().textContent()).toContain("LLM-as-a-Judge");
+      // A hit is marked where a word starts, as it matched: not the "a" in "Richard".
+      const marksInsideWords = await page.locator(".search-result mark").evaluateAll((marks) => marks.filter((mark) => /[\p{L}\p{N}]$/u.test(mark.previousSibling?.textContent ?? "")).map((mark) => mark.parentElement!.textContent));
+      expect(marksInsideWords).toEqual([]);
       expect(await searchFor(page, "eq:dpo-loss")).toContainEqual(expect.stringMatching(/papers\/self-rewarding-language-models\/(index\.html)?#eq-dpo-loss$/));
       // No more than 3 results from one page, so that others show too.
       const pages = (await searchFor(page, "Self Rewarding")).map((href) => href.split("#")[0]);
