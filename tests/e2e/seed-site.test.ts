@@ -179,6 +179,19 @@ describe("formula links", () => {
     expect(copied).toContain("with parameters $\\Theta$ and a codebook");
     expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\} \\tag\{1\}\$\$\nThe compression/);
     expect(copied).not.toContain("¶");
+    // The rich copy (for a document editor) gives the TeX too, without the buttons.
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item!.types.includes("text/html") ? (await item!.getType("text/html")).text() : "";
+    });
+    expect(html).toContain("$$\\begin{aligned}");
+    expect(html).not.toMatch(/equation-tools|katex-mathml/);
+    // Past the note (the whole page), the browser's own copy: nothing hidden, one table of contents.
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+C");
+    const page_ = await page.evaluate(() => navigator.clipboard.readText());
+    expect(page_).not.toContain("@inproceedings");
+    expect(page_.split("On this page").length - 1).toBe(1);
     await page.context().close();
   });
 
