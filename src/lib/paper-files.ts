@@ -5,13 +5,7 @@ import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export function listPaperFiles(papersDir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(papersDir);
-  } catch {
-    return [];
-  }
-  return names.filter(isPaperFile).sort().map((name) => join(papersDir, name));
+  return filesIn(papersDir).filter(isPaperFile).map((name) => join(papersDir, name));
 }
 
 /** A note is an .mdx file, or a plain .md one; hidden files (an editor's .#note.mdx lock, macOS's ._note.mdx) are not. */
@@ -22,24 +16,21 @@ export function isPaperFile(path: string): boolean {
 
 /** Files of papersDir that look like notes but are not read: .MDX, .Md, .markdown. */
 export function notesWithOtherExtensions(papersDir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(papersDir);
-  } catch {
-    return [];
-  }
-  return names.filter((name) => !name.startsWith(".") && /\.(mdx?|markdown)$/i.test(name) && !isPaperFile(name)).sort().map((name) => join(papersDir, name));
+  return filesIn(papersDir).filter((name) => !name.startsWith(".") && /\.(mdx?|markdown)$/i.test(name) && !isPaperFile(name)).map((name) => join(papersDir, name));
 }
 
 /** Note files in folders below papersDir, which the site does not read (a slug is a file name). */
 export function notesInSubfolders(papersDir: string): string[] {
-  let paths: string[];
+  return filesIn(papersDir, { recursive: true }).filter((path) => dirname(path) !== "." && isPaperFile(path) && !path.split(/[\\/]/).some((part) => part.startsWith("."))).map((path) => join(papersDir, path));
+}
+
+/** The names in a folder (with `recursive`, paths below it), sorted; none if it cannot be read. */
+function filesIn(dir: string, options: { recursive?: boolean } = {}): string[] {
   try {
-    paths = readdirSync(papersDir, { recursive: true, encoding: "utf8" });
+    return readdirSync(dir, { recursive: options.recursive === true, encoding: "utf8" }).sort();
   } catch {
     return [];
   }
-  return paths.filter((path) => dirname(path) !== "." && isPaperFile(path) && !path.split(/[\\/]/).some((part) => part.startsWith("."))).sort().map((path) => join(papersDir, path));
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
