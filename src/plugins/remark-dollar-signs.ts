@@ -8,6 +8,14 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { SOURCE } from "./messages.ts";
 
+/**
+ * Whether Pandoc reads `$inner$`, followed by `after`, as math: no space just
+ * inside the dollars, and no digit right after the closing one.
+ */
+export function readAsMathByPandoc(inner: string, after: string): boolean {
+  return inner !== "" && !/^\s|\s$/.test(inner) && !/\d/.test(after);
+}
+
 export default function remarkDollarSigns() {
   return (tree: Root, file: VFile) => {
     const text = String(file.value);
@@ -16,7 +24,7 @@ export default function remarkDollarSigns() {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || text.startsWith("$$", start)) return;
       const source = text.slice(start, end);
-      if (!/^\$\s|\s\$$/.test(source) && !/\d/.test(text[end] ?? "")) return;
+      if (readAsMathByPandoc(source.slice(1, -1), text[end] ?? "")) return;
       file.info(`${source.replace(/\s+/g, " ")} is read as math; if these are dollar signs, write \\$ (as in \\$5)`, { place: node.position, source: SOURCE, ruleId: "dollar-signs" });
     });
   };

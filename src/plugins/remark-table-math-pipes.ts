@@ -5,6 +5,7 @@ import type { Root } from "mdast";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { placeOf, SOURCE } from "./messages.ts";
+import { readAsMathByPandoc } from "./remark-dollar-signs.ts";
 
 /**
  * $…$ spans and code spans of a table row's source that hold a |. As Pandoc
@@ -26,7 +27,7 @@ export function spansWithPipes(row: string): { start: number; text: string; kind
     const open = dollars[k]!;
     const close = dollars[k + 1]!;
     const inner = masked.slice(open + 1, close);
-    if (inner === "" || /^\s|\s$/.test(inner) || /\d/.test(masked[close + 1] ?? "")) continue;
+    if (!readAsMathByPandoc(inner, masked[close + 1] ?? "")) continue;
     if (/(^|[^\\])\|/.test(inner)) spans.push({ start: open, text: row.slice(open, close + 1), kind: "math" });
     k++; // a pair is used up
   }
