@@ -15,7 +15,7 @@ import type { AstroIntegration } from "astro";
 export const KATEX_FONT_DIR = "vendor/katex/fonts";
 
 /** Where KaTeX's copy-tex script lands (public/scripts/papernotes.js loads it from there). */
-export const COPY_TEX_PATH = "vendor/katex/copy-tex.js";
+const COPY_TEX_PATH = "vendor/katex/copy-tex.js";
 
 const katexDist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
 const FONT_FACE = /@font-face\{[^}]*\}/g;
