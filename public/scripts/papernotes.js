@@ -111,21 +111,11 @@
     var copyTex = document.createElement("script");
     copyTex.src = (root.getAttribute("data-root") || "./") + "vendor/katex/copy-tex.js";
     document.head.appendChild(copyTex);
-    // copy-tex copies the selected nodes' text, hidden ones too (the previews, a
+    // After copy-tex: the rich copy gives each formula as its TeX too, and
+    // neither copy has the equation's ¶ and TeX buttons or anything hidden.
+    // copy-tex reads the nodes' text, hidden ones included (the previews, a
     // closed BibTeX, the other table of contents): past the note or a formula
-    // list, the browser's own copy is truer. (This runs first: capture, on window.)
-    window.addEventListener(
-      "copy",
-      function (event) {
-        var selection = window.getSelection();
-        var common = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).commonAncestorContainer : null;
-        var element = common && (common.nodeType === 1 ? common : common.parentElement);
-        if (element && !element.closest(".prose, .formula-group")) event.stopImmediatePropagation();
-      },
-      true,
-    );
-    // After copy-tex: both copies, plain and rich, give each formula as its TeX,
-    // without the equation's ¶ and TeX buttons or anything hidden.
+    // list, the plain copy is the browser's own reading of the selection.
     window.addEventListener("copy", function (event) {
       if (!event.defaultPrevented || !event.clipboardData) return;
       var copied = new DOMParser().parseFromString(event.clipboardData.getData("text/html"), "text/html").body;
@@ -137,8 +127,12 @@
         var display = katex.parentElement && katex.parentElement.classList.contains("katex-display");
         katex.replaceWith(tex ? (display ? "$$" + tex.textContent + "$$" : "$" + tex.textContent + "$") : katex.textContent);
       });
+      var selection = window.getSelection();
+      var common = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).commonAncestorContainer : null;
+      var element = common && (common.nodeType === 1 ? common : common.parentElement);
+      var withinNote = element && element.closest(".prose, .formula-group");
       event.clipboardData.setData("text/html", copied.innerHTML);
-      event.clipboardData.setData("text/plain", copied.textContent);
+      event.clipboardData.setData("text/plain", withinNote ? copied.textContent : selection.toString());
     });
   }
 

@@ -16,7 +16,7 @@ export interface CrawlReport {
 /** How long a page may take to end its requests before the crawl moves on (and would cut them short, a failure). */
 const SETTLE_MS = 5000;
 
-/** Visits every page reachable from `start` by internal links (and checks that linked XML files exist); checks each link's anchor. */
+/** Visits every page reachable from `start` by internal links (and checks that other linked files exist); checks each link's anchor. */
 export async function crawl(context: BrowserContext, start: string): Promise<CrawlReport> {
   const root = start.replace(/[^/]*$/, "");
   const report: CrawlReport = { pages: 0, failedRequests: [], consoleErrors: [], foreignRequests: [], unresolvedAnchors: [] };
@@ -41,8 +41,8 @@ export async function crawl(context: BrowserContext, start: string): Promise<Cra
   page.on("requestfailed", (r) => inFlight.delete(r));
   while (queue.length > 0) {
     const url = queue.shift()!;
-    // The feed is no page to crawl (Chromium shows XML with a favicon fetch of its own): it only has to be there.
-    if (url.endsWith(".xml")) {
+    // The feed or a figure is no page to crawl (Chromium shows XML with a favicon fetch of its own): it only has to be there.
+    if (!/(?:\.html|\/)$/.test(url)) {
       const status = url.startsWith("file:") ? (existsSync(fileURLToPath(url)) ? 200 : 404) : await page.request.get(url).then((response) => response.status());
       if (status >= 400) report.failedRequests.push(`${url} (${status})`);
       continue;
