@@ -7,5 +7,6 @@ import { basePath, papersDir } from "../src/site.config.ts";
 const result = await checkContent(papersDir, basePath);
 for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 for (const problem of result.problems) console.error(formatProblem(problem));
-console.log(`${counted(result.papers, "paper")}, ${counted(result.formulas, "formula")}, ${counted(result.problems.length, "problem")}`);
+const warnings = result.warnings.length > 0 ? `, ${counted(result.warnings.length, "warning")}` : "";
+console.log(`${counted(result.papers, "paper")}, ${counted(result.formulas, "formula")}, ${counted(result.problems.length, "problem")}${warnings}`);
 process.exit(result.problems.length > 0 ? 1 : 0);

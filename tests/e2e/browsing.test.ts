@@ -127,6 +127,9 @@ describe("browsing", () => {
     const ink = await page.locator(".astro-code span[style]").first().evaluate((el) => getComputedStyle(el).color);
     const [r, g, b] = ink.match(/\d+/g)!.map(Number);
     expect(r! + g! + b!, `code ink ${ink}`).toBeLessThan(3 * 128);
+    // An equation a link landed on prints as the others do, without the screen's highlight.
+    await page.goto(`${seed.site.url}papers/wuerstchen/#eq-noise-objective`);
+    expect(await page.locator("#eq-noise-objective").evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow])).toEqual(["rgba(0, 0, 0, 0)", "none"]);
     await page.close();
   });
 
