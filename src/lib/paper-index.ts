@@ -10,7 +10,7 @@ import { SKIP, visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { listPaperFiles } from "./paper-files.ts";
-import { parseMdx, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
+import { parseNote, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
 
 export interface IndexedEquation extends NumberedEquation {
   anchor: string;
@@ -143,7 +143,7 @@ export function loadPaperIndex(papersDir: string): PaperIndex {
   for (const path of listPaperFiles(papersDir)) {
     try {
       const source = readPaperSource(path, readFileSync(path, "utf8"));
-      const { tree } = parseMdx(source);
+      const { tree } = parseNote(source);
       index.set(source.slug, indexPaper(source, tree));
     } catch {
       // Unreadable files are reported, with their place, by the content check.

@@ -26,7 +26,7 @@ import { displayPath } from "./content-check-results.ts";
 import { katexOptions } from "./katex-options.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
-import { parseMdx, readPaperSource, type PaperSource } from "./paper-source.ts";
+import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
@@ -103,11 +103,14 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     }
   }
   try {
-    return { source, ...parseMdx(source) };
+    return { source, ...parseNote(source) };
   } catch (error) {
     const m = error as { line?: number; column?: number; reason?: string; message: string };
     const reason = m.reason ?? m.message;
-    problem(m.line ?? 1, m.column ?? 1, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[(m.line ?? 1) - 1] ?? "", m.column ?? 1)}`);
+    // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
+    const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+    const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
+    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}`);
     return undefined;
   }
 }
@@ -245,7 +248,8 @@ function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): Rend
 
 /**
  * What the author most likely meant, for the MDX syntax errors that TeX or a
- * comparison in prose cause: MDX reads braces as JavaScript and < as a tag.
+ * comparison in prose cause, or HTML written as in Markdown: MDX reads braces
+ * as JavaScript, < as a tag, and wants every tag closed.
  */
 function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
   if (/parse expression/.test(reason)) {
@@ -254,6 +258,8 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
     return ". In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math";
   }
   if (/before name/.test(reason) && !/comment/.test(reason)) return ". In MDX, < in prose starts a tag; write \\< for the character, or put a comparison in math, as $n < 512$";
+  const unclosed = /Expected a closing tag for `<(\w+)/.exec(reason)?.[1];
+  if (unclosed) return `. In MDX every HTML tag is closed, as <${unclosed} /> or <${unclosed}>…</${unclosed}>; a .md note takes HTML as written`;
   return "";
 }
 

@@ -40,6 +40,12 @@ export function readPaperSource(path: string, text: string): PaperSource {
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
+// A .md note is Markdown, as Astro reads it: raw HTML (<br>, <details>) is HTML, braces are text.
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+const markdownParserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
+
+/** Whether a note is plain Markdown (.md) rather than MDX. */
+export const isMarkdownNote = (path: string): boolean => path.endsWith(".md");
 
 /**
  * What a GFM autolink literal needs (www., http:// or https://, an email's
@@ -48,14 +54,17 @@ const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).
 const MAY_HOLD_AUTOLINK_LITERAL = /https?:\/\/|www\.|[\w+.-]@[\w-]|&(?:#|[a-z][a-z\d]*;)|\\[.@:/]/i;
 
 /**
- * Parses MDX; syntax errors throw a VFileMessage with the place. A note that
+ * Parses a note: MDX, or Markdown for a .md note; MDX syntax errors throw a
+ * VFileMessage with the place. A note that
  * cannot hold an autolink literal is parsed without looking for them, to the
  * same tree: they were about 40 % of the parse (an email literal is tried at
  * the start of every word).
  */
-export function parseMdx(source: PaperSource): { tree: Root; file: VFile } {
+export function parseNote(source: PaperSource): { tree: Root; file: VFile } {
   const file = new VFile({ path: source.path, value: source.body });
-  const tree = (mayHoldAutolinkLiteral(source.body) ? parser : parserWithoutAutolinkLiterals).parse(file) as Root;
+  const autolinks = mayHoldAutolinkLiteral(source.body);
+  const chosen = isMarkdownNote(source.path) ? (autolinks ? markdownParser : markdownParserWithoutAutolinkLiterals) : autolinks ? parser : parserWithoutAutolinkLiterals;
+  const tree = chosen.parse(file) as Root;
   return { tree, file };
 }
 

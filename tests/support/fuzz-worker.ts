@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { parentPort } from "node:worker_threads";
 import { visit } from "unist-util-visit";
 import { checkContent, type ContentProblem } from "../../src/lib/content-check.ts";
-import { readPaperSource, parseMdx } from "../../src/lib/paper-source.ts";
+import { readPaperSource, parseNote } from "../../src/lib/paper-source.ts";
 import { mdxPaperFiles, paperHtml } from "../../src/lib/rendered-papers.ts";
 import { SEEDS, TARGET_SLUGS } from "./fuzz-notes.ts";
 import { MDX_NODE_TYPES, runMdxPipeline } from "./mdx-pipeline.ts";
@@ -109,7 +109,7 @@ export async function runJob(job: FuzzJob): Promise<FuzzJobResult> {
     const rendered = second.rendered.get(name);
     if (rendered) {
       html[name] = paperHtml(rendered);
-      const { tree } = parseMdx(readPaperSource(join(papersDir2, `${name}.mdx`), text));
+      const { tree } = parseNote(readPaperSource(join(papersDir2, `${name}.mdx`), text));
       visit(tree, (node) => {
         if (MDX_NODE_TYPES.has(node.type)) mdxNodesOnFastPath[name] ??= `${node.type} at line ${node.position?.start.line}`;
       });

@@ -202,6 +202,12 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
   });
 
+  it("reads raw HTML in a .md note as HTML, which in an MDX note is a syntax error", async () => {
+    const prose = "A line<br>break, <kbd>Ctrl</kbd> and a figure:\n\n<img src=\"/figures/x.svg\" alt=\"x\">\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
+    const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
+    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written$/)]);
+  });
+
   it("checks an MDX note's imports again on the next build, though the note is unchanged", async () => {
     const { contentDir, papersDir } = writePapers({ note: `${frontmatter()}\nimport Aside from "../Aside.astro"\n\n<Aside>a note</Aside>\n` });
     writeFileSync(join(contentDir, "Aside.astro"), "<aside><slot /></aside>\n");

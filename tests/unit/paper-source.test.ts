@@ -1,4 +1,4 @@
-// parseMdx leaves out GFM autolink literals for a note that cannot hold one:
+// parseNote leaves out GFM autolink literals for a note that cannot hold one:
 // the tree must still be the one remark-gfm gives, positions included.
 import fc from "fast-check";
 import type { Root } from "mdast";
@@ -9,7 +9,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { mayHoldAutolinkLiteral, parseMdx } from "../../src/lib/paper-source.ts";
+import { mayHoldAutolinkLiteral, parseNote } from "../../src/lib/paper-source.ts";
 
 const withGfm = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
@@ -23,7 +23,7 @@ function outcome(parse: () => Root): Outcome {
   }
 }
 
-const ours = (body: string) => outcome(() => parseMdx({ path: "note.mdx", slug: "note", frontmatter: {}, body, keyLines: new Map() }).tree);
+const ours = (body: string) => outcome(() => parseNote({ path: "note.mdx", slug: "note", frontmatter: {}, body, keyLines: new Map() }).tree);
 const remarkGfms = (body: string) => outcome(() => withGfm.parse(body) as Root);
 
 function links(result: Outcome): string[] {
@@ -35,7 +35,7 @@ function links(result: Outcome): string[] {
 /** Pieces of autolink literals and of what sits around them, to be put together at random. */
 const PIECES = ["www", ".", "@", "http", "https", "://", ":", "/", "&#46;", "&#64;", "&#x2F;", "&period;", "&amp;", "\\.", "\\@", "\\:", "\\/", "mailto:", "a", "example", "com", "中文", " ", "\n", "[", "]", "(", ")", "`", "*", "~", "|", "$"];
 
-describe("parseMdx", () => {
+describe("parseNote", () => {
   it("finds autolink literals as remark-gfm does, also when a reference or an escape makes one", () => {
     for (const body of ["see www.example.com", "HTTPS://arxiv.org/abs/2306.00637", "mail me: a.b+c@example.org", "www&#46;example&#46;com", "www\\.example\\.com", "a&commat;example.com", "mailto:x@y.z"]) {
       expect(links(ours(body)), body).not.toEqual([]);
