@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Element, Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
+import { authorTex } from "../plugins/rehype-katex-source.ts";
 import { equationName } from "./equation-names.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
@@ -40,10 +41,10 @@ export interface MathNodeData {
  * A note body's sections: the paper's about line (authors and the like) and
  * the text before the first h2/h3, then one per h2/h3
  * with an id. Inline formulas are read as their TeX source (from the fast
- * path's raw nodes, or KaTeX's annotation in MDX pages); display math is left
- * to the per-equation records.
+ * path's raw nodes, or KaTeX's annotation in MDX pages), and so are display
+ * equations, but those in `recorded` (TeX as written), which have records of their own.
  */
-function sectionsOf(body: Parent, page: string, title: string, lang: string, about: string): SearchDocument[] {
+function sectionsOf(body: Parent, page: string, title: string, lang: string, about: string, recorded: Set<string>): SearchDocument[] {
   const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, heading, text: "", kind: "section", lang });
   const sections = [section("", "")];
   const collect = (node: RootContent, add: (text: string) => void): void => {
@@ -55,6 +56,12 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
     }
     if (node.type !== "element") return;
     const classes = Array.isArray(node.properties.className) ? node.properties.className.join(" ") : "";
+    if (classes === "equation") {
+      // A display equation with a record of its own is found there; any other, in its section.
+      const tex = authorTex(node);
+      if (tex !== undefined && !recorded.has(tex)) add(` ${tex} `);
+      return;
+    }
     if (classes === "katex") {
       const annotation = findElement(node, (e) => e.tagName === "annotation");
       if (annotation) add(` ${toText(annotation)} `);
@@ -75,15 +82,19 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
   return sections.filter((s) => s.text || s.heading);
 }
 
+const LABEL = /\\label\{[^}]*\}/g;
+
 /** A paper's records, from its note body: its sections, then its labelled equations. */
 export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocument[] {
   const page = paperPagePath(paper.slug);
   const lang = htmlLang(paper.lang);
-  const documents = sectionsOf(body, page, paper.title, lang, paper.about);
-  for (const eq of paper.equations) {
-    if (!eq.label || eq.number === undefined) continue;
-    const name = equationName(eq.label);
-    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${eq.number}) ${name}`, text: `${name} ${eq.label}`, kind: "equation", lang });
+  const recordedEquations = paper.equations.filter((eq) => eq.label && eq.number !== undefined);
+  const documents = sectionsOf(body, page, paper.title, lang, paper.about, new Set(recordedEquations.map((eq) => eq.tex.trim())));
+  for (const eq of recordedEquations) {
+    const name = equationName(eq.label!);
+    // Its TeX too, so that "softmax" finds the formula; the label is there already.
+    const tex = eq.tex.replace(LABEL, " ").replace(/\s+/g, " ").trim();
+    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${eq.number}) ${name}`, text: `${name} ${eq.label} ${tex}`, kind: "equation", lang });
   }
   return documents;
 }

@@ -67,6 +67,17 @@ for (const mode of MODES) {
       await page.waitForURL(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
     });
 
+    it("finds a formula by a word of its TeX, and lands on it", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      const hrefs = await searchFor(page, "softmax");
+      const equation = (label: string) => new RegExp(`papers/designedit/(index\\.html)?#eq-${label}$`);
+      expect(hrefs[0]).toMatch(/papers\/designedit\/(index\.html)?#eq-key-(masked-attention|zeroing)$/);
+      expect(hrefs).toEqual(expect.arrayContaining([expect.stringMatching(equation("key-masked-attention")), expect.stringMatching(equation("key-zeroing"))]));
+      await page.locator(".search-result").first().click();
+      await page.waitForURL(/#eq-key-(masked-attention|zeroing)$/);
+    });
+
     it("finds 2-character Chinese words inside sentences and mixed queries, landing on the section", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();

@@ -1,4 +1,4 @@
-// Search records: one per section and one per labelled equation, with inline
+// Search records: one per section and one per labelled equation, with
 // formulas as TeX. The fast path reads them from the content pass's tree, the
 // MDX path from the built page; both must give the same records.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +22,10 @@ $$
 L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2 \\label{eq:noise-objective}
 $$
 
+$$
+w = \\operatorname{softmax}(z)
+$$
+
 \`\`\`python
 print("code is indexed as text")
 \`\`\`
@@ -40,9 +44,11 @@ describe("search records", () => {
     expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
       // The paper's own record: found by its authors, venue, arXiv id and summary too.
       ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with x^2 inline.", "section"],
-      ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: print("code is indexed as text")', "section"],
+      // A display equation without a label is found in its section, by its TeX.
+      ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: w = \\operatorname{softmax}(z) print("code is indexed as text")', "section"],
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
-      ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective", "equation"],
+      // A labelled one has a record of its own, found by its name, label and TeX.
+      ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2", "equation"],
     ]);
     expect(new Set(searchDocuments.map((d) => d.title))).toEqual(new Set(["Noise & <Signal>"]));
     expect(new Set(searchDocuments.map((d) => d.lang))).toEqual(new Set(["en"]));

@@ -1,0 +1,53 @@
+// KaTeX keeps the TeX it rendered in its MathML annotation, which copy-tex
+// copies. For a display equation that TeX has the
+// numbers we add (`\tag{3}`, `\tag{\htmlId{eq-x}{3}}`, `align*` for `align`);
+// this puts back the author's TeX, as the equation's TeX button has it, so a
+// selection pasted into a LaTeX file is what the author wrote.
+import type { Element, ElementContent, Root } from "hast";
+import { escapeText } from "entities";
+import { SKIP, visit } from "unist-util-visit";
+import type { MathNodeData } from "../lib/search-documents.ts";
+
+const TEX_ANNOTATION = /(<annotation encoding="application\/x-tex">)[^<]*(<\/annotation>)/;
+
+export default function rehypeKatexSource() {
+  return (tree: Root) => {
+    visit(tree, "element", (node) => {
+      // Equations sit at the top of the note or in lists and quotes, never in a paragraph or code.
+      if (node.tagName === "p" || node.tagName === "pre") return SKIP;
+      if (node.tagName !== "div" || !hasClass(node, "equation")) return;
+      const source = authorTex(node);
+      if (source !== undefined) for (const child of node.children) withSource(child, source);
+      return SKIP;
+    });
+  };
+}
+
+/** The author's TeX, from the equation's TeX button (see remark-equation-numbers). */
+export function authorTex(equation: Element): string | undefined {
+  let tex: string | undefined;
+  visit(equation, "element", (node) => {
+    if (node.tagName === "button" && hasClass(node, "equation-copy-tex") && typeof node.properties.dataTex === "string") tex = node.properties.dataTex;
+  });
+  return tex;
+}
+
+function withSource(node: ElementContent, source: string): void {
+  // The fast path's KaTeX markup is raw HTML (see rehype-katex-cached).
+  if (node.type === "raw") {
+    node.value = node.value.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
+    const math = node.data as unknown as MathNodeData | undefined;
+    if (math) math.tex = source;
+    return;
+  }
+  if (node.type !== "element") return;
+  if (node.tagName === "annotation" && node.properties.encoding === "application/x-tex") {
+    node.children = [{ type: "text", value: source }];
+    return;
+  }
+  for (const child of node.children) withSource(child, source);
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes(name);
+}
