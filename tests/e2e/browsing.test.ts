@@ -164,6 +164,25 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("shows the search shortcut / beside a mouse, until the reader types, and not on a phone", async () => {
+    const page = await open("papers/wuerstchen/");
+    const key = page.locator(".search-key");
+    expect(await key.isVisible()).toBe(true);
+    await page.keyboard.press("/");
+    await expect.poll(() => key.isVisible()).toBe(false);
+    await page.keyboard.type("noise");
+    await page.locator("h1").click();
+    expect(await page.locator("#site-search-input").inputValue()).toBe("noise");
+    expect(await key.isVisible()).toBe(false); // the field holds a query
+    await page.close();
+    const phone = await seed.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const onPhone = await phone.newPage();
+    await onPhone.goto(seed.site.url + "papers/wuerstchen/");
+    expect(await onPhone.locator("#site-search-input").getAttribute("placeholder")).toBe("Search");
+    expect(await onPhone.locator(".search-key").isVisible()).toBe(false);
+    await phone.close();
+  });
+
   it("shades the edge a wide formula goes on past, with covers that scroll along to hide the shade at its ends", async () => {
     const page = await open("papers/self-rewarding-language-models/");
     const display = page.locator("#eq-pair-selection .katex-display");
