@@ -82,13 +82,37 @@ export const LAYOUT_IDS = /^(?:main|site-search-input|site-search-results|footno
 export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {
   const slugger = new Slugger();
   const slugs: { heading: Heading; id: string }[] = [];
+  let numbers: Map<string, number> | undefined;
   // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
     // rehype-slug reads the page's text: after SmartyPants ("--" becomes a dash, which slugs drop), without images' alt text.
-    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(toString(smartened(node), { includeImageAlt: false })) });
+    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(headingText(smartened(node), () => (numbers ??= footnoteNumbers(tree)))) });
     return SKIP;
   });
   return slugs;
+}
+
+/** A heading's text on the page: a footnote reference in it is its number ("Results[^b]" reads "Results2"). */
+function headingText(heading: Heading, numbers: () => Map<string, number>): string {
+  const text = (node: Heading) => toString(node, { includeImageAlt: false });
+  let referenced = false;
+  visit(heading, "footnoteReference", () => void (referenced = true));
+  if (!referenced) return text(heading);
+  const copy = structuredClone(heading);
+  visit(copy, "footnoteReference", (ref, index, parent) => {
+    parent!.children[index!] = { type: "text", value: String(numbers().get(ref.identifier.toUpperCase()) ?? "") };
+  });
+  return text(copy);
+}
+
+/** Footnotes by identifier, numbered as mdast-util-to-hast numbers them: by first reference in the text. */
+function footnoteNumbers(tree: Root): Map<string, number> {
+  const numbers = new Map<string, number>();
+  visit(tree, (node) => {
+    if (node.type === "footnoteDefinition") return SKIP; // shown after the text
+    if (node.type === "footnoteReference" && !numbers.has(node.identifier.toUpperCase())) numbers.set(node.identifier.toUpperCase(), numbers.size + 1);
+  });
+  return numbers;
 }
 
 export function headingIds(tree: Root): Set<string> {

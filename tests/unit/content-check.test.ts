@@ -7,7 +7,7 @@ import { checkContent } from "../../src/lib/content-check.ts";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
-import { mdxPaperFiles } from "../../src/lib/rendered-papers.ts";
+import { mdxPaperFiles, paperHtml } from "../../src/lib/rendered-papers.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
@@ -123,6 +123,15 @@ describe("content check", () => {
     const headed = `${frontmatter()}\n## Don't stop -- ablations\n\n## Fig ![x](/favicon.svg) here\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/headed/#dont-stop--ablations) [b](/papers/headed/#fig--here) [c](/papers/headed/#dont-stop----ablations)\n`;
     expect(await problemsOf({ headed, links })).toEqual([expect.stringMatching(/^links\.mdx:9:\d+: link \/papers\/headed\/#dont-stop----ablations: paper "headed" has no/)]);
+  });
+
+  it("knows a heading anchor with a footnote's number in it, as rehype-slug makes it", async () => {
+    const headed = `${frontmatter()}\nIntro with a note[^a].\n\n## Results[^b]\n\n## Method[^a]\n\n[^a]: First.\n[^b]: Second.\n`;
+    const links = `${frontmatter()}\n[a](/papers/headed/#results2) [b](/papers/headed/#method1) [c](/papers/headed/#results)\n`;
+    expect(await problemsOf({ headed, links })).toEqual([expect.stringMatching(/^links\.mdx:9:\d+: link \/papers\/headed\/#results: paper "headed" has no/)]);
+    const { papersDir } = writePapers({ headed });
+    const html = paperHtml((await checkContent(papersDir, "/", { render: true })).rendered.get("headed")!);
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(["results2", "method1"]);
   });
 
   it("reads a cross-paper anchor as the browser's address bar gives it, percent-encoded", async () => {
