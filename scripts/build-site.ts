@@ -129,7 +129,7 @@ if (last) {
     pages = scans.size;
     reused = true;
     const kept = keptShards.size === 0 ? "" : keptShards.size === shardDigests.length ? " and search indexes" : ` and ${keptShards.size} of ${shardDigests.length} search shards`;
-    step(`reused the last build's pages${kept}, with ${changedPages.size} changed note(s)`);
+    step(`reused the last build's pages${kept}, with ${counted(changedPages.size, "changed note")}`);
   } catch (error) {
     // Never a reason to fail: a full build makes every page anew.
     console.warn(`warning: the last build could not be reused (${error instanceof Error ? error.message : String(error)}); building in full`);
