@@ -177,7 +177,9 @@ describe("formula links", () => {
     await page.keyboard.press("Control+C");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain("with parameters $\\Theta$ and a codebook");
-    expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\} \\tag\{1\}\$\$\nThe compression/);
+    // The TeX as the author wrote it: its label, and not the \tag that numbers it on the page.
+    expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\}\n\\label\{eq:vqgan\}\$\$\nThe compression/);
+    expect(copied).not.toContain("\\tag");
     expect(copied).not.toContain("¶");
     // The rich copy (for a document editor) gives the TeX too, without the buttons.
     const html = await page.evaluate(async () => {
