@@ -18,6 +18,9 @@
     if (themeToggle) themeToggle.setAttribute("aria-pressed", String(currentTheme() === "dark"));
   }
   showTheme();
+  // Until the reader picks a theme, the system's change of theme changes the page's.
+  var systemDark = matchMedia("(prefers-color-scheme: dark)");
+  if (systemDark.addEventListener) systemDark.addEventListener("change", showTheme);
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".theme-toggle");
     if (!toggle) return;

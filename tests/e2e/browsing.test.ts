@@ -231,6 +231,18 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("follows the system's theme until the reader picks one, the toggle's state too", async () => {
+    const own = await seed.browser.newContext({ colorScheme: "light" });
+    const page = await own.newPage();
+    await page.goto(seed.site.url);
+    await page.locator("h1").click(); // brings the page script
+    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(21, 22, 26)");
+    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("true");
+    await own.close();
+  });
+
   it("keeps the chosen theme across pages, without a flash of the other one", async () => {
     const page = await open("");
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
