@@ -26,7 +26,7 @@ import { displayPath } from "./content-check-results.ts";
 import { katexOptions } from "./katex-options.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
-import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
+import { isMarkdownNote, parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
@@ -142,7 +142,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     read.clear();
     transform.runSync(tree, file);
     // A .md note is Markdown to Astro: its braces and tags are text.
-    if (paper.indexed.mdx && source.path.endsWith(".mdx")) mdxChecks.runSync(tree, file);
+    if (paper.indexed.mdx && !isMarkdownNote(source.path)) mdxChecks.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };

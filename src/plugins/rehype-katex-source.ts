@@ -6,7 +6,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
-import type { MathNodeData } from "../lib/search-documents.ts";
 
 const TEX_ANNOTATION = /(<annotation encoding="application\/x-tex">)[^<]*(<\/annotation>)/;
 
@@ -36,8 +35,6 @@ function withSource(node: ElementContent, source: string): void {
   // The fast path's KaTeX markup is raw HTML (see rehype-katex-cached).
   if (node.type === "raw") {
     node.value = node.value.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
-    const math = node.data as unknown as MathNodeData | undefined;
-    if (math) math.tex = source;
     return;
   }
   if (node.type !== "element") return;
