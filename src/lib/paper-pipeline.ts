@@ -141,7 +141,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     file.data.astro = { frontmatter: source.frontmatter };
     read.clear();
     transform.runSync(tree, file);
-    // A .md note is Markdown to Astro: its braces and tags are text.
+    // A .md note is Markdown to Astro: its braces are text and its tags HTML, with no names or imports to check.
     if (paper.indexed.mdx && !isMarkdownNote(source.path)) mdxChecks.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
