@@ -114,13 +114,16 @@
     var copyTex = document.createElement("script");
     copyTex.src = (root.getAttribute("data-root") || "./") + "vendor/katex/copy-tex.js";
     document.head.appendChild(copyTex);
-    // After copy-tex: the rich copy gives each formula as its TeX too, and
-    // neither copy has the equation's ¶ and TeX buttons or anything hidden.
-    // copy-tex reads the nodes' text, hidden ones included (the previews, a
-    // closed BibTeX, the other table of contents): past the note or a formula
-    // list, the plain copy is the browser's own reading of the selection.
+    // After copy-tex, which reads the copied nodes' text, hidden ones included
+    // (the previews, a closed BibTeX, the other table of contents), and takes a
+    // formula selected from inside for an inline one:
+    // - the rich copy gives each formula as its TeX, without the equation's buttons;
+    // - the plain copy is the browser's own reading of the selection, with each
+    //   formula's TeX in its place.
     window.addEventListener("copy", function (event) {
       if (!event.defaultPrevented || !event.clipboardData) return;
+      var selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
       var copied = new DOMParser().parseFromString(event.clipboardData.getData("text/html"), "text/html").body;
       copied.querySelectorAll(".equation-tools, .equation-previews, [hidden]").forEach(function (node) {
         node.remove();
@@ -130,13 +133,62 @@
         var display = katex.parentElement && katex.parentElement.classList.contains("katex-display");
         katex.replaceWith(tex ? (display ? "$$" + tex.textContent + "$$" : "$" + tex.textContent + "$") : katex.textContent);
       });
-      var selection = window.getSelection();
-      var common = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).commonAncestorContainer : null;
-      var element = common && (common.nodeType === 1 ? common : common.parentElement);
-      var withinNote = element && element.closest(".prose, .formula-group");
-      event.clipboardData.setData("text/html", copied.innerHTML);
-      event.clipboardData.setData("text/plain", withinNote ? copied.textContent : selection.toString());
+      var plain = plainTextWithTex(selection);
+      var common = selection.getRangeAt(0).commonAncestorContainer;
+      var insideOneFormula = (common.nodeType === 1 ? common : common.parentElement).closest(".katex");
+      event.clipboardData.setData("text/html", insideOneFormula ? plain : copied.innerHTML);
+      event.clipboardData.setData("text/plain", plain);
     });
+  }
+
+  /** A formula's TeX as it is written in a note: $…$, or $$…$$ for a display. */
+  function texOf(katex) {
+    var annotation = katex.querySelector("annotation");
+    if (!annotation) return katex.textContent;
+    return katex.parentElement.classList.contains("katex-display") ? "$$" + annotation.textContent + "$$" : "$" + annotation.textContent + "$";
+  }
+
+  // The selection as the browser reads it (what is shown, with its line
+  // breaks), each formula it touches whole, as its TeX: for the moment of the
+  // copy, each formula is hidden behind its TeX, and the equations' buttons
+  // are hidden. The page does not paint in between.
+  function plainTextWithTex(selection) {
+    var original = selection.getRangeAt(0);
+    var range = original.cloneRange();
+    var startFormula = elementOf(range.startContainer).closest(".katex");
+    var endFormula = elementOf(range.endContainer).closest(".katex");
+    if (startFormula) range.setStartBefore(startFormula);
+    if (endFormula) range.setEndAfter(endFormula);
+    var added = [];
+    var hidden = [];
+    document.querySelectorAll(".katex, .equation-tools").forEach(function (node) {
+      if (!range.intersectsNode(node)) return;
+      if (node.classList.contains("katex")) {
+        var tex = document.createElement("span");
+        tex.className = "copying-tex";
+        tex.textContent = texOf(node);
+        node.before(tex);
+        added.push(tex);
+      }
+      node.classList.add("copying-hidden");
+      hidden.push(node);
+    });
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var text = selection.toString();
+    added.forEach(function (node) {
+      node.remove();
+    });
+    hidden.forEach(function (node) {
+      node.classList.remove("copying-hidden");
+    });
+    selection.removeAllRanges();
+    selection.addRange(original);
+    return text;
+  }
+
+  function elementOf(node) {
+    return node.nodeType === 1 ? node : node.parentElement;
   }
 
   // Search loads only when the reader reaches for it: focus, "/" or Ctrl/Cmd-K.

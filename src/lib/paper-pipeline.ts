@@ -19,12 +19,11 @@ import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
 import remarkDollarSigns from "../plugins/remark-dollar-signs.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
-import { renderMath } from "../plugins/rehype-katex-cached.ts";
+import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
-import { katexOptions } from "./katex-options.ts";
-import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { isMarkdownNote, parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -183,7 +182,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
 function builtFormulaPreviews(paper: IndexedPaper, cache: RenderCache): RenderedPaper["builtFormulas"] {
   const previews: Uint8Array[] = [];
   for (const eq of listedEquations(paper)) {
-    const preview = splicedPreview(eq.previewTex);
+    const preview = splicedPreview(eq);
     if (!preview) return undefined;
     previews.push(preview);
   }
@@ -200,18 +199,19 @@ const splicedPreviews = new Map<string, Uint8Array | null>();
 const SPLICED_PREVIEWS_KEPT = 4096;
 
 /** A preview's bytes; null if it cannot be spliced as it is: a link or an id (to rewrite or check), or TeX that fails (Astro's page reports it). */
-function splicedPreview(tex: string): Uint8Array | null {
-  let preview = splicedPreviews.get(tex);
+function splicedPreview(eq: IndexedEquation): Uint8Array | null {
+  const key = `${eq.previewTex}\0${eq.tex}`;
+  let preview = splicedPreviews.get(key);
   if (preview === undefined) {
     try {
-      const html = renderMath(tex, true, katexOptions);
+      const html = renderFormulaPreview(eq);
       const scan = scanPage(html);
       preview = scan.ids.size > 0 || scan.urls.length > 0 || scan.moduleScripts.length > 0 ? null : utf8.encode(html);
     } catch {
       preview = null;
     }
     if (splicedPreviews.size >= SPLICED_PREVIEWS_KEPT) splicedPreviews.clear();
-    splicedPreviews.set(tex, preview);
+    splicedPreviews.set(key, preview);
   }
   return preview;
 }

@@ -6,6 +6,9 @@
 import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
+import { katexOptions } from "../lib/katex-options.ts";
+import type { IndexedEquation } from "../lib/paper-index.ts";
+import { renderMath } from "./rehype-katex-cached.ts";
 
 const TEX_ANNOTATION = /(<annotation encoding="application\/x-tex">)[^<]*(<\/annotation>)/;
 
@@ -31,10 +34,20 @@ export function authorTex(equation: Element): string | undefined {
   return tex;
 }
 
+/** KaTeX's markup with `source` as the TeX of its annotation (a formula preview's, too). */
+export function withTexAnnotation(html: string, source: string): string {
+  return html.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
+}
+
+/** An equation's preview, shown away from its note (the formula list, splices), with the author's TeX in its annotation. */
+export function renderFormulaPreview(eq: Pick<IndexedEquation, "previewTex" | "tex">): string {
+  return withTexAnnotation(renderMath(eq.previewTex, true, katexOptions), eq.tex.trim());
+}
+
 function withSource(node: ElementContent, source: string): void {
   // The fast path's KaTeX markup is raw HTML (see rehype-katex-cached).
   if (node.type === "raw") {
-    node.value = node.value.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
+    node.value = withTexAnnotation(node.value, source);
     return;
   }
   if (node.type !== "element") return;

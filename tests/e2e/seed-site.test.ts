@@ -80,6 +80,13 @@ describe("a Chinese note", () => {
   });
 });
 
+/** Selects in the page with `select`, copies with Ctrl+C, and reads the clipboard's text. */
+async function copySelection(page: Page, select: () => void): Promise<string> {
+  await page.evaluate(select);
+  await page.keyboard.press("Control+C");
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
 describe("formula links", () => {
   it("lands on the Würstchen noise objective, in view, clear of the header, and highlighted", async () => {
     const page = await open("papers/wuerstchen/#eq-noise-objective");
@@ -194,6 +201,44 @@ describe("formula links", () => {
     const page_ = await page.evaluate(() => navigator.clipboard.readText());
     expect(page_).not.toContain("@inproceedings");
     expect(page_.split("On this page").length - 1).toBe(1);
+    // ...with each formula as its TeX, not its glyphs twice over (MathML and HTML).
+    expect(page_).toContain("decoder $f_\\Theta^{-1}$ reconstructs");
+    expect(page_).not.toMatch(/𝑋|\\tag/);
+    // From the title into the note, the same.
+    const fromTitle = await copySelection(page, () => {
+      const range = document.createRange();
+      range.setStartBefore(document.querySelector("h1")!);
+      range.setEndAfter(document.querySelector("#eq-vqgan")!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(fromTitle).toMatch(/^Würstchen: An Efficient Architecture[\s\S]*\n\$\$\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\$\$\n*$/);
+    expect(fromTitle).not.toMatch(/𝑋|@inproceedings/);
+    // A selection inside one display formula is that formula, as a display.
+    const inside = await copySelection(page, () => {
+      const html = document.querySelector("#eq-vqgan .katex-html")!;
+      const range = document.createRange();
+      range.setStart(html, 1);
+      range.setEnd(html, 2);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(inside).toMatch(/^\$\$\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\$\$$/);
+    await page.context().close();
+  });
+
+  it("copies entries of the formula list a line each, as the TeX their authors wrote", async () => {
+    const page = await open("formulas/");
+    await page.locator("h1").click();
+    await page.waitForFunction(() => [...document.scripts].some((script) => script.src.endsWith("vendor/katex/copy-tex.js")));
+    const copied = await copySelection(page, () => {
+      const range = document.createRange();
+      range.selectNode(document.querySelector(".formula-item")!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(copied).toMatch(/^\(1\) \S.* eq:\S+\n\$\$[^$]+\\label\{eq:[^}]+\}\$\$\n*$/);
+    expect(copied).not.toContain("\\tag");
     await page.context().close();
   });
 
