@@ -331,7 +331,9 @@
     click.target.click();
   });
   if (searchInput && document.activeElement === searchInput) loadSearch();
-  var hovered = document.querySelectorAll(":hover");
-  var onRef = refAt(document.activeElement) || refAt(hovered[hovered.length - 1]);
+  // Focus from the keyboard, or a mouse's hover: a tap that followed the link
+  // (and brought this script) leaves it focused and "hovered" too.
+  var hovered = matchMedia("(hover: hover)").matches ? document.querySelectorAll(":hover") : [];
+  var onRef = (document.activeElement.matches(":focus-visible") && refAt(document.activeElement)) || refAt(hovered[hovered.length - 1]);
   if (onRef) showPreview(onRef);
 })();

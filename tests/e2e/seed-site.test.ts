@@ -268,6 +268,20 @@ describe("formula links", () => {
     await context.close();
   });
 
+  it("leaves no preview over the equation when the first tap on the page is on its \\eqref", async () => {
+    const context = await seed.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
+    await ref.scrollIntoViewIfNeeded();
+    await ref.tap(); // brings the page script, which then catches up with where the reader is
+    await page.waitForURL(/#eq-noise-objective$/);
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    await page.waitForTimeout(300);
+    expect(await page.locator(".equation-popover:visible").count()).toBe(0);
+    await context.close();
+  });
+
   it("previews an equation of another paper, rendered at build time, and links to it", async () => {
     const page = await open("papers/designedit/");
     const ref = page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]');
