@@ -2,7 +2,8 @@
 
 const FENCED_CODE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
 const DISPLAY_MATH = /^\$\$[ \t]*\n[\s\S]*?^\$\$[ \t]*$/gm;
-const INLINE_MATH = /\$(?:\\.|[^$\n\\])+\$/g;
+// Not from an escaped \$, which is a dollar sign.
+const INLINE_MATH = /(?<!\\)\$(?:\\.|[^$\n\\])+\$/g;
 
 export function hasMath(body: string): boolean {
   const prose = body.replace(FENCED_CODE, "");

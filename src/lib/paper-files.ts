@@ -38,3 +38,6 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function slugFromPath(path: string): string {
   return path.replace(/^.*[\\/]/, "").replace(/\.mdx?$/, "");
 }
+
+/** Whether a note is plain Markdown (.md) rather than MDX. */
+export const isMarkdownNote = (path: string): boolean => path.endsWith(".md");

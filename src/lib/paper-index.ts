@@ -9,7 +9,7 @@ import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
-import { listPaperFiles } from "./paper-files.ts";
+import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { parseNote, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
 
 export interface IndexedEquation extends NumberedEquation {
@@ -146,7 +146,8 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     shortTitle: shortTitle(title),
     lang: String(source.frontmatter.lang ?? "en"),
     draft: source.frontmatter.draft === true,
-    mdx: needsMdxCompiler(source.body),
+    // A .md note is Markdown, HTML and all: the fast path renders it.
+    mdx: !isMarkdownNote(source.path) && needsMdxCompiler(source.body),
     equations,
     headingIds: headingIds(tree),
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],

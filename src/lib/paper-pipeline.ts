@@ -25,7 +25,7 @@ import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.t
 import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { paperSchema } from "./paper-schema.ts";
-import { isMarkdownNote, parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
+import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
@@ -133,15 +133,15 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
-  const toHtml = unified().use(remarkRehype).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
+  // Raw HTML comes only from .md notes (MDX has none): it is passed through, as Astro does.
+  const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(fastRehypePlugins(options.cache?.highlightedBlocks())).use(rehypeStringify, { allowDangerousHtml: true });
   return async (paper: ReadPaper, parsed: ParsedPaper, problems: ContentProblem[]): Promise<CachedPaper> => {
     const { source, tree, file } = parsed;
     const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, renderedAgainst: [], warnings: [], formulas: 0 };
     file.data.astro = { frontmatter: source.frontmatter };
     read.clear();
     transform.runSync(tree, file);
-    // A .md note is Markdown to Astro: its braces are text and its tags HTML, with no names or imports to check.
-    if (paper.indexed.mdx && !isMarkdownNote(source.path)) mdxChecks.runSync(tree, file);
+    if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
     done.formulas = countMath(tree);
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };

@@ -15,7 +15,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
 import { VFile } from "vfile";
-import { slugFromPath } from "./paper-files.ts";
+import { isMarkdownNote, slugFromPath } from "./paper-files.ts";
 
 export interface PaperSource {
   path: string;
@@ -43,9 +43,6 @@ const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).
 // A .md note is Markdown, as Astro reads it: raw HTML (<br>, <details>) is HTML, braces are text.
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 const markdownParserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
-
-/** Whether a note is plain Markdown (.md) rather than MDX. */
-export const isMarkdownNote = (path: string): boolean => path.endsWith(".md");
 
 /**
  * What a GFM autolink literal needs (www., http:// or https://, an email's

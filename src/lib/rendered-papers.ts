@@ -7,7 +7,7 @@ import { needsMdxCompiler } from "./body-text.ts";
 import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
 import { notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
-import { listPaperFiles } from "./paper-files.ts";
+import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
 
 const fromUtf8 = new TextDecoder();
@@ -33,7 +33,7 @@ export function mdxPaperFiles(papersDir: string, base: string): string[] {
   const index = takeRenderedContent(papersDir, base)?.index;
   if (index) return [...index.values()].filter((paper) => paper.mdx).map((paper) => paper.path.slice(papersDir.length + 1));
   return listPaperFiles(papersDir)
-    .filter((path) => needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
+    .filter((path) => !isMarkdownNote(path) && needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
     .map((path) => path.slice(papersDir.length + 1));
 }
 

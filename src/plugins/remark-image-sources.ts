@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
 import { join } from "node:path";
 import type { Root } from "mdast";
+import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { report } from "./messages.ts";
@@ -29,21 +30,32 @@ export function publicFileOf(publicDir: string, url: string): string | undefined
   return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
+/** An image in raw HTML (a .md note): the src attribute up to its value's opening quote; the quote; the URL. */
+const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2/gi;
+
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
-    visit(tree, "image", (node) => {
-      const url = node.url;
-      if (url.startsWith("data:")) return;
+    /** The image's URL in the page (the base path in front), or undefined (reported) if it is not a file of the site; at `at` in the node if given. */
+    const siteImage = (url: string, node: Node, at?: string): string | undefined => {
       const path = url.replace(/[?#].*$/, "");
       const name = path.split("/").filter(Boolean).pop() ?? "figure.png";
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
-      if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`);
-      if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`);
-      const onDisk = publicFileOf(options.publicDir, path);
-      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}`);
-      node.url = options.base + url.slice(1);
+      if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`, at);
+      if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`, at);
+      if (!publicFileOf(options.publicDir, path)) return void report(file, node, `image ${url}: there is no file public${path}`, at);
+      return options.base + url.slice(1);
+    };
+    visit(tree, (node) => {
+      if (node.type === "html") {
+        node.value = node.value.replace(HTML_IMG_SRC, (whole, before: string, quote: string, url: string) => before + quote + (url.startsWith("data:") ? url : (siteImage(url, node, `${quote}${url}${quote}`) ?? url)) + quote);
+        return;
+      }
+      if (node.type !== "image" || node.url.startsWith("data:")) return;
+      const url = siteImage(node.url, node);
+      if (url === undefined) return;
       // Its size, so that the page keeps room for it and does not move when it arrives.
-      const size = sizeOf(onDisk);
+      const size = sizeOf(publicFileOf(options.publicDir, node.url.replace(/[?#].*$/, ""))!);
+      node.url = url;
       if (size) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, width: size.width, height: size.height } };
     });
   };

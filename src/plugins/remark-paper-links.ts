@@ -1,6 +1,7 @@
 // Checks links between papers, written as /papers/<slug>/#anchor, and puts the
 // site's base path in front of every root-relative link.
 import type { Root } from "mdast";
+import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
@@ -17,6 +18,8 @@ const TAG_LINK = /^\/tags\/([^/#?]+)\/?(?:index\.html)?(?:[?#].*)?$/;
 const SITE_PAGE = /^\/(?:(?:formulas|archive|tags)\/?)?(?:index\.html)?(?:[?#].*)?$|^\/(?:rss|sitemap-index|sitemap-\d+|404)\.(?:xml|html)(?:[?#].*)?$/;
 /** A list's later pages, which change as papers are added. */
 const NUMBERED_PAGE = /^\/(?:formulas\/)?\d+\/?(?:index\.html)?(?:[?#].*)?$/;
+/** A link in raw HTML: its attribute, up to the value's opening quote; the quote; the URL. */
+const HTML_HREF = /(\shref\s*=\s*)(["'])(.*?)\2/gi;
 /** A folder of the site written without its last slash, which from disk would open a file listing. */
 const FOLDER_WITHOUT_SLASH = /^(\/(?:formulas|archive|tags|tags\/[^/#?]+))(?=$|[?#])/;
 
@@ -25,10 +28,8 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
     const slug = slugFromPath(file.path);
     const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
-    visit(tree, ["link", "definition"], (node) => {
-      const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
-      if (link.data?.hProperties?.className?.includes("eqref")) return;
-      const url = link.url;
+    /** The link as the page will have it (the base path in front); reports what is wrong with it, at `at` in the node if given. */
+    const siteLink = (url: string, node: Node, at?: string): string => {
       const paperLink = PAPER_LINK.exec(url);
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
@@ -36,28 +37,40 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         // An address copied from the browser carries a Chinese heading's anchor percent-encoded.
         const anchorId = anchor && safeDecode(anchor);
         if (!paper) {
-          if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`);
-          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`);
+          if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`, at);
+          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`, at);
         }
-        else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`);
+        else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))
-          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}`);
-        link.url = `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
-      } else if (url.startsWith("#") && url.length > 1) {
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}`, at);
+        return `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
+      }
+      if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
-        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`);
-      } else if (url.startsWith("/") && !url.startsWith("//")) {
+        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`, at);
+        return url;
+      }
+      if (url.startsWith("/") && !url.startsWith("//")) {
         const tag = TAG_LINK.exec(url)?.[1];
         if (tag !== undefined) {
-          if (options.tags && !options.tags().has(safeDecode(tag))) report(file, node, `link ${url}: no published paper has the tag "${safeDecode(tag)}"`);
-        } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`);
-        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`);
-        link.url = options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);
-      } else if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
-        // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.
-        report(file, node, `link ${url}: a relative link; link to a paper as /papers/<slug>/ (the site makes that work on any host and from disk), or give a full https:// address`);
+          if (options.tags && !options.tags().has(safeDecode(tag))) report(file, node, `link ${url}: no published paper has the tag "${safeDecode(tag)}"`, at);
+        } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`, at);
+        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`, at);
+        return options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);
       }
+      if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {
+        // Resolved against the page, "papers/x/" or "../x/" would lead elsewhere than the writer meant.
+        report(file, node, `link ${url}: a relative link; link to a paper as /papers/<slug>/ (the site makes that work on any host and from disk), or give a full https:// address`, at);
+      }
+      return url;
+    };
+    visit(tree, ["link", "definition", "html"], (node) => {
+      // Raw HTML, in a .md note: each link in it, as a Markdown link.
+      if (node.type === "html") return void (node.value = node.value.replace(HTML_HREF, (attribute, before: string, quote: string, url: string) => before + quote + siteLink(url, node, attribute.trim()) + quote));
+      const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
+      if (link.data?.hProperties?.className?.includes("eqref")) return;
+      link.url = siteLink(link.url, node);
     });
   };
 }

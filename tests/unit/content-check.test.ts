@@ -212,9 +212,29 @@ Work in progress.
   });
 
   it("reads raw HTML in a .md note as HTML, which in an MDX note is a syntax error", async () => {
-    const prose = "A line<br>break, <kbd>Ctrl</kbd> and a figure:\n\n<img src=\"/figures/x.svg\" alt=\"x\">\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
+    const prose = "A line<br>break, <kbd>Ctrl</kbd> and a figure:\n\n<img src=\"/favicon.svg\" alt=\"x\">\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
     const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written$/)]);
+  });
+
+  it("renders a .md note's raw HTML itself, checks its links and images, and gives them the base path", async () => {
+    const note = `${frontmatter()}\n## Setup $a_{b}$\n\nA line<br>break, <a href="/papers/other/#eq-x">a link</a> and <img src="/favicon.svg" alt="icon">.\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n\n<a href="/papers/nope/">gone</a> <img src='/figures/none.png'>\n`;
+    const other = `${frontmatter()}\n$$\nx \\label{eq:x}\n$$\n`;
+    const { papersDir } = writePapers({ "plain.md": note, other });
+    const check = await checkContent(papersDir, "/notes/", { render: true });
+    expect(check.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/plain\.md:19:1: link \/papers\/nope\/: there is no paper "nope"$/),
+      expect.stringMatching(/plain\.md:19:34: image \/figures\/none\.png: there is no file public\/figures\/none\.png$/),
+    ]);
+    const { papersDir: fixed } = writePapers({ "plain.md": note.replace(/\n<a href="\/papers\/nope\/.*\n$/, "\n"), other });
+    const good = await checkContent(fixed, "/notes/", { render: true });
+    expect(good.problems).toEqual([]);
+    // Not left to Astro: the fast path renders it, HTML and all, with a table of contents that shows the heading's formula.
+    expect(good.index.get("plain")!.mdx).toBe(false);
+    const html = paperHtml(good.rendered.get("plain")!);
+    expect(html).toContain('A line<br>break, <a href="/notes/papers/other/#eq-x">a link</a> and <img src="/notes/favicon.svg" alt="icon">.');
+    expect(html).toContain("<details><summary>More</summary>");
+    expect(good.rendered.get("plain")!.headings[0]!.html).toMatch(/^Setup <span class="katex">/);
   });
 
   it("checks an MDX note's imports again on the next build, though the note is unchanged", async () => {

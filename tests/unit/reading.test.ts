@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasMath, proseOf } from "../../src/lib/body-text.ts";
+import { hasMath, needsMdxCompiler, proseOf } from "../../src/lib/body-text.ts";
 import { counted, formatAuthors, formatDate } from "../../src/lib/format.ts";
 import { countReadingUnits, readingMinutes } from "../../src/lib/reading-time.ts";
 import { woff2Only } from "../../src/integrations/katex-assets.ts";
@@ -27,6 +27,13 @@ describe("reading time", () => {
     expect(hasMath("no math here\n\n```bash\necho $HOME$\n```\n")).toBe(false);
     // Every call stands alone (a stateful /g regex once made every second page lose its KaTeX CSS).
     expect([hasMath("text $a$ more"), hasMath("x $b$"), hasMath("$$\na\n$$\n"), hasMath("$$\nb\n$$\n")]).toEqual([true, true, true, true]);
+  });
+
+  it("takes braces in formulas for TeX, not for MDX, also after an escaped dollar", () => {
+    expect(needsMdxCompiler("A sum $x_{1} + x_{2}$.")).toBe(false);
+    // An escaped \$ is a dollar sign: the formula is the next $…$, not the text from the escape on.
+    expect(needsMdxCompiler("Escaped \\$5 then $x_{1}$.")).toBe(false);
+    expect(needsMdxCompiler("A set {1, 2} in prose.")).toBe(true);
   });
 });
 
