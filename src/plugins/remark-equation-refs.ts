@@ -61,7 +61,8 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
-      if (!paper || paper.draft) return void report(file, node, `${command}: there is no paper "${ref.slug}" (${displayPath(join(dirname(file.path), `${ref.slug}.mdx`))})${paper?.draft ? " that is published; it is a draft" : ""}`, at);
+      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)`, at);
+      if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`, at);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);

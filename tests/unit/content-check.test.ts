@@ -134,6 +134,15 @@ describe("content check", () => {
     expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(["results2", "method1"]);
   });
 
+  it("names the file of a paper that an \\eqref cites, .md or missing, as it is", async () => {
+    const wip = `${frontmatter({ draft: "true" })}\n$$\nx \\label{eq:x}\n$$\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{wip/eq:x}$ and $\\eqref{gone/eq:x}$.\n`;
+    expect(await problemsOf({ "wip.md": wip, citing })).toEqual([
+      expect.stringMatching(/^citing\.mdx:9:5: \\eqref\{wip\/eq:x\}: paper "wip" \(\S*wip\.md\) is a draft, which is not published$/),
+      expect.stringMatching(/^citing\.mdx:9:\d+: \\eqref\{gone\/eq:x\}: there is no paper "gone" \(no \S*gone\.mdx or \.md\)$/),
+    ]);
+  });
+
   it("reads a cross-paper anchor as the browser's address bar gives it, percent-encoded", async () => {
     const chinese = `${frontmatter()}\n## 方法\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/zh/#%E6%96%B9%E6%B3%95) [b](/papers/zh/#方法) [c](/papers/zh/#%E7%BB%93)\n`;
