@@ -11,19 +11,20 @@ export const SOURCE = "papernotes";
  * command). When it is on a later line than the node's start, the message
  * points at it: in a display of twenty rows, at its row rather than at `$$`.
  */
-export function report(file: VFile, node: Node | undefined, reason: string, at?: string): void {
-  const found = at !== undefined ? placeOf(file, node, at) : undefined;
+export function report(file: VFile, node: Node | undefined, reason: string, at?: string | Point): void {
+  const found = typeof at === "string" ? placeOf(file, node, at) : at;
   const place = found && found.line !== node?.position?.start.line ? found : node?.position;
   file.message(reason, { place, source: SOURCE, ruleId: "content" });
 }
 
-/** Where `text` first appears in the node's source, if it does. */
-export function placeOf(file: VFile, node: Node | undefined, text: string): Point | undefined {
+/** Where `text` first appears in the node's source (or its `nth` appearance, from 0), if it does. */
+export function placeOf(file: VFile, node: Node | undefined, text: string, nth = 0): Point | undefined {
   const start = node?.position?.start;
   const end = node?.position?.end;
   if (start?.offset === undefined || end?.offset === undefined || text === "") return undefined;
   const source = String(file.value);
-  const found = source.indexOf(text, start.offset);
+  let found = source.indexOf(text, start.offset);
+  for (let n = 0; n < nth && found !== -1; n++) found = source.indexOf(text, found + text.length);
   if (found === -1 || found + text.length > end.offset) return undefined;
   const lines = source.slice(start.offset, found).split("\n");
   const column = lines.length > 1 ? lines[lines.length - 1]!.length + 1 : start.column + lines[0]!.length;

@@ -23,9 +23,12 @@ export default function remarkEquationNumbers() {
       for (const eq of equations) {
         if (!eq.anchor) continue;
         const labelText = eq.label !== undefined ? `{${eq.label}}` : undefined;
-        const line = (labelText !== undefined && placeOf(file, node, labelText)?.line) || node.position?.start.line;
-        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), labelText);
-        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`, labelText);
+        // The label's own place: a row of an align may repeat the row before's.
+        const nth = labelText === undefined ? 0 : equations.slice(0, equations.indexOf(eq)).filter((before) => before.label === eq.label).length;
+        const place = labelText !== undefined ? placeOf(file, node, labelText, nth) : undefined;
+        const line = place?.line || node.position?.start.line;
+        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
+        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`, place);
         byAnchor.set(eq.anchor, eq);
         if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
       }
