@@ -94,7 +94,7 @@ describe("content check", () => {
 
   it("reports a label used twice in the rows of one align at the second row", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\nx &= 1 \\label{eq:r1} \\\\\ny &= 2 \\label{eq:r1}\n\\end{align}\n$$\n`;
-    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:8: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
+    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:14: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
   });
 
   it("reports links to missing papers and anchors", async () => {
