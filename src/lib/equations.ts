@@ -27,6 +27,8 @@ export interface NumberedEquation {
 }
 
 const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "alignat", "alignat*", "flalign", "flalign*", "aligned", "gathered", "alignedat"]);
+/** A display that is one starred environment, `\begin{align*}…\end{align*}`. */
+const STARRED_ENVIRONMENT = /^\s*\\begin\{([a-z]+)\*\}[\s\S]*\\end\{\1\*\}\s*$/;
 // LaTeX numbers every row of these; starred and inner (aligned) ones only when labelled.
 const NUMBERS_EVERY_ROW = new Set(["align", "gather", "alignat", "flalign"]);
 
@@ -144,6 +146,8 @@ export function parseDisplayTex(tex: string): ParsedDisplay {
     }
   }
   const single = parseRow(tex, problems);
+  // A starred environment (equation*, align*) is unnumbered, as in LaTeX, unless it is labelled or tagged.
+  if (STARRED_ENVIRONMENT.test(tex) && single.row.label === undefined && single.row.customTag === undefined) single.row.unnumbered = true;
   return { body: single.body.trim(), rows: [single.row], problems };
 }
 

@@ -20,6 +20,14 @@ describe("parseDisplayTex", () => {
     expect(parsed.problems).toEqual([]);
   });
 
+  it("leaves a starred environment unnumbered, as LaTeX does, unless labelled or tagged", () => {
+    expect(parseDisplayTex(String.raw`\begin{equation*} t = 1 \end{equation*}`).rows[0]!.unnumbered).toBe(true);
+    expect(parseDisplayTex("\\begin{align*}\na &= b \\\\\nc &= d\n\\end{align*}").rows.map((row) => row.unnumbered)).toEqual([true]);
+    expect(parseDisplayTex(String.raw`\begin{align*} a &= b \label{eq:ab} \end{align*}`).rows[0]!.unnumbered).toBe(false);
+    expect(parseDisplayTex(String.raw`\begin{equation*} t = 1 \tag{A} \end{equation*}`).rows[0]!.customTag).toBe("A");
+    expect(parseDisplayTex(String.raw`\begin{align} a &= b \end{align}`).rows[0]!.unnumbered).toBe(false);
+  });
+
   it("reads \\notag, \\nonumber and \\tag", () => {
     expect(parseDisplayTex(String.raw`x \notag`).rows[0]!.unnumbered).toBe(true);
     expect(parseDisplayTex(String.raw`x \nonumber`).rows[0]!.unnumbered).toBe(true);
