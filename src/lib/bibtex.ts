@@ -30,10 +30,21 @@ function field(value: string): string {
   return `{${value.replace(/([&%$#_])/g, "\\$1")}}`;
 }
 
+/**
+ * Words with a capital past their first letter (DesignEdit, VQGAN, Large-Scale)
+ * in braces, which keep them as written where a style puts titles in sentence case.
+ */
+function protectedCase(title: string): string {
+  return title.replace(/[^\s{}]*\p{Lu}[^\s{}]*/gu, (word) => {
+    const bare = word.replace(/[:,.;!?]+$/, "");
+    return /^.+\p{Lu}/u.test(bare.replace(/^\\./, "")) ? `{${bare}}${word.slice(bare.length)}` : word;
+  });
+}
+
 export function bibtex(paper: CitablePaper): string {
   const conference = paper.venue && !/arxiv/i.test(paper.venue);
   const fields: [string, string][] = [
-    ["title", `{${paper.title.replace(/([&%$#_])/g, "\\$1")}}`],
+    ["title", `{${protectedCase(paper.title.replace(/([&%$#_])/g, "\\$1"))}}`],
     ["author", field(paper.authors.join(" and "))],
     ["year", field(String(paperYear(paper)))],
   ];

@@ -22,7 +22,7 @@ describe("BibTeX", () => {
 
   it("writes an inproceedings entry for a conference paper with its arXiv id", () => {
     expect(bibtex(wuerstchen)).toBe(`@inproceedings{pernias2024wurstchen,
-  title         = {Würstchen: An Efficient Architecture for Large-Scale Text-to-Image Diffusion Models},
+  title         = {Würstchen: An Efficient Architecture for {Large-Scale} {Text-to-Image} Diffusion Models},
   author        = {Pablo Pernias and Dominic Rampas and Mats L. Richter and Christopher J. Pal and Marc Aubreville},
   year          = {2024},
   booktitle     = {ICLR 2024},
@@ -36,5 +36,12 @@ describe("BibTeX", () => {
     const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02") });
     expect(entry).toMatch(/^@misc\{lovelace2024fast,/);
     expect(entry).toContain("title  = {Fast \\& Cheap: 100\\% Recall}");
+  });
+
+  it("keeps acronyms and words with inner capitals as written, where a style lowercases titles", () => {
+    const title = (text: string) => /title\s+= \{(.*)\},/.exec(bibtex({ title: text, authors: ["A B"], date: new Date("2024-01-02") }))![1];
+    expect(title("DesignEdit: Multi-Layered Latent Decomposition")).toBe("{DesignEdit}: {Multi-Layered} Latent Decomposition");
+    expect(title("Self-Rewarding Language Models")).toBe("{Self-Rewarding} Language Models");
+    expect(title("Training LLMs with DPO, at Scale")).toBe("Training {LLMs} with {DPO}, at Scale");
   });
 });
