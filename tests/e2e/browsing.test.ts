@@ -183,6 +183,19 @@ describe("browsing", () => {
     await phone.close();
   });
 
+  it("dims figures in the dark theme, and lets the header scroll away on a short screen", async () => {
+    const page = await open("papers/wuerstchen/");
+    const figure = page.locator(".prose img").first();
+    expect(await figure.evaluate((el) => getComputedStyle(el).filter)).toBe("none");
+    await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+    expect(await figure.evaluate((el) => getComputedStyle(el).filter)).toBe("brightness(0.85)");
+    const header = page.locator(".site-header");
+    expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+    await page.setViewportSize({ width: 640, height: 450 }); // as 1280×900 at 200 % zoom
+    expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+    await page.close();
+  });
+
   it("shades the edge a wide formula goes on past, with covers that scroll along to hide the shade at its ends", async () => {
     const page = await open("papers/self-rewarding-language-models/");
     const display = page.locator("#eq-pair-selection .katex-display");
