@@ -1,7 +1,8 @@
 // What a reader reads in a note body: prose, without code, formulas or MDX syntax.
 
 const FENCED_CODE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
-const DISPLAY_MATH = /^\$\$[ \t]*\n[\s\S]*?^\$\$[ \t]*$/gm;
+// Also in a list item or a quote: its $$ lines indented, or after ">".
+const DISPLAY_MATH = /^[ \t>]*\$\$[ \t]*\n[\s\S]*?^[ \t>]*\$\$[ \t]*$/gm;
 // Not from an escaped \$, which is a dollar sign.
 const INLINE_MATH = /(?<!\\)\$(?:\\.|[^$\n\\])+\$/g;
 
@@ -27,6 +28,7 @@ export function proseOf(body: string): string {
  * expressions in its prose. Plain Markdown with math takes the fast path.
  */
 export function needsMdxCompiler(body: string): boolean {
-  const prose = body.replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ");
+  // Escaped braces and < (\{ \} \<) are characters, in MDX too.
+  const prose = body.replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ").replace(/\\[{}<]/g, " ");
   return /^(import|export)\s/m.test(prose) || /<[A-Za-z]/.test(prose) || /[{}]/.test(prose);
 }
