@@ -85,7 +85,7 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
       const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
       for (const key of keys) {
         const line = source.keyLines.get(key) ?? 1;
-        const missing = issue.code === "invalid_type" && source.frontmatter[key] === undefined;
+        const missing = issue.path.length === 1 && source.frontmatter[key] === undefined;
         // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
         const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number" && key !== "date";
         // An item of a list (tags.0) is named by its value, which the author can find.

@@ -43,8 +43,13 @@ export default function remarkKatexCheck() {
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
       const problem = katexProblem(math.value, math.type === "math");
+      if (!problem) return;
+      // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
+      const tex = (math.data?.originalTex ?? math.value).trim();
+      const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : problem;
       // An unknown command can be found in the author's TeX, at its own line.
-      if (problem) report(file, math, `KaTeX cannot render $${(math.data?.originalTex ?? math.value).trim()}$: ${problem}`, /control sequence: (\\\S+)/.exec(problem)?.[1]);
+      report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), /control sequence: (\\\S+)/.exec(problem)?.[1]);
     });
   };
 }

@@ -201,6 +201,20 @@ Work in progress.
     );
   });
 
+  it("says a missing lang is missing, as for the other keys", async () => {
+    expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
+  });
+
+  it("reports a KaTeX problem on one line, and a \\label in inline math as such", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{aligned}\na &= \\tims b\n\\end{aligned}\n$$\n\nInline $x \\label{eq:inline}$ here.\n`;
+    const problems = await problemsOf({ tex: body });
+    expect(problems).toEqual([
+      expect.stringMatching(/^tex\.mdx:11:\d+: KaTeX cannot render \$\\begin\{aligned\} a &= \\tims b \\end\{aligned\}\$: Undefined control sequence: \\tims/),
+      expect.stringMatching(/^tex\.mdx:15:8: KaTeX cannot render \$x \\label\{eq:inline\}\$: \\label names display equations only: put the formula between \$\$ lines of its own/),
+    ]);
+    expect(problems.every((problem) => !problem.includes("\n"))).toBe(true);
+  });
+
   it("reports MDX syntax errors, empty files, non-UTF-8 files and slug clashes", async () => {
     const problems = await problemsOf({
       jsx: `${frontmatter()}\nAn unclosed <Note tag.\n`,
