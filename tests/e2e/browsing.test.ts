@@ -183,6 +183,16 @@ describe("browsing", () => {
     await phone.close();
   });
 
+  it("lines the header up with a paper's title and its contents at desktop width", async () => {
+    const page = await open("papers/wuerstchen/");
+    const [titleLeft, headingLeft, toggleRight, tocRight] = await page.evaluate(() =>
+      [".site-title", "h1", ".theme-toggle", ".toc-sidebar"].map((selector, i) => document.querySelector(selector)!.getBoundingClientRect()[i < 2 ? "left" : "right"]),
+    );
+    expect(titleLeft).toBe(headingLeft);
+    expect(toggleRight).toBe(tocRight);
+    await page.close();
+  });
+
   it("dims figures in the dark theme, and lets the header scroll away on a short screen", async () => {
     const page = await open("papers/wuerstchen/");
     const figure = page.locator(".prose img").first();
