@@ -39,6 +39,7 @@ export default defineConfig({
           const papers = index();
           return (slug) => papers.get(slug);
         },
+        slugs: () => index().keys(),
         tags: () => publishedTags(index()),
         base: basePath,
       }),

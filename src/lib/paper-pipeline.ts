@@ -24,6 +24,7 @@ import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { didYouMean } from "./did-you-mean.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -91,7 +92,7 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
         // An item of a list (tags.0) is named by its value, which the author can find.
         const item = issue.path.length > 1 ? issue.path.reduce<unknown>((value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step], source.frontmatter) : undefined;
         const reason =
-          issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"`
+          issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"${didYouMean(key, Object.keys(paperSchema.shape))}`
           : missing ? `frontmatter key "${key}" is missing`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
@@ -125,6 +126,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   const tags = publishedTags(index);
   const linkOptions: SiteLinkOptions = {
     papers: () => (slug) => (read.add(slug), index.get(slug)),
+    // Only for a note that names a paper that is not there: it fails, and is checked again.
+    slugs: () => index.keys(),
     unreadable: (slug) => options.unreadable?.has(slug) === true,
     // Any paper can give or take a tag: the note is checked again when any changes.
     tags: () => (index.forEach((_, slug) => read.add(slug)), tags),

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import type { Link, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
@@ -26,11 +27,16 @@ export interface SiteLinkOptions {
    * its own problems are reported there, and a link to it is not one more.
    */
   unreadable?: (slug: string) => boolean;
+  /** The slugs of all papers, for a "did you mean" when a note names one that is not there. */
+  slugs?: () => Iterable<string>;
   /** The published papers' tags, for links to /tags/<tag>/ (a note that asks reads every paper). */
   tags?: () => ReadonlySet<string>;
   /** Base path of the site, with leading and trailing slash. */
   base: string;
 }
+
+/** The labels among these equations. */
+const labelsOf = (equations: Iterable<{ label?: string }>): string[] => [...equations].flatMap((eq) => (eq.label === undefined ? [] : [eq.label]));
 
 interface ResolvedRef {
   href: string;
@@ -54,17 +60,17 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
       if (!ref.slug || ref.slug === slug) {
         const eq = here.get(anchorForLabel(ref.label));
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}`, at);
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsOf(here.values()))}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
         return { href: `#${eq.anchor}`, text, tex: text };
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
-      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)`, at);
+      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [])}`, at);
       if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
-      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}`, at);
+      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${didYouMean(ref.label, labelsOf(paper.equations))}`, at);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;

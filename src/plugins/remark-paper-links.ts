@@ -4,6 +4,7 @@ import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
@@ -38,17 +39,17 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const anchorId = anchor && safeDecode(anchor);
         if (!paper) {
           if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`, at);
-          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"`, at);
+          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"${didYouMean(target, options.slugs?.() ?? [])}`, at);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))
-          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}`, at);
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}${didYouMean(anchorId, [...paper.equations.map((eq) => eq.anchor), ...paper.headingIds])}`, at);
         return `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       }
       if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
-        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor`, at);
+        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor${didYouMean(anchor, [...here.keys(), ...(paperOf(slug)?.headingIds ?? [])])}`, at);
         return url;
       }
       if (url.startsWith("/") && !url.startsWith("//")) {

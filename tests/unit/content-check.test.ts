@@ -201,6 +201,22 @@ Work in progress.
     );
   });
 
+  it("suggests the name most likely meant: a renamed label or paper, a mistyped anchor or key", async () => {
+    const cited = `${frontmatter()}\n## Results\n\n$$\nL \\label{eq:noise-objective}\n$$\n`;
+    const citing = `${frontmatter({ authr: '"x"' })}\n$$\ny \\label{eq:local-loss}\n$$\n\nSee $\\eqref{eq:local-los}$, $\\eqref{cited/eq:noise-obj}$, $\\eqref{citd/eq:noise-objective}$, [a](/papers/cited/#reslts) and [b](#eq-local).\n`;
+    const problems = await problemsOf({ cited, citing });
+    expect(problems).toEqual([
+      expect.stringMatching(/unknown frontmatter key "authr"; did you mean authors\?$/),
+      expect.stringMatching(/\\eqref\{eq:local-los\}: no equation on this page has \\label\{eq:local-los\}; did you mean eq:local-loss\?$/),
+      expect.stringMatching(/\\eqref\{cited\/eq:noise-obj\}: paper "cited" has no equation with \\label\{eq:noise-obj\}; did you mean eq:noise-objective\?$/),
+      expect.stringMatching(/\\eqref\{citd\/eq:noise-objective\}: there is no paper "citd" .*; did you mean cited\?$/),
+      expect.stringMatching(/link \/papers\/cited\/#reslts: paper "cited" has no equation or heading with the anchor #reslts; did you mean results\?$/),
+      expect.stringMatching(/link #eq-local: no equation on this page has that anchor; did you mean eq-local-loss\?$/),
+    ]);
+    // Nothing close: no guess.
+    expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}$/)]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
   });
