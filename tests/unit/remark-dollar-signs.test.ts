@@ -18,6 +18,13 @@ describe("remark-dollar-signs", () => {
     ]);
   });
 
+  it("warns about a $ left unpaired before a letter or a command, a formula most likely never closed", () => {
+    expect(messagesOf("Unclosed $x + y and more text.\n")).toEqual([`1:10: warning: an unpaired $ before "x": if a formula starts here, close it with a $; if it is a dollar sign, write \\$`]);
+    expect(messagesOf("Then\nlater $\\alpha_t stays.\n")).toEqual([expect.stringMatching(/^2:7: warning: an unpaired \$ before "\\alpha_t"/)]);
+    // A price is a dollar sign: "$5" is not a formula.
+    expect(messagesOf("It costs $5 a month.\n")).toEqual([]);
+  });
+
   it("leaves math as writers type it alone, and escaped dollars", () => {
     expect(messagesOf("Inline $x + y$, $\\alpha_t$, \\$5 and \\$10, and\n\n$$\nE = mc^2\n$$\n")).toEqual([]);
   });
