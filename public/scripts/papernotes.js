@@ -133,10 +133,13 @@
         var display = katex.parentElement && katex.parentElement.classList.contains("katex-display");
         katex.replaceWith(tex ? (display ? "$$" + tex.textContent + "$$" : "$" + tex.textContent + "$") : katex.textContent);
       });
+      // One formula selected from inside it: copy-tex has widened the selection to it, and lost its display.
+      var range = selection.getRangeAt(0);
+      var only = range.startContainer === range.endContainer && range.endOffset - range.startOffset === 1 && range.startContainer.childNodes[range.startOffset];
+      var insideOneFormula = only && only.nodeType === 1 && only.classList.contains("katex");
       var plain = plainTextWithTex(selection);
-      var common = selection.getRangeAt(0).commonAncestorContainer;
-      var insideOneFormula = (common.nodeType === 1 ? common : common.parentElement).closest(".katex");
-      event.clipboardData.setData("text/html", insideOneFormula ? plain : copied.innerHTML);
+      if (insideOneFormula) copied.textContent = plain; // the formula's TeX, as HTML text
+      event.clipboardData.setData("text/html", copied.innerHTML);
       event.clipboardData.setData("text/plain", plain);
     });
   }

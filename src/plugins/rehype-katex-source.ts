@@ -1,8 +1,8 @@
 // KaTeX keeps the TeX it rendered in its MathML annotation, which copy-tex
-// copies. For a display equation that TeX has the
-// numbers we add (`\tag{3}`, `\tag{\htmlId{eq-x}{3}}`, `align*` for `align`);
-// this puts back the author's TeX, as the equation's TeX button has it, so a
-// selection pasted into a LaTeX file is what the author wrote.
+// copies. For a display equation that TeX has the numbers we add (`\tag{3}`,
+// `\tag{\htmlId{eq-x}{3}}`, `align*` for `align`); this puts back the author's
+// TeX, as the equation's TeX button has it, so that a selection pasted into a
+// LaTeX file is what the author wrote.
 import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";

@@ -35,27 +35,28 @@ const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2/gi;
 
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
-    /** The image's URL in the page (the base path in front), or undefined (reported) if it is not a file of the site; at `at` in the node if given. */
-    const siteImage = (url: string, node: Node, at?: string): string | undefined => {
+    /** The image's URL in the page (the base path in front) and its file, or undefined (reported) if it is not a file of the site; at `at` in the node if given. */
+    const siteImage = (url: string, node: Node, at?: string): { url: string; onDisk: string } | undefined => {
       const path = url.replace(/[?#].*$/, "");
       const name = path.split("/").filter(Boolean).pop() ?? "figure.png";
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`, at);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`, at);
-      if (!publicFileOf(options.publicDir, path)) return void report(file, node, `image ${url}: there is no file public${path}`, at);
-      return options.base + url.slice(1);
+      const onDisk = publicFileOf(options.publicDir, path);
+      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}`, at);
+      return { url: options.base + url.slice(1), onDisk };
     };
     visit(tree, (node) => {
       if (node.type === "html") {
-        node.value = node.value.replace(HTML_IMG_SRC, (whole, before: string, quote: string, url: string) => before + quote + (url.startsWith("data:") ? url : (siteImage(url, node, `${quote}${url}${quote}`) ?? url)) + quote);
+        node.value = node.value.replace(HTML_IMG_SRC, (_, before: string, quote: string, url: string) => before + quote + (url.startsWith("data:") ? url : (siteImage(url, node, `${quote}${url}${quote}`)?.url ?? url)) + quote);
         return;
       }
       if (node.type !== "image" || node.url.startsWith("data:")) return;
-      const url = siteImage(node.url, node);
-      if (url === undefined) return;
+      const image = siteImage(node.url, node);
+      if (!image) return;
+      node.url = image.url;
       // Its size, so that the page keeps room for it and does not move when it arrives.
-      const size = sizeOf(publicFileOf(options.publicDir, node.url.replace(/[?#].*$/, ""))!);
-      node.url = url;
+      const size = sizeOf(image.onDisk);
       if (size) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, width: size.width, height: size.height } };
     });
   };

@@ -68,7 +68,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
     };
     visit(tree, ["link", "definition", "html"], (node) => {
       // Raw HTML, in a .md note: each link in it, as a Markdown link.
-      if (node.type === "html") return void (node.value = node.value.replace(HTML_HREF, (attribute, before: string, quote: string, url: string) => before + quote + siteLink(url, node, attribute.trim()) + quote));
+      if (node.type === "html") return void (node.value = node.value.replace(HTML_HREF, (attribute: string, before: string, quote: string, url: string) => before + quote + siteLink(url, node, attribute.trim()) + quote));
       const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
       if (link.data?.hProperties?.className?.includes("eqref")) return;
       link.url = siteLink(link.url, node);

@@ -224,6 +224,9 @@ describe("formula links", () => {
       getSelection()!.addRange(range);
     });
     expect(inside).toMatch(/^\$\$\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\$\$$/);
+    // The rich copy too, as text: its & is not markup.
+    const insideHtml = await page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType("text/html")).text());
+    expect(insideHtml).toMatch(/\$\$\\begin\{aligned\}\nX_q &amp;= f_\\Theta\(X\)/);
     await page.context().close();
   });
 
