@@ -39,8 +39,14 @@
     String(html).split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (piece) {
       if (!piece) return;
       var marked = piece.indexOf("<mark>") === 0;
-      parts.push({ text: text(marked ? piece.slice(6, -7) : piece), mark: marked });
+      var content = text(marked ? piece.slice(6, -7) : piece);
+      // Pagefind marks a word with the space after it: the space stays unmarked.
+      var space = marked ? /\s*$/.exec(content)[0] : "";
+      parts.push({ text: content.slice(0, content.length - space.length), mark: marked });
+      if (space) parts.push({ text: space, mark: false });
     });
+    // An excerpt from inside a sentence can start at the punctuation after a word (": An Efficient"): it reads as cut.
+    if (parts.length > 0 && !parts[0].mark && /^[:;,.)\]\-–—]/.test(parts[0].text)) parts[0] = { text: "…" + parts[0].text.replace(/^[\s:;,.)\]\-–—]+/, ""), mark: false };
     return parts;
   }
 

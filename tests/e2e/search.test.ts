@@ -67,6 +67,18 @@ for (const mode of MODES) {
       await page.waitForURL(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
     });
 
+    it("shows excerpts that start at a word, with only the words marked", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      for (const query of ["efficient architecture", "layered latent", "decoder"]) {
+        await searchFor(page, query);
+        const excerpts = await page.locator(".search-result-excerpt").allTextContents();
+        expect(excerpts.length, query).toBeGreaterThan(0);
+        expect(excerpts.filter((excerpt) => /^[:;,.)\]\-–—]/.test(excerpt)), query).toEqual([]);
+        expect((await page.locator(".search-result mark").allTextContents()).filter((mark) => /\s$/.test(mark)), query).toEqual([]);
+      }
+    });
+
     it("finds a formula by a word of its TeX, and lands on it", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
