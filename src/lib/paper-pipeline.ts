@@ -12,6 +12,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
+import { SOURCE } from "../plugins/messages.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
 import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
@@ -115,6 +116,11 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
   }
 }
 
+/** Frontmatter that pages show as text, never rendered as Markdown or math. */
+const PLAIN_TEXT_KEYS = ["title", "summary"] as const;
+/** $…$ as a writer types a formula: no space just inside the dollars. */
+const INLINE_FORMULA = /\$[^\s$](?:[^$]*[^\s$])?\$/;
+
 /**
  * Renders papers against one index: checks TeX, labels, references and links,
  * and (with `render`) makes the HTML of each plain-Markdown note. Problems go
@@ -145,6 +151,11 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     read.clear();
     transform.runSync(tree, file);
     if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
+    for (const key of PLAIN_TEXT_KEYS) {
+      const value = source.frontmatter[key];
+      if (typeof value === "string" && INLINE_FORMULA.test(value))
+        file.info(`frontmatter key "${key}" is plain text wherever it shows (lists, the feed, search), so its $…$ shows as written; write the formula in words or in Unicode (α, ×, ²)`, { place: { line: source.keyLines.get(key) ?? 1, column: 1 }, source: SOURCE, ruleId: "content" });
+    }
     done.formulas = countMath(tree);
     for (const m of file.messages) {
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };

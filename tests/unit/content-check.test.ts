@@ -217,6 +217,13 @@ Work in progress.
     expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}$/)]);
   });
 
+  it("warns that $…$ in a title or summary shows as written, as both are plain text", async () => {
+    const { papersDir } = writePapers({ sum: frontmatter({ summary: '"Attention in $O(n^2)$ time, at $5 a run."' }) + "\nText.\n", price: frontmatter({ summary: '"Costs $5 or $10."' }) + "\nText.\n" });
+    const check = await checkContent(papersDir, "/", { render: true });
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map(formatProblem)).toEqual([expect.stringMatching(/sum\.mdx:6:1: frontmatter key "summary" is plain text wherever it shows .* write the formula in words or in Unicode/)]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
   });
