@@ -18,7 +18,7 @@ import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
-import remarkDollarSigns from "../plugins/remark-dollar-signs.ts";
+import remarkDollarSigns, { readAsMathByPandoc } from "../plugins/remark-dollar-signs.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { hasMath } from "./body-text.ts";
@@ -118,8 +118,8 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
 
 /** Frontmatter that pages show as text, never rendered as Markdown or math. */
 const PLAIN_TEXT_KEYS = ["title", "summary"] as const;
-/** $…$ as a writer types a formula: no space just inside the dollars. */
-const INLINE_FORMULA = /\$[^\s$](?:[^$]*[^\s$])?\$/;
+/** Whether plain text holds a $…$ that Pandoc's rule reads as a formula (see remark-dollar-signs). */
+const holdsFormula = (text: string): boolean => [...text.matchAll(/\$([^$]+)\$(.?)/g)].some(([, inner, after]) => readAsMathByPandoc(inner!, after!));
 
 /**
  * Renders papers against one index: checks TeX, labels, references and links,
@@ -153,7 +153,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
     for (const key of PLAIN_TEXT_KEYS) {
       const value = source.frontmatter[key];
-      if (typeof value === "string" && INLINE_FORMULA.test(value))
+      if (typeof value === "string" && holdsFormula(value))
         file.info(`frontmatter key "${key}" is plain text wherever it shows (lists, the feed, search), so its $…$ shows as written; write the formula in words or in Unicode (α, ×, ²)`, { place: { line: source.keyLines.get(key) ?? 1, column: 1 }, source: SOURCE, ruleId: "content" });
     }
     done.formulas = countMath(tree);
