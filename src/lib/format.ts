@@ -12,6 +12,17 @@ const DATE_FORMATS = {
   zh: new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }),
 };
 
+/** "March" or "3月": the archive's month headings, in the site's language. */
+export function formatMonth(month: number, lang: Lang): string {
+  return MONTH_FORMATS[lang === "zh" ? "zh" : "en"].format(new Date(Date.UTC(2000, month, 1)));
+}
+
+const MONTH_FORMATS = {
+  en: new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }),
+  // "12月", as the dates beside it write months (2024年12月1日), not 十二月.
+  zh: new Intl.DateTimeFormat("zh-CN", { month: "numeric", timeZone: "UTC" }),
+};
+
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasMath, needsMdxCompiler, proseOf } from "../../src/lib/body-text.ts";
-import { counted, formatAuthors, formatDate } from "../../src/lib/format.ts";
+import { counted, formatAuthors, formatDate, formatMonth } from "../../src/lib/format.ts";
 import { countReadingUnits, readingMinutes } from "../../src/lib/reading-time.ts";
 import { woff2Only } from "../../src/integrations/katex-assets.ts";
 
@@ -45,6 +45,10 @@ describe("dates and authors", () => {
   it("formats dates per language", () => {
     expect(formatDate(date, "en")).toBe("March 15, 2024");
     expect(formatDate(date, "zh")).toBe("2024年3月15日");
+  });
+  it("names the archive's months in the site's language", () => {
+    expect(formatMonth(0, "en")).toBe("January");
+    expect(formatMonth(11, "zh")).toBe("12月");
   });
   it("joins authors per language and shortens long lists", () => {
     expect(formatAuthors(["A", "B", "C"], "en")).toBe("A, B and C");
