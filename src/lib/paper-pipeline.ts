@@ -47,6 +47,27 @@ const utf8 = new TextEncoder();
 /** A --- line, the YAML (if any), and a closing --- line. */
 const CLOSED_FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
+/**
+ * The first frontmatter line before line `before` (0-based) whose value opens a
+ * quote and does not close it. YAML allows a quoted value over several lines,
+ * so this is only the likely cause once YAML has failed further down.
+ */
+export function unclosedQuote(lines: string[], before: number): { line: number; column: number; key: string; quote: string } | undefined {
+  for (let i = 1; i < Math.min(before, lines.length); i++) {
+    const match = /^([A-Za-z_][\w-]*):[ \t]*(["'])(.*)$/.exec(lines[i]!.replace(/\r$/, ""));
+    if (!match) continue;
+    const [, key, quote, rest] = match as unknown as [string, string, string, string];
+    // Closed on the indented lines after it (a value over several lines is fine). In "…" a \" is escaped; in '…' a '' is.
+    const next = lines.slice(i + 1, before);
+    const unindented = next.findIndex((line) => !/^[ \t]/.test(line));
+    const continued = unindented === -1 ? next : next.slice(0, unindented);
+    const upToError = [rest, ...continued].join("\n");
+    const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(upToError) : /^(?:[^']|'')*'(?!')/.test(upToError);
+    if (!closed) return { line: i + 1, column: lines[i]!.indexOf(quote, key.length + 1) + 1, key, quote };
+  }
+  return undefined;
+}
+
 /** Step one of the check for a paper not in the cache: encoding, frontmatter, MDX syntax. */
 export function parsePaper(path: string, bytes: Uint8Array, problems: ContentProblem[]): ParsedPaper | undefined {
   const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
@@ -71,6 +92,12 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    // YAML reads an unclosed quote on into the next lines and fails at a later key: name the quote's line.
+    const open = unclosedQuote(text.split("\n"), mark?.line ?? 0);
+    if (open) {
+      problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
+      return undefined;
+    }
     // Most often a value with ": " or quotes inside it, such as a paper's title.
     const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
     const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";

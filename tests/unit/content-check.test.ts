@@ -335,6 +335,21 @@ Work in progress.
     expect(problems).toEqual([expect.stringContaining(`colon.mdx:2:17: ${hint}`), expect.stringContaining(`quotes.mdx:2:21: ${hint}`)]);
   });
 
+  it("places an unclosed quote at its own line, not at the key where YAML gave up", async () => {
+    const fm = (title: string, rest = "") => `---\ntitle: ${title}\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\n${rest}---\nText.\n`;
+    const problems = await problemsOf({
+      double: fm('"Attention Is All'),
+      single: fm("'It''s All"),
+      // A quoted value may span lines: a later mistake is still placed where YAML found it.
+      spanning: `---\ntitle: "A title\n  over two lines"\nauthors: ["A"\ndate: 2024-03-15\nlang: en\nsummary: "S."\n---\nText.\n`,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^double\.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "$/),
+      expect.stringMatching(/^single\.mdx:2:8: frontmatter key "title": its value opens a ' quote that is not closed on its line; end the value with '$/),
+      expect.stringMatching(/^spanning\.mdx:\d+:\d+: the frontmatter is not valid YAML/),
+    ]);
+  });
+
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
