@@ -7,6 +7,20 @@
   var root = document.documentElement;
   var zh = (root.lang || "").indexOf("zh") === 0;
   var COPIED = zh ? "已复制" : "Copied";
+  var COPY_FAILED = zh ? "复制失败" : "Could not copy";
+
+  // Says what just happened to a screen reader (the page's role=status region):
+  // a button's own label does not change when it copies.
+  var status = document.getElementById("page-status");
+  function announce(text) {
+    if (!status) return;
+    // Emptied first, so that the same words said twice are heard twice.
+    status.textContent = "";
+    setTimeout(function () {
+      status.textContent = text;
+    }, 50);
+  }
+  window.PapernotesAnnounce = announce;
 
   // Theme: follows the system until the reader picks one, then remembers it.
   function currentTheme() {
@@ -38,7 +52,8 @@
   function permalink(anchor) {
     var canonical = document.querySelector('link[rel="canonical"]');
     var hosted = canonical && canonical.href.indexOf(location.origin + "/") === 0;
-    return (hosted ? canonical.href : location.href.split("#")[0]) + "#" + anchor;
+    // Not a query string (?utm_source=…) the reader arrived with: it is no part of the equation's address.
+    return (hosted ? canonical.href : location.href.replace(/[?#].*$/, "")) + "#" + anchor;
   }
 
   // The async clipboard needs a secure context and permission; file:// may have
@@ -67,14 +82,24 @@
     return copyWithSelection(text);
   }
 
-  function flashCopied(button) {
+  function flash(button, text) {
     var label = button.textContent;
     button.classList.add("is-copied");
-    button.textContent = COPIED;
+    button.textContent = text;
     setTimeout(function () {
       button.classList.remove("is-copied");
       button.textContent = label;
     }, 1400);
+  }
+  // Copies, then shows and says how it went.
+  function copyFrom(button, text, what) {
+    copyText(text).then(function () {
+      flash(button, COPIED);
+      announce(what);
+    }, function () {
+      flash(button, COPY_FAILED);
+      announce(COPY_FAILED);
+    });
   }
 
   document.addEventListener("click", function (event) {
@@ -86,23 +111,24 @@
       // The address becomes the permalink and :target moves to this equation,
       // with no history entry and no jump: the reader is already looking at it.
       var x = scrollX, y = scrollY;
+      var focused = document.activeElement === link;
       location.replace("#" + anchor);
       scrollTo(x, y);
-      copyText(permalink(anchor)).then(function () {
-        flashCopied(link);
-      }, function () {});
+      // The new :target took the keyboard's focus to the page; it stays on the button pressed.
+      if (focused) link.focus({ preventScroll: true });
+      copyFrom(link, permalink(anchor), zh ? "已复制链接" : "Link copied");
       return;
     }
-    // Copy buttons: what each one copies.
+    // Copy buttons: what each one copies, and what it is called.
     var sources = [
-      [".equation-copy-tex", function (b) { return b.getAttribute("data-tex"); }],
-      [".cite-button", function (b) { return b.getAttribute("data-bibtex"); }],
-      [".code-copy", function (b) { return b.closest(".code-block").querySelector("pre code").innerText.replace(/\n$/, ""); }],
+      [".equation-copy-tex", function (b) { return b.getAttribute("data-tex"); }, zh ? "已复制 TeX" : "TeX copied"],
+      [".cite-button", function (b) { return b.getAttribute("data-bibtex"); }, zh ? "已复制 BibTeX" : "BibTeX copied"],
+      [".code-copy", function (b) { return b.closest(".code-block").querySelector("pre code").innerText.replace(/\n$/, ""); }, zh ? "已复制代码" : "Code copied"],
     ];
     for (var i = 0; i < sources.length; i++) {
       var button = event.target.closest && event.target.closest(sources[i][0]);
       if (!button) continue;
-      copyText(sources[i][1](button)).then(flashCopied.bind(null, button), function () {});
+      copyFrom(button, sources[i][1](button), sources[i][2]);
       return;
     }
   });
@@ -282,6 +308,8 @@
   function hidePreview() {
     if (popover) popover.remove();
     popover = null;
+    var described = document.querySelector('[aria-describedby="equation-popover"]');
+    if (described) described.removeAttribute("aria-describedby");
   }
   function showPreview(link) {
     hidePreview();

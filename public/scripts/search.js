@@ -348,6 +348,8 @@
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
     if (results.length > 0) select(0);
+    // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
+    if (window.PapernotesAnnounce) window.PapernotesAnnounce(results.length === 0 ? none.textContent : zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
     panel.setAttribute("data-backend", backend.name);
     panel.setAttribute("data-query", query);
   }

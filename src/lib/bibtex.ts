@@ -27,7 +27,29 @@ export function citationKey(paper: CitablePaper): string {
 
 /** Braces keep capitalisation (e.g. "DDPM") as written; special characters are escaped. */
 function field(value: string): string {
-  return `{${value.replace(/([&%$#_])/g, "\\$1")}}`;
+  return `{${escapeTex(value)}}`;
+}
+
+const SPECIAL: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+// Accents by their combining mark: symbol commands as {\"u}, letter commands as {\v{c}}.
+const ACCENTS: Record<string, string> = { "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0307": ".", "\u0308": '"', "\u0306": "u ", "\u030A": "r ", "\u030B": "H ", "\u030C": "v ", "\u0327": "c ", "\u0328": "k " };
+const LETTERS: Record<string, string> = { "ß": "{\\ss}", "æ": "{\\ae}", "Æ": "{\\AE}", "ø": "{\\o}", "Ø": "{\\O}", "œ": "{\\oe}", "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}", "ı": "{\\i}" };
+
+/**
+ * Plain text as BibTeX reads it: its special characters escaped, and accented
+ * Latin letters as TeX accents (W{\"u}rstchen), which classic BibTeX sorts and
+ * case-changes correctly, as it does not UTF-8. Other scripts stay as they are.
+ */
+export function escapeTex(text: string): string {
+  return text
+    .replace(/[\\{}~^&%$#_]/g, (c) => SPECIAL[c] ?? `\\${c}`)
+    .replace(/[^\x00-\x7F]/g, (c) => {
+      if (LETTERS[c]) return LETTERS[c];
+      const [base, mark, ...more] = c.normalize("NFD");
+      const accent = mark && ACCENTS[mark];
+      if (!base || !/[A-Za-z]/.test(base) || !accent || more.length > 0) return c;
+      return accent.endsWith(" ") ? `{\\${accent.trim()}{${base}}}` : `{\\${accent}${base}}`;
+    });
 }
 
 /**
@@ -44,7 +66,7 @@ function protectedCase(title: string): string {
 export function bibtex(paper: CitablePaper): string {
   const conference = paper.venue && !/arxiv/i.test(paper.venue);
   const fields: [string, string][] = [
-    ["title", `{${protectedCase(paper.title.replace(/([&%$#_])/g, "\\$1"))}}`],
+    ["title", `{${protectedCase(escapeTex(paper.title))}}`],
     ["author", field(paper.authors.join(" and "))],
     ["year", field(String(paperYear(paper)))],
   ];

@@ -28,10 +28,14 @@ export default function rehypeCodeBlocks(options: CodeBlockOptions = {}) {
       if (!plain.has(language)) classes.push("has-line-numbers");
       delete props.class;
       props.className = classes;
+      // Shiki makes every block a tab stop; the page script makes one only of a block that scrolls.
+      delete props.tabindex;
+      delete props.tabIndex;
       const figure: Element = {
         type: "element",
         tagName: "figure",
-        properties: { className: ["code-block"] },
+        // Named, or a figure takes its name from the caption, copy button and all ("python Copy python code").
+        properties: { className: ["code-block"], ariaLabel: strings.codeBlockLabel(language) },
         children: [
           {
             type: "element",

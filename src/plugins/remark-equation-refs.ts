@@ -11,7 +11,8 @@ import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
-import { report } from "./messages.ts";
+import { titleLang } from "../lib/ui-strings.ts";
+import { pageLang, report } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
@@ -110,18 +111,19 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       setMathTex(math, tex + math.value.slice(last));
     });
 
-    if (previews.size > 0) tree.children.push(previewContainer([...previews.values()]));
+    if (previews.size > 0) tree.children.push(previewContainer([...previews.values()], pageLang(file)));
   };
 }
 
 /** Hidden, pre-rendered copies of equations from other pages, for hover previews. */
-function previewContainer(previews: NonNullable<ResolvedRef["preview"]>[]): Paragraph {
+function previewContainer(previews: NonNullable<ResolvedRef["preview"]>[], lang: string | undefined): Paragraph {
   return {
     type: "paragraph",
     data: { hName: "div", hProperties: { className: ["equation-previews"], hidden: true } },
     children: previews.map(({ key, paper, equation }) => ({
       type: "paragraph",
-      data: { hName: "div", hProperties: { className: ["equation-preview"], dataPreviewFor: key, dataPaper: paper.title } },
+      // The preview shows the paper's title: an English one among Chinese is read as English.
+      data: { hName: "div", hProperties: { className: ["equation-preview"], dataPreviewFor: key, dataPaper: paper.title, lang: titleLang(paper.title, lang) } },
       children: [
         {
           type: "math",

@@ -49,18 +49,29 @@ describe("browsing", () => {
     // Laid out on the next frame (content-visibility: auto), in KaTeX's fonts once they are in.
     await expect.poll(() => formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expect.poll(() => formula.getAttribute("tabindex")).toBe("0");
+    // Its number, at the far end, is shown above it too, beside its tools and at least 24 px high as they are.
+    const number = () => page.locator("#eq-dpo-loss").evaluate((el) => getComputedStyle(el, "::before").content);
+    await expect.poll(number).toBe('"(4)"');
+    for (const tool of await page.locator("#eq-dpo-loss .equation-tools > *").all()) expect((await tool.boundingBox())!.height).toBeGreaterThanOrEqual(24);
     // A formula that fits gets none: a tab stop on each would bury the links.
     const narrow = page.locator("#eq-implicit-reward .katex-display");
     await narrow.scrollIntoViewIfNeeded();
     expect(await narrow.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(false);
     expect(await narrow.getAttribute("tabindex")).toBeNull();
+    expect(await page.locator("#eq-implicit-reward").evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+    // Code blocks too: a tab stop for each that scrolls, and only those (Shiki makes every block one).
+    const blocks = await page.locator(".prose pre").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth + 1, el.hasAttribute("tabindex")]));
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const [scrolls, stop] of blocks) expect(stop).toBe(scrolls);
     await phone.close();
   });
 
   it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
     const page = await open("tags/");
     const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });
-    expect(await diffusion.locator(".count").textContent()).toBe("2");
+    // A bare number on screen; "2 papers" to a screen reader.
+    expect(await diffusion.locator(".count").evaluate((el) => el.firstChild!.textContent)).toBe("2");
+    expect(await diffusion.locator(".count .visually-hidden").textContent()).toBe(" papers");
     await diffusion.locator("a").click();
     await page.waitForURL(/tags\/diffusion\/index\.html$/);
     const titles = await page.locator(".paper-card-title").allTextContents();
@@ -70,7 +81,8 @@ describe("browsing", () => {
 
   it("shows the archive by year and month", async () => {
     const page = await open("archive/");
-    expect(await page.locator(".archive-year h2").allTextContents()).toEqual(["2024 3"]);
+    expect(await page.locator(".archive-year h2").allTextContents()).toEqual(["2024 3 papers"]);
+    expect(await page.locator(".archive-year h2 .visually-hidden").allTextContents()).toEqual([" papers"]);
     expect(await page.locator(".archive-month h3").allTextContents()).toEqual(["April", "March", "February"]);
     await page.close();
   });
@@ -130,6 +142,8 @@ describe("browsing", () => {
     // An equation a link landed on prints as the others do, without the screen's highlight.
     await page.goto(`${seed.site.url}papers/wuerstchen/#eq-noise-objective`);
     expect(await page.locator("#eq-noise-objective").evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow])).toEqual(["rgba(0, 0, 0, 0)", "none"]);
+    // Figures are not dimmed on paper, as they are on a dark screen.
+    expect(await page.locator(".prose img").first().evaluate((el) => getComputedStyle(el).filter)).toBe("none");
     await page.close();
   });
 
@@ -213,6 +227,10 @@ describe("browsing", () => {
     const layers = await display.evaluate((el) => [getComputedStyle(el).backgroundImage, getComputedStyle(el).backgroundAttachment]);
     expect(layers[0]).toMatch(/^linear-gradient.*linear-gradient.*radial-gradient.*radial-gradient/);
     expect(layers[1]).toBe("local, local, scroll, scroll");
+    // So does a wide table (Würstchen's comparison, with eight columns).
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
+    expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
     await page.close();
   });
 
@@ -316,9 +334,12 @@ describe("browsing", () => {
     expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(/^Würstchen runs/);
     expect(await page.locator('meta[property="og:type"]').getAttribute("content")).toBe("article");
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(ld["@type"]).toBe("ScholarlyArticle");
-    expect(ld.author).toHaveLength(5);
-    expect(ld.identifier).toBe("arXiv:2306.00637");
+    // A note, dated as the note, about the paper, whose authors are the paper's.
+    expect(ld["@type"]).toBe("Article");
+    expect(ld.datePublished).toBe("2024-03-15");
+    expect(ld.about["@type"]).toBe("ScholarlyArticle");
+    expect(ld.about.author).toHaveLength(5);
+    expect(ld.about.identifier).toBe("arXiv:2306.00637");
     await page.close();
   });
 

@@ -163,6 +163,11 @@ for (const mode of MODES) {
       const nonsense = "<ŋŋŋ>";
       expect(await searchFor(page, nonsense)).toEqual([]);
       expect(await page.locator(".search-empty").textContent()).toContain(nonsense);
+      // Said to a screen reader too, as is a count of results.
+      await expect.poll(() => page.locator("#page-status").textContent()).toBe(`No results for “${nonsense}”`);
+      const found = (await searchFor(page, "Würstchen")).length;
+      expect(found).toBeGreaterThan(1);
+      await expect.poll(() => page.locator("#page-status").textContent()).toBe(`${found} results`);
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       await page.keyboard.press("Escape");
       expect(await page.locator("#site-search-results").isHidden()).toBe(true);

@@ -101,7 +101,8 @@ describe("formula links", () => {
   });
 
   it("copies the equation's permalink, at the address the reader is on when the canonical host is elsewhere, and shows that it did", async () => {
-    const page = await open("papers/wuerstchen/");
+    // Arrived from a shared link with a tracking query, which is no part of the permalink.
+    const page = await open("papers/wuerstchen/?utm_source=chat");
     const link = page.locator("#eq-ddpm-update .equation-link");
     await link.focus(); // keyboard-reachable
     await page.keyboard.press("Enter");
@@ -109,6 +110,9 @@ describe("formula links", () => {
     // The seed site is built without SITE_URL: its canonical host, example.org, is a placeholder.
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${seed.site.url}papers/wuerstchen/#eq-ddpm-update`);
     expect(new URL(page.url()).hash).toBe("#eq-ddpm-update");
+    // The keyboard stays where it was, and a screen reader hears what happened.
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.locator("#page-status[role=status]").textContent()).toBe("Link copied");
     await page.context().close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bibtex, citationKey, paperYear } from "../../src/lib/bibtex.ts";
+import { bibtex, citationKey, escapeTex, paperYear } from "../../src/lib/bibtex.ts";
 
 const wuerstchen = {
   title: "Würstchen: An Efficient Architecture for Large-Scale Text-to-Image Diffusion Models",
@@ -22,7 +22,7 @@ describe("BibTeX", () => {
 
   it("writes an inproceedings entry for a conference paper with its arXiv id", () => {
     expect(bibtex(wuerstchen)).toBe(`@inproceedings{pernias2024wurstchen,
-  title         = {Würstchen: An Efficient Architecture for {Large-Scale} {Text-to-Image} Diffusion Models},
+  title         = {W{\\"u}rstchen: An Efficient Architecture for {Large-Scale} {Text-to-Image} Diffusion Models},
   author        = {Pablo Pernias and Dominic Rampas and Mats L. Richter and Christopher J. Pal and Marc Aubreville},
   year          = {2024},
   booktitle     = {ICLR 2024},
@@ -36,6 +36,12 @@ describe("BibTeX", () => {
     const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02") });
     expect(entry).toMatch(/^@misc\{lovelace2024fast,/);
     expect(entry).toContain("title  = {Fast \\& Cheap: 100\\% Recall}");
+  });
+
+  it("writes accented Latin letters as TeX accents and escapes TeX's special characters; other scripts stay", () => {
+    expect(escapeTex("Björn Ommer, Łukasz Kaiser, Jiří Matas, Çağlar Gülçehre, Søren Hauberg")).toBe(String.raw`Bj{\"o}rn Ommer, {\L}ukasz Kaiser, Ji{\v{r}}{\'i} Matas, {\c{C}}a{\u{g}}lar G{\"u}l{\c{c}}ehre, S{\o}ren Hauberg`);
+    expect(escapeTex("a_b {c} ~d^ \\e & 5% #1 $x$")).toBe(String.raw`a\_b \{c\} \textasciitilde{}d\textasciicircum{} \textbackslash{}e \& 5\% \#1 \$x\$`);
+    expect(escapeTex("张三 and Ἀθῆναι")).toBe("张三 and Ἀθῆναι");
   });
 
   it("keeps acronyms and words with inner capitals as written, where a style lowercases titles", () => {

@@ -113,7 +113,8 @@ describe("cross-paper references", () => {
   it("link to the other paper under the base path, with its short title and a build-time preview", () => {
     const { html } = render({ main, other }, "other", "/notes/");
     expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first">Main Paper (1)</a>');
-    expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle"><span class="katex-display">/);
+    // A Chinese note ("other") shows the English title in the preview: read as English.
+    expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle" lang="en"><span class="katex-display">/);
   });
 
   it("fail the page with every problem when a label is missing", () => {
