@@ -10,6 +10,7 @@ import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { report } from "./messages.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
@@ -51,6 +52,9 @@ export default function remarkImageSources(options: { publicDir: string; base: s
         node.value = node.value.replace(HTML_IMG_SRC, (_, before: string, quote: string, url: string) => before + quote + (url.startsWith("data:") ? url : (siteImage(url, node, `${quote}${url}${quote}`)?.url ?? url)) + quote);
         return;
       }
+      // An <img src="…"> in an MDX note.
+      const src = jsxStringAttribute(node, "img", "src");
+      if (src && !src.value.startsWith("data:")) return void (src.value = siteImage(src.value, node, src.value)?.url ?? src.value);
       if (node.type !== "image" || node.url.startsWith("data:")) return;
       const image = siteImage(node.url, node);
       if (!image) return;

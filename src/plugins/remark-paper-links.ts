@@ -6,6 +6,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { didYouMean } from "../lib/did-you-mean.ts";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
+import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { publicFileOf } from "./remark-image-sources.ts";
@@ -66,9 +67,13 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
       }
       return url;
     };
-    visit(tree, ["link", "definition", "html"], (node) => {
+    visit(tree, (node) => {
       // Raw HTML, in a .md note: each link in it, as a Markdown link.
       if (node.type === "html") return void (node.value = node.value.replace(HTML_HREF, (attribute: string, before: string, quote: string, url: string) => before + quote + siteLink(url, node, attribute.trim()) + quote));
+      // And an <a href="…"> in an MDX note.
+      const href = jsxStringAttribute(node, "a", "href");
+      if (href) return void (href.value = siteLink(href.value, node, href.value));
+      if (node.type !== "link" && node.type !== "definition") return;
       const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
       if (link.data?.hProperties?.className?.includes("eqref")) return;
       link.url = siteLink(link.url, node);

@@ -17,10 +17,10 @@ import { sitePipeline } from "../../src/plugins/index.ts";
 export const MDX_NODE_TYPES = new Set(["mdxjsEsm", "mdxFlowExpression", "mdxTextExpression", "mdxJsxFlowElement", "mdxJsxTextElement"]);
 
 /** The note's body as the MDX path turns it into a tree; throws what the plugins throw. */
-export function runMdxPipeline(papersDir: string, slug: string, text: string, index: PaperIndex): Root {
+export function runMdxPipeline(papersDir: string, slug: string, text: string, index: PaperIndex, base = "/"): Root {
   const path = join(papersDir, `${slug}.mdx`);
   const source = readPaperSource(path, text);
-  const { remarkPlugins, rehypePlugins } = sitePipeline({ papers: () => (slug) => index.get(slug), base: "/" });
+  const { remarkPlugins, rehypePlugins } = sitePipeline({ papers: () => (slug) => index.get(slug), base });
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)

@@ -8,7 +8,9 @@ import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts"
 import { formatProblem } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
 import { mdxPaperFiles, paperHtml } from "../../src/lib/rendered-papers.ts";
+import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
+import { visit } from "unist-util-visit";
 
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const { papersDir } = writePapers(files);
@@ -286,6 +288,24 @@ Work in progress.
     expect(html).toContain('A line<br>break, <a href="/notes/papers/other/#eq-x">a link</a> and <img src="/notes/favicon.svg" alt="icon">.');
     expect(html).toContain("<details><summary>More</summary>");
     expect(good.rendered.get("plain")!.headings[0]!.html).toMatch(/^Setup <span class="katex">/);
+  });
+
+  it("checks an MDX note's <a href> and <img src> as it does Markdown links and images, and gives them the base path", async () => {
+    const note = `${frontmatter()}\nSee <a href="/papers/other/#eq-x">it</a> and <img src="/favicon.svg" alt="icon" />.\n\n<a href="/papers/nope/">gone</a> and <img src="/figures/none.png" alt="" />\n`;
+    const other = `${frontmatter()}\n$$\nx \\label{eq:x}\n$$\n`;
+    const { papersDir } = writePapers({ note, other });
+    const check = await checkContent(papersDir, "/notes/", { render: true });
+    expect(check.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/note\.mdx:11:1: link \/papers\/nope\/: there is no paper "nope"/),
+      expect.stringMatching(/note\.mdx:11:38: image \/figures\/none\.png: there is no file public\/figures\/none\.png$/),
+    ]);
+    const { papersDir: fixed } = writePapers({ note: note.replace(/\n<a href="\/papers\/nope\/.*\n$/, "\n"), other });
+    const good = await checkContent(fixed, "/notes/", { render: true });
+    expect(good.problems).toEqual([]);
+    const tree = runMdxPipeline(fixed, "note", note.replace(/\n<a href="\/papers\/nope\/.*\n$/, "\n"), good.index, "/notes/");
+    const urls: string[] = [];
+    visit(tree, (node) => void (node as { attributes?: { name: string; value: unknown }[] }).attributes?.forEach((a) => (a.name === "href" || a.name === "src") && urls.push(String(a.value))));
+    expect(urls).toEqual(["/notes/papers/other/#eq-x", "/notes/favicon.svg"]);
   });
 
   it("checks an MDX note's imports again on the next build, though the note is unchanged", async () => {
