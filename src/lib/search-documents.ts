@@ -68,6 +68,8 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
       return;
     }
     if (SKIPPED_TAGS.has(node.tagName) || SKIPPED_CLASSES.test(classes) || node.properties.hidden) return;
+    // A footnote's number and its way back ("faster1", "GPU. ↩") are not words of the note.
+    if (node.tagName === "a" && (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined)) return;
     if ((node.tagName === "h2" || node.tagName === "h3") && typeof node.properties.id === "string") {
       let heading = "";
       for (const child of node.children) collect(child, (text) => void (heading += text));

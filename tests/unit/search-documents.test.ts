@@ -32,7 +32,9 @@ print("code is indexed as text")
 
 ## Results & discussion
 
-Better *and* faster.
+Better *and* faster.[^1]
+
+[^1]: On one GPU.
 `;
 
 describe("search records", () => {
@@ -46,7 +48,9 @@ describe("search records", () => {
       ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with x^2 inline.", "section"],
       // A display equation without a label is found in its section, by its TeX.
       ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: w = \\operatorname{softmax}(z) print("code is indexed as text")', "section"],
+      // A footnote's number and its ↩ are not words of the text.
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
+      ["papers/noise-paper/#footnote-label", "Footnotes", "On one GPU.", "section"],
       // A labelled one has a record of its own, found by its name, label and TeX.
       ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2", "equation"],
     ]);
