@@ -54,10 +54,12 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
   const all = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
   // Nothing is rendered for a site that will not build.
   const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
+  const drafts = [...index.values()].filter((paper) => paper.draft).length;
   return {
     problems: all,
     warnings: passes.flatMap((pass) => pass.warnings).sort(byPlace),
-    papers,
+    papers: papers - drafts,
+    drafts,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),
     index,
     rendered: new Map(rendered.sort((a, b) => a.slug.localeCompare(b.slug)).map((paper) => [paper.slug, paper])),

@@ -51,7 +51,9 @@ export interface ContentCheckResult {
   problems: ContentProblem[];
   /** Worth telling the author, but no reason to stop the build. */
   warnings: ContentProblem[];
+  /** Published papers: drafts are not built. */
   papers: number;
+  drafts: number;
   formulas: number;
   index: PaperIndex;
   /** Plain-Markdown notes rendered to HTML (with `render`), by slug. */

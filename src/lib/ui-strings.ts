@@ -6,6 +6,7 @@ export const UI = {
     equationLink: (n: string) => `Copy link to equation (${n})`,
     // Accessible names hold the visible text ("TeX"), for voice control.
     copyTex: (n: string) => `Copy TeX source of equation (${n})`,
+    copyTexUnnumbered: "Copy TeX source of this equation",
     copyTexShort: "TeX",
     copied: "Copied",
     minutes: (m: number) => `${m} min`,
@@ -44,6 +45,7 @@ export const UI = {
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
     copyTex: (n: string) => `复制公式 (${n}) 的 TeX 源码`,
+    copyTexUnnumbered: "复制此公式的 TeX 源码",
     copyTexShort: "TeX",
     copied: "已复制",
     minutes: (m: number) => `${m} 分钟`,

@@ -28,7 +28,7 @@ export default function remarkEquationNumbers() {
         const place = labelText !== undefined ? placeOf(file, node, labelText, nth) : undefined;
         const line = place?.line || node.position?.start.line;
         if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
-        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename the label or the heading`, place);
+        else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
         if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
       }
@@ -36,6 +36,7 @@ export default function remarkEquationNumbers() {
       const tex = texForRendering(parsed, equations);
       const linked = equations.filter((eq) => eq.number !== undefined && eq.anchor);
       const label = linked.map((eq) => eq.number).join(", ");
+      const copyTexLabel = label ? strings.copyTex(label) : strings.copyTexUnnumbered;
       node.data = {
         originalTex: node.value,
         hName: "div",
@@ -60,7 +61,7 @@ export default function remarkEquationNumbers() {
               {
                 type: "element",
                 tagName: "button",
-                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: strings.copyTex(label || "…"), title: strings.copyTex(label || "…") },
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
                 children: [{ type: "text", value: strings.copyTexShort }],
               },
             ],

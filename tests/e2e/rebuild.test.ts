@@ -81,6 +81,24 @@ describe("a rebuild after editing a note", () => {
     expect(build()).toMatch(/Astro built the pages/);
     expect(statSync(join(out, "tags/index.html")).isFile()).toBe(true);
   });
+
+  it("builds in full while a note uses MDX, and says which note and why; counts a draft apart", () => {
+    const withJsx = join(content, "papers/with-jsx.mdx");
+    const draft = join(content, "papers/wip.mdx");
+    const head = (title: string, more = "") => `---\ntitle: "${title}"\nauthors: ["A B"]\ndate: 2024-05-01\nlang: en\nsummary: "S."\n${more}---\n\n`;
+    writeFileSync(withJsx, head("With JSX") + 'See <a href="/papers/wuerstchen/">the note</a>.\n');
+    writeFileSync(draft, head("Draft", "draft: true\n") + "Not yet.\n");
+    try {
+      expect(build()).toMatch(/Astro built the pages/);
+      const again = build();
+      expect(again).toMatch(/Astro built the pages/);
+      expect(again).toMatch(/^built 4 papers \(\d+ pages, \d+ formulas; 1 draft left out\)/m);
+      expect(again).toMatch(/^note: with-jsx\.mdx uses MDX \(imports, JSX tags or \{expressions\}\), so every build lays out every page anew/m);
+    } finally {
+      rmSync(withJsx);
+      rmSync(draft);
+    }
+  });
 });
 
 describe("a rebuild of a site with several search shards", () => {

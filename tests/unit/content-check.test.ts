@@ -124,6 +124,9 @@ describe("content check", () => {
       expect.stringMatching(/^links\.mdx:9:\d+: link \/tags\/no-such-tag\/: no published paper has the tag "no-such-tag"/),
       expect.stringMatching(/^links\.mdx:9:\d+: link \/tags\/wip-only\/: no published paper has the tag "wip-only"/),
     ]);
+    // A draft is not built, and not counted as a built paper.
+    const { papersDir } = writePapers({ tagged, draft });
+    expect(await checkContent(papersDir)).toMatchObject({ papers: 1, drafts: 1 });
   });
 
   it("knows another paper's heading anchors as the page makes them: after SmartyPants, without images' alt text", async () => {

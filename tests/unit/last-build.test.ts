@@ -140,6 +140,7 @@ describe("layoutDigest", () => {
     problems: [],
     warnings: [],
     papers: 1,
+    drafts: 0,
     formulas: 2,
     index: new Map(),
     rendered: new Map([["a", { ...paper, ...paperChanges }]]),

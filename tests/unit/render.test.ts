@@ -60,6 +60,8 @@ describe("rendered equations", () => {
     const second = html.split('<div class="equation"')[2]!;
     expect(second.startsWith(">")).toBe(true);
     expect(second).not.toContain("equation-link");
+    // Its TeX button has no number to name.
+    expect(second).toContain('aria-label="Copy TeX source of this equation"');
   });
 
   it("gives each labelled row its own number and id", () => {
