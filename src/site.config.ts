@@ -15,6 +15,8 @@ export const site = {
 /** Hosted URL (for canonical links, feeds, permalinks): SITE_URL, e.g. https://example.org */
 // Empty counts as not set, as CI tools often pass an unset variable.
 export const siteUrl = process.env.SITE_URL || "https://example.org";
+/** Whether siteUrl is the site's real address, not the placeholder. */
+export const siteUrlIsSet = Boolean(process.env.SITE_URL);
 
 /** Why SITE_URL cannot be used, if it cannot: the canonical links, feed and sitemap would name pages that are not there. */
 export function siteUrlProblem(value = process.env.SITE_URL): string | undefined {

@@ -44,6 +44,11 @@ describe("(b) served under a base path", () => {
     const page = await context.newPage();
     await page.goto(site.url + "papers/wuerstchen/");
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe("https://user.github.io/notes/papers/wuerstchen/");
+    // On paper, the note says where it is found again; on screen it does not.
+    expect(await page.locator(".print-url").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".print-url").innerText()).toBe("https://user.github.io/notes/papers/wuerstchen/");
+    await page.emulateMedia({ media: "screen" });
     // Search results lead into the sub-path, once (Pagefind's URLs carry it too).
     await page.locator("#site-search-input").fill("noise objective");
     await page.waitForSelector('#site-search-results[data-query="noise objective"]');
