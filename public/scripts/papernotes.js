@@ -83,12 +83,14 @@
   }
 
   function flash(button, text) {
-    var label = button.textContent;
+    // Its own text, kept from the first flash: a second click during one would take "Copied" for it.
+    if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
+    clearTimeout(button.flashing);
     button.classList.add("is-copied");
     button.textContent = text;
-    setTimeout(function () {
+    button.flashing = setTimeout(function () {
       button.classList.remove("is-copied");
-      button.textContent = label;
+      button.textContent = button.getAttribute("data-label");
     }, 1400);
   }
   // Copies, then shows and says how it went.

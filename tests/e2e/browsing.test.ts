@@ -314,6 +314,10 @@ describe("browsing", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith("import math\nimport torch\n")).toBe(true);
     expect(copied).not.toMatch(/^\s*1\s/); // line numbers are drawn by CSS, not copied
+    // A second click while it says "Copied": once both flashes (1.4 s each) are over, it says "Copy" again.
+    await block.locator(".code-copy").click();
+    await page.waitForTimeout(2000);
+    expect(await block.locator(".code-copy").textContent()).toBe("Copy");
     await page.close();
   });
 
