@@ -383,7 +383,8 @@
       select(active - 1);
     } else if (event.key === "Enter") {
       var items = options();
-      if (items.length) {
+      // Not a hit of a list the reader closed (Escape).
+      if (items.length && !panel.hidden) {
         event.preventDefault();
         items[Math.max(active, 0)].click();
       }
