@@ -1,6 +1,7 @@
 // The tokenizer and term folding that the build's indexes and the browser's
 // queries share (public/scripts/search-core.js): a query must give the terms
 // the index holds, whatever ICU the browser brings.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { searchCore } from "../../src/postbuild/search-index.ts";
 
@@ -11,6 +12,13 @@ describe("search tokens", () => {
     // Node's ICU keeps "eq:dpo" as one word, Chromium's splits it: neither decides here.
     expect(terms("eq:dpo-loss")).toEqual(["eq", "dpo", "loss"]);
     expect(terms("Self-Rewarding (arXiv 2401.10020), x_t")).toEqual(["self", "rewarding", "arxiv", "2401", "10020", "x", "t"]);
+  });
+
+  it("finds the same words in ASCII text as the Unicode rule does (its fast path)", () => {
+    const unicodeWords = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 80 }), (text) => {
+        expect(searchCore.tokenize(text)).toEqual(unicodeWords(text));
+      }), { seed: 7, numRuns: 2000 });
   });
 
   it("finds Chinese words without spaces, beside Latin ones", () => {
