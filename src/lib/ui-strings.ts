@@ -41,6 +41,9 @@ export const UI = {
     notFoundHint: "The page you asked for is not here. Try the search box or the list of papers.",
     themeToggle: "Toggle dark theme",
     siteNav: "Site",
+    footnotes: "Footnotes",
+    // As remark-rehype names them: a second reference to one footnote is "1-2".
+    footnoteBack: (footnote: number, reference: number) => `Back to reference ${footnote}${reference > 1 ? `-${reference}` : ""}`,
   },
   zh: {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
@@ -78,6 +81,8 @@ export const UI = {
     notFoundHint: "你要找的页面不在这里。试试搜索框，或回到论文列表。",
     themeToggle: "切换深色主题",
     siteNav: "站点",
+    footnotes: "脚注",
+    footnoteBack: (footnote: number, reference: number) => `返回脚注 ${footnote} 的${reference > 1 ? `第 ${reference} 处` : ""}引用`,
   },
 } as const;
 

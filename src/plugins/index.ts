@@ -17,6 +17,7 @@ import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeKatexSource from "./rehype-katex-source.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
+import rehypeFootnoteLanguage from "./rehype-footnote-language.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
 import type { PluggableList } from "unified";
@@ -36,7 +37,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
   return {
     remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
   };
 }
 
@@ -50,5 +51,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }
