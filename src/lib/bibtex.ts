@@ -5,6 +5,8 @@ export interface CitablePaper {
   arxiv?: string | undefined;
   venue?: string | undefined;
   date: Date;
+  /** The note's slug: the key when the author or the title has no Latin letters. */
+  slug: string;
 }
 
 /** The paper's year: from the venue ("ICLR 2024"), else the arXiv id (2306.x → 2023), else the note. */
@@ -19,10 +21,11 @@ function asciiWord(text: string): string {
   return text.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
 }
 
+/** name + year + first real title word (pernias2024wurstchen); else the slug + year, as a Chinese name or title gives no ASCII word. */
 export function citationKey(paper: CitablePaper): string {
-  const lastName = asciiWord(paper.authors[0]?.split(/\s+/).at(-1) ?? "anon");
-  const firstWord = paper.title.split(/[\s:]+/).map(asciiWord).find((w) => w.length > 3 && !["with", "from", "towards", "toward"].includes(w)) ?? "paper";
-  return `${lastName}${paperYear(paper)}${firstWord}`;
+  const lastName = asciiWord(paper.authors[0]?.split(/\s+/).at(-1) ?? "");
+  const firstWord = paper.title.split(/[\s:]+/).map(asciiWord).find((w) => w.length > 3 && !["with", "from", "towards", "toward"].includes(w));
+  return lastName && firstWord ? `${lastName}${paperYear(paper)}${firstWord}` : `${asciiWord(paper.slug)}${paperYear(paper)}`;
 }
 
 /** Braces keep capitalisation (e.g. "DDPM") as written; special characters are escaped. */

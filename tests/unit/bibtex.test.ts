@@ -7,6 +7,7 @@ const wuerstchen = {
   arxiv: "2306.00637",
   venue: "ICLR 2024",
   date: new Date("2024-03-15"),
+  slug: "wuerstchen",
 };
 
 describe("BibTeX", () => {
@@ -18,6 +19,12 @@ describe("BibTeX", () => {
 
   it("builds an ASCII key from the first author, year and first real title word", () => {
     expect(citationKey(wuerstchen)).toBe("pernias2024wurstchen");
+  });
+
+  it("builds the key from the slug when the first author or the title has no Latin letters", () => {
+    // A generic "2024paper" would be the same for every such note.
+    expect(citationKey({ ...wuerstchen, title: "自奖励语言模型", slug: "self-rewarding-lm" })).toBe("selfrewardinglm2024");
+    expect(citationKey({ ...wuerstchen, authors: ["袁伟哲"], slug: "self-rewarding-lm" })).toBe("selfrewardinglm2024");
   });
 
   it("writes an inproceedings entry for a conference paper with its arXiv id", () => {
@@ -33,7 +40,7 @@ describe("BibTeX", () => {
   });
 
   it("writes a misc entry without a venue and escapes special characters", () => {
-    const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02") });
+    const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02"), slug: "x" });
     expect(entry).toMatch(/^@misc\{lovelace2024fast,/);
     expect(entry).toContain("title  = {Fast \\& Cheap: 100\\% Recall}");
   });
@@ -45,7 +52,7 @@ describe("BibTeX", () => {
   });
 
   it("keeps acronyms and words with inner capitals as written, where a style lowercases titles", () => {
-    const title = (text: string) => /title\s+= \{(.*)\},/.exec(bibtex({ title: text, authors: ["A B"], date: new Date("2024-01-02") }))![1];
+    const title = (text: string) => /title\s+= \{(.*)\},/.exec(bibtex({ title: text, authors: ["A B"], date: new Date("2024-01-02"), slug: "x" }))![1];
     expect(title("DesignEdit: Multi-Layered Latent Decomposition")).toBe("{DesignEdit}: {Multi-Layered} Latent Decomposition");
     expect(title("Self-Rewarding Language Models")).toBe("{Self-Rewarding} Language Models");
     expect(title("Training LLMs with DPO, at Scale")).toBe("Training {LLMs} with {DPO}, at Scale");
