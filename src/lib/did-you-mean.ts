@@ -2,16 +2,27 @@
 // a frontmatter key. Most such mistakes are a typo or a rename.
 import { distance } from "fastest-levenshtein";
 
+const words = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Every word of the shorter name is a word of the longer: a rename that added or dropped words (ddpm → ddpm-2020, eq:loss → eq:dpo-loss). */
+function renamed(a: string, b: string): boolean {
+  const [fewer, more] = words(a).length <= words(b).length ? [words(a), new Set(words(b))] : [words(b), new Set(words(a))];
+  return fewer.length > 0 && fewer.join("").length >= 3 && fewer.every((word) => more.has(word));
+}
+
 /**
- * `; did you mean <closest>?` when a candidate is close to `name` (a few edits
- * apart, or one starts with the other, as after a shortening rename); else "".
+ * `; did you mean <closest>?` when a candidate is close to `name`: a few edits
+ * apart, or the same words with some added or dropped (a rename), which wins
+ * over a one-letter typo (ddpm, renamed ddpm-2020, is not ddim); else "".
  */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const apart = candidate.startsWith(name) || name.startsWith(candidate) ? 1 : distance(name, candidate);
+    const edits = distance(name, candidate);
+    // Below one edit, so a rename beats a typo; among renames, the closer wins.
+    const apart = candidate.startsWith(name) || name.startsWith(candidate) || renamed(name, candidate) ? 1 - 1 / (1 + edits) : edits;
     if (apart < bestDistance) [best, bestDistance] = [candidate, apart];
   }
   // A third of the longer name may differ, and one character of a short one.

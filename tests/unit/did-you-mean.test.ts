@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { didYouMean } from "../../src/lib/did-you-mean.ts";
+
+describe("did you mean", () => {
+  it("suggests the closest name for a typo", () => {
+    expect(didYouMean("eq:nosie", ["eq:noise", "eq:loss"])).toBe("; did you mean eq:noise?");
+    expect(didYouMean("authr", ["authors", "arxiv"])).toBe("; did you mean authors?");
+  });
+
+  it("prefers a rename that kept every word over a one-letter typo", () => {
+    // ddim sorts first and is one edit away; ddpm was renamed ddpm-2020.
+    expect(didYouMean("ddpm", ["ddim", "ddpm-2020"])).toBe("; did you mean ddpm-2020?");
+    expect(didYouMean("eq:loss", ["eq:lose", "eq:dpo-loss"])).toBe("; did you mean eq:dpo-loss?");
+    expect(didYouMean("eq:dpo-loss", ["eq:loss", "eq:sft-loss"])).toBe("; did you mean eq:loss?");
+  });
+
+  it("among renames, suggests the closest", () => {
+    expect(didYouMean("eq:loss", ["eq:reward-model-loss", "eq:dpo-loss"])).toBe("; did you mean eq:dpo-loss?");
+  });
+
+  it("suggests nothing when no name is close", () => {
+    expect(didYouMean("eq:x", ["eq:alpha-beta", "eq:y-z"])).toBe("");
+    expect(didYouMean("wuerstchen", ["designedit", "self-rewarding-language-models"])).toBe("");
+  });
+});
