@@ -144,9 +144,19 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(base, options.asBuilt === true);
   let renderPaper: ReturnType<Pipeline["paperRenderer"]> | undefined;
+  let checkDraft: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
-    if (paper.indexed.draft) continue;
+    // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
+    if (paper.indexed.draft) {
+      const { parsePaper, paperRenderer } = await loadPipeline();
+      checkDraft ??= paperRenderer(index, base, { render: false, asBuilt: false, renderKey: "", unreadable: options.unreadable });
+      const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
+      paper.parsed = undefined;
+      const problems: ContentProblem[] = [];
+      if (parsed) result.warnings.push(...(await checkDraft(paper, parsed, problems)).warnings, ...problems.map(inDraft));
+      continue;
+    }
     // Same bytes, same papers read, same pipeline: the same result, with no problems.
     if (paper.cached && paper.cached.renderKey === key && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
@@ -167,6 +177,8 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   }
   return result;
 }
+
+const inDraft = (problem: ContentProblem): ContentProblem => ({ ...problem, reason: `${problem.reason} (a draft: this stops the build once it is published)` });
 
 function addPaper(result: RenderPassResult, paper: CachedPaper): void {
   result.warnings.push(...paper.warnings);

@@ -129,6 +129,17 @@ describe("content check", () => {
     expect(await checkContent(papersDir)).toMatchObject({ papers: 1, drafts: 1 });
   });
 
+  it("checks a draft as any note, its problems as warnings: it is not built, so it stops nothing yet", async () => {
+    const draft = `${frontmatter({ draft: "true" })}\n$$\n\\frac{a}{b \\label{eq:x}\n$$\n\nSee $\\eqref{eq:y}$.\n`;
+    const { papersDir } = writePapers({ draft, ok: `${frontmatter()}\nText.\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/draft\.mdx:10:1: KaTeX cannot render .* \(a draft: this stops the build once it is published\)$/),
+      expect.stringMatching(/draft\.mdx:14:5: \\eqref\{eq:y\}: no equation on this page has \\label\{eq:y\}.* \(a draft: this stops the build once it is published\)$/),
+    ]);
+  });
+
   it("knows another paper's heading anchors as the page makes them: after SmartyPants, without images' alt text", async () => {
     const headed = `${frontmatter()}\n## Don't stop -- ablations\n\n## Fig ![x](/favicon.svg) here\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/headed/#dont-stop--ablations) [b](/papers/headed/#fig--here) [c](/papers/headed/#dont-stop----ablations)\n`;
