@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
 import { join } from "node:path";
 import type { Root } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -31,8 +32,10 @@ export function publicFileOf(publicDir: string, url: string): string | undefined
   return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
-/** An image in raw HTML (a .md note): the src attribute up to its value's opening quote; the quote; the URL. */
-const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2/gi;
+/** An image in raw HTML (a .md note): the src attribute up to its value's opening quote; the quote; the URL; the rest of the tag. */
+const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2([^>]*>)/gi;
+/** An <img> that gives its own size, which the author's stays. */
+const HTML_SIZED = /\s(?:width|height)\s*=/i;
 
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
@@ -49,12 +52,24 @@ export default function remarkImageSources(options: { publicDir: string; base: s
     };
     visit(tree, (node) => {
       if (node.type === "html") {
-        node.value = node.value.replace(HTML_IMG_SRC, (_, before: string, quote: string, url: string) => before + quote + (url.startsWith("data:") ? url : (siteImage(url, node, `${quote}${url}${quote}`)?.url ?? url)) + quote);
+        node.value = node.value.replace(HTML_IMG_SRC, (_, before: string, quote: string, url: string, rest: string) => {
+          const image = url.startsWith("data:") ? undefined : siteImage(url, node, `${quote}${url}${quote}`);
+          const size = image && !HTML_SIZED.test(before + rest) ? sizeOf(image.onDisk) : undefined;
+          return before + quote + (image?.url ?? url) + quote + (size ? ` width="${size.width}" height="${size.height}"` : "") + rest;
+        });
         return;
       }
       // An <img src="…"> in an MDX note.
       const src = jsxStringAttribute(node, "img", "src");
-      if (src && !src.value.startsWith("data:")) return void (src.value = siteImage(src.value, node, src.value)?.url ?? src.value);
+      if (src && !src.value.startsWith("data:")) {
+        const image = siteImage(src.value, node, src.value);
+        if (!image) return;
+        src.value = image.url;
+        const jsx = node as MdxJsxFlowElement | MdxJsxTextElement;
+        const size = jsx.attributes.some((a) => a.type === "mdxJsxAttribute" && (a.name === "width" || a.name === "height")) ? undefined : sizeOf(image.onDisk);
+        if (size) jsx.attributes.push({ type: "mdxJsxAttribute", name: "width", value: String(size.width) }, { type: "mdxJsxAttribute", name: "height", value: String(size.height) });
+        return;
+      }
       if (node.type !== "image" || node.url.startsWith("data:")) return;
       const image = siteImage(node.url, node);
       if (!image) return;

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
@@ -45,5 +46,20 @@ describe("remark-image-sources", () => {
     writeFileSync(join(publicDir, "figures", "turned.jpg"), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]), exif, sof, Buffer.from([0xff, 0xd9])]));
     const turned = processor.runSync(processor.parse("![A photo](/figures/turned.jpg)\n"));
     expect(JSON.stringify(turned)).toContain('"hProperties":{"width":300,"height":400}');
+  });
+
+  it("gives an <img> in raw HTML or in MDX its size too, unless it gives its own", () => {
+    writeFileSync(join(publicDir, "figures", "wide.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 190" width="760" height="190"></svg>');
+    const html = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
+    const htmlTree = html.runSync(html.parse('<img src="/figures/wide.svg" alt="a">\n\n<img width="50%" src="/figures/wide.svg">\n'));
+    expect(JSON.stringify(htmlTree)).toContain('<img src=\\"/figures/wide.svg\\" width=\\"760\\" height=\\"190\\" alt=\\"a\\">');
+    expect(JSON.stringify(htmlTree)).toContain('<img width=\\"50%\\" src=\\"/figures/wide.svg\\">');
+    const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkImageSources, { publicDir, base: "/" });
+    const sized = (markdown: string) => {
+      const tree = mdx.runSync(mdx.parse(markdown)) as unknown as { children: { attributes: { name: string; value: string }[] }[] };
+      return tree.children[0]!.attributes.map((a) => `${a.name}=${a.value}`);
+    };
+    expect(sized('<img src="/figures/wide.svg" alt="a" />\n')).toEqual(["src=/figures/wide.svg", "alt=a", "width=760", "height=190"]);
+    expect(sized('<img src="/figures/wide.svg" width="300" />\n')).toEqual(["src=/figures/wide.svg", "width=300"]);
   });
 });
