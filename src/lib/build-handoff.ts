@@ -58,7 +58,10 @@ export function contentProblemsError(papersDir: string, base: string): Error | u
   const current = currentFor(papersDir, base);
   if (!current || !("problems" in current)) return undefined;
   const [first] = current.problems;
-  return Object.assign(new Error(describeProblems(current.problems)), first && { loc: { file: resolve(first.file), line: first.line, column: first.column } });
+  const error = Object.assign(new Error(describeProblems(current.problems)), first && { loc: { file: resolve(first.file), line: first.line, column: first.column } });
+  // No frames: they would be of this code, which did nothing wrong; Astro then points at the note's place instead.
+  error.stack = error.message;
+  return error;
 }
 
 function currentFor(papersDir: string, base: string): HandOff | ContentProblems | undefined {

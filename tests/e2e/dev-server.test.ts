@@ -80,6 +80,9 @@ describe("the dev server", () => {
     await expect.poll(() => shows("\\eqref{eq:nope}: no equation on this page"), { timeout: 20_000 }).toBe(true);
     // The overlay's place is the note's line, not the layout that threw.
     expect(await page.getByText(/^papers\/wuerstchen\.mdx:\d+:9$/).first().isVisible()).toBe(true);
+    // The terminal names the note too, not a frame of the code that reported it.
+    expect(log).toMatch(/\[ERROR\] 1 problem in the papers/);
+    expect(log).not.toMatch(/build-handoff\.ts/);
     writeFileSync(note("wuerstchen"), readFileSync(note("wuerstchen"), "utf8").replace(BROKEN, ""));
     // The open page reloads by itself.
     await expect.poll(() => page.locator("h1").first().textContent().catch(() => null), { timeout: 30_000 }).toMatch(/^DesignEdit/);
