@@ -26,6 +26,7 @@ import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.t
 import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { didYouMean } from "./did-you-mean.ts";
+import { texEatenByYaml } from "./yaml-escapes.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -108,6 +109,12 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
 
   const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
   if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
+  for (const [key, value] of Object.entries(source.frontmatter)) {
+    const meant = texEatenByYaml(value);
+    // Only double quotes make escapes; a block scalar (|) keeps its line breaks as written.
+    if (meant && /^[^:]*:\s*(?:\[.*)?"/.test(text.split("\n")[(source.keyLines.get(key) ?? 1) - 1] ?? ""))
+      problem(source.keyLines.get(key) ?? 1, 1, `frontmatter key "${key}": in double quotes, YAML reads ${meant.slice(0, 2)} as an escape, so "${meant}" is not what shows; write ${meant.replace("\\", "\\\\")} (a backslash doubled), or put the value in single quotes`);
+  }
   const valid = paperSchema.safeParse(source.frontmatter);
   if (!valid.success) {
     for (const issue of valid.error.issues) {

@@ -240,6 +240,19 @@ Work in progress.
     expect(check.warnings.map(formatProblem)).toEqual([expect.stringMatching(/sum\.mdx:6:1: frontmatter key "summary" is plain text wherever it shows .* write the formula in words or in Unicode/)]);
   });
 
+  it("names TeX that YAML read as an escape in double quotes (\\theta a tab, \\beta a backspace), not in single quotes or a block", async () => {
+    const problems = await problemsOf({
+      tab: frontmatter({ summary: '"Optimizes \\theta directly."' }) + "\nText.\n",
+      names: frontmatter({ authors: '["Ada Lovelace", "B\\beta Tester"]' }) + "\nText.\n",
+      single: frontmatter({ summary: "'Optimizes \\theta directly.'" }) + "\nText.\n",
+      block: frontmatter({ summary: "|\n  Two lines,\n  as written." }) + "\nText.\n",
+    });
+    expect(problems).toEqual([
+      'names.mdx:3:1: frontmatter key "authors": in double quotes, YAML reads \\b as an escape, so "\\beta" is not what shows; write \\\\beta (a backslash doubled), or put the value in single quotes',
+      'tab.mdx:6:1: frontmatter key "summary": in double quotes, YAML reads \\t as an escape, so "\\theta" is not what shows; write \\\\theta (a backslash doubled), or put the value in single quotes',
+    ]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
   });
@@ -299,7 +312,7 @@ Work in progress.
     // Not left to Astro: the fast path renders it, HTML and all, with a table of contents that shows the heading's formula.
     expect(good.index.get("plain")!.mdx).toBe(false);
     const html = paperHtml(good.rendered.get("plain")!);
-    expect(html).toContain('A line<br>break, <a href="/notes/papers/other/#eq-x">a link</a> and <img src="/notes/favicon.svg" alt="icon">.');
+    expect(html).toContain('A line<br>break, <a href="/notes/papers/other/#eq-x">a link</a> and <img src="/notes/favicon.svg" width="32" height="32" alt="icon">.');
     expect(html).toContain("<details><summary>More</summary>");
     expect(good.rendered.get("plain")!.headings[0]!.html).toMatch(/^Setup <span class="katex">/);
   });
