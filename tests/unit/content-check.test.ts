@@ -84,6 +84,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{align}\na &= b \\label{eq:a} \\\\\nc &= d \\label{eq:b}\n$$\n\nText.\n\n$$\nx = \\frac{a}{b\n$$\n`;
+    expect(await problemsOf({ open: body })).toEqual([
+      "open.mdx:10:1: KaTeX cannot render $\\begin{align} a &= b \\label{eq:a} \\\\ c &= d \\label{eq:b}$: Expected & or \\\\ or \\cr or \\end; \\begin{align} is never closed; end it with \\end{align} before the closing $$",
+      "open.mdx:18:13: KaTeX cannot render $x = \\frac{a}{b$: Unexpected end of input in a macro argument, expected '}'; the { before \"b\" is never closed; add its }",
+    ]);
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
