@@ -27,6 +27,7 @@ import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { paperSchema } from "./paper-schema.ts";
+import { slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
@@ -41,6 +42,8 @@ export interface ParsedPaper {
   source: PaperSource;
   tree: Root;
   file: VFile;
+  /** The frontmatter could not be read (its problem is reported): only the body is checked, and the paper is not indexed. */
+  bodyOnly?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -87,23 +90,46 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     return undefined;
   }
   let source: PaperSource;
+  let bodyOnly = false;
   try {
     source = readPaperSource(path, text);
   } catch (error) {
+    // The body is still checked, so that the writer sees all of the file's problems at once.
+    [source, bodyOnly] = [bodyWithoutFrontmatter(path, text), true];
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     // YAML reads an unclosed quote on into the next lines and fails at a later key: name the quote's line.
     const open = unclosedQuote(text.split("\n"), mark?.line ?? 0);
-    if (open) {
-      problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
-      return undefined;
+    if (open) problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
+    else {
+      // Most often a value with ": " or quotes inside it, such as a paper's title.
+      const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
+      const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
+      problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
     }
-    // Most often a value with ": " or quotes inside it, such as a paper's title.
-    const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
-    const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
-    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
+  }
+  if (!bodyOnly) checkFrontmatter(text, source, problem);
+  try {
+    return { source, ...parseNote(source), bodyOnly };
+  } catch (error) {
+    const m = error as { line?: number; column?: number; reason?: string; message: string };
+    const reason = m.reason ?? m.message;
+    // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
+    const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+    const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
+    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}`);
     return undefined;
   }
+}
+
+/** The note as PaperSource gives it when its frontmatter cannot be read: that block blanked out, so lines and columns match the file. */
+function bodyWithoutFrontmatter(path: string, text: string): PaperSource {
+  const block = CLOSED_FRONTMATTER.exec(text)?.[0] ?? "";
+  return { path, slug: slugFromPath(path), frontmatter: {}, body: block.replace(/[^\r\n]/g, " ") + text.slice(block.length), keyLines: new Map() };
+}
+
+/** The frontmatter's keys and values against the contract (paper-schema.ts). */
+function checkFrontmatter(text: string, source: PaperSource, problem: (line: number, column: number, reason: string) => void): void {
   if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
 
   const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
@@ -130,17 +156,6 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
       }
     }
   }
-  try {
-    return { source, ...parseNote(source) };
-  } catch (error) {
-    const m = error as { line?: number; column?: number; reason?: string; message: string };
-    const reason = m.reason ?? m.message;
-    // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
-    const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
-    const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
-    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}`);
-    return undefined;
-  }
 }
 
 /** Frontmatter that pages show as text, never rendered as Markdown or math. */
@@ -157,8 +172,10 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
   const tags = publishedTags(index);
+  // A note whose frontmatter could not be read is not in the index, but its links to its own headings are checked.
+  let own: IndexedPaper | undefined;
   const linkOptions: SiteLinkOptions = {
-    papers: () => (slug) => (read.add(slug), index.get(slug)),
+    papers: () => (slug) => (read.add(slug), index.get(slug) ?? (slug === own?.slug ? own : undefined)),
     // Only for a note that names a paper that is not there: it fails, and is checked again.
     slugs: () => index.keys(),
     unreadable: (slug) => options.unreadable?.has(slug) === true,
@@ -175,6 +192,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     const { source, tree, file } = parsed;
     const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, renderedAgainst: [], warnings: [], formulas: 0 };
     file.data.astro = { frontmatter: source.frontmatter };
+    own = paper.bodyOnly ? paper.indexed : undefined;
     read.clear();
     transform.runSync(tree, file);
     if (paper.indexed.mdx) mdxChecks.runSync(tree, file);

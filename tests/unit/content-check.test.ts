@@ -381,6 +381,22 @@ Work in progress.
     ]);
   });
 
+  it("checks the body of a note whose frontmatter cannot be read, and lists its problems with the frontmatter's", async () => {
+    const broken = `---\ntitle: "Attention Is All\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\n---\n\n## Method\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\nSee $\\eqref{eq:nope}$, [the method](#method), [it](/papers/broken/#eq-a) and $\\frac{x$.\n`;
+    // Another paper's references to it are not checked: they cannot be, without its frontmatter.
+    const citing = `${frontmatter()}\nSee $\\eqref{broken/eq:zz}$ and [it](/papers/broken/#eq-zz).\n`;
+    const { papersDir } = writePapers({ broken, citing });
+    for (const workers of [1, 2]) {
+      const problems = (await checkContentInParallel(papersDir, "/", { workers })).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
+      expect(problems, `${workers} worker(s)`).toEqual([
+        'broken.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "',
+        "broken.mdx:16:9: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",
+        "broken.mdx:19:5: \\eqref{eq:nope}: no equation on this page has \\label{eq:nope}",
+        "broken.mdx:19:78: KaTeX cannot render $\\frac{x$: Unexpected end of input in a macro argument, expected '}'; the { before \"x\" is never closed; add its }",
+      ]);
+    }
+   }, 20_000); // two worker processes, each loading the pipeline
+
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
