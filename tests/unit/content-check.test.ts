@@ -237,6 +237,14 @@ Work in progress.
     expect(check.warnings.map(formatProblem)).toEqual([expect.stringMatching(/sum\.mdx:6:1: frontmatter key "summary" is plain text wherever it shows .* write the formula in words or in Unicode/)]);
   });
 
+  it("warns, at its place, that \\(…\\), \\[…\\] and ＄…＄ show as written, not as math", async () => {
+    const { papersDir } = writePapers({ delims: `${frontmatter()}\nSo \\(x^2\\) and ＄y_1＄.\n\n\\[\nE = mc^2\n\\]\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    const says = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
   });
