@@ -97,14 +97,14 @@ describe("content check", () => {
     const problems = await problemsOf({ dup: body });
     expect(problems).toEqual([
       // At the label's line, not the display's opening $$, and saying where the first one is.
-      expect.stringMatching(/^dup\.mdx:16:9: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
-      expect.stringMatching(/^dup\.mdx:20:9: equation anchor #eq-loss is also the id of a heading/),
+      expect.stringMatching(/^dup\.mdx:16:10: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
+      expect.stringMatching(/^dup\.mdx:20:10: equation anchor #eq-loss is also the id of a heading/),
     ]);
   });
 
   it("reports a label used twice in the rows of one align at the second row", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\nx &= 1 \\label{eq:r1} \\\\\ny &= 2 \\label{eq:r1}\n\\end{align}\n$$\n`;
-    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:14: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
+    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:15: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
   });
 
   it("reports links to missing papers and anchors", async () => {
@@ -398,7 +398,7 @@ Work in progress.
       const problems = (await checkContentInParallel(papersDir, "/", { workers })).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
       expect(problems, `${workers} worker(s)`).toEqual([
         'broken.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "',
-        "broken.mdx:16:9: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",
+        "broken.mdx:16:10: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",
         "broken.mdx:19:5: \\eqref{eq:nope}: no equation on this page has \\label{eq:nope}",
         "broken.mdx:19:78: KaTeX cannot render $\\frac{x$: Unexpected end of input in a macro argument, expected '}'; the { before \"x\" is never closed; add its }",
       ]);
