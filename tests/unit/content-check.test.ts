@@ -355,14 +355,15 @@ Work in progress.
 
   it("names a bad tag by its value, a tag listed twice, a draft flag that is not true or false, and a link to /papers/ itself", async () => {
     const problems = await problemsOf({
-      tags: `${frontmatter({ tags: '["Transformers", "nlp", "nlp"]' })}\nText.\n`,
+      tags: `${frontmatter({ tags: '["Transformers", "注意力", "nlp", "nlp"]' })}\nText.\n`,
       flag: `${frontmatter({ draft: "yes" })}\nText.\n`,
       list: `${frontmatter()}\nAll [papers](/papers/).\n`,
     });
     expect(problems).toEqual([
       expect.stringMatching(/^flag\.mdx:7:1: frontmatter key "draft": write true or false$/),
       expect.stringMatching(/^list\.mdx:9:5: link \/papers\/: name a paper, as \/papers\/<slug>\/; the list of papers is the home page, \/$/),
-      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": "Transformers" must be lowercase letters, digits and -$/),
+      "tags.mdx:7:1: frontmatter key \"tags\": \"Transformers\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
+      "tags.mdx:7:1: frontmatter key \"tags\": \"注意力\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
       expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists a tag twice$/),
     ]);
   });
