@@ -151,6 +151,7 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
           : missing ? `frontmatter key "${key}" is missing`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
+          : key === "lang" && typeof source.frontmatter.lang === "string" ? `frontmatter key "lang": must be en or zh${langMeant(source.frontmatter.lang)}`
           : item !== undefined ? `frontmatter key "${key}": ${JSON.stringify(item)} ${issue.message}`
           : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
         problem(line, 1, reason);
@@ -320,6 +321,13 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
   if (/before name/.test(reason) && !/comment/.test(reason)) return ". In MDX, < in prose starts a tag; write \\< for the character, or put a comparison in math, as $n < 512$";
   const unclosed = /Expected a closing tag for `<(\w+)/.exec(reason)?.[1];
   if (unclosed) return `. In MDX every HTML tag is closed, as <${unclosed} /> or <${unclosed}>…</${unclosed}>; a .md note takes HTML as written`;
+  return "";
+}
+
+/** Other names for the two languages, as other tools spell them: cn (a country), zh-CN, English. */
+function langMeant(lang: string): string {
+  if (/^(?:cn|chs|cht|chinese|中文|zh[-_].*)$/i.test(lang)) return "; did you mean zh?";
+  if (/^(?:english|eng|en[-_].*)$/i.test(lang)) return "; did you mean en?";
   return "";
 }
 

@@ -230,6 +230,19 @@ Work in progress.
     expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}$/)]);
   });
 
+  it("suggests zh for lang: cn, and a labelled equation's anchor for a link to it by number", async () => {
+    const cited = `${frontmatter()}\n$$\na \\label{eq:first}\n$$\n\n$$\nb\n$$\n\n$$\nc \\label{eq:third}\n$$\n`;
+    const citing = `${frontmatter({ lang: "cn" })}\n$$\nx \\label{eq:mine}\n$$\n\n[a](/papers/cited/#eq-3), [b](/papers/cited/#eq-2), [c](#eq-1) and [d](/papers/cited/#eq-9).\n`;
+    const says = "by its label's anchor, which stays when equations are added above it";
+    expect(await problemsOf({ cited, citing })).toEqual([
+      'citing.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
+      `citing.mdx:13:1: link /papers/cited/#eq-3: paper "cited" has no equation or heading with the anchor #eq-3; did you mean eq-third? (equation (3), ${says})`,
+      `citing.mdx:13:53: link #eq-1: no equation on this page has that anchor; did you mean eq-mine? (equation (1), ${says})`,
+      // No equation (9): the nearest anchor, as for any other.
+      'citing.mdx:13:68: link /papers/cited/#eq-9: paper "cited" has no equation or heading with the anchor #eq-9; did you mean eq-2?',
+    ]);
+  });
+
   it("warns that $…$ in a title or summary shows as written, as both are plain text", async () => {
     const { papersDir } = writePapers({ sum: frontmatter({ summary: '"Attention in $O(n^2)$ time, at $5 a run."' }) + "\nText.\n", price: frontmatter({ summary: '"Costs $5 or $10."' }) + "\nText.\n" });
     const check = await checkContent(papersDir, "/", { render: true });
