@@ -302,6 +302,15 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written$/)]);
   });
 
+  it("warns, in a .md note, that Markdown right after </summary> is raw HTML without a blank line", async () => {
+    const { papersDir } = writePapers({ "plain.md": `${frontmatter()}\n<details>\n<summary>Proof</summary>\nBy **induction** on $n$.\n</details>\n\n<details><summary>Fine</summary>\n\nRead **this**.\n\n</details>\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      "plain.md:11:1: add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search",
+    ]);
+  });
+
   it("renders a .md note's raw HTML itself, checks its links and images, and gives them the base path", async () => {
     const note = `${frontmatter()}\n## Setup $a_{b}$\n\nA line<br>break, <a href="/papers/other/#eq-x">a link</a> and <img src="/favicon.svg" alt="icon">.\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n\n<a href="/papers/nope/">gone</a> <img src='/figures/none.png'>\n`;
     const other = `${frontmatter()}\n$$\nx \\label{eq:x}\n$$\n`;
