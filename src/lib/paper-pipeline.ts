@@ -44,7 +44,7 @@ export interface ParsedPaper {
   source: PaperSource;
   tree: Root;
   file: VFile;
-  /** The frontmatter could not be read (its problem is reported): only the body is checked, and the paper is not indexed. */
+  /** The frontmatter or the MDX could not be read (its problem is reported): only the body is checked (as Markdown, for MDX), and the paper is not indexed. */
   bodyOnly?: boolean;
 }
 
@@ -119,8 +119,10 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
     const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
     const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
-    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}`);
-    return undefined;
+    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}; until it is fixed, the rest of the note is checked as plain Markdown`);
+    // Its math, labels and links are still checked, so the writer sees them all at once. Read as
+    // Markdown, braces and tags are text or HTML: the note is not indexed, as it cannot be built.
+    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true };
   }
 }
 

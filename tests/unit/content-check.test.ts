@@ -296,10 +296,21 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
   });
 
+  it("after an MDX syntax error, still lists the note's frontmatter, TeX, label and link problems, read as Markdown", async () => {
+    const body = `${frontmatter({ lang: "cn" })}\nA stray { here.\n\n$$\na \\label{eq:a}\n$$\n\n$$\n\\frac{b\n$$\n\nSee $\\eqref{eq:b}$ and [it](/papers/ghost/).\n`;
+    expect(await problemsOf({ note: body })).toEqual([
+      'note.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
+      "note.mdx:9:16: MDX syntax error: Unexpected end of file in expression, expected a corresponding closing brace for `{`; until it is fixed, the rest of the note is checked as plain Markdown",
+      "note.mdx:16:6: KaTeX cannot render $\\frac{b$: Unexpected end of input in a macro argument, expected '}'; the { before \"b\" is never closed; add its }",
+      "note.mdx:19:5: \\eqref{eq:b}: no equation on this page has \\label{eq:b}; did you mean eq:a?",
+      'note.mdx:19:24: link /papers/ghost/: there is no paper "ghost"',
+    ]);
+  });
+
   it("reads raw HTML in a .md note as HTML, which in an MDX note is a syntax error", async () => {
     const prose = "A line<br>break, <kbd>Ctrl</kbd> and a figure:\n\n<img src=\"/favicon.svg\" alt=\"x\">\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
     const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
-    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written$/)]);
+    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written; until it is fixed, the rest of the note is checked as plain Markdown$/)]);
   });
 
   it("warns, in a .md note, that Markdown right after </summary> is raw HTML without a blank line", async () => {
