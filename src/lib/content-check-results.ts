@@ -41,7 +41,7 @@ export function checkSlugs(paths: string[]): ContentProblem[] {
   const slugsSeen = new Map<string, string>();
   for (const path of paths) {
     const slug = slugFromPath(path);
-    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase letters, digits and -` });
+    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase ASCII letters (a-z), digits and -` });
     const twin = slugsSeen.get(slug.toLowerCase());
     if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });
     slugsSeen.set(slug.toLowerCase(), path);

@@ -1,7 +1,7 @@
 // Worker side of checkContentInParallel (a child process): keeps its papers
 // between the two steps.
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
-import { readPapers, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
+import { indexable, readPapers, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
 const PROGRESS_EVERY = 50;
@@ -18,7 +18,7 @@ process.on("message", async (request: WorkerRequest) => {
       const problems: ContentProblem[] = [];
       cache = request.cacheFor ? renderCacheFor(request.cacheFor) : undefined;
       papers = await readPapers(request.paths, problems, cache);
-      reply = { step: "read", problems, papers: papers.map((paper) => paper.indexed) };
+      reply = { step: "read", problems, papers: indexable(papers) };
     } else {
       let done = 0;
       const onPaper = () => ++done % PROGRESS_EVERY === 0 && process.send!({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);

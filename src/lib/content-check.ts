@@ -75,6 +75,13 @@ export interface ReadPaper {
   contentHash: string;
   parsed?: ParsedPaper;
   cached?: CachedPaper;
+  /** Its frontmatter could not be read: its body is checked, but it is left out of the index, as a paper that cannot be read. */
+  bodyOnly?: boolean;
+}
+
+/** The papers other papers may name: all but those whose frontmatter could not be read. */
+export function indexable(papers: ReadPaper[]): IndexedPaper[] {
+  return papers.filter((paper) => !paper.bodyOnly).map((paper) => paper.indexed);
 }
 
 export interface CheckOptions {
@@ -106,7 +113,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const papers = await readPapers(paths, problems, cache);
-  const index: PaperIndex = new Map(papers.map((paper) => [paper.indexed.slug, paper.indexed]));
+  const index: PaperIndex = new Map(indexable(papers).map((paper) => [paper.slug, paper]));
   const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache, unreadable: unreadablePapers(paths, index) });
   return mergeResults(problems, [pass], papers.length, index);
 }
@@ -132,7 +139,7 @@ async function readPaper(path: string, problems: ContentProblem[], cache?: Rende
   if (cached) return { path, indexed: cached.indexed, contentHash: hash, cached };
   const { parsePaper, indexPaper } = await loadPipeline();
   const parsed = parsePaper(path, bytes, problems);
-  return parsed && { path, indexed: indexPaper(parsed.source, parsed.tree), contentHash: hash, parsed };
+  return parsed && { path, indexed: indexPaper(parsed.source, parsed.tree), contentHash: hash, parsed, bodyOnly: parsed.bodyOnly };
 }
 
 /**
@@ -173,7 +180,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     // An MDX note is checked on every build: its check also reads the files it imports.
     // So is a note that links to a paper that could not be read: it was not checked against it.
     const readUnreadable = done.renderedAgainst.some(([slug]) => options.unreadable?.has(slug));
-    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable) options.cache!.store(parsed.source.slug, done);
+    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }

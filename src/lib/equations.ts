@@ -125,6 +125,73 @@ function wholeRowEnvironment(tex: string): { name: string; inner: string; before
   return { name, inner: tex.slice(begin[0].length, endAt), before: begin[2] ?? "", after };
 }
 
+export interface UnbalancedGroup {
+  /** What the writer must fix, in words. */
+  reason: string;
+  /** Offset in the TeX of the brace or command at fault. */
+  offset: number;
+  /** That brace or command, as written. */
+  text: string;
+}
+
+/**
+ * The first brace or environment that is not closed (or closes nothing), if
+ * any. KaTeX fails on it with words about what it expected next ("Expected &
+ * or \\ or \cr or \end"); this names what is open, and where.
+ */
+export function unbalancedGroup(tex: string): UnbalancedGroup | undefined {
+  const open: { text: string; name?: string; offset: number }[] = [];
+  const environment = /\\(begin|end)\s*\{([^{}]*)\}/y;
+  for (let i = 0; i < tex.length; i++) {
+    const ch = tex[i];
+    if (ch === "%") {
+      const eol = tex.indexOf("\n", i);
+      if (eol === -1) break;
+      i = eol;
+    } else if (ch === "{") open.push({ text: "{", offset: i });
+    else if (ch === "}") {
+      const top = open.pop();
+      if (!top) return { reason: "this } closes no {", offset: i, text: "}" };
+      if (top.name !== undefined) return { reason: "this } closes no {", offset: i, text: "}" };
+    } else if (ch === "\\") {
+      environment.lastIndex = i;
+      const match = environment.exec(tex);
+      if (!match) {
+        i++; // \{, \} and \\ are no group
+        continue;
+      }
+      const [command, kind, name] = match as unknown as [string, string, string];
+      if (kind === "begin") open.push({ text: command, name, offset: i });
+      else {
+        const top = open.pop();
+        if (!top) return { reason: `${command} has no \\begin{${name}}`, offset: i, text: command };
+        if (top.name === undefined) return unclosedBrace(tex, top.offset);
+        if (top.name !== name) return { reason: `end ${top.text} with \\end{${top.name}}`, offset: top.offset, text: top.text };
+      }
+      i += command.length - 1;
+    }
+  }
+  const unclosed = open[0];
+  if (!unclosed) return undefined;
+  return unclosed.name !== undefined
+    ? { reason: `${unclosed.text} is never closed; end it with \\end{${unclosed.name}} before the closing $$`, offset: unclosed.offset, text: unclosed.text }
+    : unclosedBrace(tex, unclosed.offset);
+}
+
+function unclosedBrace(tex: string, offset: number): UnbalancedGroup {
+  const after = tex.slice(offset + 1, offset + 13).replace(/\s+/g, " ").trim();
+  return { reason: `the { before "${after}" is never closed; add its }`, offset, text: "{" };
+}
+
+/**
+ * With a brace or environment left open, rows cannot be told apart ("one
+ * equation has 2 labels"): KaTeX's check names the open group instead.
+ * Looked for only when there is a problem, which is rare.
+ */
+function withoutRowProblems(tex: string, problems: string[]): string[] {
+  return problems.length > 0 && unbalancedGroup(tex) ? [] : problems;
+}
+
 export function parseDisplayTex(tex: string): ParsedDisplay {
   const problems: string[] = [];
   const env = wholeRowEnvironment(tex);
@@ -141,14 +208,14 @@ export function parseDisplayTex(tex: string): ParsedDisplay {
         body: tex,
         rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), after: trailing.body },
         rows: rows.map((r) => r.row),
-        problems,
+        problems: withoutRowProblems(tex, problems),
       };
     }
   }
   const single = parseRow(tex, problems);
   // A starred environment (equation*, align*) is unnumbered, as in LaTeX, unless it is labelled or tagged.
   if (STARRED_ENVIRONMENT.test(tex) && single.row.label === undefined && single.row.customTag === undefined) single.row.unnumbered = true;
-  return { body: single.body.trim(), rows: [single.row], problems };
+  return { body: single.body.trim(), rows: [single.row], problems: withoutRowProblems(tex, problems) };
 }
 
 /** The TeX that KaTeX renders: numbers become explicit tags, row anchors become \htmlId. */

@@ -19,6 +19,8 @@ import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
 import remarkDollarSigns, { readAsMathByPandoc } from "../plugins/remark-dollar-signs.ts";
+import remarkOtherMathDelimiters from "../plugins/remark-other-math-delimiters.ts";
+import remarkDetailsMarkdown from "../plugins/remark-details-markdown.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { hasMath } from "./body-text.ts";
@@ -28,6 +30,7 @@ import { indexPaper, listedEquations, paperPagePath, publishedTags, type Indexed
 import { didYouMean } from "./did-you-mean.ts";
 import { texEatenByYaml } from "./yaml-escapes.ts";
 import { paperSchema } from "./paper-schema.ts";
+import { slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
@@ -42,6 +45,8 @@ export interface ParsedPaper {
   source: PaperSource;
   tree: Root;
   file: VFile;
+  /** The frontmatter or the MDX could not be read (its problem is reported): only the body is checked (as Markdown, for MDX), and the paper is not indexed. */
+  bodyOnly?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -88,23 +93,48 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     return undefined;
   }
   let source: PaperSource;
+  let bodyOnly = false;
   try {
     source = readPaperSource(path, text);
   } catch (error) {
+    // The body is still checked, so that the writer sees all of the file's problems at once.
+    [source, bodyOnly] = [bodyWithoutFrontmatter(path, text), true];
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     // YAML reads an unclosed quote on into the next lines and fails at a later key: name the quote's line.
     const open = unclosedQuote(text.split("\n"), mark?.line ?? 0);
-    if (open) {
-      problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
-      return undefined;
+    if (open) problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
+    else {
+      // Most often a value with ": " or quotes inside it, such as a paper's title.
+      const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
+      const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
+      problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
     }
-    // Most often a value with ": " or quotes inside it, such as a paper's title.
-    const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
-    const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
-    problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
-    return undefined;
   }
+  if (!bodyOnly) checkFrontmatter(text, source, problem);
+  try {
+    return { source, ...parseNote(source), bodyOnly };
+  } catch (error) {
+    const m = error as { line?: number; column?: number; reason?: string; message: string };
+    const reason = m.reason ?? m.message;
+    // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
+    const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+    const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
+    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}; until it is fixed, the rest of the note is checked as plain Markdown`);
+    // Its math, labels and links are still checked, so the writer sees them all at once. Read as
+    // Markdown, braces and tags are text or HTML: the note is not indexed, as it cannot be built.
+    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true };
+  }
+}
+
+/** The note as PaperSource gives it when its frontmatter cannot be read: that block blanked out, so lines and columns match the file. */
+function bodyWithoutFrontmatter(path: string, text: string): PaperSource {
+  const block = CLOSED_FRONTMATTER.exec(text)?.[0] ?? "";
+  return { path, slug: slugFromPath(path), frontmatter: {}, body: block.replace(/[^\r\n]/g, " ") + text.slice(block.length), keyLines: new Map() };
+}
+
+/** The frontmatter's keys and values against the contract (paper-schema.ts). */
+function checkFrontmatter(text: string, source: PaperSource, problem: (line: number, column: number, reason: string) => void): void {
   if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
 
   const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
@@ -131,22 +161,12 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
           : missing ? `frontmatter key "${key}" is missing`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
+          : key === "lang" && typeof source.frontmatter.lang === "string" ? `frontmatter key "lang": must be en or zh${langMeant(source.frontmatter.lang)}`
           : item !== undefined ? `frontmatter key "${key}": ${JSON.stringify(item)} ${issue.message}`
           : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
         problem(line, 1, reason);
       }
     }
-  }
-  try {
-    return { source, ...parseNote(source) };
-  } catch (error) {
-    const m = error as { line?: number; column?: number; reason?: string; message: string };
-    const reason = m.reason ?? m.message;
-    // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
-    const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
-    const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
-    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}`);
-    return undefined;
   }
 }
 
@@ -164,8 +184,10 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
   // The papers the current note reads (see CachedPaper.renderedAgainst); notes are rendered one at a time.
   const read = new Set<string>();
   const tags = publishedTags(index);
+  // A note whose frontmatter could not be read is not in the index, but its links to its own headings are checked.
+  let own: IndexedPaper | undefined;
   const linkOptions: SiteLinkOptions = {
-    papers: () => (slug) => (read.add(slug), index.get(slug)),
+    papers: () => (slug) => (read.add(slug), index.get(slug) ?? (slug === own?.slug ? own : undefined)),
     // Only for a note that names a paper that is not there: it fails, and is checked again.
     slugs: () => index.keys(),
     unreadable: (slug) => options.unreadable?.has(slug) === true,
@@ -173,7 +195,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     tags: () => (index.forEach((_, slug) => read.add(slug)), tags),
     base,
   };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns).use(remarkOtherMathDelimiters).use(remarkDetailsMarkdown);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   // Raw HTML comes only from .md notes (MDX has none): it is passed through, as Astro does.
@@ -182,6 +204,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     const { source, tree, file } = parsed;
     const done: CachedPaper = { contentHash: paper.contentHash, indexed: paper.indexed, renderKey: options.renderKey, renderedAgainst: [], warnings: [], formulas: 0 };
     file.data.astro = { frontmatter: source.frontmatter };
+    own = paper.bodyOnly ? paper.indexed : undefined;
     read.clear();
     transform.runSync(tree, file);
     if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
@@ -308,6 +331,13 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
   if (/before name/.test(reason) && !/comment/.test(reason)) return ". In MDX, < in prose starts a tag; write \\< for the character, or put a comparison in math, as $n < 512$";
   const unclosed = /Expected a closing tag for `<(\w+)/.exec(reason)?.[1];
   if (unclosed) return `. In MDX every HTML tag is closed, as <${unclosed} /> or <${unclosed}>…</${unclosed}>; a .md note takes HTML as written`;
+  return "";
+}
+
+/** Other names for the two languages, as other tools spell them: cn (a country), zh-CN, English. */
+function langMeant(lang: string): string {
+  if (/^(?:cn|chs|cht|chinese|中文|zh[-_].*)$/i.test(lang)) return "; did you mean zh?";
+  if (/^(?:english|eng|en[-_].*)$/i.test(lang)) return "; did you mean en?";
   return "";
 }
 

@@ -17,7 +17,7 @@ export const paperSchema = z.strictObject({
   // (2025, 10/01/2025, "January 10") is refused: coerced, it became 1970 or a guessed month.
   date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: "must be a date such as 2024-03-15" })),
   tags: z
-    .array(z.string().regex(SLUG_PATTERN, "must be lowercase letters, digits and -"))
+    .array(z.string().regex(SLUG_PATTERN, "must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address"))
     .refine((tags) => new Set(tags).size === tags.length, "lists a tag twice")
     .default([]),
   lang: z.enum(["en", "zh"], { error: "must be en or zh" }),

@@ -51,16 +51,16 @@ const markdownParserWithoutAutolinkLiterals = unified().use(remarkParse).use(rem
 const MAY_HOLD_AUTOLINK_LITERAL = /https?:\/\/|www\.|[\w+.-]@[\w-]|&(?:#|[a-z][a-z\d]*;)|\\[.@:/]/i;
 
 /**
- * Parses a note: MDX, or Markdown for a .md note; MDX syntax errors throw a
- * VFileMessage with the place. A note that
+ * Parses a note: MDX, or Markdown for a .md note (or `asMarkdown`); MDX
+ * syntax errors throw a VFileMessage with the place. A note that
  * cannot hold an autolink literal is parsed without looking for them, to the
  * same tree: they were about 40 % of the parse (an email literal is tried at
  * the start of every word).
  */
-export function parseNote(source: PaperSource): { tree: Root; file: VFile } {
+export function parseNote(source: PaperSource, options: { asMarkdown?: boolean } = {}): { tree: Root; file: VFile } {
   const file = new VFile({ path: source.path, value: source.body });
   const autolinks = mayHoldAutolinkLiteral(source.body);
-  const chosen = isMarkdownNote(source.path) ? (autolinks ? markdownParser : markdownParserWithoutAutolinkLiterals) : autolinks ? parser : parserWithoutAutolinkLiterals;
+  const chosen = options.asMarkdown || isMarkdownNote(source.path) ? (autolinks ? markdownParser : markdownParserWithoutAutolinkLiterals) : autolinks ? parser : parserWithoutAutolinkLiterals;
   const tree = chosen.parse(file) as Root;
   return { tree, file };
 }

@@ -26,9 +26,16 @@ export function placeOf(file: VFile, node: Node | undefined, text: string, nth =
   let found = source.indexOf(text, start.offset);
   for (let n = 0; n < nth && found !== -1; n++) found = source.indexOf(text, found + text.length);
   if (found === -1 || found + text.length > end.offset) return undefined;
-  const lines = source.slice(start.offset, found).split("\n");
+  return pointAt(file, node, found);
+}
+
+/** The line and column of `offset` in the file, found from the node's start (which must be at or before it). */
+export function pointAt(file: VFile, node: Node | undefined, offset: number): Point | undefined {
+  const start = node?.position?.start;
+  if (start?.offset === undefined) return undefined;
+  const lines = String(file.value).slice(start.offset, offset).split("\n");
   const column = lines.length > 1 ? lines[lines.length - 1]!.length + 1 : start.column + lines[0]!.length;
-  return { line: start.line + lines.length - 1, column, offset: found };
+  return { line: start.line + lines.length - 1, column, offset };
 }
 
 /** The page language from the frontmatter Astro (or the content check) put on the file. */

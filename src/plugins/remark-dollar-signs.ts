@@ -7,7 +7,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { SOURCE } from "./messages.ts";
+import { pointAt, SOURCE } from "./messages.ts";
 
 /**
  * Whether Pandoc reads `$inner$`, followed by `after`, as math: no space just
@@ -37,9 +37,7 @@ export default function remarkDollarSigns() {
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       for (const unpaired of text.slice(start, end).matchAll(UNPAIRED_BEFORE_TEX)) {
-        const before = text.slice(start, start + unpaired.index).split("\n");
-        const line = node.position!.start.line + before.length - 1;
-        const place = { line, column: before.length > 1 ? before.at(-1)!.length + 1 : node.position!.start.column + unpaired.index };
+        const place = pointAt(file, node, start + unpaired.index);
         file.info(`an unpaired $ before "${unpaired[1]}": if a formula starts here, close it with a $; if it is a dollar sign, write \\$`, { place, source: SOURCE, ruleId: "dollar-signs" });
       }
     });

@@ -25,7 +25,9 @@ export default function remarkEquationNumbers() {
         const labelText = eq.label !== undefined ? `{${eq.label}}` : undefined;
         // The label's own place: a row of an align may repeat the row before's.
         const nth = labelText === undefined ? 0 : equations.slice(0, equations.indexOf(eq)).filter((before) => before.label === eq.label).length;
-        const place = labelText !== undefined ? placeOf(file, node, labelText, nth) : undefined;
+        const brace = labelText !== undefined ? placeOf(file, node, labelText, nth) : undefined;
+        // At the label's name, just inside its brace.
+        const place = brace && { ...brace, column: brace.column + 1, offset: brace.offset! + 1 };
         const line = place?.line || node.position?.start.line;
         if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);

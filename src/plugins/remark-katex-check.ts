@@ -3,9 +3,10 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { unbalancedGroup } from "../lib/equations.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
-import { report } from "./messages.ts";
+import { placeOf, report } from "./messages.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
@@ -47,9 +48,16 @@ export default function remarkKatexCheck() {
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : problem;
+      // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
+      const group = inlineLabel ? undefined : unbalancedGroup(tex);
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem;
       // An unknown command can be found in the author's TeX, at its own line.
-      report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), /control sequence: (\\\S+)/.exec(problem)?.[1]);
+      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : /control sequence: (\\\S+)/.exec(problem)?.[1];
+      report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
     });
   };
+}
+
+function occurrences(text: string, of: string): number {
+  return text.split(of).length - 1;
 }

@@ -17,7 +17,8 @@ $$
 See $\\eqref{eq:p${n}}$ and $\\eqref{paper-${(n + 1) % 5}/eq:p${(n + 1) % 5}}$, and "quotes" -- dashes.
 `;
 
-describe("checkContentInParallel", () => {
+// Each test starts worker processes that load the whole pipeline: seconds on a busy 2-core machine.
+describe("checkContentInParallel", { timeout: 30_000 }, () => {
   it("renders the same HTML as the single-threaded check, with cross-paper references", async () => {
     const { papersDir } = writePapers(Object.fromEntries([0, 1, 2, 3, 4].map((n) => [`paper-${n}`, paper(n)])));
     const serial = await checkContent(papersDir, "/", { render: true });

@@ -84,19 +84,27 @@ describe("content check", () => {
     ]);
   });
 
+  it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{align}\na &= b \\label{eq:a} \\\\\nc &= d \\label{eq:b}\n$$\n\nText.\n\n$$\nx = \\frac{a}{b\n$$\n`;
+    expect(await problemsOf({ open: body })).toEqual([
+      "open.mdx:10:1: KaTeX cannot render $\\begin{align} a &= b \\label{eq:a} \\\\ c &= d \\label{eq:b}$: Expected & or \\\\ or \\cr or \\end; \\begin{align} is never closed; end it with \\end{align} before the closing $$",
+      "open.mdx:18:13: KaTeX cannot render $x = \\frac{a}{b$: Unexpected end of input in a macro argument, expected '}'; the { before \"b\" is never closed; add its }",
+    ]);
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
     expect(problems).toEqual([
       // At the label's line, not the display's opening $$, and saying where the first one is.
-      expect.stringMatching(/^dup\.mdx:16:9: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
-      expect.stringMatching(/^dup\.mdx:20:9: equation anchor #eq-loss is also the id of a heading/),
+      expect.stringMatching(/^dup\.mdx:16:10: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
+      expect.stringMatching(/^dup\.mdx:20:10: equation anchor #eq-loss is also the id of a heading/),
     ]);
   });
 
   it("reports a label used twice in the rows of one align at the second row", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\nx &= 1 \\label{eq:r1} \\\\\ny &= 2 \\label{eq:r1}\n\\end{align}\n$$\n`;
-    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:14: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
+    expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:15: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
   });
 
   it("reports links to missing papers and anchors", async () => {
@@ -135,7 +143,7 @@ describe("content check", () => {
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
     expect(check.warnings.map(formatProblem)).toEqual([
-      expect.stringMatching(/draft\.mdx:10:1: KaTeX cannot render .* \(a draft: this stops the build once it is published\)$/),
+      expect.stringMatching(/draft\.mdx:11:9: KaTeX cannot render .* is never closed; add its } \(a draft: this stops the build once it is published\)$/),
       expect.stringMatching(/draft\.mdx:14:5: \\eqref\{eq:y\}: no equation on this page has \\label\{eq:y\}.* \(a draft: this stops the build once it is published\)$/),
     ]);
   });
@@ -233,6 +241,19 @@ Work in progress.
     expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}$/)]);
   });
 
+  it("suggests zh for lang: cn, and a labelled equation's anchor for a link to it by number", async () => {
+    const cited = `${frontmatter()}\n$$\na \\label{eq:first}\n$$\n\n$$\nb\n$$\n\n$$\nc \\label{eq:third}\n$$\n`;
+    const citing = `${frontmatter({ lang: "cn" })}\n$$\nx \\label{eq:mine}\n$$\n\n[a](/papers/cited/#eq-3), [b](/papers/cited/#eq-2), [c](#eq-1) and [d](/papers/cited/#eq-9).\n`;
+    const says = "by its label's anchor, which stays when equations are added above it";
+    expect(await problemsOf({ cited, citing })).toEqual([
+      'citing.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
+      `citing.mdx:13:1: link /papers/cited/#eq-3: paper "cited" has no equation or heading with the anchor #eq-3; did you mean eq-third? (equation (3), ${says})`,
+      `citing.mdx:13:53: link #eq-1: no equation on this page has that anchor; did you mean eq-mine? (equation (1), ${says})`,
+      // No equation (9): the nearest anchor, as for any other.
+      'citing.mdx:13:68: link /papers/cited/#eq-9: paper "cited" has no equation or heading with the anchor #eq-9; did you mean eq-2?',
+    ]);
+  });
+
   it("warns that $…$ in a title or summary shows as written, as both are plain text", async () => {
     const { papersDir } = writePapers({ sum: frontmatter({ summary: '"Attention in $O(n^2)$ time, at $5 a run."' }) + "\nText.\n", price: frontmatter({ summary: '"Costs $5 or $10."' }) + "\nText.\n" });
     const check = await checkContent(papersDir, "/", { render: true });
@@ -251,6 +272,14 @@ Work in progress.
       'names.mdx:3:1: frontmatter key "authors": in double quotes, YAML reads \\b as an escape, so "\\beta" is not what shows; write \\\\beta (a backslash doubled), or put the value in single quotes',
       'tab.mdx:6:1: frontmatter key "summary": in double quotes, YAML reads \\t as an escape, so "\\theta" is not what shows; write \\\\theta (a backslash doubled), or put the value in single quotes',
     ]);
+  });
+
+  it("warns, at its place, that \\(…\\), \\[…\\] and ＄…＄ show as written, not as math", async () => {
+    const { papersDir } = writePapers({ delims: `${frontmatter()}\nSo \\(x^2\\) and ＄y_1＄.\n\n\\[\nE = mc^2\n\\]\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    const says = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
   });
 
   it("says a missing lang is missing, as for the other keys", async () => {
@@ -291,10 +320,30 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
   });
 
+  it("after an MDX syntax error, still lists the note's frontmatter, TeX, label and link problems, read as Markdown", async () => {
+    const body = `${frontmatter({ lang: "cn" })}\nA stray { here.\n\n$$\na \\label{eq:a}\n$$\n\n$$\n\\frac{b\n$$\n\nSee $\\eqref{eq:b}$ and [it](/papers/ghost/).\n`;
+    expect(await problemsOf({ note: body })).toEqual([
+      'note.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
+      "note.mdx:9:16: MDX syntax error: Unexpected end of file in expression, expected a corresponding closing brace for `{`; until it is fixed, the rest of the note is checked as plain Markdown",
+      "note.mdx:16:6: KaTeX cannot render $\\frac{b$: Unexpected end of input in a macro argument, expected '}'; the { before \"b\" is never closed; add its }",
+      "note.mdx:19:5: \\eqref{eq:b}: no equation on this page has \\label{eq:b}; did you mean eq:a?",
+      'note.mdx:19:24: link /papers/ghost/: there is no paper "ghost"',
+    ]);
+  });
+
   it("reads raw HTML in a .md note as HTML, which in an MDX note is a syntax error", async () => {
     const prose = "A line<br>break, <kbd>Ctrl</kbd> and a figure:\n\n<img src=\"/favicon.svg\" alt=\"x\">\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n";
     const problems = await problemsOf({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
-    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written$/)]);
+    expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:7: MDX syntax error: Expected a closing tag for `<br>`.*In MDX every HTML tag is closed, as <br \/> or <br>…<\/br>; a \.md note takes HTML as written; until it is fixed, the rest of the note is checked as plain Markdown$/)]);
+  });
+
+  it("warns, in a .md note, that Markdown right after </summary> is raw HTML without a blank line", async () => {
+    const { papersDir } = writePapers({ "plain.md": `${frontmatter()}\n<details>\n<summary>Proof</summary>\nBy **induction** on $n$.\n</details>\n\n<details><summary>Fine</summary>\n\nRead **this**.\n\n</details>\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      "plain.md:11:1: add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search",
+    ]);
   });
 
   it("renders a .md note's raw HTML itself, checks its links and images, and gives them the base path", async () => {
@@ -363,14 +412,15 @@ Work in progress.
 
   it("names a bad tag by its value, a tag listed twice, a draft flag that is not true or false, and a link to /papers/ itself", async () => {
     const problems = await problemsOf({
-      tags: `${frontmatter({ tags: '["Transformers", "nlp", "nlp"]' })}\nText.\n`,
+      tags: `${frontmatter({ tags: '["Transformers", "注意力", "nlp", "nlp"]' })}\nText.\n`,
       flag: `${frontmatter({ draft: "yes" })}\nText.\n`,
       list: `${frontmatter()}\nAll [papers](/papers/).\n`,
     });
     expect(problems).toEqual([
       expect.stringMatching(/^flag\.mdx:7:1: frontmatter key "draft": write true or false$/),
       expect.stringMatching(/^list\.mdx:9:5: link \/papers\/: name a paper, as \/papers\/<slug>\/; the list of papers is the home page, \/$/),
-      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": "Transformers" must be lowercase letters, digits and -$/),
+      "tags.mdx:7:1: frontmatter key \"tags\": \"Transformers\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
+      "tags.mdx:7:1: frontmatter key \"tags\": \"注意力\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
       expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists a tag twice$/),
     ]);
   });
@@ -396,6 +446,22 @@ Work in progress.
       expect.stringMatching(/^spanning\.mdx:\d+:\d+: the frontmatter is not valid YAML/),
     ]);
   });
+
+  it("checks the body of a note whose frontmatter cannot be read, and lists its problems with the frontmatter's", async () => {
+    const broken = `---\ntitle: "Attention Is All\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\n---\n\n## Method\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\nSee $\\eqref{eq:nope}$, [the method](#method), [it](/papers/broken/#eq-a) and $\\frac{x$.\n`;
+    // Another paper's references to it are not checked: they cannot be, without its frontmatter.
+    const citing = `${frontmatter()}\nSee $\\eqref{broken/eq:zz}$ and [it](/papers/broken/#eq-zz).\n`;
+    const { papersDir } = writePapers({ broken, citing });
+    for (const workers of [1, 2]) {
+      const problems = (await checkContentInParallel(papersDir, "/", { workers })).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
+      expect(problems, `${workers} worker(s)`).toEqual([
+        'broken.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "',
+        "broken.mdx:16:10: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",
+        "broken.mdx:19:5: \\eqref{eq:nope}: no equation on this page has \\label{eq:nope}",
+        "broken.mdx:19:78: KaTeX cannot render $\\frac{x$: Unexpected end of input in a macro argument, expected '}'; the { before \"x\" is never closed; add its }",
+      ]);
+    }
+   }, 20_000); // two worker processes, each loading the pipeline
 
   it("refuses a date that is not written as 2024-03-15, rather than guessing it", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;

@@ -1,0 +1,45 @@
+// For the content check: LaTeX's \(…\) and \[…\], and full-width ＄…＄ (as a
+// Chinese input method types it), are not math to remark-math. Markdown reads
+// \( as an escaped "(", so the TeX ships as text without a word. Allowed, but
+// the author hears where it is.
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { placeOf, SOURCE } from "./messages.ts";
+
+/** An opening delimiter, not itself escaped; looked for only in a note that holds one. */
+const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄)/g;
+const MAY_HOLD_OPENER = /\\[([]|＄/;
+const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
+/** Content that reads as TeX: a command, ^, _, braces or =, or a single letter. `\[1\]`, a citation's escaped brackets, is not. */
+const LOOKS_LIKE_TEX = /[\\^_{}=]|^\s*[A-Za-z]\s*$/;
+
+export default function remarkOtherMathDelimiters() {
+  return (tree: Root, file: VFile) => {
+    const text = String(file.value);
+    if (!MAY_HOLD_OPENER.test(text)) return;
+    // A closer may sit in a later text node of the paragraph (after emphasis, say): it is not an opener again.
+    let usedUntil = 0;
+    visit(tree, "text", (node) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      for (const match of text.slice(start, end).matchAll(OPENER)) {
+        const delimiter = match[1]!;
+        const at = start + match.index + match[0].length - delimiter.length;
+        if (at < usedUntil) continue;
+        // The closer, in the same paragraph (no blank line before it).
+        const close = text.indexOf(CLOSER[delimiter]!, at + delimiter.length);
+        if (close === -1 || /\n[ \t]*\n/.test(text.slice(at, close))) continue;
+        const inner = text.slice(at + delimiter.length, close);
+        if (!LOOKS_LIKE_TEX.test(inner)) continue;
+        usedUntil = close + CLOSER[delimiter]!.length;
+        const written = text.slice(at, usedUntil).replace(/\s+/g, " ");
+        const shown = written.length > 40 ? `${written.slice(0, 30)}…${CLOSER[delimiter]}` : written;
+        const nth = text.slice(start, at).split(delimiter).length - 1;
+        const place = placeOf(file, node, delimiter, nth) ?? node.position;
+        file.info(`${shown} shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own`, { place, source: SOURCE, ruleId: "math-delimiters" });
+      }
+    });
+  };
+}

@@ -1,0 +1,23 @@
+// remark-other-math-delimiters: \(…\), \[…\] and ＄…＄ get a warning at their place; escapes, code and math do not.
+import remarkMath from "remark-math";
+import { describe, expect, it } from "vitest";
+import { pluginMessages } from "../support/plugin-messages.ts";
+import remarkOtherMathDelimiters from "../../src/plugins/remark-other-math-delimiters.ts";
+
+const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkMath, remarkOtherMathDelimiters]);
+const SAYS = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
+
+describe("remark-other-math-delimiters", () => {
+  it("warns about \\(…\\), \\[…\\] and full-width ＄…＄ at their place", () => {
+    expect(messagesOf("Inline \\(x^2 + y\\) and 公式＄a_1＄ here, and \\(a *b* c_1\\).\n\n\\[\nE = mc^2\n\\]\n")).toEqual([
+      `1:8: warning: \\(x^2 + y\\) ${SAYS}`,
+      `1:26: warning: ＄a_1＄ ${SAYS}`,
+      `1:42: warning: \\(a *b* c_1\\) ${SAYS}`,
+      `3:1: warning: \\[ E = mc^2 \\] ${SAYS}`,
+    ]);
+  });
+
+  it("leaves alone escaped brackets that are no TeX, a price, code, math and escaped backslashes", () => {
+    expect(messagesOf("A citation \\[1\\], a price ＄5 and ＄10, `\\(x^2\\)`, $x^2$, \\\\(not\\\\).\n\n```text\n\\[ a^2 \\]\n```\n")).toEqual([]);
+  });
+});
