@@ -20,6 +20,24 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** The colour of one CSS pixel of the page as drawn: [r, g, b]. Decoded in a blank page, where no policy blocks a data: image. */
+async function pixelAt(page: Page, x: number, y: number): Promise<number[]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const blank = await seed.browser.newPage();
+  const rgb = await blank.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + base64;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString("base64"));
+  await blank.close();
+  return rgb;
+}
+
 describe("browsing", () => {
   it("loads no script file until the reader acts, and a click made before it arrives still works", async () => {
     const page = await context.newPage();
@@ -232,6 +250,23 @@ describe("browsing", () => {
     const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
     expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
     await page.close();
+  });
+
+  it("draws the gold bar of a landed equation down its whole height, over a short or a wide formula, in both themes, on desktop and phone", async () => {
+    const gold = { light: [224, 177, 0], dark: [212, 167, 44] }; // --target-line
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      for (const theme of ["light", "dark"] as const) {
+        const page = await seed.browser.newPage({ viewport: { width, height }, colorScheme: theme });
+        for (const [slug, id] of [["wuerstchen", "eq-noise-objective"], ["self-rewarding-language-models", "eq-dpo-loss"]]) {
+          await page.goto(`${seed.site.url}papers/${slug}/#${id}`);
+          const box = (await page.locator("#" + id).boundingBox())!;
+          // The bar is 3 px wide; the formula's edge shade painted over all of it but its corners.
+          const rgb = await pixelAt(page, box.x + 1, box.y + box.height / 2);
+          rgb.forEach((c, i) => expect(Math.abs(c - gold[theme][i]!), `${width}px ${theme} ${id}: rgb(${rgb})`).toBeLessThanOrEqual(2));
+        }
+        await page.close();
+      }
+    }
   });
 
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
