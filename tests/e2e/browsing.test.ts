@@ -290,6 +290,19 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("reaches a heading's permalink with the keyboard, and shows it while it has focus", async () => {
+    const page = await open("papers/wuerstchen/");
+    const anchor = page.locator("#sampling .heading-anchor");
+    expect(await anchor.evaluate((el) => getComputedStyle(el).opacity)).toBe("0"); // out of a mouse reader's way
+    // Tab from the heading's text goes to its permalink, the next stop.
+    await page.locator("#sampling").click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("h2")?.id)).toBe("sampling");
+    expect(await anchor.evaluate((el) => [el.matches(":focus"), getComputedStyle(el).opacity, el.getAttribute("aria-label"), el.getAttribute("aria-hidden")])).toEqual([true, "1", "Link to this section", null]);
+    expect(await anchor.getAttribute("href")).toBe("#sampling");
+    await page.close();
+  });
+
   it("collapses the table of contents on phones", async () => {
     const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(seed.site.url + "papers/wuerstchen/");
