@@ -84,6 +84,22 @@ describe("browsing", () => {
     await phone.close();
   });
 
+  it("marks the link to the page being read (aria-current), in the header and in a tag page's tag lists", async () => {
+    const page = await open("");
+    const current = async (path: string) => {
+      await page.goto(seed.site.url + path);
+      return page.locator('[aria-current="page"]').evaluateAll((all) => all.map((el) => el.textContent!.trim()));
+    };
+    expect(await current("")).toEqual(["papernotes"]);
+    expect(await current("archive/")).toEqual(["Archive"]);
+    expect(await current("formulas/")).toEqual(["Formulas"]);
+    expect(await current("tags/")).toEqual(["Tags"]);
+    // Each card's link to the tag whose page this is, and nothing in the header.
+    expect(await current("tags/diffusion/")).toEqual(["#diffusion", "#diffusion"]);
+    expect(await current("papers/wuerstchen/")).toEqual([]);
+    await page.close();
+  });
+
   it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
     const page = await open("tags/");
     const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });
