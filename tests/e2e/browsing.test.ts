@@ -100,6 +100,26 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("gives every link and button outside running text a target of 24 × 24 px at least, on a phone", async () => {
+    const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const path of ["papers/wuerstchen/", "tags/diffusion/", "tags/", "formulas/"]) {
+      await phone.goto(seed.site.url + path);
+      const small = await phone.evaluate(() => {
+        for (const contents of document.querySelectorAll(".toc-inline details")) (contents as HTMLDetailsElement).open = true;
+        // Blocks off screen skip layout (content-visibility: auto): laid out, so that their buttons have a size.
+        for (const block of document.querySelectorAll<HTMLElement>(".prose *")) if (getComputedStyle(block).contentVisibility === "auto") block.style.contentVisibility = "visible";
+        return [...document.querySelectorAll("a[href], button, summary")]
+          // A link in a sentence may be as small as its text (WCAG 2.5.8's exception); hidden ones are no target.
+          .filter((el) => !el.closest("p, .katex, .skip-link, .visually-hidden") && el.checkVisibility())
+          .map((el) => [el.outerHTML.slice(0, 60), el.getBoundingClientRect()] as const)
+          .filter(([, box]) => box.width < 24 || box.height < 24)
+          .map(([html, box]) => `${html} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+      });
+      expect(small, path).toEqual([]);
+    }
+    await phone.close();
+  });
+
   it("lists a tag's papers on its page, and every tag with its count on the index", async () => {
     const page = await open("tags/");
     const diffusion = page.locator(".tag-index li", { hasText: "#diffusion" });
