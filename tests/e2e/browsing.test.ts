@@ -360,6 +360,9 @@ describe("browsing", () => {
     const own = await seed.browser.newContext({ colorScheme: "light" });
     const page = await own.newPage();
     await page.goto(seed.site.url);
+    // Right from the start, before the page script (which comes with the reader's first interaction).
+    expect(await page.evaluate(() => "papernotesPending" in document)).toBe(true);
+    expect(await page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await page.locator("h1").click(); // brings the page script
     await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await page.emulateMedia({ colorScheme: "dark" });
@@ -385,6 +388,8 @@ describe("browsing", () => {
     await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));
     await next.goto(seed.site.url + "papers/designedit/", { waitUntil: "domcontentloaded" });
     expect(await next.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+    // The toggle says so from the start too, without the page script.
+    expect(await next.evaluate(() => [document.querySelector(".theme-toggle")!.getAttribute("aria-pressed"), "papernotesPending" in document])).toEqual(["true", true]);
     await page.close();
     await next.close();
   });
