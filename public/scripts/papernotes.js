@@ -24,11 +24,9 @@
 
   // Theme: follows the system until the reader picks one, then remembers it.
   // The toggle's aria-pressed is kept by the page's inline script's function
-  // (src/lib/csp.ts), which has set it since the page was parsed.
+  // (src/lib/csp.ts), which has set it since the page was parsed and follows
+  // the system's changes of theme.
   var showTheme = document.papernotesShowTheme;
-  // Until the reader picks a theme, the system's change of theme changes the page's.
-  var systemDark = matchMedia("(prefers-color-scheme: dark)");
-  if (systemDark.addEventListener) systemDark.addEventListener("change", showTheme);
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".theme-toggle");
     if (!toggle) return;

@@ -363,11 +363,15 @@ describe("browsing", () => {
     // Right from the start, before the page script (which comes with the reader's first interaction).
     expect(await page.evaluate(() => "papernotesPending" in document)).toBe(true);
     expect(await page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
-    await page.locator("h1").click(); // brings the page script
-    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await page.emulateMedia({ colorScheme: "dark" });
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(21, 22, 26)");
     await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => "papernotesPending" in document)).toBe(true);
+    // And once the page script has come.
+    await page.locator("h1").click();
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await own.close();
   });
 
