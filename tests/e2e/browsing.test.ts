@@ -285,6 +285,11 @@ describe("browsing", () => {
     await page.goto(seed.site.url + "papers/wuerstchen/");
     const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
     expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
+    // And code: the blocks and the BibTeX entry, on their own background (--code-bg), which the covers match.
+    await page.locator(".bibtex summary").click();
+    const code = await page.locator(".prose pre, .bibtex pre").evaluateAll((all) => all.map((el) => [getComputedStyle(el).backgroundAttachment, getComputedStyle(el).backgroundColor]));
+    expect(code.length).toBeGreaterThan(1);
+    for (const block of code) expect(block).toEqual(["local, local, scroll, scroll", "rgb(245, 243, 238)"]);
     await page.close();
   });
 
