@@ -23,22 +23,14 @@
   window.PapernotesAnnounce = announce;
 
   // Theme: follows the system until the reader picks one, then remembers it.
-  function currentTheme() {
-    return root.dataset.theme || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
-  }
-  // The button says whether the dark theme is on, for screen readers (it is a toggle).
-  var themeToggle = document.querySelector(".theme-toggle");
-  function showTheme() {
-    if (themeToggle) themeToggle.setAttribute("aria-pressed", String(currentTheme() === "dark"));
-  }
-  showTheme();
-  // Until the reader picks a theme, the system's change of theme changes the page's.
-  var systemDark = matchMedia("(prefers-color-scheme: dark)");
-  if (systemDark.addEventListener) systemDark.addEventListener("change", showTheme);
+  // The toggle's aria-pressed is kept by the page's inline script's function
+  // (src/lib/csp.ts), which has set it since the page was parsed and follows
+  // the system's changes of theme.
+  var showTheme = document.papernotesShowTheme;
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".theme-toggle");
     if (!toggle) return;
-    var next = currentTheme() === "dark" ? "light" : "dark";
+    var next = showTheme() ? "light" : "dark";
     root.dataset.theme = next;
     showTheme();
     try {

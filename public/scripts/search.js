@@ -11,8 +11,11 @@
   var root = doc.documentElement.getAttribute("data-root") || "./";
   var zh = (doc.documentElement.lang || "").indexOf("zh") === 0;
   var input = doc.getElementById("site-search-input");
+  // The popup: the listbox of hits, or a message (no results) outside it.
   var panel = doc.getElementById("site-search-results");
-  if (!input || !panel || window.PapernotesSearch) return;
+  var list = doc.getElementById("site-search-options");
+  var message = panel && panel.querySelector(".search-empty");
+  if (!input || !panel || !list || !message || window.PapernotesSearch) return;
   var LIMIT = 8;
   // So that one page matching everywhere does not fill the list.
   var SUB_RESULTS_PER_PAGE = 3;
@@ -273,11 +276,12 @@
   var sequence = 0;
 
   function options() {
-    return panel.querySelectorAll("[role=option]");
+    return list.querySelectorAll("[role=option]");
   }
+  // The box names an option as active only while the reader can see it.
   function select(index) {
     var items = options();
-    if (items.length === 0) return;
+    if (items.length === 0 || panel.hidden || list.hidden) return;
     active = (index + items.length) % items.length;
     items.forEach(function (item, i) {
       item.setAttribute("aria-selected", i === active ? "true" : "false");
@@ -307,15 +311,28 @@
     };
     return target.hash && page(target) === page(location) ? target.hash : href;
   }
-  function render(results, query) {
-    panel.textContent = "";
+  // The list emptied and hidden (no option left to name), and the message shown
+  // in its place; a screen reader hears it through the page's status region.
+  function showMessage(text) {
+    list.textContent = "";
+    list.hidden = true;
     active = -1;
+    input.removeAttribute("aria-activedescendant");
+    input.setAttribute("aria-expanded", "false");
+    message.textContent = text;
+    message.hidden = false;
+    panel.hidden = false;
+  }
+  function render(results, query) {
+    panel.setAttribute("data-backend", backend.name);
     if (results.length === 0) {
-      var none = doc.createElement("p");
-      none.className = "search-empty";
-      none.textContent = (zh ? "没有找到与此相关的结果：" : "No results for ") + "“" + query + "”";
-      panel.appendChild(none);
+      showMessage((zh ? "没有找到与此相关的结果：" : "No results for ") + "“" + query + "”");
+      if (window.PapernotesAnnounce) window.PapernotesAnnounce(message.textContent);
+      return panel.setAttribute("data-query", query);
     }
+    list.textContent = "";
+    active = -1;
+    message.hidden = true;
     results.forEach(function (result, i) {
       var link = doc.createElement("a");
       link.href = onThisPage(result.href);
@@ -334,7 +351,7 @@
         link.appendChild(heading);
       }
       // An equation's record is its name and label, already shown as its heading.
-      if (result.kind === "equation") return panel.appendChild(link);
+      if (result.kind === "equation") return list.appendChild(link);
       var excerpt = doc.createElement("span");
       excerpt.className = "search-result-excerpt";
       result.parts.forEach(function (part) {
@@ -343,14 +360,14 @@
         excerpt.appendChild(node);
       });
       link.appendChild(excerpt);
-      panel.appendChild(link);
+      list.appendChild(link);
     });
+    list.hidden = false;
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    if (results.length > 0) select(0);
+    select(0);
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
-    if (window.PapernotesAnnounce) window.PapernotesAnnounce(results.length === 0 ? none.textContent : zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
-    panel.setAttribute("data-backend", backend.name);
+    if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
     panel.setAttribute("data-query", query);
   }
   function run() {
@@ -363,24 +380,18 @@
       },
       function (error) {
         if (mine !== sequence) return;
-        panel.textContent = "";
-        var failed = doc.createElement("p");
-        failed.className = "search-empty";
-        failed.textContent = (zh ? "搜索不可用：" : "Search is unavailable: ") + error.message;
-        panel.appendChild(failed);
-        panel.hidden = false;
+        showMessage((zh ? "搜索不可用：" : "Search is unavailable: ") + error.message);
       },
     );
   }
 
   input.addEventListener("input", run);
   input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown") {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      select(active + 1);
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      select(active - 1);
+      // On a list the reader closed (Escape, a click elsewhere), an arrow opens it again.
+      if (panel.hidden) run();
+      else select(active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter") {
       var items = options();
       // Not a hit of a list the reader closed (Escape).

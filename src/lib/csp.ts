@@ -3,8 +3,17 @@
 // text a page runs and the hash that allows it come from the same string.
 import { createHash } from "node:crypto";
 
-/** Applies the saved theme before first paint, so the page never flashes the wrong one. */
-const THEME_SCRIPT = `try{var t=localStorage.getItem("papernotes-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+/**
+ * Applies the saved theme before first paint, so the page never flashes the
+ * wrong one. The toggle says whether the dark theme is on (aria-pressed) from
+ * the start, not only once the page script has come: document.papernotesShowTheme()
+ * sets it (and says whether it is dark), here once the button is parsed and
+ * when the system's theme changes, and by the page script when the reader picks one.
+ */
+const THEME_SCRIPT = `(function(d,r){try{var t=localStorage.getItem("papernotes-theme");if(t==="light"||t==="dark")r.dataset.theme=t}catch(e){}
+var m=matchMedia("(prefers-color-scheme: dark)");
+d.papernotesShowTheme=function(){var b=d.querySelector(".theme-toggle"),dark=(r.dataset.theme||(m.matches?"dark":"light"))==="dark";if(b)b.setAttribute("aria-pressed",String(dark));return dark};
+d.addEventListener("DOMContentLoaded",d.papernotesShowTheme);if(m.addEventListener)m.addEventListener("change",d.papernotesShowTheme)})(document,document.documentElement)`.replace(/\n/g, "");
 
 /**
  * Loads scripts/papernotes.js on the reader's first interaction, not with the

@@ -76,7 +76,7 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
 }
 
 /** Ids every paper page has besides its headings and equations: the main text, the search box and its list, GFM's footnotes. */
-export const LAYOUT_IDS = /^(?:main|site-search-input|site-search-results|footnote-label|user-content-fn(?:ref)?-.+)$/;
+export const LAYOUT_IDS = /^(?:main|site-search-input|site-search-results|site-search-options|footnote-label|user-content-fn(?:ref)?-.+)$/;
 
 /** Each heading with its id, as rehype-slug will make it. */
 export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {

@@ -21,6 +21,10 @@ import rehypeFootnoteLanguage from "./rehype-footnote-language.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
 import type { PluggableList } from "unified";
+import type { Root as HastRoot } from "hast";
+import type { VFile } from "vfile";
+import { ui } from "../lib/ui-strings.ts";
+import { pageLang } from "./messages.ts";
 
 export type { SiteLinkOptions };
 
@@ -29,8 +33,14 @@ export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
   return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages];
 }
 
-// An empty, aria-hidden anchor: CSS draws the "#", so heading text stays clean.
-const headingLinks: [typeof rehypeAutolinkHeadings, AutolinkOptions] = [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: [] }];
+// An empty anchor after the heading's text: CSS draws the "#", so heading text
+// stays clean. A tab stop, named in the page's language, shown on focus as on hover.
+function headingLinks() {
+  return (tree: HastRoot, file: VFile) => {
+    const options: AutolinkOptions = { behavior: "append", properties: { className: ["heading-anchor"], ariaLabel: ui(pageLang(file)).headingLink }, content: [] };
+    rehypeAutolinkHeadings(options)(tree);
+  };
+}
 
 /** Astro's MDX pipeline (for notes that use MDX components); Astro runs Shiki itself. */
 export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {

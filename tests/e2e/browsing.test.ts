@@ -20,6 +20,24 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** The colour of one CSS pixel of the page as drawn: [r, g, b]. Decoded in a blank page, where no policy blocks a data: image. */
+async function pixelAt(page: Page, x: number, y: number): Promise<number[]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const blank = await seed.browser.newPage();
+  const rgb = await blank.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + base64;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString("base64"));
+  await blank.close();
+  return rgb;
+}
+
 describe("browsing", () => {
   it("loads no script file until the reader acts, and a click made before it arrives still works", async () => {
     const page = await context.newPage();
@@ -63,6 +81,42 @@ describe("browsing", () => {
     const blocks = await page.locator(".prose pre").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth + 1, el.hasAttribute("tabindex")]));
     expect(blocks.length).toBeGreaterThan(0);
     for (const [scrolls, stop] of blocks) expect(stop).toBe(scrolls);
+    await phone.close();
+  });
+
+  it("marks the link to the page being read (aria-current), in the header and in a tag page's tag lists", async () => {
+    const page = await open("");
+    const current = async (path: string) => {
+      await page.goto(seed.site.url + path);
+      return page.locator('[aria-current="page"]').evaluateAll((all) => all.map((el) => el.textContent!.trim()));
+    };
+    expect(await current("")).toEqual(["papernotes"]);
+    expect(await current("archive/")).toEqual(["Archive"]);
+    expect(await current("formulas/")).toEqual(["Formulas"]);
+    expect(await current("tags/")).toEqual(["Tags"]);
+    // Each card's link to the tag whose page this is, and nothing in the header.
+    expect(await current("tags/diffusion/")).toEqual(["#diffusion", "#diffusion"]);
+    expect(await current("papers/wuerstchen/")).toEqual([]);
+    await page.close();
+  });
+
+  it("gives every link and button outside running text a target of 24 × 24 px at least, on a phone", async () => {
+    const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const path of ["papers/wuerstchen/", "tags/diffusion/", "tags/", "formulas/"]) {
+      await phone.goto(seed.site.url + path);
+      const small = await phone.evaluate(() => {
+        for (const contents of document.querySelectorAll(".toc-inline details")) (contents as HTMLDetailsElement).open = true;
+        // Blocks off screen skip layout (content-visibility: auto): laid out, so that their buttons have a size.
+        for (const block of document.querySelectorAll<HTMLElement>(".prose *")) if (getComputedStyle(block).contentVisibility === "auto") block.style.contentVisibility = "visible";
+        return [...document.querySelectorAll("a[href], button, summary")]
+          // A link in a sentence may be as small as its text (WCAG 2.5.8's exception); hidden ones are no target.
+          .filter((el) => !el.closest("p, .katex, .skip-link, .visually-hidden") && el.checkVisibility())
+          .map((el) => [el.outerHTML.slice(0, 60), el.getBoundingClientRect()] as const)
+          .filter(([, box]) => box.width < 24 || box.height < 24)
+          .map(([html, box]) => `${html} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+      });
+      expect(small, path).toEqual([]);
+    }
     await phone.close();
   });
 
@@ -231,7 +285,29 @@ describe("browsing", () => {
     await page.goto(seed.site.url + "papers/wuerstchen/");
     const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
     expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
+    // And code: the blocks and the BibTeX entry, on their own background (--code-bg), which the covers match.
+    await page.locator(".bibtex summary").click();
+    const code = await page.locator(".prose pre, .bibtex pre").evaluateAll((all) => all.map((el) => [getComputedStyle(el).backgroundAttachment, getComputedStyle(el).backgroundColor]));
+    expect(code.length).toBeGreaterThan(1);
+    for (const block of code) expect(block).toEqual(["local, local, scroll, scroll", "rgb(245, 243, 238)"]);
     await page.close();
+  });
+
+  it("draws the gold bar of a landed equation down its whole height, over a short or a wide formula, in both themes, on desktop and phone", async () => {
+    const gold = { light: [224, 177, 0], dark: [212, 167, 44] }; // --target-line
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      for (const theme of ["light", "dark"] as const) {
+        const page = await seed.browser.newPage({ viewport: { width, height }, colorScheme: theme });
+        for (const [slug, id] of [["wuerstchen", "eq-noise-objective"], ["self-rewarding-language-models", "eq-dpo-loss"]]) {
+          await page.goto(`${seed.site.url}papers/${slug}/#${id}`);
+          const box = (await page.locator("#" + id).boundingBox())!;
+          // The bar is 3 px wide; the formula's edge shade painted over all of it but its corners.
+          const rgb = await pixelAt(page, box.x + 1, box.y + box.height / 2);
+          rgb.forEach((c, i) => expect(Math.abs(c - gold[theme][i]!), `${width}px ${theme} ${id}: rgb(${rgb})`).toBeLessThanOrEqual(2));
+        }
+        await page.close();
+      }
+    }
   });
 
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
@@ -252,6 +328,19 @@ describe("browsing", () => {
     await page.locator(".theme-toggle").focus();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.closest(".toc-sidebar") !== null)).toBe(true);
+    await page.close();
+  });
+
+  it("reaches a heading's permalink with the keyboard, and shows it while it has focus", async () => {
+    const page = await open("papers/wuerstchen/");
+    const anchor = page.locator("#sampling .heading-anchor");
+    expect(await anchor.evaluate((el) => getComputedStyle(el).opacity)).toBe("0"); // out of a mouse reader's way
+    // Tab from the heading's text goes to its permalink, the next stop.
+    await page.locator("#sampling").click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("h2")?.id)).toBe("sampling");
+    expect(await anchor.evaluate((el) => [el.matches(":focus"), getComputedStyle(el).opacity, el.getAttribute("aria-label"), el.getAttribute("aria-hidden")])).toEqual([true, "1", "Link to this section", null]);
+    expect(await anchor.getAttribute("href")).toBe("#sampling");
     await page.close();
   });
 
@@ -276,11 +365,18 @@ describe("browsing", () => {
     const own = await seed.browser.newContext({ colorScheme: "light" });
     const page = await own.newPage();
     await page.goto(seed.site.url);
-    await page.locator("h1").click(); // brings the page script
-    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
+    // Right from the start, before the page script (which comes with the reader's first interaction).
+    expect(await page.evaluate(() => "papernotesPending" in document)).toBe(true);
+    expect(await page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await page.emulateMedia({ colorScheme: "dark" });
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(21, 22, 26)");
     await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => "papernotesPending" in document)).toBe(true);
+    // And once the page script has come.
+    await page.locator("h1").click();
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => page.locator(".theme-toggle").getAttribute("aria-pressed")).toBe("false");
     await own.close();
   });
 
@@ -301,6 +397,8 @@ describe("browsing", () => {
     await next.route("**/scripts/papernotes.js", (route) => new Promise((resolve) => setTimeout(() => resolve(route.continue()), 1500)));
     await next.goto(seed.site.url + "papers/designedit/", { waitUntil: "domcontentloaded" });
     expect(await next.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+    // The toggle says so from the start too, without the page script.
+    expect(await next.evaluate(() => [document.querySelector(".theme-toggle")!.getAttribute("aria-pressed"), "papernotesPending" in document])).toEqual(["true", true]);
     await page.close();
     await next.close();
   });

@@ -152,6 +152,33 @@ for (const mode of MODES) {
       expect((await searchFor(page, "diffusion")).length).toBeGreaterThan(0);
     });
 
+    it("points the search box only at an option the reader can see, and keeps the no-results message out of the list", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      // What aria-activedescendant names: nothing (null), or an option on screen.
+      const named = () =>
+        page.evaluate(() => {
+          const id = document.getElementById("site-search-input")!.getAttribute("aria-activedescendant");
+          if (id === null) return null;
+          const option = document.getElementById(id);
+          return option?.getAttribute("role") === "option" && option.checkVisibility() ? "a visible option" : `#${id}, missing or hidden`;
+        });
+      expect((await searchFor(page, "Würstchen")).length).toBeGreaterThan(1);
+      expect(await named()).toBe("a visible option");
+      await page.keyboard.press("Escape");
+      expect(await named()).toBeNull();
+      // An arrow on the closed list opens it again, rather than pointing into it unseen.
+      await page.keyboard.press("ArrowDown");
+      await expect.poll(named).toBe("a visible option");
+      expect(await searchFor(page, "ŋŋŋ")).toEqual([]);
+      expect(await named()).toBeNull();
+      expect(await page.locator("#site-search-input").getAttribute("aria-expanded")).toBe("false");
+      expect(await page.locator(".search-empty").isVisible()).toBe(true);
+      expect(await page.locator(".search-empty").evaluate((el) => el.closest("[role=listbox]"))).toBeNull();
+      await page.keyboard.press("ArrowDown");
+      expect(await named()).toBeNull();
+    });
+
     it("says so when nothing matches, and never inserts the query as HTML", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
