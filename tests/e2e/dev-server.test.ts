@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
@@ -81,7 +82,7 @@ describe("the dev server", () => {
     // The overlay's place is the note's line, not the layout that threw.
     expect(await page.getByText(/^papers\/wuerstchen\.mdx:\d+:9$/).first().isVisible()).toBe(true);
     // The terminal names the note too, not a frame of the code that reported it.
-    expect(log).toMatch(/\[ERROR\] 1 problem in the papers/);
+    expect(stripVTControlCharacters(log)).toMatch(/\[ERROR\] 1 problem in the papers/); // colours on under CI
     expect(log).not.toMatch(/build-handoff\.ts/);
     writeFileSync(note("wuerstchen"), readFileSync(note("wuerstchen"), "utf8").replace(BROKEN, ""));
     // The open page reloads by itself.
