@@ -75,8 +75,8 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
   return displays;
 }
 
-/** Ids every paper page has besides its headings and equations: the main text, the search box and its list, GFM's footnotes. */
-export const LAYOUT_IDS = /^(?:main|site-search-input|site-search-results|site-search-options|footnote-label|user-content-fn(?:ref)?-.+)$/;
+/** Ids every paper page has besides its headings and equations: the main text, the status read to screen readers, the search box and its list, GFM's footnotes. */
+export const LAYOUT_IDS = /^(?:main|page-status|site-search-input|site-search-results|site-search-options|footnote-label|user-content-fn(?:ref)?-.+)$/;
 
 /** Each heading with its id, as rehype-slug will make it. */
 export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {

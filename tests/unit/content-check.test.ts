@@ -501,10 +501,11 @@ Work in progress.
   });
 
   it("reports a heading whose id the page itself uses", async () => {
-    const note = `${frontmatter()}\n## Main\n\nText.[^1]\n\n## Footnote label\n\n## Method\n\n[^1]: A footnote.\n`;
+    const note = `${frontmatter()}\n## Main\n\nText.[^1]\n\n## Footnote label\n\n## Method\n\n## Page status\n\n[^1]: A footnote.\n`;
     expect(await problemsOf({ note })).toEqual([
       expect.stringMatching(/^note\.mdx:9:1: heading "Main" would get the id #main, which the page itself uses; reword the heading$/),
       expect.stringMatching(/^note\.mdx:13:1: heading "Footnote label" would get the id #footnote-label/),
+      expect.stringMatching(/^note\.mdx:17:1: heading "Page status" would get the id #page-status/),
     ]);
   });
 
