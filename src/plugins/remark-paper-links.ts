@@ -89,6 +89,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
 function byNumber(anchor: string, equations: Iterable<NumberedEquation>): string {
   const number = /^eq-(\d+)$/.exec(anchor)?.[1];
   if (number === undefined) return "";
-  for (const eq of equations) if (eq.number === number && eq.label !== undefined && eq.anchor) return `; did you mean ${eq.anchor}? (equation (${number}), by its label's anchor, which stays when equations are added above it)`;
-  return "";
+  for (const eq of equations) if (eq.number === number) return eq.label !== undefined && eq.anchor ? `; did you mean ${eq.anchor}? (equation (${number}), by its label's anchor, which stays when equations are added above it)` : "";
+  // Not a spelling to correct: a nearby #eq-2 would be another equation.
+  return `; no equation there is numbered (${number})`;
 }

@@ -249,8 +249,8 @@ Work in progress.
       'citing.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
       `citing.mdx:13:1: link /papers/cited/#eq-3: paper "cited" has no equation or heading with the anchor #eq-3; did you mean eq-third? (equation (3), ${says})`,
       `citing.mdx:13:53: link #eq-1: no equation on this page has that anchor; did you mean eq-mine? (equation (1), ${says})`,
-      // No equation (9): the nearest anchor, as for any other.
-      'citing.mdx:13:68: link /papers/cited/#eq-9: paper "cited" has no equation or heading with the anchor #eq-9; did you mean eq-2?',
+      // No equation (9): no guess, as eq-2, one letter away, is another equation.
+      'citing.mdx:13:68: link /papers/cited/#eq-9: paper "cited" has no equation or heading with the anchor #eq-9; no equation there is numbered (9)',
     ]);
   });
 
