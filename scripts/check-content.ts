@@ -8,6 +8,6 @@ const result = await checkContent(papersDir, basePath);
 for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 for (const problem of result.problems) console.error(formatProblem(problem));
 const warnings = result.warnings.length > 0 ? `, ${counted(result.warnings.length, "warning")}` : "";
-const drafts = result.drafts > 0 ? `, ${counted(result.drafts, "draft")} (checked, not built: its problems are warnings)` : "";
+const drafts = result.drafts > 0 ? `, ${counted(result.drafts, "draft")} (not built: problems in its text are warnings, in its frontmatter or syntax errors)` : "";
 console.log(`${counted(result.papers, "paper")}${drafts}, ${counted(result.formulas, "formula")}, ${counted(result.problems.length, "problem")}${warnings}`);
 process.exit(result.problems.length > 0 ? 1 : 0);

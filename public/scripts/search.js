@@ -322,12 +322,12 @@
     message.textContent = text;
     message.hidden = false;
     panel.hidden = false;
+    if (window.PapernotesAnnounce) window.PapernotesAnnounce(text);
   }
   function render(results, query) {
     panel.setAttribute("data-backend", backend.name);
     if (results.length === 0) {
       showMessage((zh ? "没有找到与此相关的结果：" : "No results for ") + "“" + query + "”");
-      if (window.PapernotesAnnounce) window.PapernotesAnnounce(message.textContent);
       return panel.setAttribute("data-query", query);
     }
     list.textContent = "";

@@ -21,8 +21,10 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   for (const candidate of candidates) {
     if (candidate === name) continue;
     const edits = distance(name, candidate);
-    // Below one edit, so a rename beats a typo; among renames, the closer wins.
-    const apart = candidate.startsWith(name) || name.startsWith(candidate) || renamed(name, candidate) ? 1 - 1 / (1 + edits) : edits;
+    // Below one edit, so a rename beats a typo; one that kept the start (ddpm → ddpm-2020) beats one
+    // that did not (j-ddpm); within each, the closer wins.
+    const tier = candidate.startsWith(name) || name.startsWith(candidate) ? 0 : renamed(name, candidate) ? 0.5 : undefined;
+    const apart = tier === undefined ? edits : tier + 0.5 - 0.5 / (1 + edits);
     if (apart < bestDistance) [best, bestDistance] = [candidate, apart];
   }
   // A third of the longer name may differ, and one character of a short one.

@@ -180,7 +180,7 @@ export function unbalancedGroup(tex: string): UnbalancedGroup | undefined {
 
 function unclosedBrace(tex: string, offset: number): UnbalancedGroup {
   const after = tex.slice(offset + 1, offset + 13).replace(/\s+/g, " ").trim();
-  return { reason: `the { before "${after}" is never closed; add its }`, offset, text: "{" };
+  return { reason: after ? `the { before "${after}" is never closed; add its }` : "the { at the end is never closed; add its }", offset, text: "{" };
 }
 
 /**

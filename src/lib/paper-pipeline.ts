@@ -28,7 +28,7 @@ import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.t
 import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { texEatenByYaml } from "./yaml-escapes.ts";
+import { TEX_IN_DOUBLE_QUOTES, texEatenByYaml } from "./yaml-escapes.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
@@ -107,7 +107,10 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     else {
       // Most often a value with ": " or quotes inside it, such as a paper's title.
       const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
-      const hint = key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')` : "";
+      const hint =
+      key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
+      : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
+      : "";
       problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
     }
   }
@@ -142,8 +145,11 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
   for (const [key, value] of Object.entries(source.frontmatter)) {
     const meant = texEatenByYaml(value);
     // Only double quotes make escapes; a block scalar (|) keeps its line breaks as written.
-    if (meant && /^[^:]*:\s*(?:\[.*)?"/.test(text.split("\n")[(source.keyLines.get(key) ?? 1) - 1] ?? ""))
-      problem(source.keyLines.get(key) ?? 1, 1, `frontmatter key "${key}": in double quotes, YAML reads ${meant.slice(0, 2)} as an escape, so "${meant}" is not what shows; write ${meant.replace("\\", "\\\\")} (a backslash doubled), or put the value in single quotes`);
+    if (meant.length > 0 && /^[^:]*:\s*(?:\[.*)?"/.test(text.split("\n")[(source.keyLines.get(key) ?? 1) - 1] ?? "")) {
+      const escapes = [...new Set(meant.map((tex) => tex.slice(0, 2)))].join(", ");
+      const written = meant.map((tex) => `"${tex}"`).join(", ");
+      problem(source.keyLines.get(key) ?? 1, 1, `frontmatter key "${key}": in double quotes, YAML reads ${escapes} as an escape, so ${written} ${meant.length > 1 ? "are" : "is"} not what shows; write ${meant.map((tex) => tex.replace("\\", "\\\\")).join(", ")} (a backslash doubled), or put the value in single quotes`);
+    }
   }
   const valid = paperSchema.safeParse(source.frontmatter);
   if (!valid.success) {

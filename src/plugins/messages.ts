@@ -38,6 +38,11 @@ export function pointAt(file: VFile, node: Node | undefined, offset: number): Po
   return { line: start.line + lines.length - 1, column, offset };
 }
 
+/** How many times `of` occurs in `text`: which occurrence a place is (see placeOf's `nth`). */
+export function occurrences(text: string, of: string): number {
+  return text.split(of).length - 1;
+}
+
 /** The page language from the frontmatter Astro (or the content check) put on the file. */
 export function pageLang(file: VFile): string | undefined {
   const astro = file.data.astro as { frontmatter?: { lang?: string } } | undefined;

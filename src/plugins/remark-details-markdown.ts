@@ -13,7 +13,8 @@ const TEXT_AFTER_SUMMARY = /<\/summary>[ \t]*(?:\r?\n[ \t]*)*(?=[^<\s])/gi;
 export default function remarkDetailsMarkdown() {
   return (tree: Root, file: VFile) => {
     const text = String(file.value);
-    if (!text.includes("</summary>")) return;
+    // MDX reads Markdown inside HTML (and an .mdx note read as Markdown after a syntax error would mislead).
+    if (!/\.md$/i.test(file.path ?? "") || !/<\/summary>/i.test(text)) return;
     visit(tree, "html", (node) => {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;

@@ -6,7 +6,7 @@ import type { VFile } from "vfile";
 import { unbalancedGroup } from "../lib/equations.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
-import { placeOf, report } from "./messages.ts";
+import { occurrences, placeOf, report } from "./messages.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
@@ -56,8 +56,4 @@ export default function remarkKatexCheck() {
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
     });
   };
-}
-
-function occurrences(text: string, of: string): number {
-  return text.split(of).length - 1;
 }

@@ -5,14 +5,16 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { placeOf, SOURCE } from "./messages.ts";
+import { occurrences, placeOf, SOURCE } from "./messages.ts";
 
 /** An opening delimiter, not itself escaped; looked for only in a note that holds one. */
 const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄)/g;
 const MAY_HOLD_OPENER = /\\[([]|＄/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
-/** Content that reads as TeX: a command, ^, _, braces or =, or a single letter. `\[1\]`, a citation's escaped brackets, is not. */
-const LOOKS_LIKE_TEX = /[\\^_{}=]|^\s*[A-Za-z]\s*$/;
+/** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
+const LOOKS_LIKE_TEX = /[\\^_{}=]/;
+/** Inline, a single letter too ("where \(x\) is"). */
+const SINGLE_LETTER = /^\s*[A-Za-z]\s*$/;
 
 export default function remarkOtherMathDelimiters() {
   return (tree: Root, file: VFile) => {
@@ -32,11 +34,11 @@ export default function remarkOtherMathDelimiters() {
         const close = text.indexOf(CLOSER[delimiter]!, at + delimiter.length);
         if (close === -1 || /\n[ \t]*\n/.test(text.slice(at, close))) continue;
         const inner = text.slice(at + delimiter.length, close);
-        if (!LOOKS_LIKE_TEX.test(inner)) continue;
+        if (!LOOKS_LIKE_TEX.test(inner) && (delimiter === "\\[" || !SINGLE_LETTER.test(inner))) continue;
         usedUntil = close + CLOSER[delimiter]!.length;
         const written = text.slice(at, usedUntil).replace(/\s+/g, " ");
         const shown = written.length > 40 ? `${written.slice(0, 30)}…${CLOSER[delimiter]}` : written;
-        const nth = text.slice(start, at).split(delimiter).length - 1;
+        const nth = occurrences(text.slice(start, at), delimiter);
         const place = placeOf(file, node, delimiter, nth) ?? node.position;
         file.info(`${shown} shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own`, { place, source: SOURCE, ruleId: "math-delimiters" });
       }

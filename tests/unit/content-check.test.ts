@@ -85,10 +85,12 @@ describe("content check", () => {
   });
 
   it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
-    const body = `${frontmatter()}\n$$\n\\begin{align}\na &= b \\label{eq:a} \\\\\nc &= d \\label{eq:b}\n$$\n\nText.\n\n$$\nx = \\frac{a}{b\n$$\n`;
+    const body = `${frontmatter()}\n$$\n\\begin{align}\na &= b \\label{eq:a} \\\\\nc &= d \\label{eq:b}\n$$\n\nText.\n\n$$\nx = \\frac{a}{b\n$$\n\n$$\ny = \\frac{1}{\n$$\n`;
     expect(await problemsOf({ open: body })).toEqual([
       "open.mdx:10:1: KaTeX cannot render $\\begin{align} a &= b \\label{eq:a} \\\\ c &= d \\label{eq:b}$: Expected & or \\\\ or \\cr or \\end; \\begin{align} is never closed; end it with \\end{align} before the closing $$",
       "open.mdx:18:13: KaTeX cannot render $x = \\frac{a}{b$: Unexpected end of input in a macro argument, expected '}'; the { before \"b\" is never closed; add its }",
+      // Nothing after it to quote.
+      expect.stringMatching(/^open\.mdx:22:\d+: KaTeX cannot render .*; the \{ at the end is never closed; add its \}$/),
     ]);
   });
 
@@ -243,7 +245,7 @@ Work in progress.
 
   it("suggests zh for lang: cn, and a labelled equation's anchor for a link to it by number", async () => {
     const cited = `${frontmatter()}\n$$\na \\label{eq:first}\n$$\n\n$$\nb\n$$\n\n$$\nc \\label{eq:third}\n$$\n`;
-    const citing = `${frontmatter({ lang: "cn" })}\n$$\nx \\label{eq:mine}\n$$\n\n[a](/papers/cited/#eq-3), [b](/papers/cited/#eq-2), [c](#eq-1) and [d](/papers/cited/#eq-9).\n`;
+    const citing = `${frontmatter({ lang: "cn" })}\n$$\nx \\label{eq:mine}\n$$\n\n[a](/papers/cited/#eq-3), [b](/papers/cited/#eq-2), [c](#eq-1) and [d](/papers/cited/#eq-9).\n\n[e](#eq-7)\n`;
     const says = "by its label's anchor, which stays when equations are added above it";
     expect(await problemsOf({ cited, citing })).toEqual([
       'citing.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean zh?',
@@ -251,6 +253,7 @@ Work in progress.
       `citing.mdx:13:53: link #eq-1: no equation on this page has that anchor; did you mean eq-mine? (equation (1), ${says})`,
       // No equation (9): no guess, as eq-2, one letter away, is another equation.
       'citing.mdx:13:68: link /papers/cited/#eq-9: paper "cited" has no equation or heading with the anchor #eq-9; no equation there is numbered (9)',
+      "citing.mdx:15:1: link #eq-7: no equation on this page has that anchor; no equation on this page is numbered (7)",
     ]);
   });
 
@@ -271,6 +274,11 @@ Work in progress.
     expect(problems).toEqual([
       'names.mdx:3:1: frontmatter key "authors": in double quotes, YAML reads \\b as an escape, so "\\beta" is not what shows; write \\\\beta (a backslash doubled), or put the value in single quotes',
       'tab.mdx:6:1: frontmatter key "summary": in double quotes, YAML reads \\t as an escape, so "\\theta" is not what shows; write \\\\theta (a backslash doubled), or put the value in single quotes',
+    ]);
+    // \P, \L, \N and \_ are escapes too, each named; \sigma is none, and YAML fails: how to write TeX there.
+    expect(await problemsOf({ greek: frontmatter({ title: '"The \\Phi and \\beta functions"' }) + "\nText.\n", sigma: frontmatter({ title: '"On \\sigma"' }) + "\nText.\n" })).toEqual([
+      'greek.mdx:2:1: frontmatter key "title": in double quotes, YAML reads \\P, \\b as an escape, so "\\Phi", "\\beta" are not what shows; write \\\\Phi, \\\\beta (a backslash doubled), or put the value in single quotes',
+      expect.stringMatching(/^sigma\.mdx:2:\d+: the frontmatter is not valid YAML: unknown escape sequence.*; in double quotes a backslash starts an escape: for TeX, double it \(\\\\sigma\) or put the value in single quotes$/),
     ]);
   });
 

@@ -12,6 +12,8 @@ describe("did you mean", () => {
     expect(didYouMean("ddpm", ["ddim", "ddpm-2020"])).toBe("; did you mean ddpm-2020?");
     expect(didYouMean("eq:loss", ["eq:lose", "eq:dpo-loss"])).toBe("; did you mean eq:dpo-loss?");
     expect(didYouMean("eq:dpo-loss", ["eq:loss", "eq:sft-loss"])).toBe("; did you mean eq:loss?");
+    // One that kept the name's start wins over a closer one that did not.
+    expect(didYouMean("ddpm", ["j-ddpm", "ddpm-2020"])).toBe("; did you mean ddpm-2020?");
   });
 
   it("among renames, suggests the closest", () => {

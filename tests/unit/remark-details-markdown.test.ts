@@ -11,6 +11,11 @@ describe("remark-details-markdown", () => {
     expect(messagesOf("Intro.\n\n<details>\n<summary>Proof</summary>\n  By **induction**.\n</details>\n\n<details><summary>More</summary> with *text*\n</details>\n")).toEqual([`5:3: warning: ${SAYS}`, `8:34: warning: ${SAYS}`]);
   });
 
+  it("says nothing in an .mdx note (MDX reads Markdown inside HTML), also one read as Markdown after a syntax error", () => {
+    expect(pluginMessages("<details>\n<summary>Proof</summary>\nBy **induction**.\n</details>\n", [remarkDetailsMarkdown], "note.mdx")).toEqual([]);
+    expect(messagesOf("<DETAILS>\n<SUMMARY>Proof</SUMMARY>\nBy **induction**.\n</DETAILS>\n")).toEqual([`3:1: warning: ${SAYS}`]);
+  });
+
   it("says nothing after a blank line, or when only HTML follows", () => {
     expect(messagesOf("<details><summary>More</summary>\n\nRead **this**.\n\n</details>\n\n<details>\n<summary>HTML</summary>\n<p>Hi</p>\n</details>\n")).toEqual([]);
   });

@@ -15,9 +15,11 @@ describe("remark-other-math-delimiters", () => {
       `1:42: warning: \\(a *b* c_1\\) ${SAYS}`,
       `3:1: warning: \\[ E = mc^2 \\] ${SAYS}`,
     ]);
+    // Inline, a single letter is TeX enough.
+    expect(messagesOf("Where \\(x\\) is given.\n")).toEqual([`1:7: warning: \\(x\\) ${SAYS}`]);
   });
 
   it("leaves alone escaped brackets that are no TeX, a price, code, math and escaped backslashes", () => {
-    expect(messagesOf("A citation \\[1\\], a price ＄5 and ＄10, `\\(x^2\\)`, $x^2$, \\\\(not\\\\).\n\n```text\n\\[ a^2 \\]\n```\n")).toEqual([]);
+    expect(messagesOf("A citation \\[1\\], a note \\[a\\], a price ＄5 and ＄10, `\\(x^2\\)`, $x^2$, \\\\(not\\\\).\n\n```text\n\\[ a^2 \\]\n```\n")).toEqual([]);
   });
 });
