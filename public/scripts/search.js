@@ -326,10 +326,8 @@
   }
   function render(results, query) {
     panel.setAttribute("data-backend", backend.name);
-    if (results.length === 0) {
-      showMessage((zh ? "没有找到与此相关的结果：" : "No results for ") + "“" + query + "”");
-      return panel.setAttribute("data-query", query);
-    }
+    panel.setAttribute("data-query", query);
+    if (results.length === 0) return showMessage((zh ? "没有找到与此相关的结果：" : "No results for ") + "“" + query + "”");
     list.textContent = "";
     active = -1;
     message.hidden = true;
@@ -368,7 +366,6 @@
     select(0);
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
-    panel.setAttribute("data-query", query);
   }
   function run() {
     var query = input.value.trim();

@@ -154,28 +154,25 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   let checkDraft: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
-    // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
-    if (paper.indexed.draft) {
-      const { parsePaper, paperRenderer } = await loadPipeline();
-      checkDraft ??= paperRenderer(index, base, { render: false, asBuilt: false, renderKey: "", unreadable: options.unreadable });
-      const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
-      paper.parsed = undefined;
-      const problems: ContentProblem[] = [];
-      if (parsed) result.warnings.push(...(await checkDraft(paper, parsed, problems)).warnings, ...problems.map(inDraft));
-      continue;
-    }
     // Same bytes, same papers read, same pipeline: the same result, with no problems.
-    if (paper.cached && paper.cached.renderKey === key && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    if (!paper.indexed.draft && paper.cached && paper.cached.renderKey === key && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }
     const { parsePaper, paperRenderer } = await loadPipeline();
-    renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "", unreadable: options.unreadable });
     const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
+    paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     if (!parsed) continue;
+    // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
+    if (paper.indexed.draft) {
+      checkDraft ??= paperRenderer(index, base, { render: false, asBuilt: false, renderKey: "", unreadable: options.unreadable });
+      const problems: ContentProblem[] = [];
+      result.warnings.push(...(await checkDraft(paper, parsed, problems)).warnings, ...problems.map(inDraft));
+      continue;
+    }
+    renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "", unreadable: options.unreadable });
     const problemsBefore = result.problems.length;
     const done = await renderPaper(paper, parsed, result.problems);
-    paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     addPaper(result, done);
     // An MDX note is checked on every build: its check also reads the files it imports.
     // So is a note that links to a paper that could not be read: it was not checked against it.

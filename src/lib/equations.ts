@@ -151,8 +151,8 @@ export function unbalancedGroup(tex: string): UnbalancedGroup | undefined {
     } else if (ch === "{") open.push({ text: "{", offset: i });
     else if (ch === "}") {
       const top = open.pop();
-      if (!top) return { reason: "this } closes no {", offset: i, text: "}" };
-      if (top.name !== undefined) return { reason: "this } closes no {", offset: i, text: "}" };
+      // None open, or an environment (which \end closes, not }).
+      if (!top || top.name !== undefined) return { reason: "this } closes no {", offset: i, text: "}" };
     } else if (ch === "\\") {
       environment.lastIndex = i;
       const match = environment.exec(tex);

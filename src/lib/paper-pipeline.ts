@@ -108,9 +108,9 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
       // Most often a value with ": " or quotes inside it, such as a paper's title.
       const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
       const hint =
-      key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
-      : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
-      : "";
+        key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
+        : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
+        : "";
       problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
     }
   }
@@ -144,11 +144,13 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
   if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
   for (const [key, value] of Object.entries(source.frontmatter)) {
     const meant = texEatenByYaml(value);
+    if (meant.length === 0) continue;
+    const line = source.keyLines.get(key) ?? 1;
     // Only double quotes make escapes; a block scalar (|) keeps its line breaks as written.
-    if (meant.length > 0 && /^[^:]*:\s*(?:\[.*)?"/.test(text.split("\n")[(source.keyLines.get(key) ?? 1) - 1] ?? "")) {
+    if (/^[^:]*:\s*(?:\[.*)?"/.test(text.split("\n")[line - 1] ?? "")) {
       const escapes = [...new Set(meant.map((tex) => tex.slice(0, 2)))].join(", ");
       const written = meant.map((tex) => `"${tex}"`).join(", ");
-      problem(source.keyLines.get(key) ?? 1, 1, `frontmatter key "${key}": in double quotes, YAML reads ${escapes} as an escape, so ${written} ${meant.length > 1 ? "are" : "is"} not what shows; write ${meant.map((tex) => tex.replace("\\", "\\\\")).join(", ")} (a backslash doubled), or put the value in single quotes`);
+      problem(line, 1, `frontmatter key "${key}": in double quotes, YAML reads ${escapes} as an escape, so ${written} ${meant.length > 1 ? "are" : "is"} not what shows; write ${meant.map((tex) => tex.replace("\\", "\\\\")).join(", ")} (a backslash doubled), or put the value in single quotes`);
     }
   }
   const valid = paperSchema.safeParse(source.frontmatter);
