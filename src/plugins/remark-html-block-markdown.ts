@@ -1,0 +1,46 @@
+// For the content check of a .md note: an HTML block such as <details> or
+// <div> runs on to the next blank line (CommonMark), so Markdown written on the
+// lines right after its tags is HTML too. It ships raw (**bold**, $x$ as typed)
+// and is left out of search. Allowed, but the author hears where it is.
+import type { Html, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { pointAt, SOURCE } from "./messages.ts";
+
+/** Text after </summary>, up to the end of the HTML block, that is not itself a tag: on the same line, or at the start of a later one. */
+const TEXT_AFTER_SUMMARY = /<\/summary>[ \t]*(?:\r?\n[ \t]*)*(?=[^<\s])/gi;
+/** A later line of the block that starts with text, not a tag. */
+const TEXT_LINE = /\n([ \t>]*)(?=[^<>\s])/; // ">": the block is in a quote
+/**
+ * HTML blocks whose lines are not Markdown in any reading: comments, <pre>,
+ * <script>, <style>, <textarea> (each ends at its own closing tag), and <?…>, <!…>.
+ */
+const NOT_MARKDOWN = /^[ \t]*<(?:!|\?|(?:pre|script|style|textarea)[\s>])/i;
+/** Where HTML blocks can be (an `html` node in a paragraph or heading is inline HTML). */
+const BLOCK_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
+export default function remarkHtmlBlockMarkdown() {
+  return (tree: Root, file: VFile) => {
+    // MDX reads Markdown inside HTML (and an .mdx note read as Markdown after a syntax error would mislead).
+    const text = String(file.value);
+    if (!/\.md$/i.test(file.path ?? "") || !/<[A-Za-z/]/.test(text)) return;
+    visit(tree, "html", (node: Html, _index, parent) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined || !parent || !BLOCK_PARENTS.has(parent.type)) return;
+      const block = text.slice(start, end);
+      if (NOT_MARKDOWN.test(block)) return;
+      let summaryTold = false;
+      for (const match of block.matchAll(TEXT_AFTER_SUMMARY)) {
+        summaryTold = true;
+        const place = pointAt(file, node, start + match.index + match[0].length);
+        file.info("add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search", { place, source: SOURCE, ruleId: "html-block-markdown" });
+      }
+      const textLine = summaryTold ? null : TEXT_LINE.exec(block);
+      if (!textLine) return;
+      const opening = /^[ \t]*(<\/?[A-Za-z][A-Za-z0-9-]*)/.exec(block)?.[1] ?? "<";
+      const place = pointAt(file, node, start + textLine.index + 1 + textLine[1]!.length);
+      file.info(`add a blank line above this line so its Markdown is read; without one, it belongs to the HTML block that ${opening}> starts on line ${node.position!.start.line}: raw HTML up to the next blank line, shown as typed and left out of search`, { place, source: SOURCE, ruleId: "html-block-markdown" });
+    });
+  };
+}
