@@ -1,5 +1,6 @@
 // GFM footnotes in the note's language: remark-rehype titles them "Footnotes"
 // and names each way back "Back to reference 1", whatever the page's language.
+// Its title is shown: the note's contents list it.
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { ui } from "../lib/ui-strings.ts";
@@ -14,7 +15,11 @@ export default function rehypeFootnoteLanguage() {
     for (const child of section.children) {
       if (child.type !== "element") continue;
       // Its text only: the heading's anchor link stays.
-      if (child.properties.id === "footnote-label") child.children = [{ type: "text", value: strings.footnotes }, ...child.children.filter(isElement)];
+      if (child.properties.id === "footnote-label") {
+        child.children = [{ type: "text", value: strings.footnotes }, ...child.children.filter(isElement)];
+        // remark-rehype marks it sr-only (hidden but read); here it is shown, as the contents list it.
+        delete child.properties.className;
+      }
       if (child.tagName === "ol") child.children.filter(isElement).forEach((item, n) => nameBackReferences(item, n + 1, strings.footnoteBack));
     }
   };

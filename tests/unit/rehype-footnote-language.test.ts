@@ -40,4 +40,12 @@ describe("footnotes", () => {
       expect(backLabels(html)).toEqual(["Back to reference 1", "Back to reference 1-2", "Back to reference 2"]);
     }
   });
+
+  it("show their heading: no sr-only class, which the site's CSS does not define", async () => {
+    for (const html of await bothPaths("en-note")) {
+      const tag = /<h2[^>]*id="footnote-label"[^>]*>/.exec(html)?.[0];
+      expect(tag).toBeDefined();
+      expect(tag).not.toMatch(/class=/);
+    }
+  });
 });
