@@ -21,6 +21,7 @@ import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
 import remarkDollarSigns, { readAsMathByPandoc } from "../plugins/remark-dollar-signs.ts";
 import remarkOtherMathDelimiters from "../plugins/remark-other-math-delimiters.ts";
 import remarkHtmlBlockMarkdown from "../plugins/remark-html-block-markdown.ts";
+import remarkBlockedHtml from "../plugins/remark-blocked-html.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { hasMath } from "./body-text.ts";
@@ -203,7 +204,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     tags: () => (index.forEach((_, slug) => read.add(slug)), tags),
     base,
   };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns).use(remarkOtherMathDelimiters).use(remarkHtmlBlockMarkdown);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkHeadingIds).use(remarkTableMathPipes).use(remarkDollarSigns).use(remarkOtherMathDelimiters).use(remarkHtmlBlockMarkdown).use(remarkBlockedHtml);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   // Raw HTML comes only from .md notes (MDX has none): it is passed through, as Astro does.

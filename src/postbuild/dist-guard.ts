@@ -23,8 +23,8 @@ const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action", "srcset"]);
 const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
 
 /** A start tag; quoted attribute values may hold ">". */
-const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+export const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+export const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** Tags whose attributes matter here; KaTeX's many spans mostly fail this test fast. */
 const WORTH_READING = /\s(?:id|name|href|src|srcset|poster|action|type)\s*=|url\(/i;
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
@@ -117,7 +117,7 @@ function cssUrls(css: string): string[] {
 
 type TargetKind = "file" | "folder" | "missing";
 
-const isOtherOrigin = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
+export const isOtherOrigin = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 const isSpecial = (url: string) => /^(?:data|mailto|tel|javascript|blob):/i.test(url);
 
 /** A link that holds while its page and the site's files stay as they are: to a file with no anchor, or within its page. */

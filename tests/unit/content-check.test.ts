@@ -354,6 +354,14 @@ Work in progress.
     ]);
   });
 
+  it("stops at HTML the page would block: a script or an embed from another site, in a .md note or in MDX", async () => {
+    const problems = await problemsOf({ "plain.md": `${frontmatter()}\n<iframe src="https://www.youtube.com/embed/xyz"></iframe>\n\nText.\n`, "note.mdx": `${frontmatter()}\nText.\n\n<script src="https://cdn.example.com/x.js" />\n` });
+    expect(problems).toEqual([
+      expect.stringMatching(/^note\.mdx:11:1: <script>: a script in a note never runs/),
+      expect.stringMatching(/^plain\.md:9:1: <iframe src="https:\/\/www\.youtube\.com\/embed\/xyz">: pages load nothing from another site/),
+    ]);
+  });
+
   it("renders a .md note's raw HTML itself, checks its links and images, and gives them the base path", async () => {
     const note = `${frontmatter()}\n## Setup $a_{b}$\n\nA line<br>break, <a href="/papers/other/#eq-x">a link</a> and <img src="/favicon.svg" alt="icon">.\n\n<details><summary>More</summary>\n\nHidden.\n\n</details>\n\n<a href="/papers/nope/">gone</a> <img src='/figures/none.png'>\n`;
     const other = `${frontmatter()}\n$$\nx \\label{eq:x}\n$$\n`;
