@@ -2,7 +2,7 @@
 // run. Every page's Content-Security-Policy runs only the site's own scripts
 // and styles, and pages load nothing from other sites (they read offline too).
 // Images are remark-image-sources' business.
-import type { Root } from "mdast";
+import type { Html, Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
@@ -36,7 +36,7 @@ export default function remarkBlockedHtml() {
     visit(tree, (node: Node) => {
       if (node.type === "html") {
         // A tag in a comment is not one.
-        const html = (node as { value: string }).value.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
+        const html = (node as Html).value.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
         for (const match of html.matchAll(START_TAG)) {
           const attributes = new Map<string, string>();
           for (const [, name, double, single, bare] of match[2]!.matchAll(ATTRIBUTE)) if (!attributes.has(name!.toLowerCase())) attributes.set(name!.toLowerCase(), double ?? single ?? bare ?? "");
