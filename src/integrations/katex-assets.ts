@@ -24,6 +24,35 @@ const katexCss = readFileSync(join(katexDist, "katex.min.css"), "utf8");
 /** Every rule of KaTeX's stylesheet but its @font-face rules. */
 export const KATEX_RULES = katexCss.replace(FONT_FACE, "");
 
+/** One of KaTeX's fonts, as CSS picks it: "KaTeX_Size1", "normal", "normal". */
+export interface KatexFace {
+  family: string;
+  weight: "normal" | "bold";
+  style: "normal" | "italic";
+}
+
+/** KaTeX's rules that pick a font family: the classes each selector names, and its face. */
+const FONT_RULES = [...KATEX_RULES.matchAll(/([^{}]+)\{([^}]*font-family:([^;}]+)[^}]*)\}/g)].flatMap(([, selectors, body, family]) =>
+  selectors!.split(",").map((selector) => ({
+    classes: [...selector.replace(/^\s*\.katex\s+/, "").matchAll(/\.([\w-]+)/g)].map((match) => match[1]!),
+    face: { family: family!.trim(), weight: /font-weight:(?:700|bold)/.test(body!) ? "bold" : "normal", style: /font-style:italic/.test(body!) ? "italic" : "normal" } as KatexFace,
+  })),
+);
+
+/**
+ * The fonts that KaTeX markup with these class names can use: KaTeX_Main (the
+ * .katex base), and each family a rule picks when all its classes are there.
+ * It may name a face too many (the classes are of the whole formula, not of
+ * one element), never one too few; \textbf and \textit add bold and italic.
+ */
+export function katexFacesOf(classes: Set<string>): KatexFace[] {
+  const faces = [{ family: "KaTeX_Main", weight: "normal", style: "normal" } as KatexFace, ...FONT_RULES.filter((rule) => rule.classes.every((name) => classes.has(name))).map((rule) => rule.face)];
+  const bold = classes.has("textbf") ? faces.map((face): KatexFace => ({ ...face, weight: "bold" })) : [];
+  const italic = classes.has("textit") ? [...faces, ...bold].map((face): KatexFace => ({ ...face, style: "italic" })) : [];
+  const byKey = new Map([...faces, ...bold, ...italic].map((face) => [`${face.family} ${face.weight} ${face.style}`, face]));
+  return [...byKey.values()];
+}
+
 export function woff2Only(css: string): string {
   return css.replace(/,\s*url\([^)]*\.woff\)\s*format\("woff"\)/g, "").replace(/,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g, "");
 }

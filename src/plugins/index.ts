@@ -14,6 +14,7 @@ import remarkCodeLanguages from "./remark-code-languages.ts";
 import { publicDir, shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
+import rehypeKatexFonts from "./rehype-katex-fonts.ts";
 import rehypeKatexSource from "./rehype-katex-source.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
@@ -47,7 +48,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
   return {
     remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
   };
 }
 
@@ -61,5 +62,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

@@ -201,6 +201,18 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("loads with the page every font its display math needs, so that a page printed before it is scrolled has every glyph", async () => {
+    // Chrome prints with the fonts the screen loaded; display math off screen is not laid out (content-visibility).
+    const page = await seed.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${seed.site.url}papers/self-rewarding-language-models/`);
+    await page.waitForLoadState("networkidle");
+    const loaded = () => page.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family)));
+    // The DPO loss, (4), far below the fold: its 𝔼 (AMS) and big brackets (Size1, Size2).
+    expect(await page.locator("#eq-dpo-loss").evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+    expect(await loaded()).toEqual(expect.arrayContaining(["KaTeX_AMS", "KaTeX_Size1", "KaTeX_Size2"]));
+    await page.close();
+  });
+
   it("keeps formulas whole in forced colours (High Contrast), and outlines the equation a link landed on", async () => {
     const page = await context.newPage();
     await page.emulateMedia({ forcedColors: "active" });

@@ -1,0 +1,71 @@
+// Chrome prints with the web fonts the screen has loaded, and display math off
+// screen is not laid out (content-visibility: auto), so its fonts never load
+// until it is scrolled to. A note printed right after it was opened lost its
+// big brackets and 𝔼. This appends a hidden sample of each KaTeX font that the
+// note's display math uses and its inline math (always laid out) does not:
+// the screen loads them with the page, a few small files.
+import type { Element, ElementContent, Root } from "hast";
+import { SKIP, visit } from "unist-util-visit";
+import { katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import type { MathNodeData } from "../lib/search-documents.ts";
+
+/** Class names in a fast-path raw node's KaTeX HTML. */
+const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
+/** The faces of each distinct formula (by mode and TeX), so that a formula on many pages is read once. */
+const facesOfFormula = new Map<string, KatexFace[]>();
+const FACES_KEPT = 4096;
+
+function facesOfRaw(html: string, key: string): KatexFace[] {
+  let faces = facesOfFormula.get(key);
+  if (!faces) {
+    const classes = new Set<string>();
+    for (const [, names] of html.matchAll(CLASS_ATTRIBUTE)) for (const name of names!.split(" ")) classes.add(name);
+    faces = katexFacesOf(classes);
+    if (facesOfFormula.size >= FACES_KEPT) facesOfFormula.clear();
+    facesOfFormula.set(key, faces);
+  }
+  return faces;
+}
+
+function facesOfElement(element: Element): KatexFace[] {
+  const classes = new Set<string>();
+  visit(element, "element", (node: Element) => {
+    const names = node.properties.className;
+    if (Array.isArray(names)) for (const name of names) classes.add(String(name));
+  });
+  return katexFacesOf(classes);
+}
+
+const keyOf = (face: KatexFace) => `${face.family} ${face.weight} ${face.style}`;
+
+export default function rehypeKatexFonts() {
+  return (tree: Root) => {
+    const inDisplays = new Map<string, KatexFace>();
+    const inline = new Set<string>();
+    const add = (faces: KatexFace[], display: boolean) => {
+      for (const face of faces) display ? inDisplays.set(keyOf(face), face) : inline.add(keyOf(face));
+    };
+    visit(tree, (node) => {
+      // The fast path's math: raw KaTeX HTML, with the TeX's mode kept (rehype-katex-cached).
+      if (node.type === "raw") {
+        const data = (node as { data?: Partial<MathNodeData> }).data;
+        if (data?.tex !== undefined) add(facesOfRaw((node as { value: string }).value, (data.displayMode ? "D" : "I") + data.tex), data.displayMode === true);
+        return;
+      }
+      // rehype-katex's markup (MDX): a display's .katex is inside its .katex-display, which comes first.
+      const names = node.type === "element" ? (node as Element).properties.className : undefined;
+      if (!Array.isArray(names) || !(names.includes("katex-display") || names.includes("katex"))) return;
+      add(facesOfElement(node as Element), names.includes("katex-display"));
+      return SKIP;
+    });
+    const missing = [...inDisplays].filter(([key]) => !inline.has(key)).map(([, face]) => face);
+    if (missing.length === 0) return;
+    const sample = (face: KatexFace): ElementContent => ({
+      type: "element",
+      tagName: "span",
+      properties: { style: `font-family:${face.family}${face.weight === "bold" ? ";font-weight:bold" : ""}${face.style === "italic" ? ";font-style:italic" : ""}` },
+      children: [{ type: "text", value: "(" }],
+    });
+    tree.children.push({ type: "element", tagName: "span", properties: { className: ["katex-fonts"], ariaHidden: "true" }, children: missing.map(sample) });
+  };
+}
