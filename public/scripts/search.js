@@ -48,9 +48,24 @@
       parts.push({ text: content.slice(0, content.length - space.length), mark: marked });
       if (space) parts.push({ text: space, mark: false });
     });
-    // An excerpt from inside a sentence can start at the punctuation after a word (": An Efficient"): it reads as cut.
-    if (parts.length > 0 && !parts[0].mark && /^[:;,.)\]\-–—]/.test(parts[0].text)) parts[0] = { text: "…" + parts[0].text.replace(/^[\s:;,.)\]\-–—]+/, ""), mark: false };
+    // An excerpt from inside a sentence can start at the punctuation after a word (": An Efficient", "：按图层"): it reads as cut.
+    if (parts.length > 0 && !parts[0].mark && LEADING_PUNCTUATION.test(parts[0].text)) parts[0] = { text: "…" + parts[0].text.replace(/^\s+/, "").replace(LEADING_PUNCTUATION, "").replace(/^\s+/, ""), mark: false };
     return parts;
+  }
+  var LEADING_PUNCTUATION = /^[:;,.)\]\-–—：；，。、）】」』！？]+/;
+
+  // Pagefind's excerpt of a section begins with the section's heading, which the result shows above it.
+  function withoutHeading(parts, heading) {
+    var text = parts.map(function (part) { return part.text; }).join("");
+    if (!heading || text.toLowerCase().indexOf(heading.toLowerCase()) !== 0) return parts;
+    var cut = heading.length + /^[\s.:;,。：；，]*/.exec(text.slice(heading.length))[0].length;
+    var kept = [];
+    parts.forEach(function (part) {
+      if (cut >= part.text.length) return void (cut -= part.text.length);
+      kept.push({ text: part.text.slice(cut), mark: part.mark });
+      cut = 0;
+    });
+    return kept.length > 0 ? kept : parts;
   }
 
   var coreLoaded = loadScript(root + "scripts/search-core.js").then(function () {
@@ -199,7 +214,7 @@
               var sub = hit.sub;
               var heading = sub.anchor ? sub.title : "";
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
-              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: hit.parts });
+              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: withoutHeading(hit.parts, heading) });
             });
         });
         return collect(results.slice(LIMIT), words, core, found);

@@ -67,14 +67,18 @@ for (const mode of MODES) {
       await page.waitForURL(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
     });
 
-    it("shows excerpts that start at a word, with only the words marked", async () => {
+    it("shows excerpts that start at a word, not at punctuation or with the heading shown above them, with only the words marked", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
-      for (const query of ["efficient architecture", "layered latent", "decoder"]) {
+      for (const query of ["efficient architecture", "layered latent", "decoder", "stage b", "图层", "奖励模型"]) {
         await searchFor(page, query);
         const excerpts = await page.locator(".search-result-excerpt").allTextContents();
         expect(excerpts.length, query).toBeGreaterThan(0);
-        expect(excerpts.filter((excerpt) => /^[:;,.)\]\-–—]/.test(excerpt)), query).toEqual([]);
+        expect(excerpts.filter((excerpt) => /^[:;,.)\]\-–—：；，。、）]/.test(excerpt)), query).toEqual([]);
+        const headed = await page.locator(".search-result:has(.search-result-heading):has(.search-result-excerpt)").evaluateAll((links) =>
+          links.map((link) => [link.querySelector(".search-result-heading")!.textContent!.replace(/^§ /, ""), link.querySelector(".search-result-excerpt")!.textContent!]),
+        );
+        expect(headed.filter(([heading, excerpt]) => excerpt!.replace(/^…/, "").startsWith(heading!)), query).toEqual([]);
         expect((await page.locator(".search-result mark").allTextContents()).filter((mark) => /\s$/.test(mark)), query).toEqual([]);
       }
     });
