@@ -7,16 +7,15 @@ import katexAssets from "./src/integrations/katex-assets.ts";
 import { takeRenderedContent } from "./src/lib/build-handoff.ts";
 import { loadPaperIndex, publishedTags } from "./src/lib/paper-index.ts";
 import { sitePipeline } from "./src/plugins/index.ts";
-import { basePath, cacheDirFor, papersDir, shikiConfig, siteUrl, siteUrlProblem } from "./src/site.config.ts";
+import { basePath, cacheDirFor, isDevServer, papersDir, shikiConfig, siteUrl, siteUrlProblem } from "./src/site.config.ts";
 
 // Only notes that use MDX components need the index here, so it is read lazily:
 // from the build's own pass when there is one; the dev server re-reads it so
 // edits to labels show up.
 /** @type {import("./src/lib/paper-index.ts").PaperIndex | undefined} */
 let paperIndex;
-const isDev = process.argv.includes("dev");
 const index = () => {
-  if (isDev || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
+  if (isDevServer || !paperIndex) paperIndex = takeRenderedContent(papersDir, basePath)?.index ?? loadPaperIndex(papersDir);
   return paperIndex;
 };
 

@@ -36,6 +36,12 @@ export function siteUrlProblem(value = process.env.SITE_URL): string | undefined
 /** Sub-path the site is served under: BASE_PATH, e.g. /notes/. Always has both slashes. */
 export const basePath = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$/g, "") + "/").replace(/\/+$/, "/");
 
+/**
+ * Whether this process is `astro dev`. import.meta.env.DEV would also be true
+ * for a build run with NODE_ENV=test (as the tests do) or NODE_ENV=development.
+ */
+export const isDevServer = process.argv.includes("dev");
+
 /** Astro's public/: files copied into the site as they are, such as a note's figures. */
 export const publicDir = resolve("public");
 

@@ -96,6 +96,8 @@ export interface CheckOptions {
   asBuilt?: boolean;
   /** Keep each paper's result in the build cache, and reuse what still fits. */
   cache?: boolean;
+  /** With `render`: render drafts too, for the dev server's preview. Their problems stay warnings, and a draft with any is not rendered. */
+  previewDrafts?: boolean;
 }
 
 /** What one set of papers yields once the site-wide index is known. */
@@ -114,7 +116,7 @@ export async function checkContent(papersDir: string, base = "/", options: Check
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const papers = await readPapers(paths, problems, cache);
   const index: PaperIndex = new Map(indexable(papers).map((paper) => [paper.slug, paper]));
-  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache, unreadable: unreadablePapers(paths, index) });
+  const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache, unreadable: unreadablePapers(paths, index), previewDrafts: options.previewDrafts });
   return mergeResults(problems, [pass], papers.length, index);
 }
 
@@ -146,7 +148,7 @@ async function readPaper(path: string, problems: ContentProblem[], cache?: Rende
  * Step two, once every paper is indexed: TeX, labels, references and links, and
  * (with `render`) the HTML of each plain-Markdown note.
  */
-export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void; unreadable?: Set<string> }): Promise<RenderPassResult> {
+export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base: string, options: { render: boolean; asBuilt?: boolean; cache?: RenderCache; onPaper?: () => void; unreadable?: Set<string>; previewDrafts?: boolean }): Promise<RenderPassResult> {
   const result: RenderPassResult = { problems: [], warnings: [], formulas: 0, rendered: [], mdxSlugs: [], search: [] };
   if (options.asBuilt && !options.cache) throw new Error("asBuilt keeps each note in the build cache: it needs `cache`");
   const key = options.cache && renderKey(base, options.asBuilt === true);
@@ -164,10 +166,14 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     if (!parsed) continue;
     // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
+    // The dev server shows it, if it has none.
     if (paper.indexed.draft) {
-      checkDraft ??= paperRenderer(index, base, { render: false, asBuilt: false, renderKey: "", unreadable: options.unreadable });
+      const preview = options.previewDrafts === true && options.render;
+      checkDraft ??= paperRenderer(index, base, { render: preview, asBuilt: false, renderKey: "", unreadable: options.unreadable });
       const problems: ContentProblem[] = [];
-      result.warnings.push(...(await checkDraft(paper, parsed, problems)).warnings, ...problems.map(inDraft));
+      const done = await checkDraft(paper, parsed, problems);
+      if (preview && problems.length === 0) addPaper(result, done);
+      else result.warnings.push(...done.warnings, ...problems.map(inDraft));
       continue;
     }
     renderPaper ??= paperRenderer(index, base, { render: options.render, asBuilt: options.asBuilt === true, cache: options.cache, renderKey: key || "", unreadable: options.unreadable });

@@ -2,6 +2,7 @@
 // holds on any host and from disk. The one inline script lives here, so the
 // text a page runs and the hash that allows it come from the same string.
 import { createHash } from "node:crypto";
+import { isDevServer } from "../site.config.ts";
 
 /**
  * Applies the saved theme before first paint, so the page never flashes the
@@ -37,11 +38,9 @@ export const INLINE_SCRIPT = THEME_SCRIPT + ";" + LOADER_SCRIPT;
 
 /**
  * Built pages carry the policy; the dev server's pages do not, as it injects
- * inline styles and scripts for live reload. Told apart as astro.config.mjs
- * does: import.meta.env.PROD would also be false for a build run with
- * NODE_ENV=test (as the tests do) or NODE_ENV=development.
+ * inline styles and scripts for live reload.
  */
-export const shipsPolicy = !process.argv.includes("dev");
+export const shipsPolicy = !isDevServer;
 
 export function sha256Source(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;

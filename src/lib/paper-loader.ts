@@ -40,7 +40,8 @@ export function paperLoader(papersDir: string, base: string): Loader {
   // stays up through problems: they go to the terminal and to every page
   // (Base.astro) until a save fixes them.
   const check = async (context: LoaderContext) => {
-    const result = await checkContent(papersDir, base, { render: true });
+    // The dev server (it watches) shows drafts too, at their own page.
+    const result = await checkContent(papersDir, base, { render: true, previewDrafts: context.watcher !== undefined });
     for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
     const problems = result.problems.length > 0 ? describeProblems(result.problems) : undefined;
     if (problems && !context.watcher) throw new Error(problems);

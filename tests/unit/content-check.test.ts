@@ -150,6 +150,17 @@ describe("content check", () => {
     ]);
   });
 
+  it("renders a sound draft for the dev server's preview, and not one with problems, whose problems stay warnings; a build renders none", async () => {
+    const sound = `${frontmatter({ draft: "true" })}\n$$\nx \\label{eq:x}\n$$\n\nSee $\\eqref{eq:x}$.\n`;
+    const broken = `${frontmatter({ draft: "true" })}\nSee $\\eqref{eq:y}$.\n`;
+    const { papersDir } = writePapers({ sound, broken, ok: `${frontmatter()}\nText.\n` });
+    const preview = await checkContent(papersDir, "/", { render: true, previewDrafts: true });
+    expect(preview.problems).toEqual([]);
+    expect([...preview.rendered.keys()].sort()).toEqual(["ok", "sound"]);
+    expect(preview.warnings.map(formatProblem)).toEqual([expect.stringMatching(/broken\.mdx:10:5: \\eqref\{eq:y\}: .* \(a draft: this stops the build once it is published\)$/)]);
+    expect([...(await checkContent(papersDir, "/", { render: true })).rendered.keys()]).toEqual(["ok"]);
+  });
+
   it("knows another paper's heading anchors as the page makes them: after SmartyPants, without images' alt text", async () => {
     const headed = `${frontmatter()}\n## Don't stop -- ablations\n\n## Fig ![x](/favicon.svg) here\n\nText.\n`;
     const links = `${frontmatter()}\n[a](/papers/headed/#dont-stop--ablations) [b](/papers/headed/#fig--here) [c](/papers/headed/#dont-stop----ablations)\n`;
