@@ -13,6 +13,7 @@ import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/p
 import { slugFromPath } from "../lib/paper-files.ts";
 import { titleLang } from "../lib/ui-strings.ts";
 import { pageLang, report } from "./messages.ts";
+import { katexProblem } from "./remark-katex-check.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
@@ -75,8 +76,10 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
+      // TeX that KaTeX rejects is reported in its own note, once: here it gets no preview (no red text).
+      const preview = katexProblem(eq.previewTex, true) === null ? { key, paper, equation: eq } : undefined;
       // The title is plain text; the number is digits or the author's \tag TeX.
-      return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview: { key, paper, equation: eq } };
+      return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview };
     };
 
     visit(tree, ["inlineMath", "math"], (node, position, parent) => {

@@ -60,6 +60,21 @@ describe("content check", () => {
     expect(problems[1]).toMatch(/^broken\.mdx:12:1: KaTeX cannot render \$\\foo\{x\}\$: Undefined control sequence: \\foo/);
   });
 
+  it("reports TeX that KaTeX rejects once, in its own note, not again in the notes that \\eqref it", async () => {
+    const ddpm = `${frontmatter()}\n$$\n\\begin{align}\nL &= \\mathbbb{E}[x] \\label{eq:simple-loss}\n\\end{align}\n$$\n`;
+    const alone = `${frontmatter()}\nSee $\\eqref{ddpm/eq:simple-loss}$.\n`;
+    const inFormula = `${frontmatter()}\nBy $L = 0$ and $x \\le \\eqref{ddpm/eq:simple-loss}$.\n`;
+    const { papersDir } = writePapers({ ddpm, "lora.md": alone, vit: inFormula });
+    const check = await checkContent(papersDir);
+    expect(check.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb$/)]);
+    // Astro's MDX path: the link, without a preview of the broken equation (which would be red text, and fail the page).
+    const tree = runMdxPipeline(papersDir, "vit", inFormula, check.index);
+    const [classes, hrefs]: string[][] = [[], []];
+    visit(tree, "element", (node) => void (classes.push(...((node.properties.className as string[] | undefined) ?? [])), node.tagName === "a" && hrefs.push(String(node.properties.href))));
+    expect(hrefs).toContain("/papers/ddpm/#eq-simple-loss");
+    expect(classes).not.toContain("equation-preview");
+  });
+
   it("reports a dangling \\eqref, a missing paper and an unnumbered target", async () => {
     const body = `${frontmatter()}\n$$\nx \\notag \\label{eq:plain}\n$$\n\n$\\eqref{eq:nope}$ $\\eqref{ghost/eq:x}$ $\\eqref{eq:plain}$\n`;
     const problems = await problemsOf({ refs: body });
