@@ -29,6 +29,14 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
   return verdict;
 }
 
+/** remark-math, as a code fence, runs a display whose closing $$ is missing to the end of the note (or of its quote or list item). */
+function isUnclosedDisplay(file: VFile, math: MathNode): boolean {
+  const { start, end } = math.position ?? {};
+  if (math.type !== "math" || start?.offset === undefined || end?.offset === undefined) return false;
+  const lines = String(file.value).slice(start.offset, end.offset).split("\n");
+  return lines.length === 1 || !/^[\s>]*\${2,}\s*$/.test(lines.at(-1)!);
+}
+
 /** The marks KaTeX leaves where it rendered an error as text. */
 export function hasErrorText(html: string): boolean {
   return /katex-error|#cc0000/.test(html);
@@ -43,6 +51,12 @@ export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
+      if (isUnclosedDisplay(file, math)) {
+        // KaTeX would quote the rest of the note back, and fail on whatever Markdown it holds.
+        const line = math.position!.start.line;
+        const ends = /^[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value) ? "; if this $$ was meant to end a formula, a $$ above it is the one never closed" : "";
+        return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
+      }
       const problem = katexProblem(math.value, math.type === "math");
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.

@@ -109,6 +109,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("says that a $$ is never closed, at that $$, rather than quoting the rest of the note as its TeX", async () => {
+    const body = `${frontmatter()}\n> $$\n> x = 1\n> $$\n\n$$\n\\begin{align}\nL &= \\mathbb{E}[x]\n\\end{align}\n\n## Sampling\n\n\`\`\`python\nx = $1\n\`\`\`\n`;
+    expect(await problemsOf({ open: body })).toEqual(["open.mdx:13:1: the $$ on line 13 is never closed, so all that follows it is read as math: end the formula with a line holding only $$"]);
+    // The closing $$ of the last display left alone: the $$ that opened it closes the one before.
+    const shifted = `${frontmatter()}\n$$\na = b\n\nText.\n\n$$\nc = d\n$$\n\nMore.\n`;
+    expect(await problemsOf({ shifted })).toContainEqual("shifted.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, a $$ above it is the one never closed");
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
