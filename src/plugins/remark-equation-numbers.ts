@@ -10,6 +10,8 @@ import { pageLang, placeOf, report } from "./messages.ts";
 
 /** Anchors of this page's numbered equations, for remark-equation-refs. */
 export type PageEquations = Map<string, NumberedEquation>;
+/** Every label on this page: of two that share an anchor, PageEquations keeps one. */
+export type PageLabels = Set<string>;
 
 export default function remarkEquationNumbers() {
   return (tree: Root, file: VFile) => {
@@ -18,6 +20,7 @@ export default function remarkEquationNumbers() {
     const byAnchor: PageEquations = new Map();
     /** The line of each anchor's first equation, for the message about a second. */
     const firstLines = new Map<string, number>();
+    const labels: PageLabels = new Set();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
       for (const problem of parsed.problems) report(file, node, problem);
       for (const eq of equations) {
@@ -32,6 +35,7 @@ export default function remarkEquationNumbers() {
         if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
+        if (eq.label !== undefined) labels.add(eq.label);
         if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
       }
       const rowAnchors = parsed.rowEnvironment !== undefined;
@@ -73,5 +77,6 @@ export default function remarkEquationNumbers() {
       node.value = tex;
     }
     file.data.pageEquations = byAnchor;
+    file.data.pageLabels = labels;
   };
 }

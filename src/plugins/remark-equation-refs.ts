@@ -14,7 +14,7 @@ import { slugFromPath } from "../lib/paper-files.ts";
 import { titleLang } from "../lib/ui-strings.ts";
 import { pageLang, report } from "./messages.ts";
 import { katexProblem } from "./remark-katex-check.ts";
-import type { PageEquations } from "./remark-equation-numbers.ts";
+import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
   /**
@@ -54,6 +54,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
     const slug = slugFromPath(file.path);
     const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
+    const labelsHere = (file.data.pageLabels as PageLabels | undefined) ?? new Set();
     const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
 
     const resolve = (ref: EquationRef, node: MathNode): ResolvedRef | undefined => {
@@ -62,7 +63,9 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
       if (!ref.slug || ref.slug === slug) {
         const eq = here.get(anchorForLabel(ref.label));
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsOf(here.values()))}`, at);
+        // Its anchor is another label's too: remark-equation-numbers reports that, and it is the one problem.
+        if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsHere)}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
         return { href: `#${eq.anchor}`, text, tex: text };

@@ -127,6 +127,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("reports two labels with one anchor once, not also \\eqref to either as to a label that is not there", async () => {
+    const body = `${frontmatter()}\n$$\na \\label{eq:simple-loss}\n$$\n\n$$\nb \\label{eq:simple loss}\n$$\n\nBy $\\eqref{eq:simple-loss}$ and $\\eqref{eq:simple loss}$, not $\\eqref{eq:simple.loss}$.\n`;
+    expect(await problemsOf({ dup: body })).toEqual([
+      expect.stringMatching(/^dup\.mdx:14:10: two equations on this page have the anchor #eq-simple-loss \(label eq:simple loss\); the first is on line 10$/),
+      expect.stringMatching(/^dup\.mdx:17:\d+: \\eqref\{eq:simple\.loss\}: no equation on this page has \\label\{eq:simple\.loss\}; did you mean/),
+    ]);
+  });
+
   it("reports a label used twice in the rows of one align at the second row", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\nx &= 1 \\label{eq:r1} \\\\\ny &= 2 \\label{eq:r1}\n\\end{align}\n$$\n`;
     expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:15: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);
