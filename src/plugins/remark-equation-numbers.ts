@@ -5,6 +5,7 @@ import type { VFile } from "vfile";
 import { texForRendering, type NumberedEquation } from "../lib/equations.ts";
 import { mathElement } from "../lib/mdast-math.ts";
 import { headingIds, numberDisplays } from "../lib/paper-index.ts";
+import { tagText } from "../lib/tag-text.ts";
 import { ui } from "../lib/ui-strings.ts";
 import { pageLang, placeOf, report } from "./messages.ts";
 
@@ -41,7 +42,8 @@ export default function remarkEquationNumbers() {
       const rowAnchors = parsed.rowEnvironment !== undefined;
       const tex = texForRendering(parsed, equations);
       const linked = equations.filter((eq) => eq.number !== undefined && eq.anchor);
-      const label = linked.map((eq) => eq.number).join(", ");
+      // Names and titles are plain text: a \tag{$\star$} is named ⋆.
+      const label = linked.map((eq) => tagText(eq.number!)).join(", ");
       const copyTexLabel = label ? strings.copyTex(label) : strings.copyTexUnnumbered;
       node.data = {
         originalTex: node.value,
@@ -61,8 +63,8 @@ export default function remarkEquationNumbers() {
               ...linked.map((eq) => ({
                 type: "element",
                 tagName: "a",
-                properties: { className: ["equation-link"], href: `#${eq.anchor}`, ariaLabel: strings.equationLink(eq.number!), title: strings.equationLink(eq.number!) },
-                children: [{ type: "text", value: rowAnchors ? `¶ (${eq.number})` : "¶" }],
+                properties: { className: ["equation-link"], href: `#${eq.anchor}`, ariaLabel: strings.equationLink(tagText(eq.number!)), title: strings.equationLink(tagText(eq.number!)) },
+                children: [{ type: "text", value: rowAnchors ? `¶ (${tagText(eq.number!)})` : "¶" }],
               })),
               {
                 type: "element",

@@ -3,7 +3,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { unbalancedGroup } from "../lib/equations.ts";
+import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
@@ -37,6 +37,15 @@ function isUnclosedDisplay(file: VFile, math: MathNode): boolean {
   return lines.length === 1 || !/^[\s>]*\${2,}\s*$/.test(lines.at(-1)!);
 }
 
+/** \tag's argument is text to KaTeX, as to LaTeX: a math command there (\tag{\dagger}) is unknown, though it works in $…$. */
+function mathInTag(tex: string, command: string): string {
+  for (const tag of tex.matchAll(/\\tag\*?\s*(?=\{)/g)) {
+    const argument = readBraceGroup(tex, tag.index + tag[0].length)?.content.trim();
+    if (argument?.includes(command) && katexProblem(command, false) === null) return `; \\tag{…} holds text, so math in it goes between $ signs: \\tag{$${argument}$}`;
+  }
+  return "";
+}
+
 /** The marks KaTeX leaves where it rendered an error as text. */
 export function hasErrorText(html: string): boolean {
   return /katex-error|#cc0000/.test(html);
@@ -64,9 +73,10 @@ export default function remarkKatexCheck() {
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem;
+      const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) : "");
       // An unknown command can be found in the author's TeX, at its own line.
-      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : /control sequence: (\\\S+)/.exec(problem)?.[1];
+      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
     });
   };

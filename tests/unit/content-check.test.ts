@@ -117,6 +117,20 @@ describe("content check", () => {
     expect(await problemsOf({ shifted })).toContainEqual("shifted.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, a $$ above it is the one never closed");
   });
 
+  it("says that \\tag holds text when a math command in it is unknown, and renders a \\tag{$\\star$} in links to it", async () => {
+    const body = `${frontmatter()}\n$$\ny = 2 \\tag{\\dagger}\n$$\n`;
+    expect(await problemsOf({ dagger: body })).toEqual([
+      "dagger.mdx:10:12: KaTeX cannot render $y = 2 \\tag{\\dagger}$: Undefined control sequence: \\dagger; \\tag{…} holds text, so math in it goes between $ signs: \\tag{$\\dagger$}",
+    ]);
+    const { papersDir } = writePapers({ "star.md": `${frontmatter()}\n$$\nx = 1 \\tag{$\\star$} \\label{eq:star}\n$$\n\nSee $\\ref{eq:star}$.\n` });
+    const check = await checkContent(papersDir, "/", { render: true });
+    expect(check.problems).toEqual([]);
+    const html = paperHtml(check.rendered.get("star")!);
+    expect(html).toMatch(/<a href="#eq-star" class="eqref"><span class="katex">.*<mo>⋆<\/mo>/);
+    expect(html).toContain('aria-label="Copy link to equation (⋆)"');
+    expect(check.search.flatMap((page) => page.documents!).map((d) => d.heading)).toContain("(⋆) star");
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
