@@ -257,6 +257,14 @@ Work in progress.
     ]);
   });
 
+  it("shows a list key written as one value as a list, from the writer's own value", async () => {
+    const note = `${frontmatter({ authors: "Edward J. Hu, Yelong Shen", tags: "llm" })}\nText.\n`;
+    expect(await problemsOf({ lora: note })).toEqual([
+      'lora.mdx:3:1: frontmatter key "authors" is a list: write authors: ["Edward J. Hu", "Yelong Shen"]',
+      'lora.mdx:7:1: frontmatter key "tags" is a list: write tags: ["llm"]',
+    ]);
+  });
+
   it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
     const problems = await problemsOf({ meta: body });
