@@ -3,7 +3,7 @@
 // pipeline pick it up here instead of doing the work twice. (Astro loads our
 // modules through Vite, as separate module instances, so the hand-off goes
 // through globalThis.)
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { ContentCheckResult, ContentProblem } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
 import { counted } from "./format.ts";
@@ -58,7 +58,8 @@ export function contentProblemsError(papersDir: string, base: string): Error | u
   const current = currentFor(papersDir, base);
   if (!current || !("problems" in current)) return undefined;
   const [first] = current.problems;
-  const error = Object.assign(new Error(describeProblems(current.problems)), first && { loc: { file: resolve(first.file), line: first.line, column: first.column } });
+  // Astro joins a loc outside its root (the project, where the dev server runs) onto that root, absolute or not: relative to it, a note in another folder is found too.
+  const error = Object.assign(new Error(describeProblems(current.problems)), first && { loc: { file: relative(process.cwd(), resolve(first.file)), line: first.line, column: first.column } });
   // No frames: they would be of this code, which did nothing wrong; Astro then points at the note's place instead.
   error.stack = error.message;
   return error;

@@ -10,6 +10,14 @@ function renamed(a: string, b: string): boolean {
   return fewer.length > 0 && fewer.join("").length >= 3 && fewer.every((word) => more.has(word));
 }
 
+/** Two neighbouring characters swapped (titel → title): one slip, though two edits to Levenshtein. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /**
  * `; did you mean <closest>?` when a candidate is close to `name`: a few edits
  * apart, or the same words with some added or dropped (a rename), which wins
@@ -20,7 +28,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const edits = distance(name, candidate);
+    const edits = swapped(name, candidate) ? 1 : distance(name, candidate);
     // Below one edit, so a rename beats a typo; one that kept the start (ddpm → ddpm-2020) beats one
     // that did not (j-ddpm); within each, the closer wins.
     const tier = candidate.startsWith(name) || name.startsWith(candidate) ? 0 : renamed(name, candidate) ? 0.5 : undefined;

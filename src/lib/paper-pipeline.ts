@@ -161,6 +161,9 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
       for (const key of keys) {
         const line = source.keyLines.get(key) ?? 1;
         const missing = issue.path.length === 1 && source.frontmatter[key] === undefined;
+        // "authors: A, B" is one string to YAML: the writer's own value, as a list.
+        const value = source.frontmatter[key];
+        const list = issue.code === "invalid_type" && issue.expected === "array" && (typeof value === "string" || typeof value === "number") ? String(value).split(",").map((item) => item.trim()).filter(Boolean) : [];
         // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
         const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number" && key !== "date";
         // An item of a list (tags.0) is named by its value, which the author can find.
@@ -168,6 +171,7 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
         const reason =
           issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"${didYouMean(key, Object.keys(paperSchema.shape))}`
           : missing ? `frontmatter key "${key}" is missing`
+          : list.length > 0 ? `frontmatter key "${key}" is a list: write ${key}: [${list.map((item) => JSON.stringify(item)).join(", ")}]`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
           : key === "lang" && typeof source.frontmatter.lang === "string" ? `frontmatter key "lang": must be en or zh${langMeant(source.frontmatter.lang)}`

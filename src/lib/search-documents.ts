@@ -11,6 +11,7 @@ import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
 import { authorTex } from "../plugins/rehype-katex-source.ts";
 import { equationName } from "./equation-names.ts";
+import { tagText } from "./tag-text.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
 
@@ -96,7 +97,7 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
     const name = equationName(eq.label!);
     // Its TeX too, so that "softmax" finds the formula; the label is there already.
     const tex = eq.tex.replace(LABEL, " ").replace(/\s+/g, " ").trim();
-    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${eq.number}) ${name}`, text: `${name} ${eq.label} ${tex}`, kind: "equation", lang });
+    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${name} ${eq.label} ${tex}`, kind: "equation", lang });
   }
   return documents;
 }

@@ -5,11 +5,14 @@ import type { VFile } from "vfile";
 import { texForRendering, type NumberedEquation } from "../lib/equations.ts";
 import { mathElement } from "../lib/mdast-math.ts";
 import { headingIds, numberDisplays } from "../lib/paper-index.ts";
+import { tagText } from "../lib/tag-text.ts";
 import { ui } from "../lib/ui-strings.ts";
 import { pageLang, placeOf, report } from "./messages.ts";
 
 /** Anchors of this page's numbered equations, for remark-equation-refs. */
 export type PageEquations = Map<string, NumberedEquation>;
+/** Every label on this page: of two that share an anchor, PageEquations keeps one. */
+export type PageLabels = Set<string>;
 
 export default function remarkEquationNumbers() {
   return (tree: Root, file: VFile) => {
@@ -18,6 +21,7 @@ export default function remarkEquationNumbers() {
     const byAnchor: PageEquations = new Map();
     /** The line of each anchor's first equation, for the message about a second. */
     const firstLines = new Map<string, number>();
+    const labels: PageLabels = new Set();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
       for (const problem of parsed.problems) report(file, node, problem);
       for (const eq of equations) {
@@ -32,12 +36,14 @@ export default function remarkEquationNumbers() {
         if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
+        if (eq.label !== undefined) labels.add(eq.label);
         if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
       }
       const rowAnchors = parsed.rowEnvironment !== undefined;
       const tex = texForRendering(parsed, equations);
       const linked = equations.filter((eq) => eq.number !== undefined && eq.anchor);
-      const label = linked.map((eq) => eq.number).join(", ");
+      // Names and titles are plain text: a \tag{$\star$} is named ⋆.
+      const label = linked.map((eq) => tagText(eq.number!)).join(", ");
       const copyTexLabel = label ? strings.copyTex(label) : strings.copyTexUnnumbered;
       node.data = {
         originalTex: node.value,
@@ -57,8 +63,8 @@ export default function remarkEquationNumbers() {
               ...linked.map((eq) => ({
                 type: "element",
                 tagName: "a",
-                properties: { className: ["equation-link"], href: `#${eq.anchor}`, ariaLabel: strings.equationLink(eq.number!), title: strings.equationLink(eq.number!) },
-                children: [{ type: "text", value: rowAnchors ? `¶ (${eq.number})` : "¶" }],
+                properties: { className: ["equation-link"], href: `#${eq.anchor}`, ariaLabel: strings.equationLink(tagText(eq.number!)), title: strings.equationLink(tagText(eq.number!)) },
+                children: [{ type: "text", value: rowAnchors ? `¶ (${tagText(eq.number!)})` : "¶" }],
               })),
               {
                 type: "element",
@@ -73,5 +79,6 @@ export default function remarkEquationNumbers() {
       node.value = tex;
     }
     file.data.pageEquations = byAnchor;
+    file.data.pageLabels = labels;
   };
 }

@@ -11,9 +11,11 @@ import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
+import { tagHasTex, tagText } from "../lib/tag-text.ts";
 import { titleLang } from "../lib/ui-strings.ts";
 import { pageLang, report } from "./messages.ts";
-import type { PageEquations } from "./remark-equation-numbers.ts";
+import { katexProblem } from "./remark-katex-check.ts";
+import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 
 export interface SiteLinkOptions {
   /**
@@ -41,9 +43,10 @@ const labelsOf = (equations: Iterable<{ label?: string }>): string[] => [...equa
 
 interface ResolvedRef {
   href: string;
-  text: string;
-  /** The same text as TeX, for a link inside a larger formula. */
-  tex: string;
+  /** Another paper's short title, before the number. */
+  title?: string;
+  /** "(3)" for \eqref, "3" for \ref; a \tag's TeX as written ("($\star$)"). */
+  number: string;
   /** Key of a build-time preview, for references to other pages. */
   preview?: { key: string; paper: IndexedPaper; equation: IndexedEquation };
 }
@@ -53,6 +56,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
     const slug = slugFromPath(file.path);
     const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
+    const labelsHere = (file.data.pageLabels as PageLabels | undefined) ?? new Set();
     const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
 
     const resolve = (ref: EquationRef, node: MathNode): ResolvedRef | undefined => {
@@ -61,10 +65,11 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
       if (!ref.slug || ref.slug === slug) {
         const eq = here.get(anchorForLabel(ref.label));
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsOf(here.values()))}`, at);
+        // Its anchor is another label's too: remark-equation-numbers reports that, and it is the one problem.
+        if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsHere)}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
-        const text = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
-        return { href: `#${eq.anchor}`, text, tex: text };
+        return { href: `#${eq.anchor}`, number: ref.kind === "eqref" ? `(${eq.number})` : eq.number };
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
@@ -75,8 +80,9 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
-      // The title is plain text; the number is digits or the author's \tag TeX.
-      return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, text: `${paper.shortTitle} ${number}`, tex: `${texText(paper.shortTitle)} ${number}`, preview: { key, paper, equation: eq } };
+      // TeX that KaTeX rejects is reported in its own note, once: here it gets no preview (no red text).
+      const preview = katexProblem(eq.previewTex, true) === null ? { key, paper, equation: eq } : undefined;
+      return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, title: paper.shortTitle, number, preview };
     };
 
     visit(tree, ["inlineMath", "math"], (node, position, parent) => {
@@ -93,7 +99,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         const link: Link = {
           type: "link",
           url: target.href,
-          children: [{ type: "text", value: target.text }],
+          children: linkContent(target),
           data: { hProperties: { className: ["eqref"], dataPreview: target.preview?.key } },
           position: math.position,
         };
@@ -105,7 +111,9 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       let last = 0;
       refs.forEach((ref, i) => {
         const target = resolved[i];
-        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${target.tex}}}` : String.raw`\text{(?)}`);
+        // The title is plain text; the number is digits or the author's \tag TeX.
+        const shown = target && (target.title === undefined ? target.number : `${texText(target.title)} ${target.number}`);
+        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${shown}}}` : String.raw`\text{(?)}`);
         last = ref.start + ref.length;
       });
       setMathTex(math, tex + math.value.slice(last));
@@ -113,6 +121,16 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
 
     if (previews.size > 0) tree.children.push(previewContainer([...previews.values()], pageLang(file)));
   };
+}
+
+/** A link's text; a number with TeX in it (\tag{$\star$}) is rendered by KaTeX, as the equation shows it, if KaTeX takes it. */
+function linkContent({ title, number }: ResolvedRef): Link["children"] {
+  const prefix = title === undefined ? "" : `${title} `;
+  const tex = String.raw`\text{${number}}`;
+  if (!tagHasTex(number) || katexProblem(tex, false) !== null) return [{ type: "text", value: prefix + tagText(number) }];
+  const math: MathNode = { type: "inlineMath", value: "" };
+  setMathTex(math, tex);
+  return [...(prefix ? [{ type: "text" as const, value: prefix }] : []), math as never];
 }
 
 /** Hidden, pre-rendered copies of equations from other pages, for hover previews. */

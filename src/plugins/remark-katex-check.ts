@@ -3,7 +3,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { unbalancedGroup } from "../lib/equations.ts";
+import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
@@ -29,6 +29,23 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
   return verdict;
 }
 
+/** remark-math, as a code fence, runs a display whose closing $$ is missing to the end of the note (or of its quote or list item). */
+function isUnclosedDisplay(file: VFile, math: MathNode): boolean {
+  const { start, end } = math.position ?? {};
+  if (math.type !== "math" || start?.offset === undefined || end?.offset === undefined) return false;
+  const lines = String(file.value).slice(start.offset, end.offset).split("\n");
+  return lines.length === 1 || !/^[\s>]*\${2,}\s*$/.test(lines.at(-1)!);
+}
+
+/** \tag's argument is text to KaTeX, as to LaTeX: a math command there (\tag{\dagger}) is unknown, though it works in $…$. */
+function mathInTag(tex: string, command: string): string {
+  for (const tag of tex.matchAll(/\\tag\*?\s*(?=\{)/g)) {
+    const argument = readBraceGroup(tex, tag.index + tag[0].length)?.content.trim();
+    if (argument?.includes(command) && katexProblem(command, false) === null) return `; \\tag{…} holds text, so math in it goes between $ signs: \\tag{$${argument}$}`;
+  }
+  return "";
+}
+
 /** The marks KaTeX leaves where it rendered an error as text. */
 export function hasErrorText(html: string): boolean {
   return /katex-error|#cc0000/.test(html);
@@ -43,6 +60,12 @@ export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
+      if (isUnclosedDisplay(file, math)) {
+        // KaTeX would quote the rest of the note back, and fail on whatever Markdown it holds.
+        const line = math.position!.start.line;
+        const ends = /^[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value) ? "; if this $$ was meant to end a formula, a $$ above it is the one never closed" : "";
+        return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
+      }
       const problem = katexProblem(math.value, math.type === "math");
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
@@ -50,9 +73,10 @@ export default function remarkKatexCheck() {
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem;
+      const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) : "");
       // An unknown command can be found in the author's TeX, at its own line.
-      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : /control sequence: (\\\S+)/.exec(problem)?.[1];
+      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
     });
   };

@@ -1,15 +1,16 @@
 // For the content check: LaTeX's \(…\) and \[…\], and full-width ＄…＄ (as a
-// Chinese input method types it), are not math to remark-math. Markdown reads
-// \( as an escaped "(", so the TeX ships as text without a word. Allowed, but
-// the author hears where it is.
+// Chinese input method types it), are not math to remark-math, nor is an
+// \eqref{…} or \ref{…} in prose. Markdown reads \( as an escaped "(", so the
+// TeX ships as text without a word. Allowed, but the author hears where it is.
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { occurrences, placeOf, SOURCE } from "./messages.ts";
+import { findEquationRefs } from "../lib/equations.ts";
+import { occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 
-/** An opening delimiter, not itself escaped; looked for only in a note that holds one. */
-const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄)/g;
-const MAY_HOLD_OPENER = /\\[([]|＄/;
+/** An opening delimiter or a reference, not itself escaped; looked for only in a note that holds one. */
+const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z]))/g;
+const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
@@ -30,6 +31,14 @@ export default function remarkOtherMathDelimiters() {
         const delimiter = match[1]!;
         const at = start + match.index + match[0].length - delimiter.length;
         if (at < usedUntil) continue;
+        if (delimiter.endsWith("ref")) {
+          // In math it is a link; in prose, the command itself shows.
+          const ref = findEquationRefs(text.slice(at, end))[0];
+          if (ref?.start !== 0) continue;
+          const written = text.slice(at, at + ref.length);
+          file.info(`${written} outside math shows as written: write it as math, $${written}$`, { place: pointAt(file, node, at), source: SOURCE, ruleId: "math-delimiters" });
+          continue;
+        }
         // The closer, in the same paragraph (no blank line before it).
         const close = text.indexOf(CLOSER[delimiter]!, at + delimiter.length);
         if (close === -1 || /\n[ \t]*\n/.test(text.slice(at, close))) continue;

@@ -60,6 +60,21 @@ describe("content check", () => {
     expect(problems[1]).toMatch(/^broken\.mdx:12:1: KaTeX cannot render \$\\foo\{x\}\$: Undefined control sequence: \\foo/);
   });
 
+  it("reports TeX that KaTeX rejects once, in its own note, not again in the notes that \\eqref it", async () => {
+    const ddpm = `${frontmatter()}\n$$\n\\begin{align}\nL &= \\mathbbb{E}[x] \\label{eq:simple-loss}\n\\end{align}\n$$\n`;
+    const alone = `${frontmatter()}\nSee $\\eqref{ddpm/eq:simple-loss}$.\n`;
+    const inFormula = `${frontmatter()}\nBy $L = 0$ and $x \\le \\eqref{ddpm/eq:simple-loss}$.\n`;
+    const { papersDir } = writePapers({ ddpm, "lora.md": alone, vit: inFormula });
+    const check = await checkContent(papersDir);
+    expect(check.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb$/)]);
+    // Astro's MDX path: the link, without a preview of the broken equation (which would be red text, and fail the page).
+    const tree = runMdxPipeline(papersDir, "vit", inFormula, check.index);
+    const [classes, hrefs]: string[][] = [[], []];
+    visit(tree, "element", (node) => void (classes.push(...((node.properties.className as string[] | undefined) ?? [])), node.tagName === "a" && hrefs.push(String(node.properties.href))));
+    expect(hrefs).toContain("/papers/ddpm/#eq-simple-loss");
+    expect(classes).not.toContain("equation-preview");
+  });
+
   it("reports a dangling \\eqref, a missing paper and an unnumbered target", async () => {
     const body = `${frontmatter()}\n$$\nx \\notag \\label{eq:plain}\n$$\n\n$\\eqref{eq:nope}$ $\\eqref{ghost/eq:x}$ $\\eqref{eq:plain}$\n`;
     const problems = await problemsOf({ refs: body });
@@ -94,6 +109,28 @@ describe("content check", () => {
     ]);
   });
 
+  it("says that a $$ is never closed, at that $$, rather than quoting the rest of the note as its TeX", async () => {
+    const body = `${frontmatter()}\n> $$\n> x = 1\n> $$\n\n$$\n\\begin{align}\nL &= \\mathbb{E}[x]\n\\end{align}\n\n## Sampling\n\n\`\`\`python\nx = $1\n\`\`\`\n`;
+    expect(await problemsOf({ open: body })).toEqual(["open.mdx:13:1: the $$ on line 13 is never closed, so all that follows it is read as math: end the formula with a line holding only $$"]);
+    // The closing $$ of the last display left alone: the $$ that opened it closes the one before.
+    const shifted = `${frontmatter()}\n$$\na = b\n\nText.\n\n$$\nc = d\n$$\n\nMore.\n`;
+    expect(await problemsOf({ shifted })).toContainEqual("shifted.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, a $$ above it is the one never closed");
+  });
+
+  it("says that \\tag holds text when a math command in it is unknown, and renders a \\tag{$\\star$} in links to it", async () => {
+    const body = `${frontmatter()}\n$$\ny = 2 \\tag{\\dagger}\n$$\n`;
+    expect(await problemsOf({ dagger: body })).toEqual([
+      "dagger.mdx:10:12: KaTeX cannot render $y = 2 \\tag{\\dagger}$: Undefined control sequence: \\dagger; \\tag{…} holds text, so math in it goes between $ signs: \\tag{$\\dagger$}",
+    ]);
+    const { papersDir } = writePapers({ "star.md": `${frontmatter()}\n$$\nx = 1 \\tag{$\\star$} \\label{eq:star}\n$$\n\nSee $\\ref{eq:star}$.\n` });
+    const check = await checkContent(papersDir, "/", { render: true });
+    expect(check.problems).toEqual([]);
+    const html = paperHtml(check.rendered.get("star")!);
+    expect(html).toMatch(/<a href="#eq-star" class="eqref"><span class="katex">.*<mo>⋆<\/mo>/);
+    expect(html).toContain('aria-label="Copy link to equation (⋆)"');
+    expect(check.search.flatMap((page) => page.documents!).map((d) => d.heading)).toContain("(⋆) star");
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
@@ -101,6 +138,14 @@ describe("content check", () => {
       // At the label's line, not the display's opening $$, and saying where the first one is.
       expect.stringMatching(/^dup\.mdx:16:10: two equations on this page have the anchor #eq-a \(label eq:a\); the first is on line 12/),
       expect.stringMatching(/^dup\.mdx:20:10: equation anchor #eq-loss is also the id of a heading/),
+    ]);
+  });
+
+  it("reports two labels with one anchor once, not also \\eqref to either as to a label that is not there", async () => {
+    const body = `${frontmatter()}\n$$\na \\label{eq:simple-loss}\n$$\n\n$$\nb \\label{eq:simple loss}\n$$\n\nBy $\\eqref{eq:simple-loss}$ and $\\eqref{eq:simple loss}$, not $\\eqref{eq:simple.loss}$.\n`;
+    expect(await problemsOf({ dup: body })).toEqual([
+      expect.stringMatching(/^dup\.mdx:14:10: two equations on this page have the anchor #eq-simple-loss \(label eq:simple loss\); the first is on line 10$/),
+      expect.stringMatching(/^dup\.mdx:17:\d+: \\eqref\{eq:simple\.loss\}: no equation on this page has \\label\{eq:simple\.loss\}; did you mean/),
     ]);
   });
 
@@ -173,7 +218,8 @@ describe("content check", () => {
     expect(await problemsOf({ headed, links })).toEqual([expect.stringMatching(/^links\.mdx:9:\d+: link \/papers\/headed\/#results: paper "headed" has no/)]);
     const { papersDir } = writePapers({ headed });
     const html = paperHtml((await checkContent(papersDir, "/", { render: true })).rendered.get("headed")!);
-    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(["results2", "method1"]);
+    // The footnotes' own heading (shown since e798ae2) comes after the note's.
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(["results2", "method1", "footnote-label"]);
   });
 
   it("names the file of a paper that an \\eqref cites, .md or missing, as it is", async () => {
@@ -220,6 +266,14 @@ Work in progress.
     expect(problems).toEqual([
       expect.stringMatching(/^bare\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "1706.03762"/),
       expect.stringMatching(/^short\.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id/),
+    ]);
+  });
+
+  it("shows a list key written as one value as a list, from the writer's own value", async () => {
+    const note = `${frontmatter({ authors: "Edward J. Hu, Yelong Shen", tags: "llm" })}\nText.\n`;
+    expect(await problemsOf({ lora: note })).toEqual([
+      'lora.mdx:3:1: frontmatter key "authors" is a list: write authors: ["Edward J. Hu", "Yelong Shen"]',
+      'lora.mdx:7:1: frontmatter key "tags" is a list: write tags: ["llm"]',
     ]);
   });
 

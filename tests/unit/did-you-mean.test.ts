@@ -7,6 +7,12 @@ describe("did you mean", () => {
     expect(didYouMean("authr", ["authors", "arxiv"])).toBe("; did you mean authors?");
   });
 
+  it("counts two neighbouring letters swapped as one typo", () => {
+    expect(didYouMean("titel", ["title", "tags", "lang"])).toBe("; did you mean title?");
+    expect(didYouMean("dtae", ["date", "draft"])).toBe("; did you mean date?");
+    expect(didYouMean("etil", ["title"])).toBe("");
+  });
+
   it("prefers a rename that kept every word over a one-letter typo", () => {
     // ddim sorts first and is one edit away; ddpm was renamed ddpm-2020.
     expect(didYouMean("ddpm", ["ddim", "ddpm-2020"])).toBe("; did you mean ddpm-2020?");

@@ -1,4 +1,4 @@
-// remark-other-math-delimiters: \(…\), \[…\] and ＄…＄ get a warning at their place; escapes, code and math do not.
+// remark-other-math-delimiters: \(…\), \[…\], ＄…＄ and \eqref in prose get a warning at their place; escapes, code and math do not.
 import remarkMath from "remark-math";
 import { describe, expect, it } from "vitest";
 import { pluginMessages } from "../support/plugin-messages.ts";
@@ -21,5 +21,15 @@ describe("remark-other-math-delimiters", () => {
 
   it("leaves alone escaped brackets that are no TeX, a price, code, math and escaped backslashes", () => {
     expect(messagesOf("A citation \\[1\\], a note \\[a\\], a price ＄5 and ＄10, `\\(x^2\\)`, $x^2$, \\\\(not\\\\).\n\n```text\n\\[ a^2 \\]\n```\n")).toEqual([]);
+  });
+
+  it("warns about \\eqref{…} and \\ref{…} in prose, which show as typed, but not in math or code", () => {
+    expect(messagesOf("By \\eqref{loss} and\n*see* \\ref{ddpm/eq:x}.\n")).toEqual([
+      "1:4: warning: \\eqref{loss} outside math shows as written: write it as math, $\\eqref{loss}$",
+      "2:7: warning: \\ref{ddpm/eq:x} outside math shows as written: write it as math, $\\ref{ddpm/eq:x}$",
+    ]);
+    expect(messagesOf("$\\eqref{a}$, $x = \\ref{b}$, `\\eqref{c}`, \\\\eqref{d}, \\refs{e}.\n\n```tex\n\\eqref{f}\n```\n\n$$\n\\eqref{g}\n$$\n")).toEqual([]);
+    // Inside \(…\) it is one problem, told once.
+    expect(messagesOf("See \\(\\eqref{h}\\).\n")).toEqual([`1:5: warning: \\(\\eqref{h}\\) ${SAYS}`]);
   });
 });

@@ -119,6 +119,19 @@ describe("cross-paper references", () => {
     expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle" lang="en"><span class="katex-display">/);
   });
 
+  it("show a \\tag{$\\star$} as the equation does, rendered by KaTeX, and name it as text without $", () => {
+    const starred = `${frontmatter({ title: '"Starred"' })}\n$$\nx = 1 \\tag{$\\star$} \\label{eq:star}\n$$\n\nSee $\\eqref{eq:star}$.\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{starred/eq:star}$.\n`;
+    const { html, file } = render({ starred, citing }, "starred");
+    expect(file.messages).toEqual([]);
+    expect(html).toMatch(/<a href="#eq-star" class="eqref"><span class="katex">.*<mo>⋆<\/mo>/);
+    expect(html).toContain('aria-label="Copy link to equation (⋆)"');
+    expect(html).toContain('data-equation="⋆"');
+    expect(html.replace(/<annotation[^]*?<\/annotation>|data-tex="[^"]*"/g, "")).not.toContain("$");
+    const cited = render({ starred, citing }, "citing").html;
+    expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star">Starred <span class="katex">.*<mo>⋆<\/mo>/);
+  });
+
   it("fail the page with every problem when a label is missing", () => {
     const bad = `${frontmatter()}\n$\\eqref{main/eq:zzz}$ and $\\eqref{eq:none}$\n`;
     expect(() => render({ main, bad }, "bad")).toThrow(/2 problems[\s\S]*main\/eq:zzz[\s\S]*eq:none/);

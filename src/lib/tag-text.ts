@@ -1,0 +1,22 @@
+// An author's \tag{…} is TeX in text mode ($\star$, \S 2): where the number is
+// shown as text (a link's name, a title, search), it is the text KaTeX shows.
+import { decodeHTML } from "entities";
+import { katexOptions } from "./katex-options.ts";
+import { renderMath } from "../plugins/rehype-katex-cached.ts";
+
+/** Whether a shown number is TeX that KaTeX has to render: "3" and "A.1" are not. */
+export function tagHasTex(number: string): boolean {
+  return /[$\\{}^_~]/.test(number);
+}
+
+/** "$\star$" → "⋆": the text of KaTeX's MathML for it; as written, without $, if KaTeX rejects it (reported at the equation). */
+export function tagText(number: string): string {
+  if (!tagHasTex(number)) return number;
+  try {
+    const html = renderMath(String.raw`\text{${number}}`, false, katexOptions);
+    const mathml = /<math[\s\S]*?<\/math>/.exec(html)?.[0] ?? "";
+    return decodeHTML(mathml.replace(/<annotation[\s\S]*?<\/annotation>/, "").replace(/<[^>]*>/g, "")).trim();
+  } catch {
+    return number.replace(/\$/g, "");
+  }
+}
