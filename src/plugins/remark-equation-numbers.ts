@@ -1,13 +1,14 @@
 // Numbers display equations in page order and gives each an anchor and tools.
 // KaTeX then renders the number as real text (\tag), not as a CSS counter.
 import type { Root } from "mdast";
+import type { Point } from "unist";
 import type { VFile } from "vfile";
 import { texForRendering, type NumberedEquation } from "../lib/equations.ts";
 import { mathElement } from "../lib/mdast-math.ts";
 import { headingIds, numberDisplays } from "../lib/paper-index.ts";
 import { tagText } from "../lib/tag-text.ts";
 import { ui } from "../lib/ui-strings.ts";
-import { pageLang, placeOf, report } from "./messages.ts";
+import { pageLang, placeOf, report, SOURCE } from "./messages.ts";
 
 /** Anchors of this page's numbered equations, for remark-equation-refs. */
 export type PageEquations = Map<string, NumberedEquation>;
@@ -22,9 +23,19 @@ export default function remarkEquationNumbers() {
     /** The line of each anchor's first equation, for the message about a second. */
     const firstLines = new Map<string, number>();
     const labels: PageLabels = new Set();
+    /** Where each number shown is, and its \tag if it has one, for a number shown twice. */
+    const shown = new Map<string, { line: number; tag?: Point }>();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
       for (const problem of parsed.problems) report(file, node, problem);
       for (const eq of equations) {
+        if (eq.number !== undefined) {
+          const here = { line: node.position?.start.line ?? 0, tag: placeOf(file, node, `\\tag{${eq.number}}`) };
+          const first = shown.get(eq.number);
+          // Allowed, but seldom meant: the reader sees one number twice. Told at the \tag, as numbers that count never repeat.
+          const tag = first && (here.tag ?? first.tag);
+          if (tag) file.info(`\\tag{${eq.number}}: (${eq.number}) is shown twice, on lines ${first.line} and ${here.tag?.line ?? here.line}: give this equation another tag`, { place: tag, source: SOURCE, ruleId: "repeated-number" });
+          if (!first) shown.set(eq.number, { line: here.tag?.line ?? here.line, tag: here.tag });
+        }
         if (!eq.anchor) continue;
         const labelText = eq.label !== undefined ? `{${eq.label}}` : undefined;
         // The label's own place: a row of an align may repeat the row before's.

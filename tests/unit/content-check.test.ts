@@ -131,6 +131,17 @@ describe("content check", () => {
     expect(check.search.flatMap((page) => page.documents!).map((d) => d.heading)).toContain("(⋆) star");
   });
 
+  it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
+    const body = `${frontmatter()}\n$$\na \\tag{2}\n$$\n\n$$\nb\n$$\n\n$$\nc\n$$\n\n$$\nd \\tag{1}\n$$\n\n$$\ne \\tag{A}\n$$\n`;
+    const { papersDir } = writePapers({ tags: body });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      "tags.mdx:10:3: \\tag{2}: (2) is shown twice, on lines 10 and 17: give this equation another tag",
+      "tags.mdx:22:3: \\tag{1}: (1) is shown twice, on lines 13 and 22: give this equation another tag",
+    ]);
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
