@@ -46,6 +46,21 @@ function mathInTag(tex: string, command: string): string {
   return "";
 }
 
+/** What to write instead of a LaTeX environment that KaTeX does not have. */
+const ENVIRONMENTS_INSTEAD: Record<string, string> = {
+  multline: "gather (one row per line), or split inside equation",
+  eqnarray: "align, with one & before the relation (a &= b)",
+  flalign: "align",
+  subequations: "one display per equation, each with its \\label",
+  IEEEeqnarray: "align",
+};
+
+function environmentInstead(problem: string): string {
+  const name = /^No such environment: (\w+)/.exec(problem)?.[1];
+  const instead = name && ENVIRONMENTS_INSTEAD[name];
+  return instead ? `; KaTeX has no ${name}: use ${instead}` : "";
+}
+
 /** The marks KaTeX leaves where it rendered an error as text. */
 export function hasErrorText(html: string): boolean {
   return /katex-error|#cc0000/.test(html);
@@ -74,7 +89,7 @@ export default function remarkKatexCheck() {
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
       const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) : "");
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) : environmentInstead(problem));
       // An unknown command can be found in the author's TeX, at its own line.
       const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);

@@ -131,6 +131,14 @@ describe("content check", () => {
     expect(check.search.flatMap((page) => page.documents!).map((d) => d.heading)).toContain("(⋆) star");
   });
 
+  it("names what to write instead of an environment KaTeX lacks (multline, eqnarray)", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{multline} a + b \\\\ + c \\end{multline}\n$$\n\n$$\n\\begin{eqnarray} a &=& b \\end{eqnarray}\n$$\n`;
+    expect(await problemsOf({ envs: body })).toEqual([
+      expect.stringMatching(/^envs\.mdx:9:1: KaTeX cannot render .*: No such environment: multline; KaTeX has no multline: use gather \(one row per line\), or split inside equation$/),
+      expect.stringMatching(/^envs\.mdx:13:1: KaTeX cannot render .*: No such environment: eqnarray; KaTeX has no eqnarray: use align, with one & before the relation \(a &= b\)$/),
+    ]);
+  });
+
   it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
     const body = `${frontmatter()}\n$$\na \\tag{2}\n$$\n\n$$\nb\n$$\n\n$$\nc\n$$\n\n$$\nd \\tag{1}\n$$\n\n$$\ne \\tag{A}\n$$\n`;
     const { papersDir } = writePapers({ tags: body });
