@@ -113,6 +113,10 @@ describe("formula links", () => {
     // The keyboard stays where it was, and a screen reader hears what happened.
     expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(() => page.locator("#page-status[role=status]").textContent()).toBe("Link copied");
+    // Arrived by a link from another paper, which names index.html (for file://): the same permalink.
+    await page.goto(`${seed.site.url}papers/wuerstchen/index.html`);
+    await page.locator("#eq-ddpm-update .equation-link").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${seed.site.url}papers/wuerstchen/#eq-ddpm-update`);
     await page.context().close();
   });
 
