@@ -323,12 +323,31 @@ describe("browsing", () => {
     }
   });
 
-  it("reaches the table of contents with the keyboard right after the header, before the note", async () => {
-    const page = await open("papers/wuerstchen/");
-    await page.locator(".theme-toggle").focus();
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.closest(".toc-sidebar") !== null)).toBe(true);
-    await page.close();
+  it("moves the keyboard as the eye reads a paper: its header (links, Cite, tags), then the contents beside it, then the note, on desktop and phone", async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      const page = await seed.browser.newPage({ viewport: { width, height } });
+      await page.goto(seed.site.url + "papers/wuerstchen/");
+      // From "Skip to content", as a keyboard reader starts.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+      await page.keyboard.press("Enter");
+      const stops: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press("Tab");
+        stops.push(await page.evaluate(() => {
+          const el = document.activeElement!;
+          const part = el.closest(".paper-header") ? "header" : el.closest(".toc") ? "contents" : el.closest(".prose") ? "note" : "other";
+          return `${part}: ${(el.textContent ?? "").trim().slice(0, 20)}`;
+        }));
+      }
+      const where = stops.map((stop) => stop.split(":")[0]);
+      const firstOf = (part: string) => where.indexOf(part);
+      expect(stops[0], `${width}px`).toBe("header: arXiv 2306.00637");
+      expect(where.lastIndexOf("header"), `${width}px: ${stops.join(", ")}`).toBeLessThan(firstOf("contents"));
+      expect(firstOf("contents"), `${width}px: ${stops.join(", ")}`).toBeGreaterThan(0);
+      if (firstOf("note") >= 0) expect(firstOf("note"), `${width}px`).toBeGreaterThan(firstOf("contents"));
+      await page.close();
+    }
   });
 
   it("reaches a heading's permalink with the keyboard, and shows it while it has focus", async () => {
