@@ -201,6 +201,25 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("prints a numbered code block's wrapped lines under the code, not under the line numbers", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const lines = await page.locator(".prose pre.has-line-numbers").first().evaluate((pre) => {
+      // The code's column: where the first line's first token starts, right of its number.
+      const column = pre.querySelector(".line > span")!.getBoundingClientRect().left;
+      return [...pre.querySelectorAll(".line")].map((line, i) => {
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const rows = [...range.getClientRects()].filter((r) => r.width > 0);
+        return { line: i + 1, rows: new Set(rows.map((r) => Math.round(r.top))).size, left: Math.min(...rows.map((r) => r.left)) - column };
+      });
+    });
+    expect(lines.filter((l) => l.rows > 1).length, "some lines wrap on A4").toBeGreaterThan(0);
+    expect(lines.filter((l) => l.left < -1)).toEqual([]);
+    await page.close();
+  });
+
   it("keeps formulas whole in forced colours (High Contrast), and outlines the equation a link landed on", async () => {
     const page = await context.newPage();
     await page.emulateMedia({ forcedColors: "active" });
