@@ -220,6 +220,33 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("prints a heading with what follows it, and a formula (with its name), a figure or a short code block on one page", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    for (const path of ["formulas/", "papers/wuerstchen/", "papers/designedit/"]) {
+      await page.goto(seed.site.url + path);
+      // Pages of many heights, as columns: Chromium breaks columns by the same rules as pages.
+      const broken = await page.evaluate(() => {
+        const main = document.querySelector("main")!;
+        const found = new Set<string>();
+        const column = (el: Element, end: "first" | "last") => Math.round([...el.getClientRects()].at(end === "first" ? 0 : -1)!.left);
+        for (let height = 300; height <= 1100; height += 20) {
+          main.style.cssText = `columns: ${main.clientWidth}px; column-gap: 0; column-fill: auto; height: ${height}px; padding: 0`;
+          // Table header rows are left out: they repeat on each page.
+          const whole = ".formula-item, .equation, .prose figure:not(.code-block), .prose tbody tr, .code-block:not(:has(.line:nth-child(25)))";
+          for (const el of document.querySelectorAll(whole)) if (el.getClientRects().length > 1) found.add(`split: ${el.textContent!.slice(0, 30)}`);
+          for (const heading of document.querySelectorAll("main :is(h2, h3)")) {
+            const next = heading.nextElementSibling;
+            if (next && column(heading, "last") !== column(next, "first")) found.add(`alone: ${heading.textContent!.slice(0, 30)}`);
+          }
+        }
+        return [...found];
+      });
+      expect(broken, path).toEqual([]);
+    }
+    await page.close();
+  });
+
   it("keeps formulas whole in forced colours (High Contrast), and outlines the equation a link landed on", async () => {
     const page = await context.newPage();
     await page.emulateMedia({ forcedColors: "active" });
