@@ -178,8 +178,12 @@ describe("browsing", () => {
   it("prints wide formulas, tables and code within the page, in dark ink whatever the screen's theme", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 }, colorScheme: "dark" });
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
-    for (const slug of ["self-rewarding-language-models", "wuerstchen"]) {
+    for (const slug of ["designedit", "self-rewarding-language-models", "wuerstchen"]) {
       await page.goto(`${seed.site.url}papers/${slug}/`);
+      // Display math at the size of the inline math in the sentences around it (wide formulas break instead).
+      const [inline, display] = await page.evaluate(() => [".prose p .katex", ".katex-display > .katex"].map((s) => [...new Set([...document.querySelectorAll(s)].map((el) => getComputedStyle(el).fontSize))]));
+      expect(inline, slug).toHaveLength(1);
+      expect(display, slug).toEqual(inline);
       const spilling = await page.evaluate(() => {
         const edge = document.querySelector(".prose")!.getBoundingClientRect().right + 1;
         const blocks = [...document.querySelectorAll(".prose .katex-display, .prose table, .prose pre")];
