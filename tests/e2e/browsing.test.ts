@@ -205,6 +205,15 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("prints the address of the paper's arXiv page and PDF after their links in its header", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const printed = await page.locator(".paper-links a").evaluateAll((links) => links.map((a) => a.textContent!.trim() + getComputedStyle(a, "::after").content));
+    expect(printed).toEqual(['arXiv 2306.00637" (arxiv.org/abs/2306.00637)"', 'PDF" (arxiv.org/pdf/2306.00637)"']);
+    await page.close();
+  });
+
   it("prints a numbered code block's wrapped lines under the code, not under the line numbers", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: "print" });
