@@ -320,6 +320,26 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("wraps a table's text cells to fit the column at desktop width, and keeps a numeric table that fits on one line a cell", async () => {
+    const page = await open("papers/wuerstchen/");
+    const layout = (slug: string) =>
+      page.evaluate(async (slug) => {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return [...document.querySelectorAll(".prose table")].map((table) => {
+          const rows = (cell: Element) => Math.round(cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight) - 0.6);
+          return { slug, scrolls: table.scrollWidth > table.clientWidth + 1, wrapped: [...table.querySelectorAll("td, th")].filter((cell) => rows(cell) > 1).length };
+        });
+      }, slug);
+    // Würstchen's first table (Stage, Role, Size, Works in) fits; so do its two of many numbers, their headers wrapped.
+    const wuerstchen = await layout("wuerstchen");
+    expect(wuerstchen.map((t) => t.scrolls)).toEqual([false, false, false]);
+    expect(wuerstchen[0]!.wrapped).toBeGreaterThan(0);
+    // The Self-Rewarding tables fitted before: one line a cell, as they were.
+    await page.goto(seed.site.url + "papers/self-rewarding-language-models/");
+    expect(await layout("self-rewarding-language-models")).toEqual(Array(3).fill({ slug: "self-rewarding-language-models", scrolls: false, wrapped: 0 }));
+    await page.close();
+  });
+
   it("dims figures in the dark theme, and lets the header scroll away on a short screen", async () => {
     const page = await open("papers/wuerstchen/");
     const figure = page.locator(".prose img").first();
@@ -340,10 +360,12 @@ describe("browsing", () => {
     const layers = await display.evaluate((el) => [getComputedStyle(el).backgroundImage, getComputedStyle(el).backgroundAttachment]);
     expect(layers[0]).toMatch(/^linear-gradient.*linear-gradient.*radial-gradient.*radial-gradient/);
     expect(layers[1]).toBe("local, local, scroll, scroll");
-    // So does a wide table (Würstchen's comparison, with eight columns).
+    // So does a wide table (Würstchen's comparison, with eight columns), on a phone (its cells wrap to fit a desktop's column).
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(seed.site.url + "papers/wuerstchen/");
     const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
     expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     // And code: the blocks and the BibTeX entry, on their own background (--code-bg), which the covers match.
     await page.locator(".bibtex summary").click();
     const code = await page.locator(".prose pre, .bibtex pre").evaluateAll((all) => all.map((el) => [getComputedStyle(el).backgroundAttachment, getComputedStyle(el).backgroundColor]));
