@@ -178,8 +178,12 @@ describe("browsing", () => {
   it("prints wide formulas, tables and code within the page, in dark ink whatever the screen's theme", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 }, colorScheme: "dark" });
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
-    for (const slug of ["self-rewarding-language-models", "wuerstchen"]) {
+    for (const slug of ["designedit", "self-rewarding-language-models", "wuerstchen"]) {
       await page.goto(`${seed.site.url}papers/${slug}/`);
+      // Display math at the size of the inline math in the sentences around it (wide formulas break instead).
+      const [inline, display] = await page.evaluate(() => [".prose p .katex", ".katex-display > .katex"].map((s) => [...new Set([...document.querySelectorAll(s)].map((el) => getComputedStyle(el).fontSize))]));
+      expect(inline, slug).toHaveLength(1);
+      expect(display, slug).toEqual(inline);
       const spilling = await page.evaluate(() => {
         const edge = document.querySelector(".prose")!.getBoundingClientRect().right + 1;
         const blocks = [...document.querySelectorAll(".prose .katex-display, .prose table, .prose pre")];
@@ -210,6 +214,61 @@ describe("browsing", () => {
     // The DPO loss, (4), far below the fold: its 𝔼 (AMS) and big brackets (Size1, Size2).
     expect(await page.locator("#eq-dpo-loss").evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
     expect(await loaded()).toEqual(expect.arrayContaining(["KaTeX_AMS", "KaTeX_Size1", "KaTeX_Size2"]));
+    await page.close();
+  });
+
+  it("prints the address of the paper's arXiv page and PDF after their links in its header", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const printed = await page.locator(".paper-links a").evaluateAll((links) => links.map((a) => a.textContent!.trim() + getComputedStyle(a, "::after").content));
+    expect(printed).toEqual(['arXiv 2306.00637" (arxiv.org/abs/2306.00637)"', 'PDF" (arxiv.org/pdf/2306.00637)"']);
+    await page.close();
+  });
+
+  it("prints a numbered code block's wrapped lines under the code, not under the line numbers", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const lines = await page.locator(".prose pre.has-line-numbers").first().evaluate((pre) => {
+      // The code's column: where the first line's first token starts, right of its number.
+      const column = pre.querySelector(".line > span")!.getBoundingClientRect().left;
+      return [...pre.querySelectorAll(".line")].map((line, i) => {
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const rows = [...range.getClientRects()].filter((r) => r.width > 0);
+        return { line: i + 1, rows: new Set(rows.map((r) => Math.round(r.top))).size, left: Math.min(...rows.map((r) => r.left)) - column };
+      });
+    });
+    expect(lines.filter((l) => l.rows > 1).length, "some lines wrap on A4").toBeGreaterThan(0);
+    expect(lines.filter((l) => l.left < -1)).toEqual([]);
+    await page.close();
+  });
+
+  it("prints a heading with what follows it, and a formula (with its name), a figure or a short code block on one page", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    for (const path of ["formulas/", "papers/wuerstchen/", "papers/designedit/"]) {
+      await page.goto(seed.site.url + path);
+      // Pages of many heights, as columns: Chromium breaks columns by the same rules as pages.
+      const broken = await page.evaluate(() => {
+        const main = document.querySelector("main")!;
+        const found = new Set<string>();
+        const column = (el: Element, end: "first" | "last") => Math.round([...el.getClientRects()].at(end === "first" ? 0 : -1)!.left);
+        for (let height = 300; height <= 1100; height += 20) {
+          main.style.cssText = `columns: ${main.clientWidth}px; column-gap: 0; column-fill: auto; height: ${height}px; padding: 0`;
+          // Table header rows are left out: they repeat on each page.
+          const whole = ".formula-item, .equation, .prose figure:not(.code-block), .prose tbody tr, .code-block:not(:has(.line:nth-child(25)))";
+          for (const el of document.querySelectorAll(whole)) if (el.getClientRects().length > 1) found.add(`split: ${el.textContent!.slice(0, 30)}`);
+          for (const heading of document.querySelectorAll("main :is(h2, h3)")) {
+            const next = heading.nextElementSibling;
+            if (next && column(heading, "last") !== column(next, "first")) found.add(`alone: ${heading.textContent!.slice(0, 30)}`);
+          }
+        }
+        return [...found];
+      });
+      expect(broken, path).toEqual([]);
+    }
     await page.close();
   });
 
@@ -273,6 +332,26 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("wraps a table's text cells to fit the column at desktop width, and keeps a numeric table that fits on one line a cell", async () => {
+    const page = await open("papers/wuerstchen/");
+    const layout = (slug: string) =>
+      page.evaluate(async (slug) => {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return [...document.querySelectorAll(".prose table")].map((table) => {
+          const rows = (cell: Element) => Math.round(cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight) - 0.6);
+          return { slug, scrolls: table.scrollWidth > table.clientWidth + 1, wrapped: [...table.querySelectorAll("td, th")].filter((cell) => rows(cell) > 1).length };
+        });
+      }, slug);
+    // Würstchen's first table (Stage, Role, Size, Works in) fits; so do its two of many numbers, their headers wrapped.
+    const wuerstchen = await layout("wuerstchen");
+    expect(wuerstchen.map((t) => t.scrolls)).toEqual([false, false, false]);
+    expect(wuerstchen[0]!.wrapped).toBeGreaterThan(0);
+    // The Self-Rewarding tables fitted before: one line a cell, as they were.
+    await page.goto(seed.site.url + "papers/self-rewarding-language-models/");
+    expect(await layout("self-rewarding-language-models")).toEqual(Array(3).fill({ slug: "self-rewarding-language-models", scrolls: false, wrapped: 0 }));
+    await page.close();
+  });
+
   it("dims figures in the dark theme, and lets the header scroll away on a short screen", async () => {
     const page = await open("papers/wuerstchen/");
     const figure = page.locator(".prose img").first();
@@ -293,10 +372,12 @@ describe("browsing", () => {
     const layers = await display.evaluate((el) => [getComputedStyle(el).backgroundImage, getComputedStyle(el).backgroundAttachment]);
     expect(layers[0]).toMatch(/^linear-gradient.*linear-gradient.*radial-gradient.*radial-gradient/);
     expect(layers[1]).toBe("local, local, scroll, scroll");
-    // So does a wide table (Würstchen's comparison, with eight columns).
+    // So does a wide table (Würstchen's comparison, with eight columns), on a phone (its cells wrap to fit a desktop's column).
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(seed.site.url + "papers/wuerstchen/");
     const tables = await page.locator(".prose table").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth, getComputedStyle(el).backgroundAttachment]));
     expect(tables).toContainEqual([true, "local, local, scroll, scroll"]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     // And code: the blocks and the BibTeX entry, on their own background (--code-bg), which the covers match.
     await page.locator(".bibtex summary").click();
     const code = await page.locator(".prose pre, .bibtex pre").evaluateAll((all) => all.map((el) => [getComputedStyle(el).backgroundAttachment, getComputedStyle(el).backgroundColor]));
@@ -335,12 +416,31 @@ describe("browsing", () => {
     }
   });
 
-  it("reaches the table of contents with the keyboard right after the header, before the note", async () => {
-    const page = await open("papers/wuerstchen/");
-    await page.locator(".theme-toggle").focus();
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.closest(".toc-sidebar") !== null)).toBe(true);
-    await page.close();
+  it("moves the keyboard as the eye reads a paper: its header (links, Cite, tags), then the contents beside it, then the note, on desktop and phone", async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      const page = await seed.browser.newPage({ viewport: { width, height } });
+      await page.goto(seed.site.url + "papers/wuerstchen/");
+      // From "Skip to content", as a keyboard reader starts.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+      await page.keyboard.press("Enter");
+      const stops: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press("Tab");
+        stops.push(await page.evaluate(() => {
+          const el = document.activeElement!;
+          const part = el.closest(".paper-header") ? "header" : el.closest(".toc") ? "contents" : el.closest(".prose") ? "note" : "other";
+          return `${part}: ${(el.textContent ?? "").trim().slice(0, 20)}`;
+        }));
+      }
+      const where = stops.map((stop) => stop.split(":")[0]);
+      const firstOf = (part: string) => where.indexOf(part);
+      expect(stops[0], `${width}px`).toBe("header: arXiv 2306.00637");
+      expect(where.lastIndexOf("header"), `${width}px: ${stops.join(", ")}`).toBeLessThan(firstOf("contents"));
+      expect(firstOf("contents"), `${width}px: ${stops.join(", ")}`).toBeGreaterThan(0);
+      if (firstOf("note") >= 0) expect(firstOf("note"), `${width}px`).toBeGreaterThan(firstOf("contents"));
+      await page.close();
+    }
   });
 
   it("reaches a heading's permalink with the keyboard, and shows it while it has focus", async () => {
