@@ -110,6 +110,15 @@ describe("the dev server", () => {
     expect(await fetch(url + "papers/fresh/").then((r) => r.text())).toMatch(/<div class="equation" id="eq-ab" data-equation="1">/);
   });
 
+  it("shows a draft at its own page, marked as one, and in no list", async () => {
+    writeFileSync(note("wip"), `${frontmatter({ title: '"A Draft In Progress"', draft: "true" })}\n$$\na = b \\label{eq:ab}\n$$\n\nSee $\\eqref{eq:ab}$.\n`);
+    await expect.poll(() => fetch(url + "papers/wip/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
+    const html = await fetch(url + "papers/wip/").then((r) => r.text());
+    expect(html).toMatch(/<p class="draft-preview" role="note"[^>]*>Draft: only the dev server shows this page/);
+    expect(html).toMatch(/<div class="equation" id="eq-ab" data-equation="1">/);
+    expect(await fetch(url).then((r) => r.text())).not.toContain("A Draft In Progress");
+  });
+
   it("serves a new plain .md note's page", async () => {
     writeFileSync(join(papersDir, "plain.md"), `${frontmatter({ title: '"A Plain Markdown Note"' })}\nWritten as .md, with $x^2$.\n`);
     await expect.poll(() => fetch(url + "papers/plain/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
