@@ -66,6 +66,6 @@ export default function rehypeKatexFonts() {
       properties: { style: `font-family:${face.family}${face.weight === "bold" ? ";font-weight:bold" : ""}${face.style === "italic" ? ";font-style:italic" : ""}` },
       children: [{ type: "text", value: "(" }],
     });
-    tree.children.push({ type: "element", tagName: "span", properties: { className: ["katex-fonts"], ariaHidden: "true" }, children: missing.map(sample) });
+    tree.children.push({ type: "element", tagName: "span", properties: { className: ["katex-fonts", "visually-hidden"], ariaHidden: "true" }, children: missing.map(sample) });
   };
 }

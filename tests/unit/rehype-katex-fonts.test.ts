@@ -16,7 +16,7 @@ const notes = {
   // Its display uses no font its inline math does not.
   unsampled: `${frontmatter()}\nInline $x + \\mathbb{E}$ here.\n\n$$\nx \\label{eq:x}\n$$\n`,
 };
-const samples = (html: string) => /<span class="katex-fonts" aria-hidden="true">((?:<span style="[^"]*">\(<\/span>)*)<\/span>/.exec(html)?.[1]?.match(/font-family:[\w ;:-]+/g) ?? [];
+const samples = (html: string) => /<span class="katex-fonts visually-hidden" aria-hidden="true">((?:<span style="[^"]*">\(<\/span>)*)<\/span>/.exec(html)?.[1]?.match(/font-family:[\w ;:-]+/g) ?? [];
 
 describe("rehype-katex-fonts", () => {
   const { papersDir } = writePapers(notes);
