@@ -31,6 +31,12 @@ export interface KatexFace {
   style: "normal" | "italic";
 }
 
+/** A face's name, to tell faces apart: "KaTeX_Size1 normal normal". */
+export const faceKey = (face: KatexFace): string => `${face.family} ${face.weight} ${face.style}`;
+
+/** Faces, each once. */
+export const distinctFaces = (faces: KatexFace[]): KatexFace[] => [...new Map(faces.map((face) => [faceKey(face), face])).values()];
+
 /** KaTeX's rules that pick a font family: the classes each selector names, and its face. */
 const FONT_RULES = [...KATEX_RULES.matchAll(/([^{}]+)\{([^}]*font-family:([^;}]+)[^}]*)\}/g)].flatMap(([, selectors, body, family]) =>
   selectors!.split(",").map((selector) => ({
@@ -49,8 +55,7 @@ export function katexFacesOf(classes: Set<string>): KatexFace[] {
   const faces = [{ family: "KaTeX_Main", weight: "normal", style: "normal" } as KatexFace, ...FONT_RULES.filter((rule) => rule.classes.every((name) => classes.has(name))).map((rule) => rule.face)];
   const bold = classes.has("textbf") ? faces.map((face): KatexFace => ({ ...face, weight: "bold" })) : [];
   const italic = classes.has("textit") ? [...faces, ...bold].map((face): KatexFace => ({ ...face, style: "italic" })) : [];
-  const byKey = new Map([...faces, ...bold, ...italic].map((face) => [`${face.family} ${face.weight} ${face.style}`, face]));
-  return [...byKey.values()];
+  return distinctFaces([...faces, ...bold, ...italic]);
 }
 
 export function woff2Only(css: string): string {

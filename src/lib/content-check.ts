@@ -12,6 +12,7 @@ import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
+import type { KatexFace } from "../integrations/katex-assets.ts";
 
 export interface ContentProblem {
   file: string;
@@ -41,6 +42,8 @@ export interface RenderedPaper {
    * in bytes. None when a preview holds a link or an id: Astro renders those.
    */
   builtFormulas?: { file: string; lengths: number[] };
+  /** With `builtFormulas`: the KaTeX fonts those previews use, which the formula list samples (see rehype-katex-fonts). */
+  formulaFonts?: KatexFace[];
   /** With `cache`: the files of the build cache that keep the note's highlighted code blocks. */
   highlightedBlocks?: string[];
   /** `html` for a heading with math, whose text would lose it. */

@@ -7,6 +7,7 @@ import { needsMdxCompiler } from "./body-text.ts";
 import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
 import { notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
+import type { KatexFace } from "../integrations/katex-assets.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
 
@@ -62,4 +63,9 @@ export function readRenderedPaper(papersDir: string, base: string, slug: string)
 export function formulaPreviewHtml(papersDir: string, base: string, slug: string, n: number, render: () => string): string {
   const built = notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.builtFormulas;
   return built ? formulaMarker(slug, n) : render();
+}
+
+/** The KaTeX fonts of the formula list's previews of `slug` as the content pass made them (under the build script; none otherwise). */
+export function formulaFontsOf(papersDir: string, base: string, slug: string): KatexFace[] {
+  return (notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.formulaFonts) || [];
 }

@@ -6,25 +6,37 @@
 // the screen loads them with the page, a few small files.
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
-import { katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import { faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
 /** Class names in a fast-path raw node's KaTeX HTML. */
 const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
 /** The faces of each distinct formula (by mode and TeX), so that a formula on many pages is read once. */
-const facesOfFormula = new Map<string, KatexFace[]>();
+const facesOfFormulas = new Map<string, KatexFace[]>();
 const FACES_KEPT = 4096;
 
-function facesOfRaw(html: string, key: string): KatexFace[] {
-  let faces = facesOfFormula.get(key);
+/** The faces of one formula's KaTeX markup; `key` names the formula (mode and TeX), `html` is asked for only the first time. */
+export function facesOfFormula(key: string, html: () => string): KatexFace[] {
+  let faces = facesOfFormulas.get(key);
   if (!faces) {
     const classes = new Set<string>();
-    for (const [, names] of html.matchAll(CLASS_ATTRIBUTE)) for (const name of names!.split(" ")) classes.add(name);
+    for (const [, names] of html().matchAll(CLASS_ATTRIBUTE)) for (const name of names!.split(" ")) classes.add(name);
     faces = katexFacesOf(classes);
-    if (facesOfFormula.size >= FACES_KEPT) facesOfFormula.clear();
-    facesOfFormula.set(key, faces);
+    if (facesOfFormulas.size >= FACES_KEPT) facesOfFormulas.clear();
+    facesOfFormulas.set(key, faces);
   }
   return faces;
+}
+
+/** A hidden sample of each face (see above); the formula list has one too. */
+export function fontSamples(faces: KatexFace[]): Element {
+  const sample = (face: KatexFace): ElementContent => ({
+    type: "element",
+    tagName: "span",
+    properties: { style: `font-family:${face.family}${face.weight === "bold" ? ";font-weight:bold" : ""}${face.style === "italic" ? ";font-style:italic" : ""}` },
+    children: [{ type: "text", value: "(" }],
+  });
+  return { type: "element", tagName: "span", properties: { className: ["katex-fonts", "visually-hidden"], ariaHidden: "true" }, children: faces.map(sample) };
 }
 
 function facesOfElement(element: Element): KatexFace[] {
@@ -36,20 +48,18 @@ function facesOfElement(element: Element): KatexFace[] {
   return katexFacesOf(classes);
 }
 
-const keyOf = (face: KatexFace) => `${face.family} ${face.weight} ${face.style}`;
-
 export default function rehypeKatexFonts() {
   return (tree: Root) => {
     const inDisplays = new Map<string, KatexFace>();
     const inline = new Set<string>();
     const add = (faces: KatexFace[], display: boolean) => {
-      for (const face of faces) display ? inDisplays.set(keyOf(face), face) : inline.add(keyOf(face));
+      for (const face of faces) display ? inDisplays.set(faceKey(face), face) : inline.add(faceKey(face));
     };
     visit(tree, (node) => {
       // The fast path's math: raw KaTeX HTML, with the TeX's mode kept (rehype-katex-cached).
       if (node.type === "raw") {
         const data = (node as { data?: Partial<MathNodeData> }).data;
-        if (data?.tex !== undefined) add(facesOfRaw((node as { value: string }).value, (data.displayMode ? "D" : "I") + data.tex), data.displayMode === true);
+        if (data?.tex !== undefined) add(facesOfFormula((data.displayMode ? "D" : "I") + data.tex, () => (node as { value: string }).value), data.displayMode === true);
         return;
       }
       // rehype-katex's markup (MDX): a display's .katex is inside its .katex-display, which comes first.
@@ -59,13 +69,6 @@ export default function rehypeKatexFonts() {
       return SKIP;
     });
     const missing = [...inDisplays].filter(([key]) => !inline.has(key)).map(([, face]) => face);
-    if (missing.length === 0) return;
-    const sample = (face: KatexFace): ElementContent => ({
-      type: "element",
-      tagName: "span",
-      properties: { style: `font-family:${face.family}${face.weight === "bold" ? ";font-weight:bold" : ""}${face.style === "italic" ? ";font-style:italic" : ""}` },
-      children: [{ type: "text", value: "(" }],
-    });
-    tree.children.push({ type: "element", tagName: "span", properties: { className: ["katex-fonts", "visually-hidden"], ariaHidden: "true" }, children: missing.map(sample) });
+    if (missing.length > 0) tree.children.push(fontSamples(missing));
   };
 }

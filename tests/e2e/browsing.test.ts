@@ -214,6 +214,16 @@ describe("browsing", () => {
     // The DPO loss, (4), far below the fold: its 𝔼 (AMS) and big brackets (Size1, Size2).
     expect(await page.locator("#eq-dpo-loss").evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
     expect(await loaded()).toEqual(expect.arrayContaining(["KaTeX_AMS", "KaTeX_Size1", "KaTeX_Size2"]));
+    // The formula list is all display math: it samples every font family its formulas' glyphs are set in.
+    await page.goto(`${seed.site.url}formulas/`);
+    const families = await page.evaluate(() => {
+      const first = (el: Element) => getComputedStyle(el).fontFamily.split(",")[0]!.trim().replace(/"/g, "");
+      const glyphs = [...document.querySelectorAll(".formula-math .katex-html *")].filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+      const samples = [...document.querySelectorAll(".katex-fonts > span")];
+      return { used: [...new Set(glyphs.map(first))].sort(), sampled: [...new Set(samples.map(first))].sort() };
+    });
+    expect(families.used).toEqual(expect.arrayContaining(["KaTeX_AMS", "KaTeX_Main", "KaTeX_Math", "KaTeX_Size1"]));
+    expect(families.sampled).toEqual(expect.arrayContaining(families.used));
     await page.close();
   });
 
