@@ -255,6 +255,18 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("prints nothing after a note's last line, which would start a blank page", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    for (const slug of ["self-rewarding-language-models", "wuerstchen", "designedit"]) {
+      await page.goto(`${seed.site.url}papers/${slug}/`);
+      const [article, page_] = await page.evaluate(() => [document.querySelector("article.paper")!.getBoundingClientRect().bottom, document.documentElement.scrollHeight]);
+      // The last paragraph's bottom margin (17 px) may reach past the article; the screen's padding (64 px) did.
+      expect(page_ - article!, slug).toBeLessThan(24);
+    }
+    await page.close();
+  });
+
   it("prints a heading with what follows it, and a formula (with its name), a figure or a short code block on one page", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: "print" });
