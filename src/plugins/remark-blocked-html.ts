@@ -7,21 +7,26 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { ATTRIBUTE, isOtherOrigin, START_TAG } from "../postbuild/dist-guard.ts";
-import { report } from "./messages.ts";
+import { attributesOf, isOtherOrigin, START_TAG } from "../postbuild/dist-guard.ts";
+import { occurrences, placeOf, report } from "./messages.ts";
 
 /** Attributes that make the browser fetch what they name (an <a href> is only followed). */
 const FETCHING = new Set(["src", "data", "poster", "srcset"]);
-const EMBEDS = /^(?:iframe|frame|embed|object|video|audio|source|track)$/;
+const EMBEDS = /^(?:iframe|frame|video|audio|source|track)$/;
 
 /** Why the element would not work on the page, if it would not. */
-export function blockedBecause(tag: string, attributes: Map<string, string>, written: string): string | undefined {
+export function blockedBecause(tag: string, attributes: Record<string, string>, written: string): string | undefined {
   if (tag === "script") return `${written}: a script in a note never runs, as each page's security policy runs only the site's own scripts`;
   if (tag === "style") return `${written}: a <style> in a note is never applied, as each page's security policy allows only the site's styles; give the element a style="…" attribute instead`;
-  const handler = [...attributes.keys()].find((name) => /^on[a-z]+$/.test(name));
+  // The policy's object-src 'none', wherever the file is.
+  if (tag === "object" || tag === "embed") return `${written}: each page's security policy shows no <${tag}>; show a figure as an image (![…](/figures/x.svg)), or link to the file`;
+  const names = Object.keys(attributes);
+  const handler = names.find((name) => /^on[a-z]+$/.test(name));
   if (handler) return `${written}: ${handler}="…" never runs, as each page's security policy blocks inline event handlers`;
+  const scriptUrl = names.find((name) => /^\s*javascript:/i.test(attributes[name]!));
+  if (scriptUrl) return `${written}: a javascript: address never runs, as each page's security policy runs only the site's own scripts`;
   if (tag === "link" || EMBEDS.test(tag)) {
-    for (const [name, value] of attributes) {
+    for (const [name, value] of Object.entries(attributes)) {
       const url = name === "srcset" ? value.trim().split(/\s+/)[0]! : value;
       if ((FETCHING.has(name) || (tag === "link" && name === "href")) && isOtherOrigin(url)) {
         return `${written}: pages load nothing from another site (they read offline, and their security policy blocks it); link to it instead, as [its title](${url})`;
@@ -33,15 +38,17 @@ export function blockedBecause(tag: string, attributes: Map<string, string>, wri
 
 export default function remarkBlockedHtml() {
   return (tree: Root, file: VFile) => {
+    // No tag in the note (most notes): nothing to read.
+    if (!/<[A-Za-z]/.test(String(file.value))) return;
     visit(tree, (node: Node) => {
       if (node.type === "html") {
+        const source = (node as Html).value;
         // A tag in a comment is not one.
-        const html = (node as Html).value.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
+        const html = source.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
         for (const match of html.matchAll(START_TAG)) {
-          const attributes = new Map<string, string>();
-          for (const [, name, double, single, bare] of match[2]!.matchAll(ATTRIBUTE)) if (!attributes.has(name!.toLowerCase())) attributes.set(name!.toLowerCase(), double ?? single ?? bare ?? "");
-          const reason = blockedBecause(match[1]!.toLowerCase(), attributes, shortened(match[0]));
-          if (reason) report(file, node, reason, match[0]);
+          const reason = blockedBecause(match[1]!.toLowerCase(), attributesOf(match[2]!), shortened(match[0]));
+          // At this tag, not at a copy of it in a comment before it.
+          if (reason) report(file, node, reason, placeOf(file, node, match[0], occurrences(source.slice(0, match.index), match[0])));
         }
         return;
       }
@@ -49,8 +56,8 @@ export default function remarkBlockedHtml() {
       const jsx = node as MdxJsxFlowElement | MdxJsxTextElement;
       // A component (<Figure>) is the site's own code.
       if (!jsx.name || !/^[a-z]/.test(jsx.name)) return;
-      const attributes = new Map<string, string>();
-      for (const attribute of jsx.attributes) if (attribute.type === "mdxJsxAttribute") attributes.set(attribute.name.toLowerCase(), typeof attribute.value === "string" ? attribute.value : "");
+      const attributes: Record<string, string> = {};
+      for (const attribute of jsx.attributes) if (attribute.type === "mdxJsxAttribute") attributes[attribute.name.toLowerCase()] ??= typeof attribute.value === "string" ? attribute.value : "";
       const reason = blockedBecause(jsx.name, attributes, `<${jsx.name}>`);
       if (reason) report(file, node, reason);
     });

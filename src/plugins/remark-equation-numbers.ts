@@ -27,14 +27,19 @@ export default function remarkEquationNumbers() {
     const shown = new Map<string, { line: number; tag?: Point }>();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
       for (const problem of parsed.problems) report(file, node, problem);
-      for (const eq of equations) {
+      for (const [row, eq] of equations.entries()) {
         if (eq.number !== undefined) {
-          const here = { line: node.position?.start.line ?? 0, tag: placeOf(file, node, `\\tag{${eq.number}}`) };
+          // A row's own \tag, found only for a tagged row: the nth of its display with that tag.
+          const customTag = parsed.rows[row]?.customTag;
+          const written = `\\tag{${customTag}}`;
+          const tag = customTag === undefined ? undefined : placeOf(file, node, written, parsed.rows.slice(0, row).filter((before) => before.customTag === customTag).length);
+          const here = { line: tag?.line ?? node.position?.start.line ?? 0, tag };
           const first = shown.get(eq.number);
           // Allowed, but seldom meant: the reader sees one number twice. Told at the \tag, as numbers that count never repeat.
-          const tag = first && (here.tag ?? first.tag);
-          if (tag) file.info(`\\tag{${eq.number}}: (${eq.number}) is shown twice, on lines ${first.line} and ${here.tag?.line ?? here.line}: give this equation another tag`, { place: tag, source: SOURCE, ruleId: "repeated-number" });
-          if (!first) shown.set(eq.number, { line: here.tag?.line ?? here.line, tag: here.tag });
+          const at = first && (here.tag ?? first.tag);
+          const lines = [...new Set([first?.line ?? 0, here.line])].sort((a, b) => a - b);
+          if (at) file.info(`\\tag{${eq.number}}: (${eq.number}) is shown twice, ${lines.length > 1 ? `on lines ${lines.join(" and ")}` : `on line ${lines[0]}`}: give this equation another tag`, { place: at, source: SOURCE, ruleId: "repeated-number" });
+          if (!first) shown.set(eq.number, here);
         }
         if (!eq.anchor) continue;
         const labelText = eq.label !== undefined ? `{${eq.label}}` : undefined;

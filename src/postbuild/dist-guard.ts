@@ -24,7 +24,7 @@ const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
 
 /** A start tag; quoted attribute values may hold ">". */
 export const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-export const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** Tags whose attributes matter here; KaTeX's many spans mostly fail this test fast. */
 const WORTH_READING = /\s(?:id|name|href|src|srcset|poster|action|type)\s*=|url\(/i;
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
@@ -59,8 +59,7 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
       if (close) START_TAG.lastIndex = close.index;
     }
     if (!WORTH_READING.test(rawAttributes)) continue;
-    const attributes: Record<string, string> = {};
-    for (const [, name, double, single, bare] of rawAttributes.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(fromPage(double ?? single ?? bare ?? ""));
+    const attributes = attributesOf(rawAttributes, fromPage);
     if (attributes.id) scan.ids.add(detached(attributes.id));
     if (tag === "a" && attributes.name) scan.ids.add(detached(attributes.name));
     if (tag === "script" && attributes.type === "module") scan.moduleScripts.push(lineAt(match.index));
@@ -72,6 +71,13 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
     if (attributes.style) for (const url of cssUrls(attributes.style)) scan.urls.push({ tag, attribute: "style", url: detached(url), line: lineAt(match.index) });
   }
   return scan;
+}
+
+/** A start tag's attributes (its text after the name), by lower-case name, the first of each, decoded. */
+export function attributesOf(raw: string, fromPage: (raw: string) => string = (text) => text): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [, name, double, single, bare] of raw.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(fromPage(double ?? single ?? bare ?? ""));
+  return attributes;
 }
 
 /** Part of a page that was made and scanned elsewhere (a note, by the content check's workers). */

@@ -148,6 +148,10 @@ describe("content check", () => {
       "tags.mdx:10:3: \\tag{2}: (2) is shown twice, on lines 10 and 17: give this equation another tag",
       "tags.mdx:22:3: \\tag{1}: (1) is shown twice, on lines 13 and 22: give this equation another tag",
     ]);
+    // In one align: the tagged row is found, not another row's \tag.
+    const { papersDir: alignDir } = writePapers({ rows: `${frontmatter()}\n$$\n\\begin{align}\na &= 1 \\tag{2} \\\\\nb &= 2 \\\\\nc &= 3\n\\end{align}\n$$\n` });
+    const rows = await checkContent(alignDir);
+    expect(rows.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual(["rows.mdx:11:8: \\tag{2}: (2) is shown twice, on lines 9 and 11: give this equation another tag"]);
   });
 
   it("reports a label used twice and a label that collides with a heading", async () => {

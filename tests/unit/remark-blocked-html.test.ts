@@ -17,6 +17,16 @@ describe("remark-blocked-html", () => {
     ]);
   });
 
+  it("reports every <object> and <embed> (the policy shows none), a javascript: address, an encoded address from another site, and a tag at its own place after a copy in a comment", () => {
+    expect(inMd('<object data="/figures/plot.svg" type="image/svg+xml"></object>\n\n<embed src="/paper.pdf">\n\n<a href="javascript:alert(1)">x</a>\n\n<iframe src="&#104;ttps://example.com/"></iframe>\n\n<div>\n<!-- <script>go()</script> -->\n<p>x</p>\n<script>go()</script>\n</div>\n')).toEqual([
+      '1:1: <object data="/figures/plot.svg" type="image/svg+xml">: each page\'s security policy shows no <object>; show a figure as an image (![…](/figures/x.svg)), or link to the file',
+      '3:1: <embed src="/paper.pdf">: each page\'s security policy shows no <embed>; show a figure as an image (![…](/figures/x.svg)), or link to the file',
+      '5:1: <a href="javascript:alert(1)">: a javascript: address never runs, as each page\'s security policy runs only the site\'s own scripts',
+      '7:1: <iframe src="&#104;ttps://example.com/">: pages load nothing from another site (they read offline, and their security policy blocks it); link to it instead, as [its title](https://example.com/)',
+      "12:1: <script>: a script in a note never runs, as each page's security policy runs only the site's own scripts",
+    ]);
+  });
+
   it("reports the same in an MDX note's JSX, and leaves components alone", () => {
     expect(inMdx('Intro.\n\n<video src="//cdn.example.com/a.mp4" />\n\n<Player src="https://www.youtube.com/embed/xyz" />\n')).toEqual([
       "3:1: <video>: pages load nothing from another site (they read offline, and their security policy blocks it); link to it instead, as [its title](//cdn.example.com/a.mp4)",
