@@ -165,7 +165,9 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
         const missing = issue.path.length === 1 && source.frontmatter[key] === undefined;
         // "authors: A, B" is one string to YAML: the writer's own value, as a list.
         const value = source.frontmatter[key];
-        const list = issue.code === "invalid_type" && issue.expected === "array" && (typeof value === "string" || typeof value === "number") ? String(value).split(",").map((item) => item.trim()).filter(Boolean) : [];
+        const parts = issue.code === "invalid_type" && issue.expected === "array" && (typeof value === "string" || typeof value === "number") ? String(value).split(",").map((item) => item.trim()).filter(Boolean) : [];
+        // "Vaswani, Ashish" is one author, last name first: split only names of several words.
+        const list = key === "authors" && parts.length > 1 && parts.some((part) => !/\s/.test(part)) ? [String(value).trim()] : parts;
         // Unquoted, YAML reads 1706.03762 as a number (and drops its trailing zeros).
         const unquoted = issue.code === "invalid_type" && typeof source.frontmatter[key] === "number" && key !== "date";
         // An item of a list (tags.0) is named by its value, which the author can find.

@@ -66,7 +66,7 @@ let pipeline: string | undefined;
 
 /** Our own code and the lockfile: a change to either reads and renders everything again. */
 function pipelineDigest(): string {
-  return (pipeline ??= projectFilesDigest(["src/lib", "src/plugins", "src/postbuild", "src/site.config.ts", "package-lock.json"]));
+  return (pipeline ??= projectFilesDigest(["src/lib", "src/plugins", "src/postbuild", "src/integrations/katex-assets.ts", "src/site.config.ts", "package-lock.json"]));
 }
 
 /**

@@ -65,7 +65,7 @@ export function formulaPreviewHtml(papersDir: string, base: string, slug: string
   return built ? formulaMarker(slug, n) : render();
 }
 
-/** The KaTeX fonts of the formula list's previews of `slug` as the content pass made them (under the build script; none otherwise). */
-export function formulaFontsOf(papersDir: string, base: string, slug: string): KatexFace[] {
-  return (notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.formulaFonts) || [];
+/** The KaTeX fonts of the formula list's previews of `slug`, if the content pass made those previews (see formulaPreviewHtml). */
+export function formulaFontsOf(papersDir: string, base: string, slug: string): KatexFace[] | undefined {
+  return (notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.formulaFonts) || undefined;
 }

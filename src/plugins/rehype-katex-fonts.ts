@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import { faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
+import type { VFile } from "vfile";
 
 /** Class names in a fast-path raw node's KaTeX HTML. */
 const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
@@ -49,7 +50,9 @@ function facesOfElement(element: Element): KatexFace[] {
 }
 
 export default function rehypeKatexFonts() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // No formula in the note: nothing to walk for.
+    if (!String(file.value).includes("$")) return;
     const inDisplays = new Map<string, KatexFace>();
     const inline = new Set<string>();
     const add = (faces: KatexFace[], display: boolean) => {

@@ -11,6 +11,8 @@ import { pointAt, SOURCE } from "./messages.ts";
 const TEXT_AFTER_SUMMARY = /<\/summary>[ \t]*(?:\r?\n[ \t]*)*(?=[^<\s])/gi;
 /** A later line of the block that starts with text, not a tag. */
 const TEXT_LINE = /\n([ \t>]*)(?=[^<>\s])/; // ">": the block is in a quote
+/** Markdown that would show as typed: emphasis, code, math, links and images, or a heading, list or quote line. */
+const MARKDOWN = /[*_`$[\]]|^[ \t>]*(?:#{1,6}\s|[-+*]\s|\d+[.)]\s)/m;
 /**
  * HTML blocks whose lines are not Markdown in any reading: comments, <pre>,
  * <script>, <style>, <textarea> (each ends at its own closing tag), and <?…>, <!…>.
@@ -36,10 +38,13 @@ export default function remarkHtmlBlockMarkdown() {
         const place = pointAt(file, node, start + match.index + match[0].length);
         file.info("add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search", { place, source: SOURCE, ruleId: "html-block-markdown" });
       }
-      const textLine = summaryTold ? null : TEXT_LINE.exec(block);
+      // After the opening tag, which may run over lines (its attributes), and only text with Markdown in it.
+      const afterTag = /^[ \t]*<[^>]*>/.exec(block)?.[0].length ?? 0;
+      const found = summaryTold ? null : TEXT_LINE.exec(block.slice(afterTag));
+      const textLine = found && MARKDOWN.test(block.slice(afterTag + found.index)) ? { index: afterTag + found.index, indent: found[1]! } : undefined;
       if (!textLine) return;
       const opening = /^[ \t]*(<\/?[A-Za-z][A-Za-z0-9-]*)/.exec(block)?.[1] ?? "<";
-      const place = pointAt(file, node, start + textLine.index + 1 + textLine[1]!.length);
+      const place = pointAt(file, node, start + textLine.index + 1 + textLine.indent.length);
       file.info(`add a blank line above this line so its Markdown is read; without one, it belongs to the HTML block that ${opening}> starts on line ${node.position!.start.line}: raw HTML up to the next blank line, shown as typed and left out of search`, { place, source: SOURCE, ruleId: "html-block-markdown" });
     });
   };

@@ -298,6 +298,11 @@ Work in progress.
       'lora.mdx:3:1: frontmatter key "authors" is a list: write authors: ["Edward J. Hu", "Yelong Shen"]',
       'lora.mdx:7:1: frontmatter key "tags" is a list: write tags: ["llm"]',
     ]);
+    // One author written last name first is one author.
+    expect(await problemsOf({ attention: `${frontmatter({ authors: '"Vaswani, Ashish"', tags: "llm, attention" })}\nText.\n` })).toEqual([
+      'attention.mdx:3:1: frontmatter key "authors" is a list: write authors: ["Vaswani, Ashish"]',
+      'attention.mdx:7:1: frontmatter key "tags" is a list: write tags: ["llm", "attention"]',
+    ]);
   });
 
   it("names the file and key of every frontmatter problem", async () => {

@@ -24,7 +24,12 @@ describe("remark-html-block-markdown", () => {
   });
 
   it("warns once per block at the first text line of any other HTML block, naming the tag that opened it", () => {
-    expect(messagesOf('Intro.\n\n<div class="note">\n**Note:** $x$ is\nsmall.\n</div>\n\n<p align="center">\n  Figure 2\n</p>\n')).toEqual([`4:1: warning: ${inBlock("<div", 3)}`, `9:3: warning: ${inBlock("<p", 8)}`]);
+    expect(messagesOf('Intro.\n\n<div class="note">\n**Note:** $x$ is\nsmall.\n</div>\n\n<p align="center">\n  Figure 2, [the code](/papers/x/)\n</p>\n')).toEqual([`4:1: warning: ${inBlock("<div", 3)}`, `9:3: warning: ${inBlock("<p", 8)}`]);
+  });
+
+  it("says nothing of an opening tag's attributes on later lines, or of plain text with no Markdown in it", () => {
+    expect(messagesOf('<div\n  class="note">\nPlain text\n</div>\n\n<p align="center">\n  Plain centred text\n</p>\n')).toEqual([]);
+    expect(messagesOf('<div\n  class="note">\nSome **bold**\n</div>\n')).toEqual([`3:1: warning: ${inBlock("<div", 1)}`]);
   });
 
   it("finds the block in a quote or a list, at the text and not at the quote's >", () => {
