@@ -24,8 +24,7 @@ import remarkHtmlBlockMarkdown from "../plugins/remark-html-block-markdown.ts";
 import remarkBlockedHtml from "../plugins/remark-blocked-html.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
-import { facesOfFormula } from "../plugins/rehype-katex-fonts.ts";
-import { distinctFaces, type KatexFace } from "../integrations/katex-assets.ts";
+import { formulaPreviewFonts } from "../plugins/rehype-katex-fonts.ts";
 import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
@@ -250,7 +249,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
         });
         done.rendered.builtNote = { file: options.cache!.storeNote(Buffer.concat(parts.map((part) => part.bytes))), scan: scanParts(parts) };
         done.rendered.builtFormulas = builtFormulaPreviews(paper.indexed, options.cache!);
-        if (done.rendered.builtFormulas) done.rendered.formulaFonts = formulaFonts(paper.indexed);
+        if (done.rendered.builtFormulas) done.rendered.formulaFonts = formulaPreviewFonts(listedEquations(paper.indexed));
       } else {
         done.rendered.htmlBytes = Buffer.concat(pieces.map((piece) => utf8.encode(piece)));
       }
@@ -277,11 +276,6 @@ function builtFormulaPreviews(paper: IndexedPaper, cache: RenderCache): Rendered
   }
   if (previews.length === 0) return undefined;
   return { file: cache.storeNote(Buffer.concat(previews)), lengths: previews.map((preview) => preview.length) };
-}
-
-/** The KaTeX fonts of a paper's listed equations' previews, each once. */
-function formulaFonts(paper: IndexedPaper): KatexFace[] {
-  return distinctFaces(listedEquations(paper).flatMap((eq) => facesOfFormula(`D${eq.previewTex}`, () => renderFormulaPreview(eq))));
 }
 
 /**

@@ -6,7 +6,9 @@
 // the screen loads them with the page, a few small files.
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
-import { faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import { distinctFaces, faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import type { IndexedEquation } from "../lib/paper-index.ts";
+import { renderFormulaPreview } from "./rehype-katex-source.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 import type { VFile } from "vfile";
 
@@ -27,6 +29,11 @@ export function facesOfFormula(key: string, html: () => string): KatexFace[] {
     facesOfFormulas.set(key, faces);
   }
   return faces;
+}
+
+/** The fonts of these equations' previews (the formula list's), each once. */
+export function formulaPreviewFonts(equations: IndexedEquation[]): KatexFace[] {
+  return distinctFaces(equations.flatMap((eq) => facesOfFormula(`D${eq.previewTex}`, () => renderFormulaPreview(eq))));
 }
 
 /** A hidden sample of each face (see above); the formula list has one too. */

@@ -37,8 +37,10 @@ export default function remarkEquationNumbers() {
           const first = shown.get(eq.number);
           // Allowed, but seldom meant: the reader sees one number twice. Told at the \tag, as numbers that count never repeat.
           const at = first && (here.tag ?? first.tag);
-          const lines = [...new Set([first?.line ?? 0, here.line])].sort((a, b) => a - b);
-          if (at) file.info(`\\tag{${eq.number}}: (${eq.number}) is shown twice, ${lines.length > 1 ? `on lines ${lines.join(" and ")}` : `on line ${lines[0]}`}: give this equation another tag`, { place: at, source: SOURCE, ruleId: "repeated-number" });
+          if (at) {
+            const lines = [...new Set([first!.line, here.line])].sort((a, b) => a - b);
+            file.info(`\\tag{${eq.number}}: (${eq.number}) is shown twice, ${lines.length > 1 ? `on lines ${lines.join(" and ")}` : `on line ${lines[0]}`}: give this equation another tag`, { place: at, source: SOURCE, ruleId: "repeated-number" });
+          }
           if (!first) shown.set(eq.number, here);
         }
         if (!eq.anchor) continue;

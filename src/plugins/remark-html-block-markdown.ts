@@ -39,11 +39,12 @@ export default function remarkHtmlBlockMarkdown() {
         file.info("add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search", { place, source: SOURCE, ruleId: "html-block-markdown" });
       }
       // After the opening tag, which may run over lines (its attributes), and only text with Markdown in it.
-      const afterTag = /^[ \t]*<[^>]*>/.exec(block)?.[0].length ?? 0;
+      const tag = /^[ \t]*(<\/?[A-Za-z][A-Za-z0-9-]*)?[^>]*>/.exec(block);
+      const afterTag = tag?.[0].length ?? 0;
       const found = summaryTold ? null : TEXT_LINE.exec(block.slice(afterTag));
       const textLine = found && MARKDOWN.test(block.slice(afterTag + found.index)) ? { index: afterTag + found.index, indent: found[1]! } : undefined;
       if (!textLine) return;
-      const opening = /^[ \t]*(<\/?[A-Za-z][A-Za-z0-9-]*)/.exec(block)?.[1] ?? "<";
+      const opening = tag?.[1] ?? "<";
       const place = pointAt(file, node, start + textLine.index + 1 + textLine.indent.length);
       file.info(`add a blank line above this line so its Markdown is read; without one, it belongs to the HTML block that ${opening}> starts on line ${node.position!.start.line}: raw HTML up to the next blank line, shown as typed and left out of search`, { place, source: SOURCE, ruleId: "html-block-markdown" });
     });
