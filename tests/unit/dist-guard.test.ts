@@ -29,6 +29,14 @@ describe("relative URLs", () => {
     expect(relativeUrl("https://example.org/", "index.html", "/")).toBe("https://example.org/");
     expect(rewriteHtml('<a href="/tags/x/">x</a><link rel="canonical" href="https://e.org/a/">', "papers/a/index.html", "/")).toBe('<a href="../../tags/x/index.html">x</a><link rel="canonical" href="https://e.org/a/">');
   });
+
+  it("skips a piece with no URL under the base, and still rewrites every kind that has one", () => {
+    const katex = '<p>x <span class="katex"><span class="mord mathnormal" style="margin-right:0.02em;">x</span></span> and <a href="https://e.org/">out</a></p>';
+    expect(rewriteHtml(katex, "papers/a/index.html", "/")).toBe(katex);
+    expect(rewriteHtml('<img src="/notes/f.png"><a href="/other/">o</a>', "papers/a/index.html", "/notes/")).toBe('<img src="../../f.png"><a href="/other/">o</a>');
+    expect(rewriteHtml('<video poster="/p.png"></video><form action="/s/"></form>', "index.html", "/")).toBe('<video poster="p.png"></video><form action="s/index.html"></form>');
+    expect(rewriteHtml("<style>body{background:url(/img/a.png)}</style>", "papers/a/index.html", "/")).toBe("<style>body{background:url(../../img/a.png)}</style>");
+  });
 });
 
 describe("relative URLs over Latin-1 text", () => {
