@@ -26,34 +26,75 @@ const work = mkdtempSync(join(tmpdir(), "papernotes-bench-"));
 interface Run {
   seconds: number;
   peakMB: number;
+  /**
+   * CPU time (user + system) of the whole process tree, in seconds, as last
+   * sampled (a process's last 100 ms can be missing); undefined without /proc.
+   * Not the children's time the kernel keeps: Pagefind's binary is not waited for.
+   */
+  cpuSeconds?: number;
+  /** The same, by step (see stepOf). */
+  cpuByStep: Map<string, number>;
   ok: boolean;
   output: string;
 }
 
 const PAGE_KB = existsSync("/proc/self/stat") ? Number(spawnSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).stdout) / 1024 : 0;
+const CLOCK_TICKS = PAGE_KB ? Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) : 0;
+
+interface ProcessRow {
+  pid: number;
+  ppid: number;
+  rssKB: number;
+  /** User + system time, in seconds (0 without /proc). */
+  cpuSeconds: number;
+}
+
+/** The fields of /proc/<pid>/stat after "(command) ": state, ppid, ... */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
 
 /**
- * [pid, ppid, rss in KB] of every process. Read from /proc where there is one:
- * forking `ps` ten times a second weighed on the build it measured.
+ * Every process. Read from /proc where there is one: forking `ps` ten times a
+ * second weighed on the build it measured.
  */
-function processTable(): [number, number, number][] {
+function processTable(): ProcessRow[] {
   if (!PAGE_KB) {
     const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
-    return table.trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+    return table.trim().split("\n").map((line) => {
+      const [pid, ppid, rssKB] = line.trim().split(/\s+/).map(Number) as [number, number, number];
+      return { pid, ppid, rssKB, cpuSeconds: 0 };
+    });
   }
-  const rows: [number, number, number][] = [];
+  const rows: ProcessRow[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      // After "(command) ": state, ppid, ... and rss (in pages) 21 fields on.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      rows.push([Number(name), Number(fields[1]), Number(fields[21]) * PAGE_KB]);
+      const fields = statFields(Number(name));
+      // utime and stime 11 and 12 fields on, rss (in pages) 21.
+      rows.push({ pid: Number(name), ppid: Number(fields[1]), rssKB: Number(fields[21]) * PAGE_KB, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
     } catch {
       // the process ended meanwhile
     }
   }
   return rows;
+}
+
+/** Which step of the build a process runs, by its command line. */
+function stepOf(pid: number): string {
+  let command = "";
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    // ended before it was read
+  }
+  if (command.includes("content-check-worker")) return "check workers";
+  if (command.includes("astro-build-child")) return "Astro";
+  if (command.includes("pagefind")) return "Pagefind";
+  if (command.includes("search-index-worker")) return "MiniSearch and Pagefind's Node side";
+  if (command.includes("scripts/build.mjs")) return "the build's own process";
+  return "other";
 }
 
 /** Runs a command and samples the RSS of its whole process tree every 100 ms. */
@@ -65,18 +106,29 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     let peak = 0;
+    // Each process of the tree: its step (read once) and its CPU time when last seen.
+    const seen = new Map<number, { step: string; cpuSeconds: number }>();
     const sample = setInterval(() => {
       const rows = processTable();
       const tree = new Set([child.pid!]);
       for (let grew = true; grew; ) {
         grew = false;
-        for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+        for (const { pid, ppid } of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
       }
-      peak = Math.max(peak, rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0));
+      const inTree = rows.filter(({ pid }) => tree.has(pid));
+      peak = Math.max(peak, inTree.reduce((sum, { rssKB }) => sum + rssKB, 0));
+      for (const { pid, cpuSeconds } of inTree) {
+        const known = seen.get(pid);
+        if (known) known.cpuSeconds = cpuSeconds;
+        else seen.set(pid, { step: stepOf(pid), cpuSeconds });
+      }
     }, 100);
     child.on("close", (code) => {
       clearInterval(sample);
-      done({ seconds: (performance.now() - started) / 1000, peakMB: peak / 1024, ok: code === 0, output });
+      const cpuByStep = new Map<string, number>();
+      for (const { step, cpuSeconds } of seen.values()) cpuByStep.set(step, (cpuByStep.get(step) ?? 0) + cpuSeconds);
+      const cpuSeconds = PAGE_KB ? [...cpuByStep.values()].reduce((sum, seconds) => sum + seconds, 0) : undefined;
+      done({ seconds: (performance.now() - started) / 1000, peakMB: peak / 1024, cpuSeconds, cpuByStep, ok: code === 0, output });
     });
   });
 }
@@ -120,6 +172,15 @@ async function floor(papersDir: string): Promise<{ seconds: number; formulas: nu
   return { seconds: (performance.now() - started) / 1000, formulas, blocks };
 }
 
+/**
+ * Where a build's CPU time went: every process, by step. On 2 cores a build
+ * cannot take less wall time than half of it, however its steps overlap.
+ */
+function cpuSummary(run: Run): string {
+  const steps = [...run.cpuByStep].sort((a, b) => b[1] - a[1]).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`);
+  return `${run.cpuSeconds!.toFixed(1)} s in all, as sampled every 100 ms (${steps.join(", ")})`;
+}
+
 /** The build removes the site it replaced in the background; wait, so the next timing is fair. */
 async function oldSiteRemoved(outDir: string): Promise<void> {
   const previous = join(outDir, "..", `.${outDir.split("/").pop()}-staging-previous`);
@@ -138,11 +199,12 @@ for (const n of sizes) {
   const cold = await build(contentDir, outDir);
   if (!cold.ok) {
     console.error(cold.output);
-    rows.push(`| ${n} | build failed | | | | | | | | |`);
+    rows.push(`| ${n} | build failed | | | | | | | | | | | |`);
     continue;
   }
   const summary = cold.output.split("\n").filter((line) => /^(\[ *[\d.]+ s\]|built) /.test(line));
   notes.push(`N=${n}: ${summary.join("; ")}`);
+  if (cold.cpuSeconds !== undefined) notes.push(`N=${n}, CPU of the cold build: ${cpuSummary(cold)}`);
   const touched = join(contentDir, "papers", "paper-00001.mdx");
   appendFileSync(touched, "\nOne more sentence, to rebuild after an edit.\n");
   await oldSiteRemoved(outDir);
@@ -157,6 +219,7 @@ for (const n of sizes) {
     [
       n,
       `${cold.seconds.toFixed(1)} s`,
+      cold.cpuSeconds === undefined ? "n/a" : `${cold.cpuSeconds.toFixed(1)} s (${(cold.cpuSeconds / cold.seconds).toFixed(2)} cores)`,
       `${(cold.peakMB / 1024).toFixed(2)} GB`,
       `${warm.seconds.toFixed(1)} s`,
       `${(duBytes(outDir) / 1048576).toFixed(0)} MB`,
@@ -193,8 +256,8 @@ function lighthouseRow(page: string, s: LighthouseScores): string {
 }
 
 const header = [
-  "| N | cold build | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|",
+  "| N | cold build | its CPU time (all processes) | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const date = new Date().toISOString().slice(0, 10);
 const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), "",
