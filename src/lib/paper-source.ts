@@ -31,9 +31,10 @@ export interface PaperSource {
 export function readPaperSource(path: string, text: string): PaperSource {
   const parsed = parseFrontmatter(text, { frontmatter: "empty-with-spaces" });
   const keyLines = new Map<string, number>();
-  text.split("\n").forEach((line, i) => {
+  // Only the frontmatter's lines (and its two fences) can hold a key: the body is not split.
+  text.split("\n", parsed.rawFrontmatter.split("\n").length + 2).forEach((line, i) => {
     const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
-    if (key && !keyLines.has(key) && i < parsed.rawFrontmatter.split("\n").length + 2) keyLines.set(key, i + 1);
+    if (key && !keyLines.has(key)) keyLines.set(key, i + 1);
   });
   return { path, slug: slugFromPath(path), frontmatter: parsed.frontmatter ?? {}, body: parsed.content, keyLines };
 }
