@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import katex from "katex";
@@ -28,7 +28,8 @@ interface Run {
   peakMB: number;
   /**
    * CPU time (user + system) of the whole process tree, in seconds, as last
-   * sampled (a process's last 100 ms can be missing); undefined without /proc.
+   * sampled: a lower bound (a process's last 100 ms, and one that lived less,
+   * can be missing); undefined without /proc.
    * Not the children's time the kernel keeps: Pagefind's binary is not waited for.
    */
   cpuSeconds?: number;
@@ -39,10 +40,12 @@ interface Run {
 }
 
 const PAGE_KB = existsSync("/proc/self/stat") ? Number(spawnSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).stdout) / 1024 : 0;
-const CLOCK_TICKS = PAGE_KB ? Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) : 0;
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
 
 interface ProcessRow {
   pid: number;
+  /** The pid and its start time: a pid can be used again by a later process. */
+  key: string;
   ppid: number;
   rssKB: number;
   /** User + system time, in seconds (0 without /proc). */
@@ -64,7 +67,7 @@ function processTable(): ProcessRow[] {
     const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout;
     return table.trim().split("\n").map((line) => {
       const [pid, ppid, rssKB] = line.trim().split(/\s+/).map(Number) as [number, number, number];
-      return { pid, ppid, rssKB, cpuSeconds: 0 };
+      return { pid, key: String(pid), ppid, rssKB, cpuSeconds: 0 };
     });
   }
   const rows: ProcessRow[] = [];
@@ -72,8 +75,8 @@ function processTable(): ProcessRow[] {
     if (!/^\d+$/.test(name)) continue;
     try {
       const fields = statFields(Number(name));
-      // utime and stime 11 and 12 fields on, rss (in pages) 21.
-      rows.push({ pid: Number(name), ppid: Number(fields[1]), rssKB: Number(fields[21]) * PAGE_KB, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
+      // utime and stime 11 and 12 fields on, start time 19, rss (in pages) 21.
+      rows.push({ pid: Number(name), key: `${name}:${fields[19]}`, ppid: Number(fields[1]), rssKB: Number(fields[21]) * PAGE_KB, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS });
     } catch {
       // the process ended meanwhile
     }
@@ -81,20 +84,21 @@ function processTable(): ProcessRow[] {
   return rows;
 }
 
-/** Which step of the build a process runs, by its command line. */
-function stepOf(pid: number): string {
-  let command = "";
+/** Which step of the build a process runs, by its command line; undefined for one that names none (then its parent's). */
+function stepOf(pid: number): string | undefined {
+  let command: string[] = [];
   try {
-    command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   } catch {
     // ended before it was read
   }
-  if (command.includes("content-check-worker")) return "check workers";
-  if (command.includes("astro-build-child")) return "Astro";
-  if (command.includes("pagefind")) return "Pagefind";
-  if (command.includes("search-index-worker")) return "MiniSearch and Pagefind's Node side";
-  if (command.includes("scripts/build.mjs")) return "the build's own process";
-  return "other";
+  const args = command.slice(1).join(" ");
+  if (args.includes("content-check-worker.")) return "check workers";
+  if (args.includes("astro-build-child.")) return "Astro";
+  if (args.includes("search-index-worker.")) return "MiniSearch and Pagefind's Node side";
+  if (args.includes("scripts/build.mjs")) return "the build's own process";
+  if (/^pagefind/.test(basename(command[0] ?? ""))) return "Pagefind";
+  return undefined;
 }
 
 /** Runs a command and samples the RSS of its whole process tree every 100 ms. */
@@ -107,7 +111,8 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
     child.stderr.on("data", (d) => (output += d));
     let peak = 0;
     // Each process of the tree: its step (read once) and its CPU time when last seen.
-    const seen = new Map<number, { step: string; cpuSeconds: number }>();
+    const seen = new Map<string, { step: string; cpuSeconds: number }>();
+    const stepByPid = new Map<number, string>();
     const sample = setInterval(() => {
       const rows = processTable();
       const tree = new Set([child.pid!]);
@@ -117,10 +122,14 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
       }
       const inTree = rows.filter(({ pid }) => tree.has(pid));
       peak = Math.max(peak, inTree.reduce((sum, { rssKB }) => sum + rssKB, 0));
-      for (const { pid, cpuSeconds } of inTree) {
-        const known = seen.get(pid);
+      for (const { pid, key, ppid, cpuSeconds } of inTree) {
+        const known = seen.get(key);
         if (known) known.cpuSeconds = cpuSeconds;
-        else seen.set(pid, { step: stepOf(pid), cpuSeconds });
+        else {
+          const step = stepOf(pid) ?? stepByPid.get(ppid) ?? "other";
+          seen.set(key, { step, cpuSeconds });
+          stepByPid.set(pid, step);
+        }
       }
     }, 100);
     child.on("close", (code) => {
@@ -173,12 +182,12 @@ async function floor(papersDir: string): Promise<{ seconds: number; formulas: nu
 }
 
 /**
- * Where a build's CPU time went: every process, by step. On 2 cores a build
- * cannot take less wall time than half of it, however its steps overlap.
+ * Where a build's CPU time went: every process, by step. On n cores a build
+ * cannot take less wall time than its CPU time over n, however its steps overlap.
  */
 function cpuSummary(run: Run): string {
   const steps = [...run.cpuByStep].sort((a, b) => b[1] - a[1]).map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`);
-  return `${run.cpuSeconds!.toFixed(1)} s in all, as sampled every 100 ms (${steps.join(", ")})`;
+  return `at least ${run.cpuSeconds!.toFixed(1)} s in all, as sampled every 100 ms (${steps.join(", ")})`;
 }
 
 /** The build removes the site it replaced in the background; wait, so the next timing is fair. */
@@ -256,7 +265,7 @@ function lighthouseRow(page: string, s: LighthouseScores): string {
 }
 
 const header = [
-  "| N | cold build | its CPU time (all processes) | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
+  "| N | cold build | its CPU time (all processes, sampled) | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
 const date = new Date().toISOString().slice(0, 10);

@@ -31,8 +31,8 @@ export interface PaperSource {
 export function readPaperSource(path: string, text: string): PaperSource {
   const parsed = parseFrontmatter(text, { frontmatter: "empty-with-spaces" });
   const keyLines = new Map<string, number>();
-  // Only the frontmatter's lines (and its two fences) can hold a key: the body is not split.
-  text.split("\n", parsed.rawFrontmatter.split("\n").length + 2).forEach((line, i) => {
+  // Only the frontmatter's lines can hold a key (its raw text spans them, fences included): the body is not split.
+  text.split("\n", parsed.rawFrontmatter === "" ? 0 : parsed.rawFrontmatter.split("\n").length).forEach((line, i) => {
     const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
     if (key && !keyLines.has(key)) keyLines.set(key, i + 1);
   });

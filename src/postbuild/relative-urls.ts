@@ -17,8 +17,11 @@ export function safeDecode(text: string): string {
   }
 }
 
-/** Attribute values Astro writes are double-quoted. */
-const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)=")([^"]*)(")/g;
+/**
+ * Attribute values Astro writes are double-quoted. A <base> element (only the
+ * 404 page has one) is matched whole, so that its href stays root-absolute.
+ */
+const URL_ATTRIBUTE = /<base\s[^>]*>|(\s(?:href|src|poster|action)=")([^"]*)(")/g;
 const CSS_URL = /(url\(\s*["']?)([^"')]+)(["']?\s*\))/g;
 
 export function listFiles(dir: string, extension: string): string[] {
@@ -43,15 +46,10 @@ export function relativeUrl(url: string, pagePath: string, base: string): string
 }
 
 export function rewriteHtml(html: string, pagePath: string, base: string): string {
-  // Nothing to rewrite (most of a note's pieces, KaTeX spans): one search instead of four passes.
-  if (!html.includes(`="${base}`) && !html.includes("<style")) return html;
-  // A <base> element (only the 404 page has one) must stay root-absolute.
-  const baseTags: string[] = [];
-  const protectedHtml = html.replace(/<base\s[^>]*>/g, (tag) => `\u0000${baseTags.push(tag) - 1}\u0000`);
-  return protectedHtml.replace(URL_ATTRIBUTE, (whole, before: string, url: string, after: string) => {
+  return html.replace(URL_ATTRIBUTE, (whole, before: string | undefined, url: string, after: string) => {
     // The canonical URL and feeds stay absolute: they name the hosted page.
-    return url.startsWith(base) ? before + relativeUrl(url, pagePath, base) + after : whole;
-  }).replace(/\u0000(\d+)\u0000/g, (_, i: string) => baseTags[Number(i)]!).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
+    return before !== undefined && url.startsWith(base) ? before + relativeUrl(url, pagePath, base) + after : whole;
+  }).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
 }
 
 export function rewriteCss(css: string, filePath: string, base: string): string {

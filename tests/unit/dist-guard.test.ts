@@ -30,12 +30,18 @@ describe("relative URLs", () => {
     expect(rewriteHtml('<a href="/tags/x/">x</a><link rel="canonical" href="https://e.org/a/">', "papers/a/index.html", "/")).toBe('<a href="../../tags/x/index.html">x</a><link rel="canonical" href="https://e.org/a/">');
   });
 
-  it("skips a piece with no URL under the base, and still rewrites every kind that has one", () => {
+  it("rewrites every kind of URL under the base, in attributes and in <style>, and leaves the rest as it was", () => {
     const katex = '<p>x <span class="katex"><span class="mord mathnormal" style="margin-right:0.02em;">x</span></span> and <a href="https://e.org/">out</a></p>';
     expect(rewriteHtml(katex, "papers/a/index.html", "/")).toBe(katex);
     expect(rewriteHtml('<img src="/notes/f.png"><a href="/other/">o</a>', "papers/a/index.html", "/notes/")).toBe('<img src="../../f.png"><a href="/other/">o</a>');
     expect(rewriteHtml('<video poster="/p.png"></video><form action="/s/"></form>', "index.html", "/")).toBe('<video poster="p.png"></video><form action="s/index.html"></form>');
     expect(rewriteHtml("<style>body{background:url(/img/a.png)}</style>", "papers/a/index.html", "/")).toBe("<style>body{background:url(../../img/a.png)}</style>");
+  });
+
+  it("keeps a <base> element root-absolute, and any other text as it was", () => {
+    expect(rewriteHtml('<base href="/notes/"><a href="/notes/tags/">t</a>', "404.html", "/notes/")).toBe('<base href="/notes/"><a href="tags/index.html">t</a>');
+    // Text that looks like the placeholders an earlier version hid <base> behind.
+    expect(rewriteHtml('<base href="/"><p>a\u00000\u0000b \u00001\u0000</p><a href="/x/">x</a>', "index.html", "/")).toBe('<base href="/"><p>a\u00000\u0000b \u00001\u0000</p><a href="x/index.html">x</a>');
   });
 });
 

@@ -9,7 +9,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { mayHoldAutolinkLiteral, parseNote } from "../../src/lib/paper-source.ts";
+import { mayHoldAutolinkLiteral, parseNote, readPaperSource } from "../../src/lib/paper-source.ts";
 
 const withGfm = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
@@ -56,5 +56,13 @@ describe("parseNote", () => {
     );
     // Many texts must take the shortcut for the test to mean anything.
     expect(withoutLiterals).toBeGreaterThan(1000);
+  });
+});
+
+describe("frontmatter key lines", () => {
+  it("are read from the frontmatter only, never from the body's first lines", () => {
+    expect([...readPaperSource("p.mdx", "---\ntitle: x\ndate: 2024-01-01\n---\nauthors: not a key\nfoo: bar\n").keyLines]).toEqual([["title", 2], ["date", 3]]);
+    expect([...readPaperSource("p.mdx", "---\r\ntitle: x\r\n---\r\ntags: no\r\n").keyLines]).toEqual([["title", 2]]);
+    expect([...readPaperSource("p.mdx", "title: no frontmatter\nfoo: bar\n").keyLines]).toEqual([]);
   });
 });
