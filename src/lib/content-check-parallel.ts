@@ -19,15 +19,16 @@ export type WorkerRequest = { step: "read"; paths: string[]; /** papersDir, when
 export type WorkerReply =
   | { step: "read"; problems: ContentProblem[]; papers: IndexedPaper[] }
   | { step: "render"; pass: RenderPassResult }
-  | { step: "progress"; /** rendered since the last report */ papers: number }
+  | { step: "progress"; /** read, or checked, since the last report */ papers: number }
   | { step: "error"; message: string };
 
 /**
  * `workers` defaults to one per core, when there are enough papers to share.
- * `onProgress` hears how many papers are checked so far, now and then;
- * `onInProcess`, that the check runs in this process, which leaves a core free.
+ * `onProgress` hears, now and then, how many papers are read (parsed and
+ * indexed), then how many are checked; `onInProcess`, that the check runs in
+ * this process, which leaves a core free.
  */
-export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number) => void; onInProcess?: () => void }): Promise<ContentCheckResult> {
+export async function checkContentInParallel(papersDir: string, base: string, options: CheckOptions & { workers?: number; onProgress?: (papers: number, of: number, step: "read" | "checked") => void; onInProcess?: () => void }): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const cache = options.cache ? renderCacheFor(papersDir) : undefined;
   const count = Math.min(paths.length, options.workers ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_PAPERS_PER_WORKER)));
@@ -46,7 +47,9 @@ export async function checkContentInParallel(papersDir: string, base: string, op
   const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
   const workers = shares.map(() => new PassWorker());
   try {
-    const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]!, cacheFor: options.cache ? papersDir : undefined })));
+    let read = 0;
+    const onRead = (papers: number) => options.onProgress?.((read += papers), paths.length, "read");
+    const reads = await Promise.all(workers.map((worker, i) => worker.ask({ step: "read", paths: shares[i]!, cacheFor: options.cache ? papersDir : undefined }, onRead)));
     const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
     const index: PaperIndex = new Map();
     for (const read of reads) {
@@ -57,7 +60,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     const sorted: PaperIndex = new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
     const render = options.render === true && problems.length === 0;
     let checked = 0;
-    const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length);
+    const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length, "checked");
     const unreadable = unreadablePapers(paths, index);
     const passes = await Promise.all(workers.map((worker) => worker.ask({ step: "render", index: sorted, base, render, asBuilt: options.asBuilt === true, unreadable }, onProgress)));
     const result = mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, sorted);

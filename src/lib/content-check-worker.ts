@@ -13,15 +13,15 @@ let cache: RenderCache | undefined;
 process.on("disconnect", () => process.exit(0));
 process.on("message", async (request: WorkerRequest) => {
   let reply: WorkerReply;
+  let done = 0;
+  const onPaper = () => ++done % PROGRESS_EVERY === 0 && process.send!({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
   try {
     if (request.step === "read") {
       const problems: ContentProblem[] = [];
       cache = request.cacheFor ? renderCacheFor(request.cacheFor) : undefined;
-      papers = await readPapers(request.paths, problems, cache);
+      papers = await readPapers(request.paths, problems, cache, onPaper);
       reply = { step: "read", problems, papers: indexable(papers) };
     } else {
-      let done = 0;
-      const onPaper = () => ++done % PROGRESS_EVERY === 0 && process.send!({ step: "progress", papers: PROGRESS_EVERY } satisfies WorkerReply);
       reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, asBuilt: request.asBuilt, cache, onPaper, unreadable: request.unreadable }) };
       papers = [];
     }

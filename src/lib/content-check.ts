@@ -124,11 +124,12 @@ export async function checkContent(papersDir: string, base = "/", options: Check
 }
 
 /** Step one for each of `paths`, one after the other; papers that cannot be read are left out (their problems are in `problems`). */
-export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper[]> {
+export async function readPapers(paths: string[], problems: ContentProblem[], cache?: RenderCache, onPaper?: () => void): Promise<ReadPaper[]> {
   const papers: ReadPaper[] = [];
   for (const path of paths) {
     const paper = await readPaper(path, problems, cache);
     if (paper) papers.push(paper);
+    onPaper?.();
   }
   return papers;
 }

@@ -49,6 +49,15 @@ describe("checkContentInParallel", { timeout: 30_000 }, () => {
     expect(parallel.rendered.size).toBe(0);
   });
 
+  it("tells how many papers are read, then how many are checked, as it goes", async () => {
+    const { papersDir } = writePapers(Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`paper-${n}`, paper(n % 5)])));
+    const heard: string[] = [];
+    const result = await checkContentInParallel(papersDir, "/", { render: false, workers: 2, onProgress: (papers, of, step) => heard.push(`${step} ${papers} of ${of}`) });
+    expect(result.papers).toBe(200);
+    // Each worker reports every 50 papers of its 100; all reading is done before any checking starts.
+    expect(heard).toEqual(["read 50 of 200", "read 100 of 200", "read 150 of 200", "read 200 of 200", "checked 50 of 200", "checked 100 of 200", "checked 150 of 200", "checked 200 of 200"]);
+  });
+
   it("leaves no worker process behind, whether the check passes or fails", async () => {
     // This process's children by command line, but for the `ps` that lists them.
     const children = () => spawnSync("ps", ["-o", "args=", "--ppid", String(process.pid)], { encoding: "utf8" }).stdout.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("ps "));
