@@ -37,10 +37,10 @@ if (siteProblem) {
 
 // Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
 let lastReport = performance.now();
-const onProgress = (papers: number, of: number, done: "read" | "checked") => {
+const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
   if (performance.now() - lastReport < PROGRESS_SECONDS * 1000) return;
   lastReport = performance.now();
-  step(`${done} ${papers} of ${of} papers`);
+  step(`${stage} ${papers} of ${of} papers`);
 };
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. When the check leaves a core free (after an edit, most
