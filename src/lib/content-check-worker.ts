@@ -2,6 +2,7 @@
 // between the two steps.
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
 import { indexable, readPapers, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
+import { siteIndex } from "./paper-index.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
 const PROGRESS_EVERY = 50;
@@ -22,7 +23,9 @@ process.on("message", async (request: WorkerRequest) => {
       papers = await readPapers(request.paths, problems, cache, onPaper);
       reply = { step: "read", problems, papers: indexable(papers) };
     } else {
-      reply = { step: "render", pass: await renderPapers(papers, request.index, request.base, { render: request.render, asBuilt: request.asBuilt, cache, onPaper, unreadable: request.unreadable }) };
+      const own = indexable(papers);
+      const index = siteIndex(request.reads.map((others) => others ?? own));
+      reply = { step: "render", pass: await renderPapers(papers, index, request.base, { render: request.render, asBuilt: request.asBuilt, cache, onPaper, unreadable: request.unreadable }) };
       papers = [];
     }
   } catch (error) {

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { checkContent } from "../../src/lib/content-check.ts";
+import { siteIndex, type IndexedPaper } from "../../src/lib/paper-index.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
@@ -16,6 +17,16 @@ $$
 
 See $\\eqref{eq:p${n}}$ and $\\eqref{paper-${(n + 1) % 5}/eq:p${(n + 1) % 5}}$, and "quotes" -- dashes.
 `;
+
+describe("siteIndex", () => {
+  // Each worker builds the index from its own papers and the others' it is sent; the main process, from all it was sent.
+  it("merges the papers read in parts into one index sorted by slug, the later read's paper for a slug read twice", () => {
+    const paper = (slug: string, title: string) => ({ slug, title }) as IndexedPaper;
+    const index = siteIndex([[paper("b", "B"), paper("d", "first D")], [], [paper("a", "A"), paper("d", "second D"), paper("c", "C")]]);
+    expect([...index.keys()]).toEqual(["a", "b", "c", "d"]);
+    expect(index.get("d")!.title).toBe("second D");
+  });
+});
 
 // Each test starts worker processes that load the whole pipeline: seconds on a busy 2-core machine.
 describe("checkContentInParallel", { timeout: 30_000 }, () => {
