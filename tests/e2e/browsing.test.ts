@@ -69,7 +69,7 @@ describe("browsing", () => {
     await expect.poll(() => formula.getAttribute("tabindex")).toBe("0");
     // Its number, at the far end, is shown above it too, beside its tools and at least 24 px high as they are.
     const number = () => page.locator("#eq-dpo-loss").evaluate((el) => getComputedStyle(el, "::before").content);
-    await expect.poll(number).toBe('"(4)"');
+    await expect.poll(number).toMatch(/^"\(4\)"/); // and an empty text for screen readers, which read the formula's
     for (const tool of await page.locator("#eq-dpo-loss .equation-tools > *").all()) expect((await tool.boundingBox())!.height).toBeGreaterThanOrEqual(24);
     // A formula that fits gets none: a tab stop on each would bury the links.
     const narrow = page.locator("#eq-implicit-reward .katex-display");
@@ -406,6 +406,31 @@ describe("browsing", () => {
     expect(code.length).toBeGreaterThan(1);
     for (const block of code) expect(block).toEqual(["local, local, scroll, scroll", "rgb(245, 243, 238)"]);
     await page.close();
+  });
+
+  it("shows the number of the equation a link landed on above it, before any script has run, where the formula ends off screen on a phone", async () => {
+    const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(seed.site.url + "papers/wuerstchen/#eq-ddpm-update");
+    expect(await phone.evaluate(() => "papernotesPending" in document)).toBe(true); // no script file yet
+    const formula = phone.locator("#eq-ddpm-update .katex-display");
+    await expect.poll(() => formula.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(true);
+    // Its own number (6) is at the formula's far end, past the screen's edge.
+    const tagBox = (await phone.locator("#eq-ddpm-update .katex-tag").boundingBox())!;
+    expect(tagBox.x).toBeGreaterThan(390);
+    const badge = await phone.locator("#eq-ddpm-update").evaluate((el) => {
+      const style = getComputedStyle(el, "::before");
+      return { content: style.content, visibility: style.visibility, left: el.getBoundingClientRect().left + parseFloat(style.left) };
+    });
+    expect(badge.content).toMatch(/^"\(6\)"/);
+    expect(badge.visibility).toBe("visible");
+    expect(badge.left).toBeGreaterThanOrEqual(0);
+    expect(badge.left).toBeLessThan(390);
+    // An equation no link landed on, which fits, has none.
+    expect(await phone.locator("#eq-p2-loss").evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+    // On paper each formula shows its own number.
+    await phone.emulateMedia({ media: "print" });
+    expect(await phone.locator("#eq-ddpm-update").evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+    await phone.close();
   });
 
   it("draws the gold bar of a landed equation down its whole height, over a short or a wide formula, in both themes, on desktop and phone", async () => {
