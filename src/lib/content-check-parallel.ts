@@ -7,9 +7,9 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { buildModule } from "./build-bundle.ts";
 import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
+import { checkPapersFolder, checkSlugs, mergeResults, siteIndex, unreadablePapers } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
-import { siteIndex, type IndexedPaper } from "./paper-index.ts";
+import type { IndexedPaper } from "./paper-index.ts";
 import { renderCacheFor } from "./render-cache.ts";
 
 /** Below this many papers, starting workers costs more than it saves. */

@@ -6,13 +6,20 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
-import type { PaperIndex } from "./paper-index.ts";
+import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 
 /** A file as problems name it: relative to where the build runs. */
 export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+}
+
+/** The site's index from papers read in parts (as by the check's workers), sorted by slug; of two papers with one slug (a problem of its own), the later read's. */
+export function siteIndex(reads: IndexedPaper[][]): PaperIndex {
+  const index: PaperIndex = new Map();
+  for (const papers of reads) for (const paper of papers) index.set(paper.slug, paper);
+  return new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Slugs of the files that step one could not read (their own problems say why). */

@@ -2,7 +2,7 @@
 // between the two steps.
 import type { WorkerReply, WorkerRequest } from "./content-check-parallel.ts";
 import { indexable, readPapers, renderPapers, type ContentProblem, type ReadPaper } from "./content-check.ts";
-import { siteIndex } from "./paper-index.ts";
+import { siteIndex } from "./content-check-results.ts";
 import { renderCacheFor, type RenderCache } from "./render-cache.ts";
 
 const PROGRESS_EVERY = 50;

@@ -162,13 +162,6 @@ function aboutLine(frontmatter: Record<string, unknown>): string {
   return [authors, frontmatter.venue, arxiv, frontmatter.summary].filter(Boolean).map(String).join(" · ").replace(/\s+/g, " ");
 }
 
-/** The site's index from papers read in parts (as by the check's workers), sorted by slug; of two papers with one slug (a problem of its own), the later read's. */
-export function siteIndex(reads: IndexedPaper[][]): PaperIndex {
-  const index: PaperIndex = new Map();
-  for (const papers of reads) for (const paper of papers) index.set(paper.slug, paper);
-  return new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
-}
-
 /** Indexes every paper that parses; the content check reports the ones that do not. */
 export function loadPaperIndex(papersDir: string): PaperIndex {
   const index: PaperIndex = new Map();

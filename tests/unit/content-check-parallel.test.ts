@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { checkContent } from "../../src/lib/content-check.ts";
-import { siteIndex, type IndexedPaper } from "../../src/lib/paper-index.ts";
+import { siteIndex } from "../../src/lib/content-check-results.ts";
+import type { IndexedPaper } from "../../src/lib/paper-index.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
