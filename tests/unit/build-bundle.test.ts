@@ -1,12 +1,12 @@
 // The build runs from a bundle of its code: made once, used while no file it
 // was made from changes, made again as soon as one does.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { buildModule, bundleOf, useBundle } from "../../src/lib/build-bundle.ts";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { BUILD_ENTRIES, buildModule, bundleOf, useBundle } from "../../src/lib/build-bundle.ts";
 
 function project(): { root: string; cacheDir: string; entries: string[] } {
   const root = mkdtempSync(join(tmpdir(), "papernotes-bundle-"));
@@ -60,5 +60,31 @@ describe("buildModule", () => {
     const entry = useBundle("/cache/bundle-1");
     expect(fileURLToPath(entry)).toBe("/cache/bundle-1/scripts/build-site.mjs");
     expect(fileURLToPath(buildModule("src/postbuild/search-index-worker.ts"))).toBe("/cache/bundle-1/src/postbuild/search-index-worker.mjs");
+  });
+});
+
+describe("the build's bundle", { timeout: 60_000 }, () => {
+  /** The modules a bundled file loads as it starts (its static imports, and theirs), by esbuild's comment naming each. */
+  function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const [, path] of readFileSync(file, "utf8").matchAll(/^import (?:[^"']*? from )?"(\.[^"]+)";?$/gm)) loadedAtStart(join(dirname(file), path!), seen);
+    return seen;
+  }
+  const modulesIn = (files: Set<string>) => [...files].flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!));
+
+  // Its workers parse and render; loading the pipeline in the build's own process took 0.1-0.2 s of every build, for nothing.
+  it("starts the build's own process without the Markdown pipeline, which its workers load", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const cacheDir = mkdtempSync(join(tmpdir(), "papernotes-bundle-"));
+    onTestFinished(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const { dir } = await bundleOf({ root, cacheDir, entries: BUILD_ENTRIES });
+    const main = modulesIn(loadedAtStart(join(dir, "scripts/build-site.mjs")));
+    const pipeline = (module: string) => /^src\/lib\/(paper-index|paper-source|paper-pipeline)\.ts$|^node_modules\/micromark/.test(module);
+    expect(main).toContain("src/lib/content-check-results.ts"); // reached through a chunk
+    expect(main.filter(pipeline)).toEqual([]);
+    // The names looked for are the bundle's.
+    const everything = modulesIn(new Set(readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".mjs")).map((file) => join(dir, file))));
+    expect(everything.filter(pipeline)).toEqual(expect.arrayContaining(["src/lib/paper-index.ts", "src/lib/paper-pipeline.ts"]));
   });
 });
