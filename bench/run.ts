@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import katex from "katex";
 import { createHighlighter } from "shiki";
 import { listFiles } from "../src/postbuild/relative-urls.ts";
+import { oldSitesLeft } from "../src/postbuild/site-swap.ts";
 import { measureSearch } from "./search.ts";
 import { lighthouseScores, type LighthouseScores } from "./lighthouse.ts";
 import { measurePage } from "./page.ts";
@@ -192,8 +193,7 @@ function cpuSummary(run: Run): string {
 
 /** The build removes the site it replaced in the background; wait, so the next timing is fair. */
 async function oldSiteRemoved(outDir: string): Promise<void> {
-  const previous = join(outDir, "..", `.${outDir.split("/").pop()}-staging-previous`);
-  while (existsSync(previous)) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (oldSitesLeft(outDir).length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,7 +1,6 @@
 // The build, started by build.ts (see there for its arguments): check every
 // paper, build into a staging folder, and only then replace the site.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
@@ -14,6 +13,7 @@ import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, rea
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
+import { stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
 import { basePath, papersDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -55,7 +55,7 @@ if (check.problems.length > 0) {
 }
 step(`checked and rendered ${counted(check.papers, "paper")} and ${counted(check.formulas, "formula")}`);
 
-const staging = resolve(dirname(outDir), `.${outDir.split("/").pop()}-staging`);
+const staging = stagingFor(outDir);
 const searchDir = `${staging}-search`;
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
@@ -203,12 +203,7 @@ if (records !== undefined) {
 }
 const built = recordBuild({ staging, outDir, layoutDigest: layout, files, searchShards, scans, notes });
 
-const previous = `${staging}-previous`;
-rmSync(previous, { recursive: true, force: true }); // left by an earlier build, if cut short
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-// The old site's files go in the background: removing them took 2 s at 1,000 papers.
-spawn(process.execPath, ["-e", `require("node:fs").rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: "ignore" }).unref();
+swapInSite(outDir);
 saveLastBuild(papersDir, built);
 // Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest).
 const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file, ...(paper.highlightedBlocks ?? [])].filter((file) => file !== undefined));

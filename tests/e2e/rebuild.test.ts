@@ -3,12 +3,13 @@
 // build of the same content. The search indexes are kept while their records
 // are the same. Anything else that changed builds in full.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { searchShardOf } from "../../src/postbuild/search-index.ts";
+import { oldSitesLeft, stagingFor } from "../../src/postbuild/site-swap.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { launchChromium } from "../support/browser.ts";
 import { runBuild } from "../support/build.ts";
@@ -169,5 +170,26 @@ describe("a rebuild of a site with several search shards", () => {
     const [kept, expected] = [files(site), files(full)];
     expect([...kept.keys()]).toEqual([...expected.keys()]);
     for (const [name, bytes] of expected) expect(kept.get(name)!.equals(bytes), name).toBe(true);
+  });
+});
+
+describe("replacing the site", () => {
+  // The old site is moved aside and removed in the background. Moved under one
+  // fixed name, it could still be under removal there when the next build moved
+  // its own old site onto that name: Node's rmSync, racing another remover, can
+  // return with the folder still full (ENOTEMPTY on the rename).
+  it("moves each old site aside under a name of its own, and removes it, and any a build cut short left, in the background", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-swap-")), "site");
+    build(dir);
+    const leftBehind = [`${stagingFor(dir)}-previous`, `${stagingFor(dir)}-previous-1-2`];
+    for (const old of leftBehind) {
+      mkdirSync(join(old, "papers"), { recursive: true });
+      writeFileSync(join(old, "papers/index.html"), "an old site");
+    }
+    expect(oldSitesLeft(dir)).toEqual(expect.arrayContaining(leftBehind));
+    build(dir);
+    expect(readFileSync(join(dir, "papers/wuerstchen/index.html"), "utf8")).toContain("Würstchen");
+    await expect.poll(() => oldSitesLeft(dir), { timeout: 10_000 }).toEqual([]);
+    rmSync(join(dir, ".."), { recursive: true, force: true });
   });
 });
