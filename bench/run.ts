@@ -193,7 +193,11 @@ function cpuSummary(run: Run): string {
 
 /** The build removes the site it replaced in the background; wait, so the next timing is fair. */
 async function oldSiteRemoved(outDir: string): Promise<void> {
-  while (oldSitesLeft(outDir).length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  const until = Date.now() + 120_000;
+  while (oldSitesLeft(outDir).length > 0) {
+    if (Date.now() > until) throw new Error(`the build's background removal left ${oldSitesLeft(outDir).join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -15,11 +15,14 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 }
 
-/** The site's index from papers read in parts (as by the check's workers), sorted by slug; of two papers with one slug (a problem of its own), the later read's. */
+/**
+ * The site's index from papers read in parts (as by the check's workers), as
+ * checkContent makes it from all of them: in the order of their files' names;
+ * of two papers with one slug (x.md and x.mdx, a problem of its own), the later file's.
+ */
 export function siteIndex(reads: IndexedPaper[][]): PaperIndex {
-  const index: PaperIndex = new Map();
-  for (const papers of reads) for (const paper of papers) index.set(paper.slug, paper);
-  return new Map([...index].sort(([a], [b]) => a.localeCompare(b)));
+  const byPath = reads.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return new Map(byPath.map((paper) => [paper.slug, paper]));
 }
 
 /** Slugs of the files that step one could not read (their own problems say why). */

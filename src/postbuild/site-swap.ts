@@ -6,19 +6,40 @@ import { basename, dirname, join, resolve } from "node:path";
 
 /** Where the site for `outDir` is built: a hidden folder beside it. */
 export function stagingFor(outDir: string): string {
-  return resolve(dirname(outDir), `.${basename(outDir)}-staging`);
+  return resolve(dirname(resolve(outDir)), `.${basename(outDir)}-staging`);
+}
+
+/**
+ * The names of the old sites of `outDir`: `<staging>-previous-<pid>-<time>`, as
+ * a remover has claimed it (`-removing-<pid>-<n>` after it), and the one fixed
+ * name that builds before 2026-12-02 used.
+ */
+function oldSiteName(outDir: string): RegExp {
+  const staging = basename(stagingFor(outDir)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${staging}-previous(?:-\\d+-\\d+)?(?:-removing-\\d+-\\d+)?$`);
 }
 
 /** Old sites moved aside by builds into `outDir` and not yet removed (a build cut short leaves one). */
 export function oldSitesLeft(outDir: string): string[] {
-  const prefix = `${basename(stagingFor(outDir))}-previous`;
-  return readdirSync(dirname(outDir)).filter((name) => name.startsWith(prefix)).map((name) => join(dirname(outDir), name));
+  const parent = dirname(resolve(outDir));
+  const name = oldSiteName(outDir);
+  return existsSync(parent) ? readdirSync(parent).filter((entry) => name.test(entry)).map((entry) => join(parent, entry)) : [];
 }
 
-/** Each old site beside the site, removed by a process of its own; another build's may be removing one too. */
-const REMOVE_OLD_SITES = `const { readdirSync, rmSync } = require("node:fs");
-const [dir, prefix] = process.argv.slice(1);
-for (const name of readdirSync(dir)) if (name.startsWith(prefix)) try { rmSync(dir + "/" + name, { recursive: true, force: true }); } catch {}`;
+/**
+ * Removes each old site in the folder (argv: folder, name pattern), in a process
+ * of its own. Another build's remover may be at work too: each claims a site by
+ * renaming it first, so that no two remove one folder (Node's rmSync, racing
+ * another remover, can return with the folder still full).
+ */
+const REMOVE_OLD_SITES = `const { readdirSync, renameSync, rmSync } = require("node:fs");
+const [dir, pattern] = process.argv.slice(1);
+let n = 0;
+for (const name of readdirSync(dir).filter((name) => new RegExp(pattern).test(name))) {
+  const mine = dir + "/" + name.replace(/-removing-\\d+-\\d+$/, "") + "-removing-" + process.pid + "-" + n++;
+  try { renameSync(dir + "/" + name, mine); } catch { continue; }
+  rmSync(mine, { recursive: true, force: true, maxRetries: 3 });
+}`;
 
 /**
  * Puts the staging folder in place of the site in `outDir`, moving the old site
@@ -27,8 +48,12 @@ for (const name of readdirSync(dir)) if (name.startsWith(prefix)) try { rmSync(d
  * the first one's old site still being removed there, and failed (ENOTEMPTY).
  */
 export function swapInSite(outDir: string): void {
-  const staging = stagingFor(outDir);
-  if (existsSync(outDir)) renameSync(outDir, `${staging}-previous-${process.pid}-${Date.now()}`);
-  renameSync(staging, outDir);
-  if (oldSitesLeft(outDir).length > 0) spawn(process.execPath, ["-e", REMOVE_OLD_SITES, dirname(outDir), `${basename(staging)}-previous`], { detached: true, stdio: "ignore" }).unref();
+  const site = resolve(outDir);
+  const staging = stagingFor(site);
+  if (existsSync(site)) renameSync(site, `${staging}-previous-${process.pid}-${Date.now()}`);
+  renameSync(staging, site);
+  if (oldSitesLeft(site).length === 0) return;
+  const remover = spawn(process.execPath, ["-e", REMOVE_OLD_SITES, dirname(site), oldSiteName(site).source], { detached: true, stdio: "ignore" });
+  remover.on("error", () => {}); // the next build removes them
+  remover.unref();
 }

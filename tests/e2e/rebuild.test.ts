@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { searchShardOf } from "../../src/postbuild/search-index.ts";
 import { oldSitesLeft, stagingFor } from "../../src/postbuild/site-swap.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
@@ -178,18 +178,24 @@ describe("replacing the site", () => {
   // fixed name, it could still be under removal there when the next build moved
   // its own old site onto that name: Node's rmSync, racing another remover, can
   // return with the folder still full (ENOTEMPTY on the rename).
-  it("moves each old site aside under a name of its own, and removes it, and any a build cut short left, in the background", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-swap-")), "site");
+  it("builds beside old sites that earlier builds left, and removes them all in the background", { timeout: 300_000 }, async () => {
+    const parent = mkdtempSync(join(tmpdir(), "papernotes-swap-"));
+    onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
+    const dir = join(parent, "site");
     build(dir);
-    const leftBehind = [`${stagingFor(dir)}-previous`, `${stagingFor(dir)}-previous-1-2`];
+    // Under the fixed name of builds before, under a name of their own, and as a remover cut short left it.
+    const leftBehind = ["-previous", "-previous-1-2", "-previous-3-4-removing-5-6"].map((suffix) => stagingFor(dir) + suffix);
     for (const old of leftBehind) {
       mkdirSync(join(old, "papers"), { recursive: true });
       writeFileSync(join(old, "papers/index.html"), "an old site");
     }
-    expect(oldSitesLeft(dir)).toEqual(expect.arrayContaining(leftBehind));
+    // Not old sites: a name that only starts like one, and another site's staging folder.
+    const others = [`${stagingFor(dir)}-previousX`, join(parent, ".site-staging-previous-site-staging")];
+    for (const other of others) mkdirSync(other);
+    expect(oldSitesLeft(dir).sort()).toEqual([...leftBehind].sort());
     build(dir);
     expect(readFileSync(join(dir, "papers/wuerstchen/index.html"), "utf8")).toContain("Würstchen");
     await expect.poll(() => oldSitesLeft(dir), { timeout: 10_000 }).toEqual([]);
-    rmSync(join(dir, ".."), { recursive: true, force: true });
+    for (const other of others) expect(statSync(other).isDirectory()).toBe(true);
   });
 });

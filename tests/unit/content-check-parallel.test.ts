@@ -21,11 +21,11 @@ See $\\eqref{eq:p${n}}$ and $\\eqref{paper-${(n + 1) % 5}/eq:p${(n + 1) % 5}}$, 
 
 describe("siteIndex", () => {
   // Each worker builds the index from its own papers and the others' it is sent; the main process, from all it was sent.
-  it("merges the papers read in parts into one index sorted by slug, the later read's paper for a slug read twice", () => {
-    const paper = (slug: string, title: string) => ({ slug, title }) as IndexedPaper;
-    const index = siteIndex([[paper("b", "B"), paper("d", "first D")], [], [paper("a", "A"), paper("d", "second D"), paper("c", "C")]]);
+  it("merges the papers read in parts into one index in the order of their files, the later file's paper for a slug read twice", () => {
+    const paper = (path: string, title: string) => ({ slug: path.replace(/\..*$/, ""), path: `/p/${path}`, title }) as IndexedPaper;
+    const index = siteIndex([[paper("b.mdx", "B"), paper("d.mdx", "D (mdx)")], [], [paper("a.mdx", "A"), paper("d.md", "D (md)"), paper("c.mdx", "C")]]);
     expect([...index.keys()]).toEqual(["a", "b", "c", "d"]);
-    expect(index.get("d")!.title).toBe("second D");
+    expect(index.get("d")!.title).toBe("D (mdx)");
   });
 });
 
@@ -59,6 +59,16 @@ describe("checkContentInParallel", { timeout: 30_000 }, () => {
     expect(parallel.problems.length).toBeGreaterThanOrEqual(4);
     expect(parallel.problems).toEqual(serial.problems);
     expect(parallel.rendered.size).toBe(0);
+  });
+
+  it("checks two notes of one slug in different shares as the single-threaded check does", async () => {
+    // paper-1.md and paper-1.mdx go to different workers; only the .mdx one has the label paper-0 cites.
+    const { papersDir } = writePapers({ "paper-0": paper(0), "paper-1.md": paper(1).replace("eq:p1", "eq:other"), "paper-1": paper(1), "paper-2": paper(2) });
+    const serial = await checkContent(papersDir, "/", { render: true });
+    const parallel = await checkContentInParallel(papersDir, "/", { render: true, workers: 2 });
+    expect(serial.problems.map((p) => p.reason).join("\n")).toMatch(/paper-1/);
+    expect(parallel.problems).toEqual(serial.problems);
+    expect([...parallel.index.values()].map((p) => p.path)).toEqual([...serial.index.values()].map((p) => p.path));
   });
 
   it("tells how many papers are read, then how many are checked, as it goes", async () => {
