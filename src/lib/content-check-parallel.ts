@@ -1,7 +1,8 @@
 // checkContent spread over worker processes, for `npm run build` on big sites.
 // Each worker reads and parses its share of the papers and keeps the trees; the
 // main process merges the site-wide index and sends each worker the papers of
-// the others; then each worker checks and renders its share. Same results as checkContent, in the same order.
+// the others; then each worker checks and renders its share. Same results as
+// checkContent, in the same order.
 import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -60,8 +61,9 @@ export async function checkContentInParallel(papersDir: string, base: string, op
     let checked = 0;
     const onProgress = (papers: number) => options.onProgress?.((checked += papers), paths.length, "checked");
     const unreadable = unreadablePapers(paths, index);
-    // Each worker is sent the others' papers only (it has its own): at 10,000 papers, 1.7 s from send to receipt
-    // against 2.7 s for the whole index, and each worker peaked 130 MB lower.
+    // Each worker is sent the others' papers only (it has its own): at 10,000
+    // papers, 1.7 s from send to receipt against 2.7 s for the whole index, and
+    // each worker peaked 130 MB lower.
     const othersOf = (i: number) => indexed.map((papers, j) => (j === i ? null : papers));
     const passes = await Promise.all(workers.map((worker, i) => worker.ask({ step: "render", reads: othersOf(i), base, render, asBuilt: options.asBuilt === true, unreadable }, onProgress)));
     const result = mergeResults(problems, passes.map((pass) => (pass.step === "render" ? pass.pass : unexpected())), index.size, index);
