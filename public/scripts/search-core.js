@@ -46,6 +46,17 @@
     });
   }
 
+  // German written without umlauts, as in "Wuerstchen" or "Mueller".
+  var UMLAUT_SPELLING = /([aouAOU])[eE]/g;
+  var UMLAUTS = { a: "ä", o: "ö", u: "ü", A: "Ä", O: "Ö", U: "Ü" };
+
+  /** The query with ae, oe and ue read as ä, ö and ü: "wuerstchen" is Würstchen. */
+  function withUmlauts(query) {
+    return String(query).replace(UMLAUT_SPELLING, function (spelling, vowel) {
+      return UMLAUTS[vowel];
+    });
+  }
+
   function processTerm(term) {
     var t = fold(term);
     return t.length > 0 ? t : null;
@@ -54,6 +65,7 @@
   root.PapernotesSearchCore = {
     tokenize: tokenize,
     fold: fold,
+    withUmlauts: withUmlauts,
     /** Whether a word is Chinese or Japanese, found by Intl.Segmenter rather than by spaces. */
     segmented: function (word) {
       return NEEDS_SEGMENTER.test(word);

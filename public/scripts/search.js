@@ -382,11 +382,24 @@
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
   }
+  // A query that finds nothing is tried once more with ae, oe, ue read as
+  // umlauts, so "wuerstchen" finds Würstchen (never when the query as typed
+  // finds something: "true" stays true).
+  function search(query) {
+    return backend.search(query).then(function (results) {
+      if (results.length > 0) return results;
+      return coreLoaded.then(function (core) {
+        var withUmlauts = core.withUmlauts(query);
+        return withUmlauts === query ? results : backend.search(withUmlauts);
+      });
+    });
+  }
+
   function run() {
     var query = input.value.trim();
     var mine = ++sequence;
     if (!query) return close();
-    backend.search(query).then(
+    search(query).then(
       function (results) {
         if (mine === sequence) render(results, query);
       },
@@ -428,6 +441,6 @@
     if (input.value.trim()) run();
   });
 
-  window.PapernotesSearch = { backend: backend.name, search: backend.search };
+  window.PapernotesSearch = { backend: backend.name, search: search };
   if (input.value.trim()) run();
 })();

@@ -23,6 +23,7 @@ interface SearchCore {
   tokenize: (text: string) => string[];
   fold: (text: string) => string;
   segmented: (word: string) => boolean;
+  withUmlauts: (query: string) => string;
   options: ConstructorParameters<typeof MiniSearch<SearchDocument>>[0];
 }
 export const searchCore = (globalThis as unknown as { PapernotesSearchCore: SearchCore }).PapernotesSearchCore;

@@ -118,6 +118,9 @@ for (const mode of MODES) {
       expect((await searchFor(page, "Self-Rewarding"))[0]).toMatch(/papers\/self-rewarding-language-models\//);
       expect((await searchFor(page, "text-to-image"))[0]).toMatch(/papers\/wuerstchen\//);
       expect((await searchFor(page, "wurstchen"))[0]).toMatch(/papers\/wuerstchen\//);
+      // Written without the umlaut, as in its address: nothing has "wuerstchen", so ue is read as ü.
+      expect((await searchFor(page, "wuerstchen"))[0]).toMatch(paper("wuerstchen"));
+      expect((await searchFor(page, "Wuerstchen decoder"))[0]).toMatch(/papers\/wuerstchen\//);
       // A Greek letter finds the formulas that write it as \alpha.
       expect(await searchFor(page, "ᾱ")).toContainEqual(expect.stringMatching(/papers\/wuerstchen\//));
       // A paper's title finds the paper itself first, not one of its sections (every section carries the title).

@@ -34,6 +34,12 @@ describe("search tokens", () => {
     expect(searchCore.segmented("fusion")).toBe(false);
   });
 
+  it("reads ae, oe and ue as umlauts, for a query that finds nothing as typed", () => {
+    expect(terms(searchCore.withUmlauts("Wuerstchen Mueller Goedel Baer"))).toEqual(terms("Würstchen Müller Gödel Bär"));
+    expect(searchCore.withUmlauts("WUERSTCHEN")).toBe("WÜRSTCHEN");
+    expect(searchCore.withUmlauts("DPO 损失")).toBe("DPO 损失");
+  });
+
   it("names Greek letters as TeX does, so that α finds \\alpha and alpha finds α", () => {
     expect(terms("α ε̄ Σ \\alpha_t")).toEqual(["alpha", "epsilon", "sigma", "alpha", "t"]);
   });
