@@ -591,6 +591,18 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("keeps the page still while Cite says Copied (phone width, the longest line of links)", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cite = page.locator(".cite-button");
+    const tags = page.locator(".tag-list").first();
+    const before = { cite: await cite.boundingBox(), tags: await tags.boundingBox() };
+    await cite.click();
+    await expect.poll(() => cite.textContent()).toBe("Copied");
+    expect({ cite: await cite.boundingBox(), tags: await tags.boundingBox() }).toEqual(before);
+    await page.close();
+  });
+
   it("describes each paper for search engines and link previews", async () => {
     const page = await open("papers/wuerstchen/");
     expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(/^Würstchen runs/);
