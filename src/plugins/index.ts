@@ -16,6 +16,7 @@ import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeKatexFonts from "./rehype-katex-fonts.ts";
 import rehypeKatexSource from "./rehype-katex-source.ts";
+import rehypeMathPunctuation from "./rehype-math-punctuation.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeFootnoteLanguage from "./rehype-footnote-language.ts";
@@ -48,7 +49,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
   return {
     remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
   };
 }
 
@@ -62,5 +63,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

@@ -58,6 +58,6 @@ function withSource(node: ElementContent, source: string): void {
   for (const child of node.children) withSource(child, source);
 }
 
-function hasClass(node: Element, name: string): boolean {
+export function hasClass(node: Element, name: string): boolean {
   return Array.isArray(node.properties.className) && node.properties.className.includes(name);
 }

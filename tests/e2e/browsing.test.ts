@@ -387,6 +387,33 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("never starts a line with the hyphen or comma that follows a short inline formula, at any width", async () => {
+    const page = await open("papers/wuerstchen/");
+    // "…mix of $x_0$- and…" and "…$A \approx B \approx 0$, …": the punctuation's line against its formula's, over 300 widths.
+    const lonePunctuation = await page.evaluate(() => {
+      const found: string[] = [];
+      const paragraph = [...document.querySelectorAll<HTMLElement>(".prose p")].find((p) => p.textContent!.includes("-prediction"))!;
+      const pairs = [...paragraph.querySelectorAll(".katex")].flatMap((formula) => {
+        const next = formula.nextSibling;
+        const tex = formula.querySelector("annotation")!.textContent!;
+        return next?.nodeType === Node.TEXT_NODE && /^[-,]/.test(next.textContent!) && (tex === "x_0" || tex.startsWith("A \\approx")) ? [{ formula, mark: next, tex }] : [];
+      });
+      if (pairs.length !== 2) return [`found ${pairs.length} formulas, not 2`];
+      for (let width = 120; width <= 720; width += 2) {
+        paragraph.style.width = `${width}px`;
+        for (const { formula, mark, tex } of pairs) {
+          const range = document.createRange();
+          range.setStart(mark, 0);
+          range.setEnd(mark, 1);
+          if (range.getBoundingClientRect().top >= formula.getBoundingClientRect().bottom - 2) found.push(`${tex} at ${width}px`);
+        }
+      }
+      return found;
+    });
+    expect(lonePunctuation).toEqual([]);
+    await page.close();
+  });
+
   it("shades the edge a wide formula goes on past, with covers that scroll along to hide the shade at its ends", async () => {
     const page = await open("papers/self-rewarding-language-models/");
     const display = page.locator("#eq-pair-selection .katex-display");
