@@ -122,15 +122,18 @@
 
   // Pagefind, when a word is in no page, searches for the longest indexed word
   // that the query word starts with ("transformer" finds every "t"). A page is
-  // kept only if each query word starts one of its words (Chinese: is in its
-  // text), as in the offline search; a section, only if one of its hits does.
+  // kept only if it has each query word as the offline search matches it: the
+  // last word may start one of its words (searchOptions.prefix), any other must
+  // be one ("42" is not the 42 of "1.42B"); Chinese: is in its text. A section
+  // is kept only if one of its hits is such a word.
   function wordFinder(text, core) {
     var folded = core.fold(text);
     var tokens = null;
-    return function (word) {
+    return function (word, i, words) {
       if (core.segmented(word)) return folded.indexOf(word) !== -1;
+      var prefix = core.options.searchOptions.prefix(word, i, words);
       return (tokens = tokens || core.tokenize(folded)).some(function (token) {
-        return token.indexOf(word) === 0;
+        return prefix ? token.indexOf(word) === 0 : token === word;
       });
     };
   }
@@ -142,8 +145,8 @@
       var mark = part.mark && core.fold(part.text).trim();
       if (!mark) return false;
       var finds = wordFinder(mark, core);
-      return words.some(function (word) {
-        return finds(word) || (core.segmented(word) && word.indexOf(mark) !== -1);
+      return words.some(function (word, i) {
+        return finds(word, i, words) || (core.segmented(word) && word.indexOf(mark) !== -1);
       });
     });
   }
@@ -201,11 +204,13 @@
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
             });
-          // Sections that show every word, if some do: "42:1" is not any section with a 1 in it.
+          // Only sections that show every word (the paper's title counts), as
+          // the offline index holds each section with its title: "42:1" is not
+          // a section with a 1 in it, on a page with a 42 elsewhere.
           var full = hits.filter(function (hit) {
-            return findsEvery(hit.sub.title + " " + hit.parts.map(function (part) { return part.text; }).join(""), words, core);
+            return findsEvery(page.meta.title + " " + hit.sub.title + " " + hit.parts.map(function (part) { return part.text; }).join(""), words, core);
           });
-          (full.length > 0 ? full : hits)
+          full
             .sort(function (a, b) {
               return bySubResultScore(a.sub, b.sub);
             })

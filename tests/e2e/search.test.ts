@@ -138,6 +138,19 @@ for (const mode of MODES) {
       expect(Math.max(...pages.map((p) => pages.filter((q) => q === p).length))).toBeLessThanOrEqual(3);
     });
 
+    it("shows only sections that have every word of the query, each but the last as a whole word", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      // DesignEdit has a 42 and many a 1, never in one section; "1.42B" is no 42.
+      for (const query of ["42:1", "SD 2.1"]) {
+        const hrefs = await searchFor(page, query);
+        expect(hrefs.length, query).toBeGreaterThan(0);
+        expect(hrefs.filter((href) => !/papers\/wuerstchen\//.test(href)), query).toEqual([]);
+      }
+      await searchFor(page, "42:1");
+      expect(await page.locator(".search-result").first().textContent()).toContain("42:1");
+    });
+
     it("jumps within the page for a hit on the page being read, and closes the list", async () => {
       const home = mode.home();
       await page.goto(home.replace(/(index\.html)?$/, `papers/wuerstchen/${mode.pageSuffix}`));
