@@ -7,6 +7,7 @@ import { toString } from "mdast-util-to-string";
 import { needsMdxCompiler } from "./body-text.ts";
 import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
+import { equationName, spellingsIn } from "./equation-names.ts";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
@@ -14,6 +15,8 @@ import { parseNote, readPaperSource, shortTitle, type PaperSource } from "./pape
 
 export interface IndexedEquation extends NumberedEquation {
   anchor: string;
+  /** A labelled equation's name, from its label's words as the note spells them (equation-names.ts). */
+  name?: string;
   /** The author's TeX, as written. */
   tex: string;
   /** TeX for a hover preview elsewhere: numbered, without ids or links. */
@@ -138,6 +141,11 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
       if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex });
     }
   }
+  const labelled = equations.filter((eq) => eq.label);
+  if (labelled.length > 0) {
+    const spelled = spellingsIn(proseOf(tree), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    for (const eq of labelled) eq.name = equationName(eq.label!, spelled);
+  }
   const title = String(source.frontmatter.title ?? source.slug);
   return {
     slug: source.slug,
@@ -153,6 +161,15 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),
   };
+}
+
+/** The note's own words: its text, not its code, math, labels or references. */
+function proseOf(tree: Root): string {
+  const parts: string[] = [];
+  visit(tree, "text", (node) => {
+    parts.push(node.value);
+  });
+  return parts.join("\n");
 }
 
 /** A reader searches for a paper by its authors, arXiv id or a word of its summary, too. */

@@ -10,7 +10,6 @@ import type { Element, Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
 import { authorTex } from "../plugins/rehype-katex-source.ts";
-import { equationName } from "./equation-names.ts";
 import { tagText } from "./tag-text.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
@@ -94,7 +93,7 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
   const recordedEquations = paper.equations.filter((eq) => eq.label && eq.number !== undefined);
   const documents = sectionsOf(body, page, paper.title, lang, paper.about, new Set(recordedEquations.map((eq) => eq.tex.trim())));
   for (const eq of recordedEquations) {
-    const name = equationName(eq.label!);
+    const name = eq.name!;
     // Its TeX too, so that "softmax" finds the formula; the label is there already.
     const tex = eq.tex.replace(LABEL, " ").replace(/\s+/g, " ").trim();
     documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${name} ${eq.label} ${tex}`, kind: "equation", lang });

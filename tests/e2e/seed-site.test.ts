@@ -238,6 +238,14 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("names each listed formula by its label's words, spelled as its note spells them", async () => {
+    const page = await open("formulas/");
+    const names = await page.locator(".formula-name").allTextContents();
+    // eq:ddpm-update, eq:vqgan, eq:stage-b, eq:dpo-loss, eq:bradley-terry; eq:noise-objective as it was.
+    expect(names).toEqual(expect.arrayContaining(["(6) DDPM update", "(1) VQGAN", "(2) Stage B", "(4) DPO loss", "(2) Bradley Terry", "(4) noise objective"]));
+    await page.context().close();
+  });
+
   it("copies entries of the formula list a line each, as the TeX their authors wrote", async () => {
     const page = await open("formulas/");
     await page.locator("h1").click();
