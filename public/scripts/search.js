@@ -103,6 +103,12 @@
       if (at !== -1 && (first === -1 || at < first)) first = at;
     });
     var start = Math.max(0, first - 50);
+    // Not from inside a word, nor at the punctuation after one: "…nt。从概念上看" reads as cut.
+    var inWord = function (ch) {
+      return WORD_CHAR.test(ch) && !segmented(ch);
+    };
+    while (start > 0 && start < first && inWord(text[start - 1]) && inWord(text[start])) start++;
+    while (start > 0 && start < first && (/\s/.test(text[start]) || LEADING_PUNCTUATION.test(text[start]))) start++;
     var end = Math.min(text.length, start + 180);
     var marked = [];
     terms.forEach(function (term) {
