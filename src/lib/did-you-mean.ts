@@ -38,3 +38,18 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   // A third of the longer name may differ, and one character of a short one.
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(name.length, best.length) / 3)) ? `; did you mean ${best}?` : "";
 }
+
+/** The most names a message lists (see didYouMeanOrWhich). */
+const LISTED = 8;
+
+/**
+ * didYouMean, or else, for a name renamed beyond a typo (eq:forward-diffusion
+ * → eq:forward-noising), the names there are: "; <there> a, b, c".
+ */
+export function didYouMeanOrWhich(name: string, candidates: Iterable<string>, there: string): string {
+  const names = [...candidates].filter((candidate) => candidate !== name);
+  const close = didYouMean(name, names);
+  if (close || names.length === 0) return close;
+  const more = names.length - LISTED;
+  return `; ${there} ${names.slice(0, LISTED).join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+}

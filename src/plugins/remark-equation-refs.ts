@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import type { Link, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { didYouMean } from "../lib/did-you-mean.ts";
+import { didYouMean, didYouMeanOrWhich } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
@@ -67,7 +67,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         const eq = here.get(anchorForLabel(ref.label));
         // Its anchor is another label's too: remark-equation-numbers reports that, and it is the one problem.
         if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMean(ref.label, labelsHere)}`, at);
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         return { href: `#${eq.anchor}`, number: ref.kind === "eqref" ? `(${eq.number})` : eq.number };
       }
@@ -76,7 +76,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [])}`, at);
       if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
-      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${didYouMean(ref.label, labelsOf(paper.equations))}`, at);
+      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;

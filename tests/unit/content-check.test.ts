@@ -79,7 +79,7 @@ describe("content check", () => {
     const body = `${frontmatter()}\n$$\nx \\notag \\label{eq:plain}\n$$\n\n$\\eqref{eq:nope}$ $\\eqref{ghost/eq:x}$ $\\eqref{eq:plain}$\n`;
     const problems = await problemsOf({ refs: body });
     expect(problems).toEqual([
-      expect.stringMatching(/^refs\.mdx:13:1: \\eqref\{eq:nope\}: no equation on this page has \\label\{eq:nope\}$/),
+      expect.stringMatching(/^refs\.mdx:13:1: \\eqref\{eq:nope\}: no equation on this page has \\label\{eq:nope\}; its labels are eq:plain$/),
       expect.stringMatching(/^refs\.mdx:13:19: \\eqref\{ghost\/eq:x\}: there is no paper "ghost"/),
       expect.stringMatching(/^refs\.mdx:13:40: \\eqref\{eq:plain\}: .*unnumbered/),
     ]);
@@ -332,8 +332,8 @@ Work in progress.
       expect.stringMatching(/link \/papers\/cited\/#reslts: paper "cited" has no equation or heading with the anchor #reslts; did you mean results\?$/),
       expect.stringMatching(/link #eq-local: no equation on this page has that anchor; did you mean eq-local-loss\?$/),
     ]);
-    // Nothing close: no guess.
-    expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}$/)]);
+    // Nothing close (a label renamed beyond a typo): no guess, but the labels the paper has.
+    expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}; its labels are eq:noise-objective$/)]);
   });
 
   it("suggests zh for lang: cn, and a labelled equation's anchor for a link to it by number", async () => {
@@ -566,7 +566,7 @@ Work in progress.
       expect(problems, `${workers} worker(s)`).toEqual([
         'broken.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "',
         "broken.mdx:16:10: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",
-        "broken.mdx:19:5: \\eqref{eq:nope}: no equation on this page has \\label{eq:nope}",
+        "broken.mdx:19:5: \\eqref{eq:nope}: no equation on this page has \\label{eq:nope}; its labels are eq:a",
         "broken.mdx:19:78: KaTeX cannot render $\\frac{x$: Unexpected end of input in a macro argument, expected '}'; the { before \"x\" is never closed; add its }",
       ]);
     }

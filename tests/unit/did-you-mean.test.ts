@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { didYouMean } from "../../src/lib/did-you-mean.ts";
+import { didYouMean, didYouMeanOrWhich } from "../../src/lib/did-you-mean.ts";
 
 describe("did you mean", () => {
   it("suggests the closest name for a typo", () => {
@@ -29,5 +29,14 @@ describe("did you mean", () => {
   it("suggests nothing when no name is close", () => {
     expect(didYouMean("eq:x", ["eq:alpha-beta", "eq:y-z"])).toBe("");
     expect(didYouMean("wuerstchen", ["designedit", "self-rewarding-language-models"])).toBe("");
+  });
+
+  it("lists the names there are when none is close, at most 8", () => {
+    const labels = ["eq:vqgan", "eq:stage-b", "eq:forward-diffusion"];
+    expect(didYouMeanOrWhich("eq:forward-noising", labels, "its labels are")).toBe("; its labels are eq:vqgan, eq:stage-b, eq:forward-diffusion");
+    expect(didYouMeanOrWhich("eq:vqgn", labels, "its labels are")).toBe("; did you mean eq:vqgan?");
+    expect(didYouMeanOrWhich("eq:x", [], "its labels are")).toBe("");
+    const many = Array.from({ length: 11 }, (_, i) => `eq:row-${i + 1}`);
+    expect(didYouMeanOrWhich("eq:zzz-qqq", many, "its labels are")).toBe(`; its labels are ${many.slice(0, 8).join(", ")}, and 3 more`);
   });
 });
