@@ -1,14 +1,15 @@
 // For the content check: every name that a note's MDX uses must be defined.
 // MDX turns `{x | x > 0}` in prose into JavaScript and `<Note>` into a
 // component; undefined, they pass the MDX parser and only fail when Astro
-// renders the page, as a stack trace without the note's line.
+// renders the page, as a stack trace without the note's line. Braces that use
+// no name at all (`{1, 2}`, shown as "2") are allowed, but the author hears of them.
 import type { Node as EsNode, Program } from "estree";
 import type { Root } from "mdast";
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-jsx";
 import { analyze } from "periscopic";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { report } from "./messages.ts";
+import { report, SOURCE } from "./messages.ts";
 
 /** What MDX and Astro give every expression: the content's props, and the note's frontmatter. */
 const PROVIDED = new Set(["props", "frontmatter"]);
@@ -27,7 +28,14 @@ export default function remarkMdxNames() {
 
     visit(tree, (node) => {
       if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
-        const undefinedNames = freeNames((node as EstreeCarrier).data?.estree).filter((name) => !isDefined(name));
+        const program = (node as EstreeCarrier).data?.estree;
+        const names = freeNames(program);
+        if (names.length === 0 && program && program.body.length > 0 && !/^\s*(["'`])\s*\1\s*$/.test(node.value)) {
+          // {1, 2}, {"a"}, {x => 1}: no name to be undefined, yet the page shows what the JavaScript gives ("2").
+          file.info(`{${node.value.trim()}}: in MDX, braces in prose hold JavaScript, so the page shows what it gives, not these characters; for the braces themselves write \\{ and \\}, or put a set in math, as $\\{1, 2\\}$`, { place: node.position, source: SOURCE, ruleId: "mdx-braces" });
+          return;
+        }
+        const undefinedNames = names.filter((name) => !isDefined(name));
         if (undefinedNames.length === 0) return;
         const start = node.position?.start.offset ?? 0;
         const why = endsInTexCommand(String(file.value).slice(Math.max(0, start - 80), start))

@@ -421,6 +421,18 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^note\.mdx:9:9: \{x \| x > 0\}: "x" is not defined/), expect.stringMatching(/^note\.mdx:9:25: <Aside>: the component Aside is not imported/)]);
   });
 
+  it("warns at braces in MDX prose that use no name, whose JavaScript the page shows instead of them, but not at a comment or a {\" \"}", async () => {
+    const prose = `Sets like {1, 2} are common, and {"a"} or {x => 1}, {/* a comment */} and{" "}a space.\n`;
+    const { papersDir } = writePapers({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      expect.stringMatching(/^note\.mdx:9:11: \{1, 2\}: in MDX, braces in prose hold JavaScript, so the page shows what it gives, not these characters; /),
+      expect.stringMatching(/^note\.mdx:9:34: \{"a"\}: in MDX/),
+      expect.stringMatching(/^note\.mdx:9:43: \{x => 1\}: in MDX/),
+    ]);
+  });
+
   it("after an MDX syntax error, still lists the note's frontmatter, TeX, label and link problems, read as Markdown", async () => {
     const body = `${frontmatter({ lang: "cn" })}\nA stray { here.\n\n$$\na \\label{eq:a}\n$$\n\n$$\n\\frac{b\n$$\n\nSee $\\eqref{eq:b}$ and [it](/papers/ghost/).\n`;
     expect(await problemsOf({ note: body })).toEqual([
