@@ -7,4 +7,6 @@ import { enableCompileCache } from "node:module";
 // On for this process and, through the environment, for every process the build starts.
 const { directory } = enableCompileCache();
 if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
+// Astro's log takes CI=1 as a terminal that shows colours; into a file or a CI log they are escape codes.
+if (!process.stderr.isTTY) process.env.NO_COLOR ??= "1";
 await import("./build.ts");

@@ -19,6 +19,24 @@ describe("a paper with broken TeX", () => {
   });
 });
 
+describe("an MDX note whose JavaScript throws as Astro renders it", () => {
+  it("fails naming the page and the error, in plain text (CI=1 and a log file, no colour codes), and writes nothing", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-throws-"));
+    cpSync(resolve("content/papers"), join(content, "papers"), { recursive: true });
+    writeFileSync(
+      join(content, "papers", "boom.mdx"),
+      `---\ntitle: "Boom"\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\ntags: ["x"]\n---\n\nexport const boom = () => { throw new Error("boom at render") }\n\nText {boom()}.\n`,
+    );
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    const build = runBuild(out, { PAPERNOTES_CONTENT: content, CI: "1" });
+    expect(build.status).toBe(1);
+    expect(build.stderr + build.stdout).toMatch(/Caught error rendering \/papers\/boom\/: Error: boom at render/);
+    expect(build.stderr + build.stdout).toMatch(/nothing was written/);
+    expect(build.stderr + build.stdout).not.toMatch(/\u001b\[/);
+    expect(readdirSync(join(out, ".."))).toEqual([]);
+  });
+});
+
 describe("a build pointed at a folder without papers/", () => {
   it("fails naming the folder it read, and writes nothing", () => {
     const content = mkdtempSync(join(tmpdir(), "papernotes-wrong-folder-"));
