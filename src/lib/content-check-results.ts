@@ -3,9 +3,9 @@
 // Light on purpose: the build's own process needs only this while its workers
 // load the Markdown pipeline.
 import { existsSync } from "node:fs";
-import { relative } from "node:path";
+import { extname, relative } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
-import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFromPath } from "./paper-files.ts";
+import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 
 /** A file as problems name it: relative to where the build runs. */
@@ -51,7 +51,10 @@ export function checkSlugs(paths: string[]): ContentProblem[] {
   const slugsSeen = new Map<string, string>();
   for (const path of paths) {
     const slug = slugFromPath(path);
-    if (!SLUG_PATTERN.test(slug)) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase ASCII letters (a-z), digits and -` });
+    if (!SLUG_PATTERN.test(slug)) {
+      const meant = slugFor(slug);
+      problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase ASCII letters (a-z), digits and -${meant ? `, as ${meant}${extname(path)}` : ""}` });
+    }
     const twin = slugsSeen.get(slug.toLowerCase());
     if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });
     slugsSeen.set(slug.toLowerCase(), path);

@@ -35,6 +35,12 @@ function filesIn(dir: string, options: { recursive?: boolean } = {}): string[] {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The slug a name most likely meant ("My_Paper" → "my-paper", "Machine Learning" → "machine-learning"), if it has one. */
+export function slugFor(name: string): string | undefined {
+  const slug = name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return SLUG_PATTERN.test(slug) ? slug : undefined;
+}
+
 export function slugFromPath(path: string): string {
   return path.replace(/^.*[\\/]/, "").replace(/\.mdx?$/, "");
 }

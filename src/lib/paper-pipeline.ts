@@ -33,7 +33,7 @@ import { indexPaper, listedEquations, paperPagePath, publishedTags, type Indexed
 import { didYouMean } from "./did-you-mean.ts";
 import { TEX_IN_DOUBLE_QUOTES, texEatenByYaml } from "./yaml-escapes.ts";
 import { paperSchema } from "./paper-schema.ts";
-import { slugFromPath } from "./paper-files.ts";
+import { slugFor, slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
@@ -179,6 +179,9 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
           : key === "lang" && typeof source.frontmatter.lang === "string" ? `frontmatter key "lang": must be en or zh${langMeant(source.frontmatter.lang)}`
+          : issue.code === "too_small" && item === undefined ? `frontmatter key "${key}" is empty${Array.isArray(value) ? `: list at least one, as ${key}: ["…"]` : ""}`
+          : issue.code === "too_small" ? `frontmatter key "${key}" lists an empty item`
+          : key === "tags" && typeof item === "string" && slugFor(item) ? `frontmatter key "tags": ${JSON.stringify(item)} ${issue.message}; write "${slugFor(item)}"`
           : item !== undefined ? `frontmatter key "${key}": ${JSON.stringify(item)} ${issue.message}`
           : `frontmatter key "${issue.path.join(".")}": ${issue.message}`;
         problem(line, 1, reason);

@@ -30,8 +30,8 @@ export default function remarkMdxNames() {
       if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
         const program = (node as EstreeCarrier).data?.estree;
         const names = freeNames(program);
-        if (names.length === 0 && program && program.body.length > 0 && !/^\s*(["'`])\s*\1\s*$/.test(node.value)) {
-          // {1, 2}, {"a"}, {x => 1}: no name to be undefined, yet the page shows what the JavaScript gives ("2").
+        if (names.length === 0 && program && program.body.length > 0 && !doesWork(program) && !/^\s*(["'`])\s*\1\s*$/.test(node.value)) {
+          // {1, 2}, {"a"}, {x => 1}: no name to be undefined, nothing called, yet the page shows what the JavaScript gives ("2").
           file.info(`{${node.value.trim()}}: in MDX, braces in prose hold JavaScript, so the page shows what it gives, not these characters; for the braces themselves write \\{ and \\}, or put a set in math, as $\\{1, 2\\}$`, { place: node.position, source: SOURCE, ruleId: "mdx-braces" });
           return;
         }
@@ -59,6 +59,15 @@ export default function remarkMdxNames() {
 /** Whether text ends in a TeX command and its arguments so far (`\eqref`, `\frac{a}`): TeX written in prose. */
 export function endsInTexCommand(text: string): boolean {
   return /\\[A-Za-z]+(?:\{[^{}]*\})*\s*$/.test(text);
+}
+
+/** Whether JavaScript calls or reads something ({list.join(", ")}, {props.x}): meant as code, unlike {1, 2}. */
+function doesWork(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(doesWork);
+  const { type } = node as { type?: string };
+  if (type === "CallExpression" || type === "MemberExpression" || type === "NewExpression" || type === "TaggedTemplateExpression") return true;
+  return Object.entries(node).some(([key, value]) => key !== "loc" && key !== "range" && doesWork(value));
 }
 
 /** Names an expression reads but does not declare itself. */

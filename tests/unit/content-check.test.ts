@@ -305,6 +305,21 @@ Work in progress.
     ]);
   });
 
+  it("says which key is empty, and which slug a tag or a file name most likely meant", async () => {
+    const body = frontmatter({ summary: '""', authors: "[]", tags: '["Machine Learning", "RLHF", "ok"]' }) + "\nText.\n";
+    const listed = frontmatter({ authors: '["A", " "]' }) + "\nText.\n";
+    expect(await problemsOf({ meta: body, listed, My_Paper: frontmatter() + "\nText.\n" })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^meta\.mdx:\d+:1: frontmatter key "summary" is empty$/),
+        expect.stringMatching(/^meta\.mdx:\d+:1: frontmatter key "authors" is empty: list at least one, as authors: \["…"\]$/),
+        expect.stringMatching(/^meta\.mdx:\d+:1: frontmatter key "tags": "Machine Learning" must be lowercase ASCII .*; write "machine-learning"$/),
+        expect.stringMatching(/^meta\.mdx:\d+:1: frontmatter key "tags": "RLHF" must be lowercase ASCII .*; write "rlhf"$/),
+        expect.stringMatching(/^listed\.mdx:\d+:1: frontmatter key "authors" lists an empty item$/),
+        expect.stringMatching(/^My_Paper\.mdx:1:1: file name "My_Paper" is not a slug: use lowercase ASCII letters \(a-z\), digits and -, as my-paper\.mdx$/),
+      ]),
+    );
+  });
+
   it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
     const problems = await problemsOf({ meta: body });
@@ -540,7 +555,8 @@ Work in progress.
     expect(problems).toEqual([
       expect.stringMatching(/^flag\.mdx:7:1: frontmatter key "draft": write true or false$/),
       expect.stringMatching(/^list\.mdx:9:5: link \/papers\/: name a paper, as \/papers\/<slug>\/; the list of papers is the home page, \/$/),
-      "tags.mdx:7:1: frontmatter key \"tags\": \"Transformers\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
+      "tags.mdx:7:1: frontmatter key \"tags\": \"Transformers\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address; write \"transformers\"",
+      // No ASCII slug to suggest.
       "tags.mdx:7:1: frontmatter key \"tags\": \"注意力\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
       expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists a tag twice$/),
     ]);
