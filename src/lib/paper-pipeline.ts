@@ -111,7 +111,8 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
       // Most often a value with ": " or quotes inside it, such as a paper's title.
       const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
       const hint =
-        key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
+        key && /duplicated mapping key/.test(reason) ? `: "${key}" is given twice; keep one`
+        : key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
         : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
         : "";
       problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
@@ -141,7 +142,8 @@ function bodyWithoutFrontmatter(path: string, text: string): PaperSource {
 
 /** The frontmatter's keys and values against the contract (paper-schema.ts). */
 function checkFrontmatter(text: string, source: PaperSource, problem: (line: number, column: number, reason: string) => void): void {
-  if (!text.startsWith("---")) problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
+  // Not also one "key is missing" per key.
+  if (!text.startsWith("---")) return problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
 
   const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
   if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);

@@ -9,6 +9,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from "mdast-util-mdx-
 import { analyze } from "periscopic";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { report, SOURCE } from "./messages.ts";
 
 /** What MDX and Astro give every expression: the content's props, and the note's frontmatter. */
@@ -46,7 +47,7 @@ export default function remarkMdxNames() {
         // <Foo.Bar> needs Foo; lowercase names are HTML elements.
         const component = node.name?.split(".")[0];
         if (component && /^[A-Z]/.test(component) && !isDefined(component))
-          report(file, node, `<${node.name}>: the component ${component} is not imported. Import it at the top of the note (import ${component} from "..."), or write \\<${node.name}> for the text itself`);
+          report(file, node, `<${node.name}>: the component ${component} is not imported. Import it at the top of the note (import ${component} from "..."), or write \\<${node.name}> for the text itself${didYouMean(component, [...defined].filter((name) => /^[A-Z]/.test(name)))}`);
         for (const attribute of node.attributes) {
           const undefinedNames = freeNames(attributeProgram(attribute)).filter((name) => !isDefined(name));
           if (undefinedNames.length > 0) report(file, attribute.position ? attribute : node, `<${node.name ?? ""}>: ${notDefined(undefinedNames)}`);

@@ -320,6 +320,14 @@ Work in progress.
     );
   });
 
+  it("says once that a file has no frontmatter, and names a key given twice", async () => {
+    const twice = `---\ntitle: "A"\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nlang: zh\nsummary: "S."\n---\n\nText.\n`;
+    expect(await problemsOf({ bare: "Just text.\n", twice })).toEqual([
+      "bare.mdx:1:1: the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)",
+      expect.stringMatching(/^twice\.mdx:6:1: the frontmatter is not valid YAML: duplicated mapping key.*: "lang" is given twice; keep one$/),
+    ]);
+  });
+
   it("names the file and key of every frontmatter problem", async () => {
     const body = frontmatter({ title: "", date: "2024-13-45", lang: "fr", arxiv: '"12345"', colour: "red" }) + "\nText.\n";
     const problems = await problemsOf({ meta: body });

@@ -27,6 +27,10 @@ describe("remark-mdx-names", () => {
     expect(messages).toEqual([expect.stringMatching(/^1:1: <Aside>: the component Aside is not imported/), expect.stringMatching(/^5:6: <Foo\.Bar>: the component Foo is not imported/)]);
   });
 
+  it("suggests the imported component a misspelt one meant", () => {
+    expect(messagesOf('import Callout from "./Callout.astro"\n\n<Calout>x</Calout>\n')).toEqual([expect.stringMatching(/^3:1: <Calout>: the component Calout is not imported\. .*; did you mean Callout\?$/)]);
+  });
+
   it("reports undefined names in attributes", () => {
     expect(messagesOf('<div title={missing} {...spread}>x</div>\n')).toEqual([expect.stringMatching(/"missing" is not defined/), expect.stringMatching(/"spread" is not defined/)]);
   });
