@@ -122,6 +122,6 @@ describe("the dev server", () => {
   it("serves a new plain .md note's page", async () => {
     writeFileSync(join(papersDir, "plain.md"), `${frontmatter({ title: '"A Plain Markdown Note"' })}\nWritten as .md, with $x^2$.\n`);
     await expect.poll(() => fetch(url + "papers/plain/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
-    expect(await fetch(url + "papers/plain/").then((r) => r.text())).toMatch(/Written as \.md, with <span class="katex">/);
+    expect(await fetch(url + "papers/plain/").then((r) => r.text())).toMatch(/Written as \.md, with <span class="math-nowrap"><span class="katex">/);
   });
 });
