@@ -12,7 +12,7 @@ export function equationName(label: string, spelled: (word: string) => string = 
     .join(" ");
 }
 
-/** What comes before a sentence's first word (or a paragraph's, a heading's: texts are joined by line breaks). */
+/** What comes before a sentence's first word (or a line's: a paragraph's, a heading's). */
 const FIRST_WORD = /(?:^|[.!?。！？:：\n])\s*$/;
 
 /**

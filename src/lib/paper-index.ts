@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import Slugger from "github-slugger";
 import type { Heading, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { needsMdxCompiler } from "./body-text.ts";
+import { needsMdxCompiler, proseOf } from "./body-text.ts";
 import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
@@ -143,7 +143,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {
-    const spelled = spellingsIn(proseOf(tree), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    const spelled = spellingsIn(proseOf(source.body), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
     for (const eq of labelled) eq.name = equationName(eq.label!, spelled);
   }
   const title = String(source.frontmatter.title ?? source.slug);
@@ -161,15 +161,6 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),
   };
-}
-
-/** The note's own words: its text, not its code, math, labels or references. */
-function proseOf(tree: Root): string {
-  const parts: string[] = [];
-  visit(tree, "text", (node) => {
-    parts.push(node.value);
-  });
-  return parts.join("\n");
 }
 
 /** A reader searches for a paper by its authors, arXiv id or a word of its summary, too. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { equationName, spellingsIn } from "../../src/lib/equation-names.ts";
 
-// As indexPaper gives a note's prose: its text nodes, a line each.
+// A note's prose, as indexPaper reads it (body-text's proseOf): a line per paragraph or heading.
 const note = `Stage B: the decoder
 Stage B decodes the latent. The DDPM update below is sampled after Stage C and Stage A, and A and B
 come from the network. VQGAN compresses; vqgan-style codes. Noise is added. The p2 loss weights it.
