@@ -26,7 +26,7 @@ export default function rehypeMathPunctuation() {
   return (tree: Root) => {
     visit(tree, "element", (node) => {
       if (node.tagName === "pre" || node.tagName === "code" || hasClass(node, "equation") || hasClass(node, "katex") || hasClass(node, "math-nowrap")) return SKIP;
-      if (node.children.some(keepsWhole)) keepPunctuationWithFormulas(node);
+      if (node.children.some(isInlineMath)) keepPunctuationWithFormulas(node);
     });
   };
 }
@@ -38,10 +38,11 @@ function keepPunctuationWithFormulas(parent: Parent): void {
     const child = source[i]!;
     const before = children.at(-1);
     const after = source[i + 1];
-    const whole = keepsWhole(child);
-    const opening = whole && before?.type === "text" ? OPENING.exec(before.value)?.[0] : undefined;
-    const closing = whole && after?.type === "text" ? CLOSING.exec(after.value)?.[0] : undefined;
-    if (opening === undefined && closing === undefined) {
+    const math = isInlineMath(child);
+    const opening = math && before?.type === "text" ? OPENING.exec(before.value)?.[0] : undefined;
+    const closing = math && after?.type === "text" ? CLOSING.exec(after.value)?.[0] : undefined;
+    // Only a formula with punctuation beside it is measured (keepsWhole reads its markup).
+    if ((opening === undefined && closing === undefined) || !keepsWhole(child)) {
       children.push(child);
       continue;
     }
@@ -62,13 +63,18 @@ function keepPunctuationWithFormulas(parent: Parent): void {
   parent.children = children;
 }
 
-/** Inline math that may be kept on one line: the fast path's raw node, or rehype-katex's span.katex. */
-function keepsWhole(node: ElementContent | Root["children"][number]): boolean {
+/** Inline math: the fast path's raw node, or rehype-katex's span.katex. */
+function isInlineMath(node: ElementContent | Root["children"][number]): boolean {
   if (node.type === "raw") {
     const math = node.data as MathNodeData | undefined;
-    return math !== undefined && !math.displayMode && ((node.value.match(BASE_CLASS)?.length ?? 0) === 1 || (node.value.match(SYMBOL_TAG)?.length ?? 0) <= SHORT_FORMULA);
+    return math !== undefined && !math.displayMode;
   }
-  if (node.type !== "element" || !hasClass(node, "katex")) return false;
+  return node.type === "element" && hasClass(node, "katex");
+}
+
+/** Whether inline math may be kept on one line: it is in one piece, or short. */
+function keepsWhole(node: ElementContent): boolean {
+  if (node.type === "raw") return (node.value.match(BASE_CLASS)?.length ?? 0) === 1 || (node.value.match(SYMBOL_TAG)?.length ?? 0) <= SHORT_FORMULA;
   let pieces = 0;
   let symbols = 0;
   visit(node, "element", (element) => {
