@@ -25,8 +25,11 @@ export default function remarkFootnoteCheck() {
     const unused = [...defined.values()].filter((definition) => !referenced.has(definition.identifier));
     const source = String(file.value);
     visit(tree, "text", (node) => {
+      const seen = new Map<string, number>();
       for (const [written] of node.value.matchAll(LITERAL_REFERENCE)) {
-        const place = placeOf(file, node, written);
+        const nth = seen.get(written) ?? 0;
+        seen.set(written, nth + 1);
+        const place = placeOf(file, node, written, nth);
         // \[^x] shows as written on purpose.
         if (place?.offset !== undefined && source[place.offset - 1] === "\\") continue;
         const others = didYouMeanOrWhich(written, unused.map((definition) => `[^${definition.label ?? definition.identifier}]`), "the footnotes no text refers to are");

@@ -22,6 +22,11 @@ describe("remark-footnote-check", () => {
     expect(messagesOf("A.[^1]\n\n[^1]: One.\n\n[^1]: Two.\n")).toEqual(["5:1: footnote [^1] is defined twice, and this definition is not shown; the first is on line 3"]);
   });
 
+  it("places each of two references to one missing footnote, and skips only the escaped one", () => {
+    expect(messagesOf("A.[^x] and B.[^x]\n").map((message) => message.split(" footnote")[0])).toEqual(["1:3:", "1:14:"]);
+    expect(messagesOf("A \\[^x] and B.[^x]\n").map((message) => message.split(" footnote")[0])).toEqual(["1:15:"]);
+  });
+
   it("accepts footnotes that match, and an escaped \\[^x] shown as written", () => {
     expect(messagesOf("A[^a] and B[^b] and A again[^a].\n\n[^a]: First.\n[^b]: Second.\n")).toEqual([]);
     expect(messagesOf("The class \\[^abc] in a regex.\n")).toEqual([]);
