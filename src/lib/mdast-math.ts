@@ -5,15 +5,20 @@ export interface MathNode {
   type: "math" | "inlineMath";
   value: string;
   position?: Nodes["position"];
-  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string };
+  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string; macros?: string };
 }
 
-/** The element that rehype-katex will render for a math node of the given mode. */
-export function mathElement(tex: string, display: boolean) {
+/** The TeX KaTeX is given: the note's earlier macro definitions that the formula uses (remark-math-macros), then its own. */
+export function texWithMacros(node: MathNode): string {
+  return (node.data?.macros ?? "") + node.value;
+}
+
+/** The element that rehype-katex will render for a math node of the given mode; rehype-math-macros puts `macros` before its TeX. */
+export function mathElement(tex: string, display: boolean, macros?: string) {
   return {
     type: "element" as const,
     tagName: display ? "div" : "span",
-    properties: { className: ["math", display ? "math-display" : "math-inline"] },
+    properties: { className: ["math", display ? "math-display" : "math-inline"], dataMacros: macros },
     children: [{ type: "text" as const, value: tex }],
   };
 }
@@ -27,7 +32,7 @@ export function setMathTex(node: MathNode, tex: string): void {
   else {
     const display = node.type === "math";
     data.hName = display ? "div" : "span";
-    data.hProperties = { className: ["math", display ? "math-display" : "math-inline"] };
+    data.hProperties = { ...data.hProperties, className: ["math", display ? "math-display" : "math-inline"] };
     data.hChildren = [{ type: "text", value: tex }];
   }
 }

@@ -136,7 +136,7 @@ export function withoutRefs(tex: string): string {
 export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   const equations: IndexedEquation[] = [];
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
-    const previewTex = withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
+    const previewTex = (node.data?.macros ?? "") + withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
     for (const eq of numbered) {
       if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex });
     }

@@ -11,6 +11,7 @@ import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import remarkMathMacros from "../plugins/remark-math-macros.ts";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
@@ -39,6 +40,8 @@ export function readPaperSource(path: string, text: string): PaperSource {
   return { path, slug: slugFromPath(path), frontmatter: parsed.frontmatter ?? {}, body: parsed.content, keyLines };
 }
 
+const applyMathMacros = remarkMathMacros();
+
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
 // A .md note is Markdown, as Astro reads it: raw HTML (<br>, <details>) is HTML, braces are text.
@@ -63,6 +66,8 @@ export function parseNote(source: PaperSource, options: { asMarkdown?: boolean }
   const autolinks = mayHoldAutolinkLiteral(source.body);
   const chosen = options.asMarkdown || isMarkdownNote(source.path) ? (autolinks ? markdownParser : markdownParserWithoutAutolinkLiterals) : autolinks ? parser : parserWithoutAutolinkLiterals;
   const tree = chosen.parse(file) as Root;
+  // Before anything reads the formulas: a definitions-only formula is no equation, and previews need the definitions.
+  applyMathMacros(tree, file);
   return { tree, file };
 }
 

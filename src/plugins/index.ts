@@ -6,6 +6,7 @@ import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
 import remarkMath from "remark-math";
 import { katexOptions } from "../lib/katex-options.ts";
+import remarkMathMacros from "./remark-math-macros.ts";
 import remarkEquationNumbers from "./remark-equation-numbers.ts";
 import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
 import remarkPaperLinks from "./remark-paper-links.ts";
@@ -16,6 +17,7 @@ import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeKatexFonts from "./rehype-katex-fonts.ts";
 import rehypeKatexSource from "./rehype-katex-source.ts";
+import rehypeMathMacros from "./rehype-math-macros.ts";
 import rehypeMathPunctuation from "./rehype-math-punctuation.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
 import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
@@ -30,7 +32,7 @@ import { pageLang } from "./messages.ts";
 
 export type { SiteLinkOptions };
 
-/** remark-math must come before, and is part of the parser in the content check. */
+/** remark-math and remark-math-macros must come before; the content check runs them as it parses. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
   return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages];
 }
@@ -47,9 +49,9 @@ function headingLinks() {
 /** Astro's MDX pipeline (for notes that use MDX components); Astro runs Shiki itself. */
 export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
-    remarkPlugins: [remarkMath, ...paperRemarkPlugins(options)],
+    remarkPlugins: [remarkMath, remarkMathMacros, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
   };
 }
 
@@ -63,5 +65,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, rehypeMathMacros, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

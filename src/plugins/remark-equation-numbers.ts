@@ -63,8 +63,10 @@ export default function remarkEquationNumbers() {
       // Names and titles are plain text: a \tag{$\star$} is named ⋆.
       const label = linked.map((eq) => tagText(eq.number!)).join(", ");
       const copyTexLabel = label ? strings.copyTex(label) : strings.copyTexUnnumbered;
+      const macros = node.data?.macros;
       node.data = {
         originalTex: node.value,
+        macros,
         hName: "div",
         hProperties: {
           className: ["equation"],
@@ -72,7 +74,7 @@ export default function remarkEquationNumbers() {
           dataEquation: label || undefined,
         },
         hChildren: [
-          mathElement(tex, true),
+          mathElement(tex, true, macros),
           {
             type: "element",
             tagName: "span",
@@ -87,7 +89,7 @@ export default function remarkEquationNumbers() {
               {
                 type: "element",
                 tagName: "button",
-                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: ((macros ?? "") + node.value).trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
                 children: [{ type: "text", value: strings.copyTexShort }],
               },
             ],

@@ -5,7 +5,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { katexOptions } from "../lib/katex-options.ts";
-import type { MathNode } from "../lib/mdast-math.ts";
+import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
@@ -46,6 +46,12 @@ function mathInTag(tex: string, command: string): string {
   return "";
 }
 
+/** A macro is known from its definition to the end of the note (remark-math-macros), not before. */
+function definedLater(file: VFile, command: string, math: MathNode): string {
+  const line = file.data.mathMacroLines?.get(command);
+  return line !== undefined && line > (math.position?.start.line ?? 0) ? `; ${command} is defined later, on line ${line}: a definition holds from its formula to the end of the note, so move it above the first use` : "";
+}
+
 /** What to write instead of a LaTeX environment that KaTeX does not have. */
 const ENVIRONMENTS_INSTEAD: Record<string, string> = {
   multline: "gather (one row per line), or split inside equation",
@@ -81,7 +87,7 @@ export default function remarkKatexCheck() {
         const ends = /^[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value) ? "; if this $$ was meant to end a formula, a $$ above it is the one never closed" : "";
         return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
       }
-      const problem = katexProblem(math.value, math.type === "math");
+      const problem = katexProblem(texWithMacros(math), math.type === "math");
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
@@ -89,7 +95,7 @@ export default function remarkKatexCheck() {
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
       const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) : environmentInstead(problem));
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) : environmentInstead(problem));
       // An unknown command can be found in the author's TeX, at its own line.
       const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);

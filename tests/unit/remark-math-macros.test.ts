@@ -1,0 +1,137 @@
+// A macro defined in one formula lasts to the end of the note: in the check,
+// in both pipelines, in previews on other pages, and in the TeX a reader copies.
+import type { Root } from "mdast";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { formatProblem } from "../../src/lib/content-check-results.ts";
+import type { MathNode } from "../../src/lib/mdast-math.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
+import remarkMathMacros, { definitionsIn } from "../../src/plugins/remark-math-macros.ts";
+import { runMdxPipeline } from "../support/mdx-pipeline.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+import { toHtml } from "hast-util-to-html";
+
+function transformed(markdown: string): Root {
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkMathMacros);
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+function formulas(tree: Root): { value: string; macros?: string }[] {
+  const found: { value: string; macros?: string }[] = [];
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "math" || node.type === "inlineMath") found.push({ value: (node as MathNode).value, macros: (node as MathNode).data?.macros });
+    for (const child of (node.children ?? []) as { type: string }[]) walk(child);
+  };
+  walk(tree);
+  return found;
+}
+
+describe("definitionsIn", () => {
+  it("reads each form of definition KaTeX has, as \\def", () => {
+    const tex = String.raw`\newcommand{\E}{\mathbb{E}} \renewcommand\vec[1]{\mathbf{#1}} \def\R{\mathbb{R}} \gdef\norm#1{\lVert #1 \rVert} \providecommand{\P}[2]{p(#1 \mid #2)} x`;
+    expect(definitionsIn(tex).map((d) => [d.name, d.asDef, d.makesNew])).toEqual([
+      ["\\E", String.raw`\def\E{\mathbb{E}}`, true],
+      ["\\vec", String.raw`\def\vec#1{\mathbf{#1}}`, false],
+      ["\\R", String.raw`\def\R{\mathbb{R}}`, false],
+      ["\\norm", String.raw`\def\norm#1{\lVert #1 \rVert}`, false],
+      ["\\P", String.raw`\def\P#1#2{p(#1 \mid #2)}`, true],
+    ]);
+  });
+
+  it("skips what is no definition KaTeX could read, and definitions inside another's body", () => {
+    expect(definitionsIn(String.raw`\newcommand{\E x}{1} \newcommand{\F} \def`)).toEqual([]);
+    expect(definitionsIn(String.raw`\newcommand{\outer}{\def\inner{1}}`).map((d) => d.name)).toEqual(["\\outer"]);
+  });
+});
+
+describe("remark-math-macros", () => {
+  it("gives a later formula the definitions it uses, and those they use, but not others", () => {
+    const tree = transformed(String.raw`$$
+\newcommand{\E}{\mathbb{E}}
+\newcommand{\Ex}[1]{\E_{x}[#1]}
+\def\R{\mathbb{R}}
+$$
+
+Then $\Ex{f}$, $\R^n$, $\Exp$ and $a \\E$.
+
+$$
+\E[x] = 1
+$$`);
+    expect(formulas(tree)).toEqual([
+      { value: String.raw`\Ex{f}`, macros: String.raw`\def\E{\mathbb{E}}\def\Ex#1{\E_{x}[#1]}` + "\n" },
+      { value: String.raw`\R^n`, macros: String.raw`\def\R{\mathbb{R}}` + "\n" },
+      { value: String.raw`\Exp`, macros: undefined },
+      { value: String.raw`a \\E`, macros: undefined },
+      { value: String.raw`\E[x] = 1`, macros: String.raw`\def\E{\mathbb{E}}` + "\n" },
+    ]);
+  });
+
+  it("removes a formula that only defines, with its paragraph, and keeps one that also shows something", () => {
+    const tree = transformed(String.raw`$\newcommand{\E}{\mathbb{E}}$ $\def\R{\mathbb{R}}$
+
+$$
+\newcommand{\V}{\mathbb{V}} \V[x]
+$$
+
+Text $\E \R \V$.`);
+    expect(tree.children.map((node) => node.type)).toEqual(["math", "paragraph"]);
+    expect(formulas(tree).map((f) => f.value)).toEqual([String.raw`\newcommand{\V}{\mathbb{V}} \V[x]`, String.raw`\E \R \V`]);
+  });
+
+  it("leaves out an earlier definition that a formula makes anew with \\newcommand, and takes the last of two", () => {
+    const tree = transformed(String.raw`$\newcommand{\E}{1}\E$, $\newcommand{\E}{2}\E$, $\renewcommand{\E}{3}\E$ and $\E$.`);
+    expect(formulas(tree).map((f) => f.macros)).toEqual([undefined, undefined, String.raw`\def\E{2}` + "\n", String.raw`\def\E{3}` + "\n"]);
+  });
+});
+
+const note = `${frontmatter()}
+$$
+\\newcommand{\\E}{\\mathbb{E}}
+\\newcommand{\\KL}{D_{\\mathrm{KL}}}
+$$
+
+## Loss
+
+$$
+\\mathcal{L} = \\E_{x}[\\KL(p \\Vert q)] \\label{eq:loss}
+$$
+
+With $\\E[x]$ and $\\eqref{eq:loss}$.
+`;
+
+describe("macros in a note", () => {
+  it("pass the check, are not an equation, and render in the fast path with the definitions in the copied TeX", async () => {
+    const other = `${frontmatter({ title: '"Other"' })}\nSee $\\eqref{main/eq:loss}$.\n`;
+    const { papersDir } = writePapers({ main: note, other });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems.map((p) => formatProblem(p))).toEqual([]);
+    const [loss] = result.index.get("main")!.equations;
+    expect(loss).toMatchObject({ anchor: "eq-loss", number: "1" }); // the definitions are no equation (1)
+    // The preview shown on the other paper renders \E and \KL too.
+    expect(loss!.previewTex.startsWith(String.raw`\def\E{\mathbb{E}}\def\KL{D_{\mathrm{KL}}}`)).toBe(true);
+    const html = paperHtml(result.rendered.get("main")!);
+    expect(html).not.toMatch(/katex-error|#cc0000/);
+    expect(html).toContain('data-tex="\\def\\E{\\mathbb{E}}\\def\\KL{D_{\\mathrm{KL}}}\n\\mathcal{L} = ');
+    expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2); // \E in the display and in the text
+    expect(html).not.toContain("data-macros");
+    expect(paperHtml(result.rendered.get("other")!)).toContain('class="mord mathbb">E<');
+  });
+
+  it("render in the MDX path", async () => {
+    const { papersDir } = writePapers({ main: note });
+    const { index } = await checkContent(papersDir);
+    const html = toHtml(runMdxPipeline(papersDir, "main", note, index));
+    expect(html).not.toMatch(/katex-error|#cc0000/);
+    expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2);
+    expect(html).not.toContain("data-macros");
+  });
+
+  it("used before their definition fail the check at the formula, which says where the definition is", async () => {
+    const { papersDir } = writePapers({ early: `${frontmatter()}\nFirst $\\E[x]$.\n\n$\\newcommand{\\E}{\\mathbb{E}}$\n` });
+    const problems = (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: "early.mdx" }));
+    expect(problems).toEqual([expect.stringMatching(/^early\.mdx:9:7: KaTeX cannot render \$\\E\[x\]\$: Undefined control sequence: \\E; \\E is defined later, on line 11: /)]);
+  });
+});
