@@ -14,8 +14,8 @@ const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
-/** Inline, a single letter too ("where \(x\) is"). */
-const SINGLE_LETTER = /^\s*[A-Za-z]\s*$/;
+/** Inline, a single letter or number too ("where \(x\) is"), and arithmetic (\(a+b\)): Markdown needs no \( around words. */
+const INLINE_TEX = /^\s*(?:[A-Za-z]|\d+(?:\.\d+)?)\s*$|[+*/<>|]/;
 
 export default function remarkOtherMathDelimiters() {
   return (tree: Root, file: VFile) => {
@@ -43,7 +43,7 @@ export default function remarkOtherMathDelimiters() {
         const close = text.indexOf(CLOSER[delimiter]!, at + delimiter.length);
         if (close === -1 || /\n[ \t]*\n/.test(text.slice(at, close))) continue;
         const inner = text.slice(at + delimiter.length, close);
-        if (!LOOKS_LIKE_TEX.test(inner) && (delimiter === "\\[" || !SINGLE_LETTER.test(inner))) continue;
+        if (!LOOKS_LIKE_TEX.test(inner) && (delimiter === "\\[" || !INLINE_TEX.test(inner))) continue;
         usedUntil = close + CLOSER[delimiter]!.length;
         const written = text.slice(at, usedUntil).replace(/\s+/g, " ");
         const shown = written.length > 40 ? `${written.slice(0, 30)}…${CLOSER[delimiter]}` : written;

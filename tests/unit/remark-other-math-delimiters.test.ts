@@ -17,6 +17,12 @@ describe("remark-other-math-delimiters", () => {
     ]);
     // Inline, a single letter is TeX enough.
     expect(messagesOf("Where \\(x\\) is given.\n")).toEqual([`1:7: warning: \\(x\\) ${SAYS}`]);
+    // And so is a number or arithmetic, which no word in escaped parentheses has.
+    expect(messagesOf("Sum \\(a+b\\), \\(2\\), \\(p|q\\), \\(see below\\), \\(state-of-the-art\\).\n")).toEqual([
+      `1:5: warning: \\(a+b\\) ${SAYS}`,
+      `1:14: warning: \\(2\\) ${SAYS}`,
+      `1:21: warning: \\(p|q\\) ${SAYS}`,
+    ]);
   });
 
   it("leaves alone escaped brackets that are no TeX, a price, code, math and escaped backslashes", () => {
