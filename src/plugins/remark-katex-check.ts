@@ -79,18 +79,28 @@ function untrustedReason(tex: string): string {
 
 export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
+    // The last display before, that ran on past a blank line: LaTeX allows none in a formula, so its $$ was likely never closed.
+    let ranOn: number | undefined;
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
       if (isUnclosedDisplay(file, math)) {
         // KaTeX would quote the rest of the note back, and fail on whatever Markdown it holds.
         const line = math.position!.start.line;
-        const ends = /^[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value) ? "; if this $$ was meant to end a formula, a $$ above it is the one never closed" : "";
+        const above = ranOn !== undefined ? `the $$ on line ${ranOn}, whose formula runs on past a blank line, is likely` : "a $$ above it is";
+        const ends = /^[ \t]*(?:\r?\n|$)/.test(math.data?.originalTex ?? math.value) ? `; if this $$ was meant to end a formula, ${above} the one never closed` : "";
         return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
       }
+      const blankLine = math.type === "math" && /\n[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value);
+      if (blankLine) ranOn = math.position?.start.line;
       const problem = katexProblem(texWithMacros(math), math.type === "math");
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
+      if (blankLine) {
+        // Prose and headings read as TeX: quoting them back would not show what is wrong.
+        const { start, end } = math.position!;
+        return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem}); end the formula with a line holding only $$`);
+      }
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);

@@ -114,7 +114,13 @@ describe("content check", () => {
     expect(await problemsOf({ open: body })).toEqual(["open.mdx:13:1: the $$ on line 13 is never closed, so all that follows it is read as math: end the formula with a line holding only $$"]);
     // The closing $$ of the last display left alone: the $$ that opened it closes the one before.
     const shifted = `${frontmatter()}\n$$\na = b\n\nText.\n\n$$\nc = d\n$$\n\nMore.\n`;
-    expect(await problemsOf({ shifted })).toContainEqual("shifted.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, a $$ above it is the one never closed");
+    expect(await problemsOf({ shifted })).toEqual(["shifted.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, the $$ on line 9, whose formula runs on past a blank line, is likely the one never closed"]);
+    // Prose that KaTeX cannot read (a heading) is not quoted back as TeX: the $$ that opened it is named.
+    const heading = `${frontmatter()}\n$$\na = b\n\n## Two\n\n$$\nc = d\n$$\n`;
+    expect(await problemsOf({ heading })).toEqual([
+      "heading.mdx:9:1: the $$ on line 9 is likely never closed: its formula runs on past a blank line to the $$ on line 14, and KaTeX cannot render what lies between (Expected 'EOF', got '#'); end the formula with a line holding only $$",
+      "heading.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, the $$ on line 9, whose formula runs on past a blank line, is likely the one never closed",
+    ]);
   });
 
   it("says that \\tag holds text when a math command in it is unknown, and renders a \\tag{$\\star$} in links to it", async () => {
