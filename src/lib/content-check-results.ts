@@ -3,13 +3,16 @@
 // Light on purpose: the build's own process needs only this while its workers
 // load the Markdown pipeline.
 import { existsSync } from "node:fs";
-import { extname, relative } from "node:path";
+import { extname, isAbsolute, relative, resolve } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 
-/** A file as problems name it: relative to where the build runs. */
-export const displayPath = (path: string) => relative(process.cwd(), path) || path;
+/** A file as problems name it: relative to where the build runs, or in full when it is outside (not ../../notes/x.mdx). */
+export function displayPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return !near ? path : near.startsWith("..") || isAbsolute(near) ? resolve(path) : near;
+}
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;

@@ -29,3 +29,10 @@ describe("contentProblemsError", () => {
     expect(error.loc.file).toBe(join(papersDir, "a.mdx"));
   });
 });
+
+describe("displayPath", () => {
+  it("names a note relative to where the build runs, and one outside it in full", () => {
+    expect(displayPath(join(process.cwd(), "content", "papers", "a.mdx"))).toBe(join("content", "papers", "a.mdx"));
+    expect(displayPath("/tmp/notes/papers/a.mdx")).toBe("/tmp/notes/papers/a.mdx");
+  });
+});
