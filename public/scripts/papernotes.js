@@ -151,6 +151,10 @@
       copied.querySelectorAll(".equation-tools, .equation-previews, [hidden]").forEach(function (node) {
         node.remove();
       });
+      // Links as the browser's own copy gives them: whole URLs, which still lead somewhere once pasted.
+      copied.querySelectorAll("a[href]").forEach(function (link) {
+        link.setAttribute("href", new URL(link.getAttribute("href"), location.href).href);
+      });
       copied.querySelectorAll(".katex").forEach(function (katex) {
         var tex = katex.querySelector("annotation");
         var display = katex.parentElement && katex.parentElement.classList.contains("katex-display");
@@ -278,6 +282,8 @@
 
   // Hover or focus on \eqref: show the equation, rendered at build time.
   var popover = null;
+  var previewing = null; // the link the popover shows
+  var hideTimer = 0;
   function previewFor(link) {
     var key = link.getAttribute("data-preview");
     if (key) {
@@ -305,6 +311,7 @@
   function hidePreview() {
     if (popover) popover.remove();
     popover = null;
+    previewing = null;
     var described = document.querySelector('[aria-describedby="equation-popover"]');
     if (described) described.removeAttribute("aria-describedby");
   }
@@ -319,6 +326,7 @@
     popover.appendChild(content);
     document.body.appendChild(popover);
     link.setAttribute("aria-describedby", popover.id);
+    previewing = link;
     var box = link.getBoundingClientRect();
     var width = popover.offsetWidth;
     var left = Math.max(8, Math.min(box.left + scrollX, scrollX + document.documentElement.clientWidth - width - 8));
@@ -330,12 +338,19 @@
   function refAt(element) {
     return element && element.closest ? element.closest("a.eqref, .katex a[href*='#eq-']") : null;
   }
+  // The pointer may move from the link onto the preview (to scroll a wide
+  // formula, or select it) and back: it hides only once the pointer has left both.
   document.addEventListener("mouseover", function (event) {
     var link = refAt(event.target);
-    if (link) showPreview(link);
+    if (link || (popover && popover.contains(event.target))) clearTimeout(hideTimer);
+    if (link && link !== previewing) showPreview(link);
   });
   document.addEventListener("mouseout", function (event) {
-    if (refAt(event.target)) hidePreview();
+    if (!refAt(event.target) && !(popover && popover.contains(event.target))) return;
+    var to = event.relatedTarget;
+    if (to && ((popover && popover.contains(to)) || refAt(to) === previewing)) return;
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hidePreview, 250);
   });
   document.addEventListener("focusin", function (event) {
     var link = refAt(event.target);
@@ -349,6 +364,63 @@
   document.addEventListener("click", function (event) {
     if (refAt(event.target)) hidePreview();
   });
+
+  // A link to an anchor this page lacks lands at the top without a word. One
+  // written another way (#eq:loss as in LaTeX, #EQ-LOSS, #(4) or #4 for the
+  // fourth equation) is led to the anchor it means; for any other, the page
+  // says that it has none, and names the anchors (up to 3) that hold its words.
+  var landingNotice = null;
+  function anchorKey(text) {
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").replace(/^eq-/, "");
+  }
+  function pageAnchors() {
+    var anchors = [];
+    document.querySelectorAll(".equation").forEach(function (block) {
+      var numbers = (block.getAttribute("data-equation") || "").split(", ");
+      block.querySelectorAll("a.equation-link").forEach(function (link, i) {
+        anchors.push({ id: link.getAttribute("href").slice(1), number: numbers[i] });
+      });
+    });
+    document.querySelectorAll(".prose h2[id], .prose h3[id], .prose h4[id]").forEach(function (heading) {
+      anchors.push({ id: heading.id, heading: heading.textContent });
+    });
+    return anchors;
+  }
+  function checkLanding() {
+    if (landingNotice) landingNotice.remove();
+    landingNotice = null;
+    var wanted = location.hash.slice(1);
+    try {
+      wanted = decodeURIComponent(wanted);
+    } catch (e) {}
+    var main = document.getElementById("main");
+    if (!wanted || document.getElementById(wanted) || !main || !document.querySelector(".prose")) return;
+    var key = anchorKey(wanted);
+    var anchors = pageAnchors();
+    var meant = anchors.filter(function (a) {
+      return anchorKey(a.id) === key || (a.number && a.number === key);
+    })[0];
+    if (meant) return location.replace("#" + meant.id); // no new history entry; :target follows
+    var near = key ? anchors.filter(function (a) { return anchorKey(a.id).indexOf(key) >= 0; }) : [];
+    landingNotice = document.createElement("p");
+    landingNotice.className = "landing-notice";
+    landingNotice.setAttribute("role", "status");
+    landingNotice.textContent = zh ? "此页没有锚点 #" + wanted + "：链接所指的标签可能已改名或删除。" : "This page has no #" + wanted + ": the label the link names may have been renamed or removed.";
+    if (near.length > 0 && near.length <= 3) {
+      landingNotice.append(zh ? " 是不是 " : " Did you mean ");
+      near.forEach(function (anchor, i) {
+        var suggestion = document.createElement("a");
+        suggestion.href = "#" + anchor.id;
+        suggestion.textContent = anchor.number ? "(" + anchor.number + ")" : anchor.heading;
+        if (i > 0) landingNotice.append(i < near.length - 1 ? (zh ? "、" : ", ") : zh ? "或" : " or ");
+        landingNotice.append(suggestion);
+      });
+      landingNotice.append(zh ? "？" : "?");
+    }
+    main.prepend(landingNotice);
+  }
+  addEventListener("hashchange", checkLanding);
+  checkLanding();
 
   // This script arrives on the reader's first interaction (LOADER_SCRIPT in
   // src/lib/csp.ts). Replay what the loader held back, then catch up with

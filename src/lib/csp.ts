@@ -24,13 +24,16 @@ d.addEventListener("DOMContentLoaded",d.papernotesShowTheme);if(m.addEventListen
  * (not a Ctrl/Cmd/Shift-click: opening the permalink in a new tab is the browser's).
  * The search shortcuts (/, Ctrl-K, outside a text field) focus the search box
  * at once: the query typed next must not wait for the script, or it is lost.
+ * A page opened at an anchor it does not have loads the script at once, to say so.
  */
 const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown","touchstart","keydown","focusin","mouseover","click"];
+function load(){if(!loading){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}}
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
-if(!loading&&!(away&&!away.closest(".katex"))){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}
+if(!(away&&!away.closest(".katex")))load();
 if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
 else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}}
 types.forEach(function(type){d.addEventListener(type,on,true)});
+d.addEventListener("DOMContentLoaded",function(){var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(x){}if(h&&!d.getElementById(h))load()});
 d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");
 
 /** The page's one inline script: the theme first, before first paint. */

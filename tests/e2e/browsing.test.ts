@@ -531,6 +531,26 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("keeps a heading's permalink off a touch screen, which cannot show it, so that it never wraps onto a line of its own", async () => {
+    const context = await seed.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    // Each heading is as tall as its text: no empty line under it.
+    const extra = await page.evaluate(() =>
+      [...document.querySelectorAll(".prose h2, .prose h3")].map((heading) => {
+        const text = document.createRange();
+        text.selectNodeContents(heading.firstChild!);
+        const lines = [...text.getClientRects()];
+        const style = getComputedStyle(heading);
+        const content = heading.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return [heading.id, Math.round(content - (lines.at(-1)!.bottom - lines[0]!.top))];
+      }),
+    );
+    expect(extra.length).toBeGreaterThan(5);
+    for (const [id, px] of extra) expect(px, id as string).toBeLessThan(12);
+    await context.close();
+  });
+
   it("collapses the table of contents on phones", async () => {
     const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(seed.site.url + "papers/wuerstchen/");

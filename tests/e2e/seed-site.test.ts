@@ -203,6 +203,17 @@ describe("formula links", () => {
     });
     expect(html).toContain("$$\\begin{aligned}");
     expect(html).not.toMatch(/equation-tools|katex-mathml/);
+    // Its links lead somewhere once pasted elsewhere: whole URLs, as the browser's own copy gives them.
+    await copySelection(page, () => {
+      const range = document.createRange();
+      // A paragraph with a formula, so that the copy is the page's (copy-tex's), not the browser's own.
+      range.selectNodeContents([...document.querySelectorAll("p")].find((p) => p.querySelector('a.eqref[href="#eq-noise-objective"]') && p.querySelector(".katex"))!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const linked = await page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType("text/html")).text());
+    expect(linked).toContain(`href="${seed.site.url}papers/wuerstchen/#eq-noise-objective"`);
+    expect(linked).not.toMatch(/href="(?!https?:)/);
     // Past the note (the whole page), the browser's own copy: nothing hidden, one table of contents.
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Control+C");
@@ -258,6 +269,47 @@ describe("formula links", () => {
     });
     expect(copied).toMatch(/^\(1\) \S.* eq:\S+\n\$\$[^$]+\\label\{eq:[^}]+\}\$\$\n*$/);
     expect(copied).not.toContain("\\tag");
+    await page.context().close();
+  });
+
+  it("leads a link to an anchor written another way (#eq:label as in LaTeX, #(6), #4) to its equation, and says when the page has none", async () => {
+    const control = await open("papers/wuerstchen/#eq-noise-objective");
+    const entries = await control.evaluate(() => history.length);
+    await control.context().close();
+    for (const [hash, landed] of [["#eq:noise-objective", "eq-noise-objective"], ["#EQ-DDPM-UPDATE", "eq-ddpm-update"], ["#(6)", "eq-ddpm-update"], ["#4", "eq-noise-objective"]]) {
+      const page = await open("papers/wuerstchen/" + hash);
+      await page.waitForURL((url) => url.hash === "#" + landed);
+      expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(landed);
+      expect(await page.evaluate(() => history.length)).toBe(entries); // replaced, not a new entry: Back leaves the page
+      expect(await page.locator(".landing-notice").count()).toBe(0);
+      await page.context().close();
+    }
+    const page = await open("papers/wuerstchen/#eq-noise");
+    const notice = page.locator(".landing-notice");
+    await expect.poll(() => notice.textContent()).toBe("This page has no #eq-noise: the label the link names may have been renamed or removed. Did you mean (4) or The A/B noise parametrization?");
+    expect(await notice.getAttribute("role")).toBe("status");
+    await notice.locator("a").first().click();
+    await page.waitForURL(/#eq-noise-objective$/);
+    expect(await notice.count()).toBe(0); // gone once the reader is somewhere real
+    await page.context().close();
+    const none = await open("papers/designedit/#eq-does-not-exist");
+    await expect.poll(() => none.locator(".landing-notice").textContent()).toBe("此页没有锚点 #eq-does-not-exist：链接所指的标签可能已改名或删除。");
+    await none.context().close();
+  });
+
+  it("keeps an equation's preview while the pointer moves onto it, to scroll or select it, and hides it once the pointer leaves both", async () => {
+    const page = await open("papers/wuerstchen/");
+    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    const popover = page.locator(".equation-popover");
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    const box = (await popover.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 }); // across the gap between them
+    await page.waitForTimeout(500);
+    expect(await popover.isVisible()).toBe(true);
+    await page.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => popover.count()).toBe(0);
     await page.context().close();
   });
 
