@@ -300,6 +300,9 @@
   var backend = /^https?:$/.test(location.protocol) ? pagefindBackend() : miniSearchBackend();
   var active = -1;
   var sequence = 0;
+  // Enter pressed before the typed query's results came (a hosted query's first
+  // fetches take a moment): its first result opens when they come.
+  var enterFor = null;
 
   function options() {
     return list.querySelectorAll("[role=option]");
@@ -340,6 +343,7 @@
   // The list emptied and hidden (no option left to name), and the message shown
   // in its place; a screen reader hears it through the page's status region.
   function showMessage(text) {
+    enterFor = null; // nothing to open
     list.textContent = "";
     list.hidden = true;
     active = -1;
@@ -390,6 +394,10 @@
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
     select(0);
+    if (enterFor === query) {
+      enterFor = null;
+      return options()[0].click();
+    }
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
   }
@@ -421,7 +429,10 @@
     );
   }
 
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () {
+    enterFor = null;
+    run();
+  });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -429,6 +440,12 @@
       if (panel.hidden) run();
       else select(active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter") {
+      var query = input.value.trim();
+      if (query && panel.getAttribute("data-query") !== query) {
+        event.preventDefault();
+        enterFor = query;
+        return;
+      }
       var items = options();
       // Not a hit of a list the reader closed (Escape).
       if (items.length && !panel.hidden) {

@@ -263,3 +263,25 @@ describe("search shortcuts before the page script has arrived (slow network)", (
     });
   }
 });
+
+describe("search on a slow network", () => {
+  it("opens the first result of a query whose Enter came before its results", async () => {
+    const page = await seed.browser.newPage();
+    try {
+      // Pagefind's index arrives late, as on a first hosted query over a slow link.
+      await page.route("**/pagefind/**", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      await page.goto(seed.site.url);
+      await page.keyboard.press("/");
+      await page.waitForFunction(() => "PapernotesSearch" in window);
+      await page.keyboard.type("DDPM upd");
+      await page.keyboard.press("Enter");
+      expect(await page.locator("#site-search-results").getAttribute("data-query")).not.toBe("DDPM upd"); // not there yet
+      await page.waitForURL(/papers\/wuerstchen\/#eq-ddpm-update$/);
+    } finally {
+      await page.close();
+    }
+  });
+});
