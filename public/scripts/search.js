@@ -54,11 +54,21 @@
   }
   var LEADING_PUNCTUATION = /^[:;,.)\]\-–—：；，。、）】」』！？]+/;
 
-  // Pagefind's excerpt of a section begins with the section's heading, which the result shows above it.
+  // Pagefind's excerpt of a section begins with the section's heading, which the
+  // result shows above it, or with the heading's end ("1: PickScore win rates."
+  // of "Table 1: PickScore win rates"), when the excerpt starts inside it.
   function withoutHeading(parts, heading) {
-    var text = parts.map(function (part) { return part.text; }).join("");
-    if (!heading || text.toLowerCase().indexOf(heading.toLowerCase()) !== 0) return parts;
-    var cut = heading.length + /^[\s.:;,。：；，]*/.exec(text.slice(heading.length))[0].length;
+    var text = parts.map(function (part) { return part.text; }).join("").toLowerCase();
+    var lead = text.charAt(0) === "…" ? 1 : 0; // what partsFromMarkedHtml made of a leading "："
+    heading = (heading || "").toLowerCase();
+    for (var from = 0; from <= heading.length - 3; from++) {
+      if (from > 0 && /[a-z0-9]/.test(heading[from - 1]) && /[a-z0-9]/.test(heading[from])) continue; // from inside a word: no
+      var end = heading.slice(from);
+      if (text.indexOf(end, lead) === lead) return withoutLeading(parts, lead + end.length + /^[\s.:;,。：；，]*/.exec(text.slice(lead + end.length))[0].length);
+    }
+    return parts;
+  }
+  function withoutLeading(parts, cut) {
     var kept = [];
     parts.forEach(function (part) {
       if (cut >= part.text.length) return void (cut -= part.text.length);
@@ -66,6 +76,17 @@
       cut = 0;
     });
     return kept.length > 0 ? kept : parts;
+  }
+
+  // Pagefind can start an excerpt inside a word of the page ("sim \mathcal{N}"
+  // of "\sim", "4): Because" of "(4): Because"): from the next word, after "…",
+  // as offline excerpts start.
+  function fromWordStart(parts, content) {
+    var text = parts.map(function (part) { return part.text; }).join("");
+    var at = content.indexOf(text.slice(0, 40));
+    if (at <= 0 || /\s/.test(content[at - 1]) || parts[0].mark) return parts;
+    var rest = withoutLeading(parts, (/^\S*\s+/.exec(text) || [""])[0].length);
+    return rest === parts ? parts : [{ text: "…", mark: false }].concat(rest);
   }
 
   var coreLoaded = loadScript(root + "scripts/search-core.js").then(function () {
@@ -225,7 +246,7 @@
               var sub = hit.sub;
               var heading = sub.anchor ? sub.title : "";
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
-              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: withoutHeading(hit.parts, heading) });
+              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: fromWordStart(withoutHeading(hit.parts, heading), page.content) });
             });
         });
         return collect(results.slice(LIMIT), words, core, found);
