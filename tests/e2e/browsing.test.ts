@@ -690,6 +690,8 @@ describe("browsing", () => {
       };
     }, readFileSync(join(dir, "rss.xml"), "utf8"));
     expect(feed).toMatchObject({ authors: 0, language: "zh", self: "https://example.org/rss.xml" });
+    // Without SITE_URL, robots.txt names no sitemap: it would be example.org's.
+    expect(readFileSync(join(dir, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n");
     expect(feed.creators).toContain("Jason Weston");
     // Readers find the feed from any page.
     await page.getByRole("link", { name: "RSS" }).click();

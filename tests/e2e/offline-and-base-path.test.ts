@@ -1,6 +1,6 @@
 // One build, three ways to read it: at a domain root, under a sub-path, and
 // from disk. Every page is crawled in real Chromium in each mode.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,6 +56,8 @@ describe("(b) served under a base path", () => {
     await page.waitForURL(/#eq-noise-objective$/);
     expect(new URL(page.url()).pathname).toBe("/notes/papers/wuerstchen/");
     await context.close();
+    // Crawlers are told where the sitemap is, under the base path.
+    expect(readFileSync(join(out, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://user.github.io/notes/sitemap-index.xml\n");
   });
 });
 
