@@ -8,12 +8,14 @@ import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
+import type { VFile } from "vfile";
+import type { MathNodeData } from "../lib/search-documents.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 const TEX_ANNOTATION = /(<annotation encoding="application\/x-tex">)[^<]*(<\/annotation>)/;
 
 export default function rehypeKatexSource() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, "element", (node) => {
       // Equations sit at the top of the note or in lists and quotes, never in a paragraph or code.
       if (node.tagName === "p" || node.tagName === "pre") return SKIP;
@@ -22,7 +24,24 @@ export default function rehypeKatexSource() {
       if (source !== undefined) for (const child of node.children) withSource(child, source);
       return SKIP;
     });
+    // Other formulas given a note's earlier macro definitions (rehype-math-macros): their TeX as written.
+    const prefixes = file.data.mathMacroPrefixes;
+    if (prefixes?.size) visit(tree, (node) => withoutMacros(node as ElementContent, [...prefixes]));
   };
+}
+
+function withoutMacros(node: ElementContent, prefixes: string[]): void {
+  if (node.type === "raw") {
+    const math = node.data as MathNodeData | undefined;
+    const prefix = math && prefixes.find((p) => math.tex.startsWith(p));
+    if (!math || !prefix) return;
+    math.tex = math.tex.slice(prefix.length);
+    node.value = withTexAnnotation(node.value, math.tex);
+  } else if (node.type === "element" && node.tagName === "annotation" && node.children[0]?.type === "text") {
+    const text = node.children[0];
+    const prefix = prefixes.find((p) => text.value.startsWith(p));
+    if (prefix) text.value = text.value.slice(prefix.length);
+  }
 }
 
 /** The author's TeX, from the equation's TeX button (see remark-equation-numbers). */

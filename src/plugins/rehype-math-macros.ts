@@ -1,17 +1,28 @@
 // Puts before a formula's TeX the note's earlier macro definitions it uses
 // (found by remark-math-macros), just before KaTeX renders it: after rehype-slug,
-// so that a heading's id is made from the formula as written.
+// so that a heading's id is made from the formula as written. What it put is
+// noted in file.data, for rehype-katex-source to take out of KaTeX's annotation.
 import type { Root } from "hast";
 import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+
+declare module "vfile" {
+  interface DataMap {
+    /** The definitions put before formulas' TeX, each as put. */
+    mathMacroPrefixes: Set<string>;
+  }
+}
 
 export default function rehypeMathMacros() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, "element", (element) => {
       const macros = element.properties.dataMacros;
       if (typeof macros !== "string") return;
       delete element.properties.dataMacros;
       const text = element.children[0];
-      if (text?.type === "text") text.value = macros + text.value;
+      if (text?.type !== "text") return;
+      text.value = macros + text.value;
+      (file.data.mathMacroPrefixes ??= new Set()).add(macros);
     });
   };
 }

@@ -89,7 +89,7 @@ export default function remarkEquationNumbers() {
               {
                 type: "element",
                 tagName: "button",
-                properties: { type: "button", className: ["equation-copy-tex"], dataTex: ((macros ?? "") + node.value).trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
                 children: [{ type: "text", value: strings.copyTexShort }],
               },
             ],

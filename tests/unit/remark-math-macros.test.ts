@@ -1,5 +1,6 @@
 // A macro defined in one formula lasts to the end of the note: in the check,
-// in both pipelines, in previews on other pages, and in the TeX a reader copies.
+// in both pipelines and in previews on other pages; the TeX a reader copies or
+// searches stays as written.
 import type { Root } from "mdast";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
@@ -103,7 +104,7 @@ With $\\E[x]$ and $\\eqref{eq:loss}$.
 `;
 
 describe("macros in a note", () => {
-  it("pass the check, are not an equation, and render in the fast path with the definitions in the copied TeX", async () => {
+  it("pass the check, are not an equation, and render in the fast path, with the TeX as written wherever a reader sees it", async () => {
     const other = `${frontmatter({ title: '"Other"' })}\nSee $\\eqref{main/eq:loss}$.\n`;
     const { papersDir } = writePapers({ main: note, other });
     const result = await checkContent(papersDir, "/", { render: true });
@@ -114,7 +115,13 @@ describe("macros in a note", () => {
     expect(loss!.previewTex.startsWith(String.raw`\def\E{\mathbb{E}}\def\KL{D_{\mathrm{KL}}}`)).toBe(true);
     const html = paperHtml(result.rendered.get("main")!);
     expect(html).not.toMatch(/katex-error|#cc0000/);
-    expect(html).toContain('data-tex="\\def\\E{\\mathbb{E}}\\def\\KL{D_{\\mathrm{KL}}}\n\\mathcal{L} = ');
+    // What a reader copies or searches is the TeX as written: the TeX button, KaTeX's annotation (a selection's copy), the search records.
+    expect(html).toContain('data-tex="\\mathcal{L} = \\E_{x}[\\KL(p \\Vert q)] \\label{eq:loss}"');
+    expect(html).toContain('<annotation encoding="application/x-tex">\\E[x]</annotation>');
+    expect(html).not.toContain("\\def");
+    const records = JSON.stringify(result.search.flatMap((page) => page.documents!));
+    expect(records).toContain("\\\\E[x]");
+    expect(records).not.toContain("\\\\def");
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2); // \E in the display and in the text
     expect(html).not.toContain("data-macros");
     expect(paperHtml(result.rendered.get("other")!)).toContain('class="mord mathbb">E<');
@@ -127,6 +134,8 @@ describe("macros in a note", () => {
     expect(html).not.toMatch(/katex-error|#cc0000/);
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2);
     expect(html).not.toContain("data-macros");
+    expect(html).not.toContain("\\def");
+    expect(html).toContain('<annotation encoding="application/x-tex">\\E[x]</annotation>');
   });
 
   it("used before their definition fail the check at the formula, which says where the definition is", async () => {
