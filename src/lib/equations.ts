@@ -42,6 +42,24 @@ export function anchorForLabel(label: string): string {
   return "eq-" + anchorText(label.replace(/^eq:/, ""));
 }
 
+/** The TeX with each comment (an unescaped % to the end of its line) blanked out, offsets kept. */
+export function maskTexComments(tex: string): string {
+  if (!tex.includes("%")) return tex;
+  let out = "";
+  for (let i = 0; i < tex.length; i++) {
+    if (tex[i] === "\\") {
+      out += tex.slice(i, i + 2);
+      i++;
+    } else if (tex[i] === "%") {
+      const end = tex.indexOf("\n", i);
+      const stop = end < 0 ? tex.length : end;
+      out += " ".repeat(stop - i);
+      i = stop - 1;
+    } else out += tex[i];
+  }
+  return out;
+}
+
 /** Reads a brace group starting at `open` (which must be `{`); returns its content and end. */
 export function readBraceGroup(tex: string, open: number): { content: string; end: number } | undefined {
   if (tex[open] !== "{") return undefined;
@@ -193,6 +211,8 @@ function withoutRowProblems(tex: string, problems: string[]): string[] {
 }
 
 export function parseDisplayTex(tex: string): ParsedDisplay {
+  // A \label in a comment is none, and a \tag put after a comment would be one.
+  tex = maskTexComments(tex);
   const problems: string[] = [];
   const env = wholeRowEnvironment(tex);
   if (env) {

@@ -138,7 +138,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const previewTex = (node.data?.macros ?? "") + withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
     for (const eq of numbered) {
-      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.value, previewTex });
+      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.data?.originalTex ?? node.value, previewTex });
     }
   }
   const labelled = equations.filter((eq) => eq.label);

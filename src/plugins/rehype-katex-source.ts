@@ -34,7 +34,7 @@ function withoutMacros(node: ElementContent, prefixes: string[]): void {
   if (node.type === "raw") {
     const math = node.data as MathNodeData | undefined;
     const prefix = math && prefixes.find((p) => math.tex.startsWith(p));
-    if (!math || !prefix) return;
+    if (!math || math.displayMode || !prefix) return; // a display's annotation is its author's TeX already (withSource)
     math.tex = math.tex.slice(prefix.length);
     node.value = withTexAnnotation(node.value, math.tex);
   } else if (node.type === "element" && node.tagName === "annotation" && node.children[0]?.type === "text") {

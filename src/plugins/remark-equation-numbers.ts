@@ -63,9 +63,11 @@ export default function remarkEquationNumbers() {
       // Names and titles are plain text: a \tag{$\star$} is named ⋆.
       const label = linked.map((eq) => tagText(eq.number!)).join(", ");
       const copyTexLabel = label ? strings.copyTex(label) : strings.copyTexUnnumbered;
+      // As written: remark-math-macros has taken the formula's own definitions out of its value.
+      const written = node.data?.originalTex ?? node.value;
       const macros = node.data?.macros;
       node.data = {
-        originalTex: node.value,
+        originalTex: written,
         macros,
         hName: "div",
         hProperties: {
@@ -89,7 +91,7 @@ export default function remarkEquationNumbers() {
               {
                 type: "element",
                 tagName: "button",
-                properties: { type: "button", className: ["equation-copy-tex"], dataTex: node.value.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: written.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
                 children: [{ type: "text", value: strings.copyTexShort }],
               },
             ],

@@ -1,66 +1,82 @@
-// A macro defined in one formula (\newcommand, \def, ...) lasts to the end of
-// the note, as in a LaTeX document and on MathJax pages. KaTeX renders each
-// formula alone, so each formula that uses earlier definitions is given them
-// (node.data.macros, as \def lines; rehype-math-macros prepends them just
-// before KaTeX). A formula that holds nothing but definitions is removed: it
-// would show as an empty, numbered equation.
+// A macro defined in a formula (\newcommand, \def, \let, \DeclareMathOperator,
+// ...) holds from there to the end of the note, as in a LaTeX document and on
+// MathJax pages. KaTeX renders each formula alone, and scopes a definition to
+// the cell of an align it is made in, so the definitions leave the formula's
+// TeX (node.value; the TeX as written stays in data.originalTex), and each
+// formula is given those it uses, its own and earlier ones, as \def lines
+// (node.data.macros; rehype-math-macros puts them before the TeX just before
+// KaTeX). A formula that holds nothing but definitions (and comments) is
+// removed: it would show as an empty, numbered equation.
+import katex from "katex";
 import type { Parent, Root } from "mdast";
 import { SKIP, visitParents } from "unist-util-visit-parents";
-import { readBraceGroup } from "../lib/equations.ts";
 import type { VFile } from "vfile";
+import { maskTexComments, readBraceGroup } from "../lib/equations.ts";
 import type { MathNode } from "../lib/mdast-math.ts";
 
 export interface MacroDefinition {
   /** The control sequence, with its backslash: "\\E". */
   name: string;
-  /** The definition as \def: "\\def\\E#1{\\mathbb{E}[#1]}". */
+  /** The definition as KaTeX takes it: "\\def\\E#1{\\mathbb{E}[#1]}", "\\let\\eps\\varepsilon". */
   asDef: string;
+  /** What follows the name in asDef: where other macros it uses are. */
+  expansion: string;
   /** Where the definition is in the formula's TeX. */
   start: number;
   end: number;
-  /** \newcommand and \providecommand fail on (or skip) a name that exists: an earlier one is not given to this formula. */
-  makesNew: boolean;
+  /** \providecommand: only for a name not yet defined. */
+  provides: boolean;
 }
 
-const DEFINITION = /\\(newcommand|renewcommand|providecommand|def|gdef|edef|xdef)(?![A-Za-z])/g;
+const DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef|let)(?![A-Za-z])\*?/g;
 const CONTROL_SEQUENCE = /^\\(?:[A-Za-z]+|[^A-Za-z])/;
 
-/** The definitions a formula makes, in order; one KaTeX cannot read is left to KaTeX to report. */
+/** The definitions a formula makes, in order; one that cannot be read is left to KaTeX to report. Comments are not read. */
 export function definitionsIn(tex: string): MacroDefinition[] {
+  const visible = maskTexComments(tex);
   const found: MacroDefinition[] = [];
-  for (const match of tex.matchAll(DEFINITION)) {
+  for (const match of visible.matchAll(DEFINITION)) {
     if (found.length > 0 && match.index < found.at(-1)!.end) continue; // inside a definition's body
-    const command = match[1]!;
-    let at = skipSpaces(tex, match.index + match[0].length);
-    let name: string | undefined;
-    let parameters = "";
-    if (command.endsWith("command")) {
-      // \newcommand{\E}[1]{...} or \newcommand\E{...}
-      const braced = readBraceGroup(tex, at);
-      name = braced ? CONTROL_SEQUENCE.exec(braced.content.trim())?.[0] : CONTROL_SEQUENCE.exec(tex.slice(at))?.[0];
-      if (!name || (braced && braced.content.trim() !== name)) continue;
-      at = skipSpaces(tex, braced ? braced.end : at + name.length);
-      const count = /^\[(\d)\]/.exec(tex.slice(at));
-      if (count) {
-        for (let n = 1; n <= Number(count[1]); n++) parameters += `#${n}`;
-        at = skipSpaces(tex, at + count[0].length);
-      }
-    } else {
-      // \def\E#1{...}: the parameter text runs to the body's brace.
-      name = CONTROL_SEQUENCE.exec(tex.slice(at))?.[0];
-      if (!name) continue;
-      at += name.length;
-      const open = tex.indexOf("{", at);
-      if (open < 0) continue;
-      parameters = tex.slice(at, open).trim();
-      at = open;
-    }
-    const body = readBraceGroup(tex, at);
-    if (!body) continue;
-    const def = command === "edef" || command === "xdef" ? `\\${command}` : "\\def";
-    found.push({ name, asDef: `${def}${name}${parameters}{${body.content}}`, start: match.index, end: body.end, makesNew: command === "newcommand" || command === "providecommand" });
+    const definition = readDefinition(visible, match.index, match[1]!, match[0].endsWith("*"), match.index + match[0].length);
+    if (definition) found.push(definition);
   }
   return found;
+}
+
+function readDefinition(tex: string, start: number, command: string, starred: boolean, at: number): MacroDefinition | undefined {
+  at = skipSpaces(tex, at);
+  // {\E} or \E
+  const braced = command === "newcommand" || command === "renewcommand" || command === "providecommand" || command === "DeclareMathOperator" ? readBraceGroup(tex, at) : undefined;
+  const name = CONTROL_SEQUENCE.exec(braced ? braced.content.trim() : tex.slice(at))?.[0];
+  if (!name || (braced && braced.content.trim() !== name)) return undefined;
+  at = braced ? braced.end : at + name.length;
+  if (command === "let") {
+    // \let\eps\varepsilon, \let\eps=\varepsilon
+    const other = /^\s*=?\s*(\\(?:[A-Za-z]+|[^A-Za-z])|[^\s\\{}])/.exec(tex.slice(at));
+    if (!other) return undefined;
+    return { name, asDef: `\\let${name}${other[1]}`, expansion: other[1]!, start, end: at + other[0].length, provides: false };
+  }
+  let parameters = "";
+  if (command === "def" || command === "gdef" || command === "edef" || command === "xdef") {
+    // \def\E#1{...}: the parameter text runs to the body's brace.
+    const open = tex.indexOf("{", at);
+    if (open < 0) return undefined;
+    parameters = tex.slice(at, open).trim();
+    at = open;
+  } else {
+    at = skipSpaces(tex, at);
+    const count = command === "DeclareMathOperator" ? null : /^\[(\d)\]/.exec(tex.slice(at));
+    if (count) {
+      for (let n = 1; n <= Number(count[1]); n++) parameters += `#${n}`;
+      at = skipSpaces(tex, at + count[0].length);
+    }
+  }
+  const body = readBraceGroup(tex, at);
+  if (!body) return undefined;
+  const content = command === "DeclareMathOperator" ? `\\operatorname${starred ? "*" : ""}{${body.content}}` : body.content;
+  const def = command === "edef" || command === "xdef" ? "\\edef" : "\\def";
+  const expansion = `${parameters}{${content}}`;
+  return { name, asDef: def + name + expansion, expansion, start, end: body.end, provides: command === "providecommand" };
 }
 
 function skipSpaces(tex: string, at: number): number {
@@ -78,7 +94,7 @@ function uses(tex: string, name: string): boolean {
   return false;
 }
 
-/** The earlier definitions a piece of TeX needs, and those they need in turn, in the order they were made. */
+/** The definitions a piece of TeX needs, and those they need in turn, in the order they were made. */
 export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroDefinition>): MacroDefinition[] {
   const needed = new Set<string>();
   const pending = [tex];
@@ -87,10 +103,25 @@ export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroD
     for (const [name, definition] of known) {
       if (needed.has(name) || !uses(text, name)) continue;
       needed.add(name);
-      pending.push(definition.asDef.slice(definition.asDef.indexOf("{")));
+      pending.push(definition.expansion);
     }
   }
   return [...known.values()].filter((definition) => needed.has(definition.name));
+}
+
+/** Whether KaTeX itself has the command (as \providecommand asks). */
+function katexHas(name: string): boolean {
+  try {
+    katex.renderToString(name, { throwOnError: true });
+    return true;
+  } catch (error) {
+    return !/Undefined control sequence/.test(String((error as Error).message));
+  }
+}
+
+/** What is left of a formula once its definitions are out: nothing to show, if only comments, \notag and an empty environment. */
+function showsNothing(rest: string): boolean {
+  return !/\S/.test(maskTexComments(rest).replace(/\\(?:notag|nonumber)(?![A-Za-z])|\\(?:begin|end)\{[A-Za-z]+\*?\}/g, ""));
 }
 
 declare module "vfile" {
@@ -108,22 +139,26 @@ export default function remarkMathMacros() {
     visitParents(tree, ["math", "inlineMath"], (node, parents) => {
       const math = node as MathNode;
       // Fast: most notes define nothing.
-      if (known.size === 0 && !math.value.includes("def") && !math.value.includes("command")) return SKIP;
+      if (known.size === 0 && !/def|command|let|Operator/.test(math.value)) return SKIP;
       const own = definitionsIn(math.value);
-      const given = definitionsNeeded(math.value, known).filter((earlier) => !own.some((mine) => mine.makesNew && mine.name === earlier.name));
+      let rest = math.value;
+      if (own.length > 0) {
+        for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
+        math.data = { ...math.data, originalTex: math.data?.originalTex ?? math.value };
+        math.value = rest;
+      }
+      for (const definition of own) {
+        if (definition.provides && (known.has(definition.name) || katexHas(definition.name))) continue;
+        if (!lines.has(definition.name) && math.position) lines.set(definition.name, math.position.start.line + (math.data!.originalTex!.slice(0, definition.start).match(/\n/g)?.length ?? 0) + (math.type === "math" ? 1 : 0));
+        known.delete(definition.name); // a redefinition comes after what it replaces
+        known.set(definition.name, definition);
+      }
+      if (own.length > 0 && showsNothing(rest)) return void definitionsOnly.push([math, parents]);
+      const given = definitionsNeeded(rest, known);
       if (given.length > 0) {
         const macros = given.map((definition) => definition.asDef).join("") + "\n";
         math.data = { ...math.data, macros, hProperties: { ...math.data?.hProperties, dataMacros: macros } };
       }
-      for (const definition of own) {
-        if (!lines.has(definition.name) && math.position) lines.set(definition.name, math.position.start.line + (math.value.slice(0, definition.start).match(/\n/g)?.length ?? 0) + (math.type === "math" ? 1 : 0));
-        known.delete(definition.name); // a redefinition comes after what it replaces
-        known.set(definition.name, definition);
-      }
-      let rest = "";
-      let last = 0;
-      for (const definition of own) [rest, last] = [rest + math.value.slice(last, definition.start), definition.end];
-      if (own.length > 0 && !/\S/.test(rest + math.value.slice(last))) definitionsOnly.push([math, parents]);
       return SKIP;
     });
     if (file) file.data.mathMacroLines = lines;

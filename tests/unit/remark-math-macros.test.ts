@@ -31,20 +31,27 @@ function formulas(tree: Root): { value: string; macros?: string }[] {
 }
 
 describe("definitionsIn", () => {
-  it("reads each form of definition KaTeX has, as \\def", () => {
-    const tex = String.raw`\newcommand{\E}{\mathbb{E}} \renewcommand\vec[1]{\mathbf{#1}} \def\R{\mathbb{R}} \gdef\norm#1{\lVert #1 \rVert} \providecommand{\P}[2]{p(#1 \mid #2)} x`;
-    expect(definitionsIn(tex).map((d) => [d.name, d.asDef, d.makesNew])).toEqual([
-      ["\\E", String.raw`\def\E{\mathbb{E}}`, true],
+  it("reads each form of definition a LaTeX preamble has, as KaTeX takes it", () => {
+    const tex = String.raw`\newcommand{\E}{\mathbb{E}} \renewcommand\vec[1]{\mathbf{#1}} \def\R{\mathbb{R}} \gdef\norm#1{\lVert #1 \rVert} \providecommand{\P}[2]{p(#1 \mid #2)}
+\newcommand*{\F}{f} \let\eps\varepsilon \let\phi=\varphi \DeclareMathOperator{\tr}{tr} \DeclareMathOperator*{\argmax}{arg\,max} x`;
+    expect(definitionsIn(tex).map((d) => [d.name, d.asDef, d.provides])).toEqual([
+      ["\\E", String.raw`\def\E{\mathbb{E}}`, false],
       ["\\vec", String.raw`\def\vec#1{\mathbf{#1}}`, false],
       ["\\R", String.raw`\def\R{\mathbb{R}}`, false],
       ["\\norm", String.raw`\def\norm#1{\lVert #1 \rVert}`, false],
       ["\\P", String.raw`\def\P#1#2{p(#1 \mid #2)}`, true],
+      ["\\F", String.raw`\def\F{f}`, false],
+      ["\\eps", String.raw`\let\eps\varepsilon`, false],
+      ["\\phi", String.raw`\let\phi\varphi`, false],
+      ["\\tr", String.raw`\def\tr{\operatorname{tr}}`, false],
+      ["\\argmax", String.raw`\def\argmax{\operatorname*{arg\,max}}`, false],
     ]);
   });
 
-  it("skips what is no definition KaTeX could read, and definitions inside another's body", () => {
-    expect(definitionsIn(String.raw`\newcommand{\E x}{1} \newcommand{\F} \def`)).toEqual([]);
+  it("skips what is no definition it could read, definitions inside another's body, and comments", () => {
+    for (const tex of [String.raw`\newcommand{\E x}{1}`, String.raw`\newcommand{\F}`, String.raw`\newcommand{\broken}{\mathcal{B}`, String.raw`x \def`]) expect(definitionsIn(tex), tex).toEqual([]);
     expect(definitionsIn(String.raw`\newcommand{\outer}{\def\inner{1}}`).map((d) => d.name)).toEqual(["\\outer"]);
+    expect(definitionsIn("\\newcommand{\\E}{\\mathbb{E}}\n% \\renewcommand{\\E}{\\mathsf{E}}\n100\\% \\def\\x{1}").map((d) => d.asDef)).toEqual(["\\def\\E{\\mathbb{E}}", "\\def\\x{1}"]);
   });
 });
 
@@ -70,21 +77,41 @@ $$`);
     ]);
   });
 
-  it("removes a formula that only defines, with its paragraph, and keeps one that also shows something", () => {
+  it("takes a formula's own definitions out of its TeX, to give them to all of it (every cell of an align), keeping the TeX as written", () => {
+    const tree = transformed(String.raw`$$
+\begin{aligned} \newcommand{\W}{\mathcal{W}} \W &= a \\ \W &= b \end{aligned}
+$$`);
+    const [aligned] = formulas(tree);
+    expect(aligned!.macros).toBe(String.raw`\def\W{\mathcal{W}}` + "\n");
+    expect(aligned!.value).toMatch(/^\\begin\{aligned\} +\\W &= a/);
+    expect((tree.children[0] as MathNode).data!.originalTex).toBe(String.raw`\begin{aligned} \newcommand{\W}{\mathcal{W}} \W &= a \\ \W &= b \end{aligned}`);
+  });
+
+  it("removes a formula that only defines (with comments, \\notag or an empty environment), with its paragraph, and keeps one that also shows something", () => {
     const tree = transformed(String.raw`$\newcommand{\E}{\mathbb{E}}$ $\def\R{\mathbb{R}}$
 
 $$
-\newcommand{\V}{\mathbb{V}} \V[x]
+\newcommand{\V}{\mathbb{V}} % variance
+\let\eps\varepsilon \notag
 $$
 
-Text $\E \R \V$.`);
+$$
+\begin{equation*}\newcommand{\C}{\mathbb{C}}\end{equation*}
+$$
+
+$$
+\newcommand{\T}{\mathbb{T}} \T[x]
+$$
+
+Text $\E \R \V \eps \C$.`);
     expect(tree.children.map((node) => node.type)).toEqual(["math", "paragraph"]);
-    expect(formulas(tree).map((f) => f.value)).toEqual([String.raw`\newcommand{\V}{\mathbb{V}} \V[x]`, String.raw`\E \R \V`]);
+    expect(formulas(tree).map((f) => f.value.trim())).toEqual([String.raw`\T[x]`, String.raw`\E \R \V \eps \C`]);
   });
 
-  it("leaves out an earlier definition that a formula makes anew with \\newcommand, and takes the last of two", () => {
-    const tree = transformed(String.raw`$\newcommand{\E}{1}\E$, $\newcommand{\E}{2}\E$, $\renewcommand{\E}{3}\E$ and $\E$.`);
-    expect(formulas(tree).map((f) => f.macros)).toEqual([undefined, undefined, String.raw`\def\E{2}` + "\n", String.raw`\def\E{3}` + "\n"]);
+  it("takes the last of two definitions, and lets \\providecommand define only what is not defined yet", () => {
+    const tree = transformed(String.raw`$\newcommand{\E}{1}\E$, $\newcommand{\E}{2}\E$, $\renewcommand{\E}{3}\E$, $\providecommand{\E}{4}\E$, $\providecommand{\alpha}{5}\alpha$, $\providecommand{\G}{6}\G$ and $\E$.`);
+    const def = (name: string, body: string) => `\\def\\${name}{${body}}\n`;
+    expect(formulas(tree).map((f) => f.macros)).toEqual([def("E", "1"), def("E", "2"), def("E", "3"), def("E", "3"), undefined, def("G", "6"), def("E", "3")]);
   });
 });
 
@@ -125,6 +152,43 @@ describe("macros in a note", () => {
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2); // \E in the display and in the text
     expect(html).not.toContain("data-macros");
     expect(paperHtml(result.rendered.get("other")!)).toContain('class="mord mathbb">E<');
+  });
+
+  it("as an Overleaf preamble writes them: comments, a definition before an align or in its first row, a built-in's name", async () => {
+    const overleaf = `${frontmatter()}
+$$
+a = b \\label{eq:c} % the key identity
+$$
+
+$$
+\\newcommand{\\E}{\\mathbb{E}}
+% \\renewcommand{\\E}{\\mathsf{E}}
+\\newcommand{\\R}{\\mathbb{R}} % KaTeX has a \\R of its own
+$$
+
+$$
+\\newcommand{\\W}{\\mathcal{W}}
+\\begin{align}
+\\W &= \\E[x] \\label{eq:w1} \\\\
+\\W &\\in \\R \\label{eq:w2}
+\\end{align}
+$$
+
+$$
+\\begin{aligned} \\newcommand{\\V}{\\mathbb{V}} \\V &= a \\label{eq:v1} \\\\ \\V &= b \\label{eq:v2} \\end{aligned}
+$$
+`;
+    const { papersDir } = writePapers({ overleaf });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems.map((p) => formatProblem(p))).toEqual([]);
+    expect(result.index.get("overleaf")!.equations.map((eq) => [eq.anchor, eq.number])).toEqual([["eq-c", "1"], ["eq-w1", "2"], ["eq-w2", "3"], ["eq-v1", "4"], ["eq-v2", "5"]]);
+    const html = paperHtml(result.rendered.get("overleaf")!);
+    expect(html).toContain("<mtext>(1)</mtext>"); // its \\tag was not put inside the comment
+    expect(html).not.toMatch(/mathsf|katex-error|#cc0000/);
+    expect(html.match(/class="mord mathbb">E</g)).toHaveLength(1);
+    // A selection's copy of an equation that uses earlier definitions is its TeX as written: no \\tag, no \\def.
+    expect(html).toContain(`<annotation encoding="application/x-tex">\\newcommand{\\W}{\\mathcal{W}}\n\\begin{align}`);
+    expect(html).not.toMatch(/<annotation[^>]*>[^<]*\\(tag|def)/);
   });
 
   it("render in the MDX path", async () => {
