@@ -4,6 +4,7 @@
 // an edit mostly needs none of it.
 import type { Root as HastRoot } from "hast";
 import { toText } from "hast-util-to-text";
+import { holdsMath, tocContent } from "./toc-heading.ts";
 import type { Root } from "mdast";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
@@ -331,11 +332,8 @@ function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): Rend
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (!depth || typeof node.properties.id !== "string") return;
     const heading = { depth: Number(depth), slug: node.properties.id, text: toText(node).replace(/\s+/g, " ").trim() };
-    // Rendered formulas are raw HTML by now (rehype-katex-cached). The entry is itself a link: links in the heading become their text.
-    const content = node.children
-      .filter((child) => !(child.type === "element" && (child.properties.className as string[] | undefined)?.includes("heading-anchor")))
-      .flatMap((child) => (child.type === "element" && child.tagName === "a" ? child.children : [child]));
-    headings.push(content.some((child) => child.type === "raw") ? { ...heading, html: stringify({ type: "root", children: content }) } : heading);
+    const content = tocContent(node);
+    headings.push(holdsMath(content) ? { ...heading, html: stringify({ type: "root", children: content }) } : heading);
   });
   return headings;
 }

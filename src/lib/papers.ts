@@ -1,23 +1,26 @@
 // The published papers, newest first, with what lists need to show them.
 import { getCollection, type CollectionEntry } from "astro:content";
 import { basePath, isDevServer, papersDir } from "../site.config.ts";
+import { listPaperFiles } from "./paper-files.ts";
 import { mdxPaperFiles, renderedPaper } from "./rendered-papers.ts";
 import { readingMinutes } from "./reading-time.ts";
 
 // Asking Astro for an empty collection logs a warning on every page.
-const hasMdxPapers = mdxPaperFiles(papersDir, basePath).length > 0;
+const mdxFiles = mdxPaperFiles(papersDir, basePath);
+const hasMdxPapers = mdxFiles.length > 0;
+const hasPlainPapers = listPaperFiles(papersDir).length > mdxFiles.length;
 
 export type Paper = CollectionEntry<"papers"> | CollectionEntry<"mdxPapers">;
 
 export async function publishedPapers(): Promise<Paper[]> {
-  const papers: Paper[] = [...(await getCollection("papers", (p) => !p.data.draft)), ...(hasMdxPapers ? await getCollection("mdxPapers", (p) => !p.data.draft) : [])];
+  const papers: Paper[] = [...(hasPlainPapers ? await getCollection("papers", (p) => !p.data.draft) : []), ...(hasMdxPapers ? await getCollection("mdxPapers", (p) => !p.data.draft) : [])];
   return papers.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title));
 }
 
 /** Drafts the dev server shows, each at its own page and in no list; a build has none. */
 export async function previewedDrafts(): Promise<Paper[]> {
   if (!isDevServer) return [];
-  return [...(await getCollection("papers", (p) => p.data.draft)), ...(hasMdxPapers ? await getCollection("mdxPapers", (p) => p.data.draft) : [])];
+  return [...(hasPlainPapers ? await getCollection("papers", (p) => p.data.draft) : []), ...(hasMdxPapers ? await getCollection("mdxPapers", (p) => p.data.draft) : [])];
 }
 
 // Lists show each paper's reading time on several pages; count it once per text.

@@ -24,6 +24,7 @@ import rehypeFailOnMessages from "./rehype-fail-on-messages.ts";
 import rehypeFootnoteLanguage from "./rehype-footnote-language.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
+import rehypeTocMath from "./rehype-toc-math.ts";
 import type { PluggableList } from "unified";
 import type { Root as HastRoot } from "hast";
 import type { VFile } from "vfile";
@@ -51,7 +52,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
   return {
     remarkPlugins: [remarkMath, remarkMathMacros, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
   };
 }
 

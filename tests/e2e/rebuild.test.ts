@@ -102,6 +102,23 @@ describe("a rebuild after editing a note", () => {
   });
 });
 
+describe("a site whose every note uses MDX", () => {
+  it("builds without Astro's warnings about an empty collection, and lists a heading with math, rendered, in the contents", () => {
+    const mdxOnly = mkdtempSync(join(tmpdir(), "papernotes-mdx-only-"));
+    const dir = join(mkdtempSync(join(tmpdir(), "papernotes-mdx-only-out-")), "dist");
+    onTestFinished(() => {
+      for (const folder of [mdxOnly, dir, cacheDirFor(join(mdxOnly, "papers"))]) rmSync(folder, { recursive: true, force: true });
+    });
+    mkdirSync(join(mdxOnly, "papers"));
+    const sections = ["## The $\\mathbb{E}$ operator", "## Norms", "## Results"].map((heading) => `${heading}\n\nText with <span>JSX</span>.\n`).join("\n");
+    writeFileSync(join(mdxOnly, "papers/only.mdx"), `---\ntitle: "Only"\nauthors: ["A B"]\ndate: 2024-05-01\nlang: en\nsummary: "S."\n---\n\n${sections}`);
+    const stdout = build(dir, mdxOnly);
+    expect(stdout).not.toMatch(/WARN|does not exist or is empty/);
+    const contents = /<nav class="toc toc-sidebar"[\s\S]*?<\/nav>/.exec(readFileSync(join(dir, "papers/only/index.html"), "utf8"))![0];
+    expect(contents).toMatch(/<a href="#the-mathbbe-operator">The <span class="katex">[\s\S]*class="mord mathbb">E<[\s\S]* operator<\/a>/);
+  });
+});
+
 describe("a rebuild of a site with several search shards", () => {
   // 260 papers: three shards of the search indexes (one per 125 pages).
   const corpus = mkdtempSync(join(tmpdir(), "papernotes-rebuild-shards-"));

@@ -147,3 +147,14 @@ describe("code blocks in an MDX note", () => {
     expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^unknown code language "pyhton"/)]);
   });
 });
+
+describe("headings with math in an MDX note", () => {
+  it("keep their rendered HTML for the table of contents, as Astro lists them by text that runs MathML, TeX and glyphs together", () => {
+    const headed = `${frontmatter()}\n$$\n\\newcommand{\\E}{\\mathbb{E}}\n$$\n\n## The $\\E$ operator\n\nText.\n\n## Plain\n`;
+    const { file } = render({ headed }, "headed");
+    const html = (file.data.astro as { frontmatter: { headingHtml: Record<string, string> } }).frontmatter.headingHtml;
+    expect(Object.keys(html)).toEqual(["the-e-operator"]);
+    expect(html["the-e-operator"]).toMatch(/^The <span class="katex">.*class="mord mathbb">E<.* operator$/);
+    expect(html["the-e-operator"]).not.toContain("heading-anchor");
+  });
+});
