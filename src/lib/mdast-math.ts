@@ -8,7 +8,7 @@ export interface MathNode {
   data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string; macros?: string };
 }
 
-/** The TeX KaTeX is given: the note's earlier macro definitions that the formula uses (remark-math-macros), then its own. */
+/** The TeX KaTeX is given: the macro definitions the formula uses (remark-math-macros), then the formula. */
 export function texWithMacros(node: MathNode): string {
   return (node.data?.macros ?? "") + node.value;
 }

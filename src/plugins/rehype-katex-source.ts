@@ -24,7 +24,7 @@ export default function rehypeKatexSource() {
       if (source !== undefined) for (const child of node.children) withSource(child, source);
       return SKIP;
     });
-    // Other formulas given a note's earlier macro definitions (rehype-math-macros): their TeX as written.
+    // Inline formulas given macro definitions (rehype-math-macros): their TeX as written.
     const prefixes = file.data.mathMacroPrefixes;
     if (prefixes?.size) visit(tree, (node) => withoutMacros(node as ElementContent, [...prefixes]));
   };

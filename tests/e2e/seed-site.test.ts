@@ -297,23 +297,7 @@ describe("formula links", () => {
     await none.context().close();
   });
 
-  it("keeps an equation's preview while the pointer moves onto it, to scroll or select it, and hides it once the pointer leaves both", async () => {
-    const page = await open("papers/wuerstchen/");
-    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
-    await ref.scrollIntoViewIfNeeded();
-    await ref.hover();
-    const popover = page.locator(".equation-popover");
-    await expect.poll(() => popover.isVisible()).toBe(true);
-    const box = (await popover.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 }); // across the gap between them
-    await page.waitForTimeout(500);
-    expect(await popover.isVisible()).toBe(true);
-    await page.mouse.move(5, 5, { steps: 4 });
-    await expect.poll(() => popover.count()).toBe(0);
-    await page.context().close();
-  });
-
-  it("previews an equation on the same page when hovering its \\eqref", async () => {
+  it("previews an equation on the same page when hovering its \\eqref, and keeps it while the pointer moves onto it (to scroll or select it)", async () => {
     const page = await open("papers/wuerstchen/");
     const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
     await ref.scrollIntoViewIfNeeded();
@@ -322,6 +306,13 @@ describe("formula links", () => {
     await expect.poll(() => popover.isVisible()).toBe(true);
     expect(await popover.locator(".katex").count()).toBeGreaterThan(0);
     expect(await popover.textContent()).toContain("(4)");
+    const box = (await popover.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 }); // across the gap between them
+    await page.waitForTimeout(500);
+    expect(await popover.isVisible()).toBe(true);
+    // Hidden once the pointer has left both.
+    await page.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => popover.count()).toBe(0);
     await page.context().close();
   });
 
