@@ -393,8 +393,9 @@
     try {
       wanted = decodeURIComponent(wanted);
     } catch (e) {}
-    var main = document.getElementById("main");
-    if (!wanted || document.getElementById(wanted) || !main || !document.querySelector(".prose")) return;
+    // Atop the paper's header, in line with its title (not across the contents beside it, nor in a grid row of its own).
+    var header = document.querySelector(".paper-header");
+    if (!wanted || document.getElementById(wanted) || !header || !document.querySelector(".prose")) return;
     var key = anchorKey(wanted);
     var anchors = pageAnchors();
     var meant = anchors.filter(function (a) {
@@ -417,7 +418,7 @@
       });
       landingNotice.append(zh ? "？" : "?");
     }
-    main.prepend(landingNotice);
+    header.prepend(landingNotice);
   }
   addEventListener("hashchange", checkLanding);
   checkLanding();
