@@ -215,13 +215,15 @@ for (const n of sizes) {
     rows.push(`| ${n} | build failed | | | | | | | | | | | |`);
     continue;
   }
-  const summary = cold.output.split("\n").filter((line) => /^(\[ *[\d.]+ s\]|built) /.test(line));
-  notes.push(`N=${n}: ${summary.join("; ")}`);
+  const steps = (run: Run) => run.output.split("\n").filter((line) => /^(\[ *[\d.]+ s\]|built) /.test(line)).join("; ");
+  notes.push(`N=${n}: ${steps(cold)}`);
   if (cold.cpuSeconds !== undefined) notes.push(`N=${n}, CPU of the cold build: ${cpuSummary(cold)}`);
   const touched = join(contentDir, "papers", "paper-00001.mdx");
   appendFileSync(touched, "\nOne more sentence, to rebuild after an edit.\n");
   await oldSiteRemoved(outDir);
   const warm = await build(contentDir, outDir);
+  // What the rebuild reused shows in its steps: a slow one says why.
+  notes.push(`N=${n}, after the edit: ${steps(warm)}`);
   const pages = listFiles(join(outDir, "papers"), ".html").sort((a, b) => statSync(a).size - statSync(b).size);
   const median = pages[Math.floor(pages.length / 2)]!;
   const weight = measureWeight(outDir, median);

@@ -46,10 +46,16 @@ function mathInTag(tex: string, command: string): string {
   return "";
 }
 
-/** A macro is known from its definition to the end of the note (remark-math-macros), not before. */
+/**
+ * A macro is known from its definition to the end of the note (remark-math-macros),
+ * not before; one whose definition could not be read, not at all.
+ */
 function definedLater(file: VFile, command: string, math: MathNode): string {
+  const here = math.position?.start.line ?? 0;
   const line = file.data.mathMacroLines?.get(command);
-  return line !== undefined && line > (math.position?.start.line ?? 0) ? `; ${command} is defined later, on line ${line}: a definition holds from its formula to the end of the note, so move it above the first use` : "";
+  if (line !== undefined && line > here) return `; ${command} is defined later, on line ${line}: a definition holds from its formula to the end of the note, so move it above the first use`;
+  const unreadable = file.data.unreadableMacroLines?.get(command);
+  return line === undefined && unreadable !== undefined && unreadable < here ? `; the definition of ${command} on line ${unreadable} could not be read (see the problem reported there), so it is not defined here` : "";
 }
 
 /** What to write instead of a LaTeX environment that KaTeX does not have. */

@@ -31,14 +31,23 @@ export interface MacroDefinition {
 const DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef|let)(?![A-Za-z])\*?/g;
 const CONTROL_SEQUENCE = /^\\(?:[A-Za-z]+|[^A-Za-z])/;
 
-/** The definitions a formula makes, in order; one that cannot be read is left to KaTeX to report. Comments are not read. */
-export function definitionsIn(tex: string): MacroDefinition[] {
+/**
+ * The definitions a formula makes, in order; one that cannot be read is left to
+ * KaTeX to report, and its name (if that much can be read) and place go to
+ * `unreadable`. Comments are not read.
+ */
+export function definitionsIn(tex: string, unreadable?: { name: string; start: number }[]): MacroDefinition[] {
   const visible = maskTexComments(tex);
   const found: MacroDefinition[] = [];
   for (const match of visible.matchAll(DEFINITION)) {
     if (found.length > 0 && match.index < found.at(-1)!.end) continue; // inside a definition's body
-    const definition = readDefinition(visible, match.index, match[1]!, match[0].endsWith("*"), match.index + match[0].length);
+    const at = match.index + match[0].length;
+    const definition = readDefinition(visible, match.index, match[1]!, match[0].endsWith("*"), at);
     if (definition) found.push(definition);
+    else {
+      const name = /^\s*\{?\s*(\\(?:[A-Za-z]+|[^A-Za-z\s]))/.exec(visible.slice(at))?.[1];
+      if (name) unreadable?.push({ name, start: match.index });
+    }
   }
   return found;
 }
@@ -128,19 +137,32 @@ declare module "vfile" {
   interface DataMap {
     /** Each macro the note defines, and the line of its first definition. */
     mathMacroLines: ReadonlyMap<string, number>;
+    /** Each macro whose definition could not be read (KaTeX reports it there), and the line of the first such. */
+    unreadableMacroLines: ReadonlyMap<string, number>;
   }
+}
+
+/** The line of a place in a formula's TeX as written. */
+function lineOf(math: MathNode, tex: string, offset: number): number | undefined {
+  return math.position && math.position.start.line + (tex.slice(0, offset).match(/\n/g)?.length ?? 0) + (math.type === "math" ? 1 : 0);
 }
 
 export default function remarkMathMacros() {
   return (tree: Root, file?: VFile) => {
     const known = new Map<string, MacroDefinition>();
     const lines = new Map<string, number>();
+    const unreadableLines = new Map<string, number>();
     const definitionsOnly: [MathNode, Parent[]][] = [];
     visitParents(tree, ["math", "inlineMath"], (node, parents) => {
       const math = node as MathNode;
       // Fast: most notes define nothing.
       if (known.size === 0 && !/def|command|let|Operator/.test(math.value)) return SKIP;
-      const own = definitionsIn(math.value);
+      const unreadable: { name: string; start: number }[] = [];
+      const own = definitionsIn(math.value, unreadable);
+      for (const { name, start } of unreadable) {
+        const line = lineOf(math, math.value, start);
+        if (line !== undefined && !unreadableLines.has(name)) unreadableLines.set(name, line);
+      }
       let rest = math.value;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
@@ -149,7 +171,8 @@ export default function remarkMathMacros() {
       }
       for (const definition of own) {
         if (definition.provides && (known.has(definition.name) || katexHas(definition.name))) continue;
-        if (!lines.has(definition.name) && math.position) lines.set(definition.name, math.position.start.line + (math.data!.originalTex!.slice(0, definition.start).match(/\n/g)?.length ?? 0) + (math.type === "math" ? 1 : 0));
+        const line = lineOf(math, math.data!.originalTex!, definition.start);
+        if (!lines.has(definition.name) && line !== undefined) lines.set(definition.name, line);
         known.delete(definition.name); // a redefinition comes after what it replaces
         known.set(definition.name, definition);
       }
@@ -161,7 +184,10 @@ export default function remarkMathMacros() {
       }
       return SKIP;
     });
-    if (file) file.data.mathMacroLines = lines;
+    if (file) {
+      file.data.mathMacroLines = lines;
+      file.data.unreadableMacroLines = unreadableLines;
+    }
     for (const [math, parents] of definitionsOnly) {
       const parent = parents.at(-1)!;
       parent.children.splice(parent.children.indexOf(math as never), 1);

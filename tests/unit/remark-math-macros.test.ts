@@ -50,6 +50,9 @@ describe("definitionsIn", () => {
 
   it("skips what is no definition it could read, definitions inside another's body, and comments", () => {
     for (const tex of [String.raw`\newcommand{\E x}{1}`, String.raw`\newcommand{\F}`, String.raw`\newcommand{\broken}{\mathcal{B}`, String.raw`x \def`]) expect(definitionsIn(tex), tex).toEqual([]);
+    const unreadable: { name: string; start: number }[] = [];
+    definitionsIn(String.raw`a \newcommand{\broken}{\mathcal{B}`, unreadable);
+    expect(unreadable).toEqual([{ name: "\\broken", start: 2 }]);
     expect(definitionsIn(String.raw`\newcommand{\outer}{\def\inner{1}}`).map((d) => d.name)).toEqual(["\\outer"]);
     expect(definitionsIn("\\newcommand{\\E}{\\mathbb{E}}\n% \\renewcommand{\\E}{\\mathsf{E}}\n100\\% \\def\\x{1}").map((d) => d.asDef)).toEqual(["\\def\\E{\\mathbb{E}}", "\\def\\x{1}"]);
   });
@@ -206,5 +209,16 @@ $$
     const { papersDir } = writePapers({ early: `${frontmatter()}\nFirst $\\E[x]$.\n\n$\\newcommand{\\E}{\\mathbb{E}}$\n` });
     const problems = (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: "early.mdx" }));
     expect(problems).toEqual([expect.stringMatching(/^early\.mdx:9:7: KaTeX cannot render \$\\E\[x\]\$: Undefined control sequence: \\E; \\E is defined later, on line 11: /)]);
+  });
+
+  it("whose definition cannot be read are named at their later uses, which point back to it", async () => {
+    const { papersDir } = writePapers({ broken: `${frontmatter()}\n$$\n\\newcommand{\\Rset}{\\mathbb{R}\n$$\n\nThen $x \\in \\Rset$ and $\\Q$.\n` });
+    const problems = (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: "broken.mdx" }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^broken\.mdx:10:\d+: KaTeX cannot render \$\\newcommand\{\\Rset\}\{\\mathbb\{R\}\$: .*never closed/),
+      "broken.mdx:13:6: KaTeX cannot render $x \\in \\Rset$: Undefined control sequence: \\Rset; the definition of \\Rset on line 10 could not be read (see the problem reported there), so it is not defined here",
+      // A command defined nowhere gets no such pointer.
+      "broken.mdx:13:24: KaTeX cannot render $\\Q$: Undefined control sequence: \\Q",
+    ]);
   });
 });
