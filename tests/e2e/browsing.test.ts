@@ -702,6 +702,9 @@ describe("browsing", () => {
   it("shows a 404 page whose styles and links work at any missing URL", async () => {
     const page = await context.newPage();
     const notFound = readFileSync(join(inject("siteDir"), "404.html"), "utf8");
+    // It has no address of its own to give a link preview or a search engine: /404/ is not a page.
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
+    expect(notFound).not.toMatch(/rel="canonical"|property="og:url"/);
     // As static hosts do: the 404 page's HTML, served at whatever URL was missing.
     await page.route("**/no/such/paper/", (route) => route.fulfill({ status: 404, contentType: "text/html", body: notFound }));
     await page.goto(seed.site.url + "no/such/paper/");

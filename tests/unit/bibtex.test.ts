@@ -32,11 +32,13 @@ describe("BibTeX", () => {
   title         = {W{\\"u}rstchen: An Efficient Architecture for {Large-Scale} {Text-to-Image} Diffusion Models},
   author        = {Pablo Pernias and Dominic Rampas and Mats L. Richter and Christopher J. Pal and Marc Aubreville},
   year          = {2024},
-  booktitle     = {ICLR 2024},
+  booktitle     = {ICLR},
   eprint        = {2306.00637},
   archivePrefix = {arXiv},
   url           = {https://arxiv.org/abs/2306.00637}
 }`);
+    // The year is in its own field; a venue without one at its end stays as written.
+    expect(bibtex({ ...wuerstchen, venue: "NeurIPS Workshop on Diffusion" })).toContain("booktitle     = {NeurIPS Workshop on Diffusion},");
   });
 
   it("writes a misc entry without a venue and escapes special characters", () => {
