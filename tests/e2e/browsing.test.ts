@@ -138,6 +138,11 @@ describe("browsing", () => {
     expect(await page.locator(".archive-year h2").allTextContents()).toEqual(["2024 3 papers"]);
     expect(await page.locator(".archive-year h2 .visually-hidden").allTextContents()).toEqual([" papers"]);
     expect(await page.locator(".archive-month h3").allTextContents()).toEqual(["April", "March", "February"]);
+    // On a phone the date goes over the title, which gets the whole width (beside it, 7rem at 320 px).
+    await page.setViewportSize({ width: 320, height: 700 });
+    const [date, title] = await Promise.all([".archive-month li time", ".archive-month li a"].map((selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)));
+    expect(title!.top).toBeGreaterThanOrEqual(date!.bottom - 1);
+    expect(title!.left).toBe(date!.left);
     await page.close();
   });
 
@@ -305,7 +310,7 @@ describe("browsing", () => {
     await page.close();
   });
 
-  it("names the header's navigation for the site, and its search placeholder reads at 4.5:1 in both themes", async () => {
+  it("names the header's navigation for the site; its search placeholder reads at 4.5:1 and its edge at 3:1, in both themes", async () => {
     const page = await open("papers/wuerstchen/");
     expect(await page.locator(".site-nav").getAttribute("aria-label")).toBe("Site");
     /** WCAG's contrast ratio of two rgb() colours. */
@@ -321,6 +326,9 @@ describe("browsing", () => {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       const colors = await page.locator("#site-search-input").evaluate((el) => [getComputedStyle(el, "::placeholder").color, getComputedStyle(el).backgroundColor]);
       expect(contrastOf(colors), `${theme}: ${colors.join(" on ")}`).toBeGreaterThanOrEqual(4.5);
+      // The field's edge, against the field and the page around it (WCAG 1.4.11).
+      const [edge, field, around] = await page.locator("#site-search-input").evaluate((el) => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+      for (const next of [field!, around!]) expect(contrastOf([edge!, next]), `${theme}: edge ${edge} by ${next}`).toBeGreaterThanOrEqual(3);
     }
     await page.close();
   });
@@ -384,6 +392,16 @@ describe("browsing", () => {
     expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
     await page.setViewportSize({ width: 640, height: 450 }); // as 1280×900 at 200 % zoom
     expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+    // Far down the page, "/" brings the header back into view with the search box, and a query does not scroll the page.
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press("/");
+    await page.keyboard.type("loss");
+    await page.waitForSelector('#site-search-results[data-query="loss"]');
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    const box = (await page.locator("#site-search-input").boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(450);
     await page.close();
   });
 
@@ -479,7 +497,7 @@ describe("browsing", () => {
   });
 
   it("fits the header's title, links and search box inside it on narrow phones", async () => {
-    for (const width of [320, 360]) {
+    for (const width of [320, 360, 390]) {
       const phone = await seed.browser.newPage({ viewport: { width, height: 700 } });
       await phone.goto(seed.site.url + "papers/wuerstchen/");
       const box = (selector: string) => phone.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
@@ -487,6 +505,11 @@ describe("browsing", () => {
       expect(title.top, `${width}px`).toBeGreaterThanOrEqual(0);
       expect(links.top, `${width}px: links on the title's row`).toBeLessThan(title.bottom);
       expect(search.bottom, `${width}px`).toBeLessThanOrEqual(header.bottom);
+      // The results open right under the box, as wide as it is.
+      await phone.locator("#site-search-input").fill("loss");
+      await phone.waitForSelector('#site-search-results[data-query="loss"]');
+      const [field, results] = await Promise.all([box("#site-search-input"), box(".search-results")]);
+      expect([Math.round(results.left), Math.round(results.right)], `${width}px`).toEqual([Math.round(field.left), Math.round(field.right)]);
       await phone.close();
     }
   });
@@ -634,7 +657,7 @@ describe("browsing", () => {
     const bibtex = await page.evaluate(() => navigator.clipboard.readText());
     expect(bibtex).toMatch(/^@inproceedings\{yuan2024selfrewarding,/);
     expect(bibtex).toContain("eprint        = {2401.10020}");
-    expect(bibtex).toContain("booktitle     = {ICML 2024}");
+    expect(bibtex).toContain("booktitle     = {ICML}");
     await page.close();
   });
 
