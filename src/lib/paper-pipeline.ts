@@ -179,7 +179,7 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
           issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"${didYouMean(key, Object.keys(paperSchema.shape))}`
           : missing ? `frontmatter key "${key}" is missing`
           : list.length > 0 ? `frontmatter key "${key}" is a list: write ${key}: [${list.map((item) => JSON.stringify(item)).join(", ")}]`
-          : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${String(source.frontmatter[key])}"`
+          : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${writtenValue(text, line) ?? String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`
           : key === "lang" && typeof source.frontmatter.lang === "string" ? `frontmatter key "lang": must be en or zh${langMeant(source.frontmatter.lang)}`
           : issue.code === "too_small" && item === undefined ? `frontmatter key "${key}" is empty${Array.isArray(value) ? `: list at least one, as ${key}: ["…"]` : ""}`
@@ -353,6 +353,11 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
   const unclosed = /Expected a closing tag for `<(\w+)/.exec(reason)?.[1];
   if (unclosed) return `. In MDX every HTML tag is closed, as <${unclosed} /> or <${unclosed}>…</${unclosed}>; a .md note takes HTML as written`;
   return "";
+}
+
+/** A frontmatter line's value as written (YAML's number 2006.1123 was 2006.11230), without a comment. */
+function writtenValue(text: string, line: number): string | undefined {
+  return /^[^:]*:[ \t]*([^\s#"'][^#]*?)[ \t]*(?:#.*)?\r?$/.exec(text.split("\n")[line - 1] ?? "")?.[1];
 }
 
 /** Other names for the two languages, as other tools spell them: cn (a country), zh-CN, English. */
