@@ -346,6 +346,7 @@ function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): Rend
 function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
   if (/parse expression/.test(reason)) {
     const brace = lineText.lastIndexOf("{", column - 1);
+    if (brace !== -1 && /\\(?:begin|end)$/.test(lineText.slice(0, brace))) return ". TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)";
     if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return ". TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$";
     return ". In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math";
   }

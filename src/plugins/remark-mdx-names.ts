@@ -39,7 +39,12 @@ export default function remarkMdxNames() {
         const undefinedNames = names.filter((name) => !isDefined(name));
         if (undefinedNames.length === 0) return;
         const start = node.position?.start.offset ?? 0;
-        const why = endsInTexCommand(String(file.value).slice(Math.max(0, start - 80), start))
+        const before = String(file.value).slice(Math.max(0, start - 80), start);
+        // A LaTeX environment in prose: told once, at its \begin.
+        if (/\\end$/.test(before) && String(file.value).lastIndexOf(`\\begin{${node.value}}`, start) !== -1) return;
+        const why = /\\begin$/.test(before)
+          ? "TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)"
+          : endsInTexCommand(before)
           ? "TeX belongs in math: put it between $ signs"
           : "In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$";
         report(file, node, `{${node.value.trim()}}: ${notDefined(undefinedNames)}. ${why}`);

@@ -1,6 +1,6 @@
 // For the content check: LaTeX's \(…\) and \[…\], and full-width ＄…＄ (as a
 // Chinese input method types it), are not math to remark-math, nor is an
-// \eqref{…} or \ref{…} in prose. Markdown reads \( as an escaped "(", so the
+// \eqref{…} or \ref{…} or a \begin{equation}…\end{equation} in prose. Markdown reads \( as an escaped "(", so the
 // TeX ships as text without a word. Allowed, but the author hears where it is.
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
@@ -9,8 +9,8 @@ import { findEquationRefs } from "../lib/equations.ts";
 import { occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 
 /** An opening delimiter or a reference, not itself escaped; looked for only in a note that holds one. */
-const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z]))/g;
-const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])/;
+const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{[A-Za-z]+\*?\})/g;
+const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
@@ -31,6 +31,16 @@ export default function remarkOtherMathDelimiters() {
         const delimiter = match[1]!;
         const at = start + match.index + match[0].length - delimiter.length;
         if (at < usedUntil) continue;
+        if (delimiter.startsWith("\\begin")) {
+          // A LaTeX user's display: reported once, at its \begin (not again at an environment inside it).
+          const closer = delimiter.replace("begin", "end");
+          const close = text.indexOf(closer, at);
+          if (close !== -1 && !/\n[ \t]*\n/.test(text.slice(at, close))) usedUntil = close + closer.length;
+          const label = close === -1 ? undefined : /\\label\{([^}]*)\}/.exec(text.slice(at, close))?.[0];
+          const lost = label ? `; until then its ${label} names no equation` : "";
+          file.info(`${delimiter} outside math shows as written, not as a formula: put the environment between $$ lines of their own ($$, then ${delimiter}…, then $$)${lost}`, { place: pointAt(file, node, at), source: SOURCE, ruleId: "math-delimiters" });
+          continue;
+        }
         if (delimiter.endsWith("ref")) {
           // In math it is a link; in prose, the command itself shows.
           const ref = findEquationRefs(text.slice(at, end))[0];

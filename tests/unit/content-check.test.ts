@@ -554,10 +554,13 @@ Work in progress.
   });
 
   it("says what was likely meant when TeX or a comparison in prose breaks MDX's syntax", async () => {
-    const problems = await problemsOf({ tex: `${frontmatter()}\nBy \\eqref{eq:sdpa} in prose.\n`, braces: `${frontmatter()}\nThe dict {"a": 1} here.\n`, less: `${frontmatter()}\nLength n<512 tokens.\n` });
+    const problems = await problemsOf({ tex: `${frontmatter()}\nBy \\eqref{eq:sdpa} in prose.\n`, braces: `${frontmatter()}\nThe dict {"a": 1} here.\n`, less: `${frontmatter()}\nLength n<512 tokens.\n`, env: `${frontmatter()}\n\\begin{equation}\nx = 1\n\\end{equation}\n`, starred: `${frontmatter()}\n\\begin{align*}\nx &= 1\n\\end{align*}\n` });
     expect(problems).toEqual([
       expect.stringMatching(/^braces\.mdx:9:\d+: MDX syntax error: .*\. In MDX, braces in prose hold JavaScript/),
+      // Told once, at its \begin.
+      "env.mdx:9:7: {equation}: \"equation\" is not defined. TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)",
       expect.stringMatching(/^less\.mdx:9:10: MDX syntax error: .*\. In MDX, < in prose starts a tag; write \\< /),
+      expect.stringMatching(/^starred\.mdx:9:\d+: MDX syntax error: .*\. TeX belongs in math: put the environment between \$\$ lines of their own/),
       expect.stringMatching(/^tex\.mdx:9:\d+: MDX syntax error: .*\. TeX belongs in math: put it between \$ signs, as \$\\eqref\{eq:name\}\$/),
     ]);
   });

@@ -29,6 +29,16 @@ describe("remark-other-math-delimiters", () => {
     expect(messagesOf("A citation \\[1\\], a note \\[a\\], a price ＄5 and ＄10, `\\(x^2\\)`, $x^2$, \\\\(not\\\\).\n\n```text\n\\[ a^2 \\]\n```\n")).toEqual([]);
   });
 
+  it("warns about a LaTeX environment in prose, once, at its \\begin, and names the \\label it loses", () => {
+    const ENV = "outside math shows as written, not as a formula: put the environment between $$ lines of their own";
+    expect(messagesOf("Sampling:\n\n\\begin{equation}\nx_{t-1} = \\mu + \\sigma_t z \\label{eq:sampling}\n\\end{equation}\n\nThen \\begin{align*}\na &= b \\begin{aligned} c \\end{aligned}\n\\end{align*}\n")).toEqual([
+      `3:1: warning: \\begin{equation} ${ENV} ($$, then \\begin{equation}…, then $$); until then its \\label{eq:sampling} names no equation`,
+      `7:6: warning: \\begin{align*} ${ENV} ($$, then \\begin{align*}…, then $$)`,
+    ]);
+    // In math or code, or escaped, it is no problem.
+    expect(messagesOf("$$\n\\begin{aligned} a \\end{aligned}\n$$\n\n`\\begin{equation}` and \\\\begin{x}.\n\n```tex\n\\begin{equation}\n```\n")).toEqual([]);
+  });
+
   it("warns about \\eqref{…} and \\ref{…} in prose, which show as typed, but not in math or code", () => {
     expect(messagesOf("By \\eqref{loss} and\n*see* \\ref{ddpm/eq:x}.\n")).toEqual([
       "1:4: warning: \\eqref{loss} outside math shows as written: write it as math, $\\eqref{loss}$",
