@@ -1,7 +1,8 @@
 // For the content check: LaTeX's \(…\) and \[…\], and full-width ＄…＄ (as a
 // Chinese input method types it), are not math to remark-math, nor is an
-// \eqref{…} or \ref{…} or a \begin{equation}…\end{equation} in prose. Markdown reads \( as an escaped "(", so the
-// TeX ships as text without a word. Allowed, but the author hears where it is.
+// \eqref{…}, a \ref{…} or a \begin{equation}…\end{equation} in prose. Markdown
+// reads \( as an escaped "(", so the TeX ships as text without a word. Allowed,
+// but the author hears where it is.
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
