@@ -22,12 +22,13 @@ function swapped(a: string, b: string): boolean {
  * `; did you mean <closest>?` when a candidate is close to `name`: a few edits
  * apart, or the same words with some added or dropped (a rename), which wins
  * over a one-letter typo (ddpm, renamed ddpm-2020, is not ddim); else "".
+ * Never `except`: a note's link to another paper does not mean the note itself.
  */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+export function didYouMean(name: string, candidates: Iterable<string>, except?: string): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
+    if (candidate === name || candidate === except) continue;
     const edits = swapped(name, candidate) ? 1 : distance(name, candidate);
     // Below one edit, so a rename beats a typo; one that kept the start (ddpm → ddpm-2020) beats one
     // that did not (j-ddpm); within each, the closer wins.

@@ -161,11 +161,15 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
   }
   const valid = paperSchema.safeParse(source.frontmatter);
   if (!valid.success) {
+    // "author:" for "authors:" is told once, as an unknown key that means authors, not also as authors missing.
+    const unknownKeys = valid.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? (issue.keys as string[]) : []));
+    const misspelt = (key: string) => unknownKeys.some((unknown) => didYouMean(unknown, Object.keys(paperSchema.shape)) === didYouMean(unknown, [key]) && didYouMean(unknown, [key]) !== "");
     for (const issue of valid.error.issues) {
       const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
       for (const key of keys) {
         const line = source.keyLines.get(key) ?? 1;
         const missing = issue.path.length === 1 && source.frontmatter[key] === undefined;
+        if (missing && misspelt(key)) continue;
         // "authors: A, B" is one string to YAML: the writer's own value, as a list.
         const value = source.frontmatter[key];
         const parts = issue.code === "invalid_type" && issue.expected === "array" && (typeof value === "string" || typeof value === "number") ? String(value).split(",").map((item) => item.trim()).filter(Boolean) : [];

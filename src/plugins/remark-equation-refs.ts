@@ -73,7 +73,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
-      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [])}`, at);
+      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [], slug)}`, at);
       if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);

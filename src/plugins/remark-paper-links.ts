@@ -41,7 +41,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const anchorId = anchor && safeDecode(anchor);
         if (!paper) {
           if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`, at);
-          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"${didYouMean(target, options.slugs?.() ?? [])}`, at);
+          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"${didYouMean(target, options.slugs?.() ?? [], slug)}`, at);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))

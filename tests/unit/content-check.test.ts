@@ -414,6 +414,18 @@ Work in progress.
     expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
   });
 
+  it("tells a misspelt key once, as the key it means, and never suggests a note's own page for a link to another", async () => {
+    const problems = await problemsOf({
+      author: frontmatter({ authors: "", author: '["Ada Lovelace"]' }) + "\nText.\n",
+      ddpm: frontmatter() + "\nSee [DDIM](/papers/ddim/) and $\\eqref{ddim/eq:x}$.\n",
+    });
+    expect(problems).toEqual([
+      'author.mdx:6:1: unknown frontmatter key "author"; did you mean authors?',
+      expect.stringMatching(/^ddpm\.mdx:9:\d+: link \/papers\/ddim\/: there is no paper "ddim"$/),
+      expect.stringMatching(/^ddpm\.mdx:9:\d+: \\eqref\{ddim\/eq:x\}: there is no paper "ddim" \(no \S*ddim\.mdx or \.md\)$/),
+    ]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
   });
