@@ -4,9 +4,11 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
+import { katexHas } from "./remark-math-macros.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
@@ -56,6 +58,34 @@ function definedLater(file: VFile, command: string, math: MathNode): string {
   if (line !== undefined && line > here) return `; ${command} is defined later, on line ${line}: a definition holds from its formula to the end of the note, so move it above the first use`;
   const unreadable = file.data.unreadableMacroLines?.get(command);
   return line === undefined && unreadable !== undefined && unreadable < here ? `; the definition of ${command} on line ${unreadable} could not be read (see the problem reported there), so it is not defined here` : "";
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/** By unknown command: the one meant, or "" (each guess renders up to a few hundred names). */
+const commandsMeant = new Map<string, string>();
+
+/**
+ * A command KaTeX or the note has, one slip away from an unknown one: a letter
+ * doubled, swapped, mistyped or dropped (\sqrtt, \alpah, \alphs, \tims), tried in that order.
+ */
+function commandMeant(file: VFile, command: string): string {
+  const name = command.slice(1);
+  if (!/^[A-Za-z]{2,}$/.test(name)) return "";
+  const macros = file.data.mathMacroLines;
+  if (macros) for (const macro of macros.keys()) if (didYouMean(command, [macro])) return `; did you mean ${macro}?`;
+  let meant = commandsMeant.get(name);
+  if (meant === undefined) {
+    const variants = new Set<string>();
+    for (let i = 0; i < name.length; i++) variants.add(name.slice(0, i) + name.slice(i + 1));
+    for (let i = 0; i + 1 < name.length; i++) variants.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+    for (let i = 0; i < name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i + 1));
+    for (let i = 0; i <= name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i));
+    variants.delete(name);
+    const found = [...variants].find((variant) => katexHas(`\\${variant}`));
+    meant = found ? `; did you mean \\${found}?` : "";
+    commandsMeant.set(name, meant);
+  }
+  return meant;
 }
 
 /** What to write instead of a LaTeX environment that KaTeX does not have. */
@@ -111,7 +141,7 @@ export default function remarkKatexCheck() {
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
       const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) : environmentInstead(problem));
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) || commandMeant(file, unknown) : environmentInstead(problem));
       // An unknown command can be found in the author's TeX, at its own line.
       const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);

@@ -119,7 +119,7 @@ export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroD
 }
 
 /** Whether KaTeX itself has the command (as \providecommand asks). */
-function katexHas(name: string): boolean {
+export function katexHas(name: string): boolean {
   try {
     katex.renderToString(name, { throwOnError: true });
     return true;

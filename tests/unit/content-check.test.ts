@@ -66,7 +66,7 @@ describe("content check", () => {
     const inFormula = `${frontmatter()}\nBy $L = 0$ and $x \\le \\eqref{ddpm/eq:simple-loss}$.\n`;
     const { papersDir } = writePapers({ ddpm, "lora.md": alone, vit: inFormula });
     const check = await checkContent(papersDir);
-    expect(check.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb$/)]);
+    expect(check.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb; did you mean \\mathbb\?$/)]);
     // Astro's MDX path: the link, without a preview of the broken equation (which would be red text, and fail the page).
     const tree = runMdxPipeline(papersDir, "vit", inFormula, check.index);
     const [classes, hrefs]: string[][] = [[], []];
@@ -95,8 +95,14 @@ describe("content check", () => {
     const problems = await problemsOf({ rows: body });
     expect(problems).toEqual([
       expect.stringMatching(/^rows\.mdx:12:\d+: \\eqref\{eq:nothere\}: no equation on this page has/),
-      expect.stringMatching(/^rows\.mdx:13:6: KaTeX cannot render [\s\S]*Undefined control sequence: \\tims/),
+      expect.stringMatching(/^rows\.mdx:13:6: KaTeX cannot render [\s\S]*Undefined control sequence: \\tims; did you mean \\times\?$/),
     ]);
+  });
+
+  it("names the command a mistyped one most likely meant: KaTeX's, or one the note defines", async () => {
+    const body = `${frontmatter()}\n$\\newcommand{\\loss}{\\mathcal{L}}$ Then $\\sqrtt{x}$, $\\alpah$, $\\lsos$ and $\\zzqx$.\n`;
+    const problems = await problemsOf({ typos: body });
+    expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", "\\zzqx"]);
   });
 
   it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
