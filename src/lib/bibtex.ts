@@ -74,7 +74,7 @@ export function bibtex(paper: CitablePaper): string {
     ["year", field(String(paperYear(paper)))],
   ];
   // "ICLR 2024" beside year = {2024} would print as "In ICLR 2024, 2024".
-  if (conference) fields.push(["booktitle", field(paper.venue!.replace(/[\s,]+(?:19|20)\d{2}$/, "") || paper.venue!)]);
+  if (conference) fields.push(["booktitle", field(paper.venue!.replace(/[\s,]+(?:19|20)\d{2}$/, ""))]);
   if (paper.arxiv) fields.push(["eprint", field(paper.arxiv)], ["archivePrefix", field("arXiv")], ["url", field(`https://arxiv.org/abs/${paper.arxiv}`)]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const body = fields.map(([key, value]) => `  ${key.padEnd(width)} = ${value}`).join(",\n");

@@ -15,7 +15,7 @@ import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { SOURCE } from "../plugins/messages.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
-import remarkMdxNames, { endsInTexCommand } from "../plugins/remark-mdx-names.ts";
+import remarkMdxNames, { endsInTexCommand, ENVIRONMENT_IN_PROSE } from "../plugins/remark-mdx-names.ts";
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkFootnoteCheck from "../plugins/remark-footnote-check.ts";
@@ -350,7 +350,7 @@ function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): Rend
 function mdxSyntaxHint(reason: string, lineText: string, column: number): string {
   if (/parse expression/.test(reason)) {
     const brace = lineText.lastIndexOf("{", column - 1);
-    if (brace !== -1 && /\\(?:begin|end)$/.test(lineText.slice(0, brace))) return ". TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)";
+    if (brace !== -1 && /\\(?:begin|end)$/.test(lineText.slice(0, brace))) return `. ${ENVIRONMENT_IN_PROSE}`;
     if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return ". TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$";
     return ". In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math";
   }

@@ -4,7 +4,6 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
-import { didYouMean } from "../lib/did-you-mean.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
@@ -61,27 +60,38 @@ function definedLater(file: VFile, command: string, math: MathNode): string {
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-/** By unknown command: the one meant, or "" (each guess renders up to a few hundred names). */
-const commandsMeant = new Map<string, string>();
 
 /**
- * A command KaTeX or the note has, one slip away from an unknown one: a letter
- * doubled, swapped, mistyped or dropped (\sqrtt, \alpah, \alphs, \tims), tried in that order.
+ * The names one slip away from `name`, most likely first: a letter doubled, two
+ * swapped; from 4 letters, a letter dropped; from 5, one mistyped or one too many.
+ * A short name has too many neighbours (\Var is not \bar, nor \diag \ddag).
  */
+function oneSlipFrom(name: string): Set<string> {
+  const variants = new Set<string>();
+  for (let i = 1; i < name.length; i++) if (name[i] === name[i - 1]) variants.add(name.slice(0, i) + name.slice(i + 1));
+  for (let i = 0; i + 1 < name.length; i++) variants.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+  if (name.length >= 4) for (let i = 0; i <= name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i));
+  if (name.length >= 5) {
+    for (let i = 0; i < name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i + 1));
+    for (let i = 0; i < name.length; i++) variants.add(name.slice(0, i) + name.slice(i + 1));
+  }
+  variants.delete(name);
+  variants.delete("");
+  return variants;
+}
+
+/** By unknown command: the one meant, or "" (a guess renders up to about 1,500 names, 30 ms). */
+const commandsMeant = new Map<string, string>();
+
+/** A macro of the note or a command of KaTeX one slip away from an unknown command (\sqrtt, \alpah, \tims). */
 function commandMeant(file: VFile, command: string): string {
   const name = command.slice(1);
   if (!/^[A-Za-z]{2,}$/.test(name)) return "";
-  const macros = file.data.mathMacroLines;
-  if (macros) for (const macro of macros.keys()) if (didYouMean(command, [macro])) return `; did you mean ${macro}?`;
+  const variants = oneSlipFrom(name);
+  for (const macro of file.data.mathMacroLines?.keys() ?? []) if (variants.has(macro.slice(1))) return `; did you mean ${macro}?`;
   let meant = commandsMeant.get(name);
   if (meant === undefined) {
-    const variants = new Set<string>();
-    for (let i = 0; i < name.length; i++) variants.add(name.slice(0, i) + name.slice(i + 1));
-    for (let i = 0; i + 1 < name.length; i++) variants.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
-    for (let i = 0; i < name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i + 1));
-    for (let i = 0; i <= name.length; i++) for (const letter of LETTERS) variants.add(name.slice(0, i) + letter + name.slice(i));
-    variants.delete(name);
-    const found = [...variants].find((variant) => katexHas(`\\${variant}`));
+    const found = [...variants].find((variant) => katexHas(`\\${variant}`, true));
     meant = found ? `; did you mean \\${found}?` : "";
     commandsMeant.set(name, meant);
   }

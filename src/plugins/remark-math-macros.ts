@@ -118,13 +118,16 @@ export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroD
   return [...known.values()].filter((definition) => needed.has(definition.name));
 }
 
-/** Whether KaTeX itself has the command (as \providecommand asks). */
-export function katexHas(name: string): boolean {
+/**
+ * Whether KaTeX itself has the command (as \providecommand asks); `inMath`: as
+ * math, not a text-mode accent such as \r, which KaTeX only tolerates there.
+ */
+export function katexHas(name: string, inMath = false): boolean {
   try {
-    katex.renderToString(name, { throwOnError: true });
+    katex.renderToString(name, { throwOnError: true, strict: inMath ? "error" : "ignore" });
     return true;
   } catch (error) {
-    return !/Undefined control sequence/.test(String((error as Error).message));
+    return !/Undefined control sequence|strict mode/.test(String((error as Error).message));
   }
 }
 

@@ -26,6 +26,7 @@ export default function remarkMdxNames() {
       if (program) for (const name of analyze(program).scope.declarations.keys()) defined.add(name);
     });
     const isDefined = (name: string) => defined.has(name) || name in globalThis;
+    const toldBegins = new Set<string>();
 
     visit(tree, (node) => {
       if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
@@ -40,10 +41,11 @@ export default function remarkMdxNames() {
         if (undefinedNames.length === 0) return;
         const start = node.position?.start.offset ?? 0;
         const before = String(file.value).slice(Math.max(0, start - 80), start);
-        // A LaTeX environment in prose: told once, at its \begin.
-        if (/\\end$/.test(before) && String(file.value).lastIndexOf(`\\begin{${node.value}}`, start) !== -1) return;
+        // A LaTeX environment in prose: told once, at its \begin (an \end whose \begin was told is the same mistake).
+        if (/\\end$/.test(before) && toldBegins.has(node.value)) return;
+        if (/\\begin$/.test(before)) toldBegins.add(node.value);
         const why = /\\begin$/.test(before)
-          ? "TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)"
+          ? ENVIRONMENT_IN_PROSE
           : endsInTexCommand(before)
           ? "TeX belongs in math: put it between $ signs"
           : "In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$";
@@ -61,6 +63,9 @@ export default function remarkMdxNames() {
     });
   };
 }
+
+/** What to do with a LaTeX environment written in an MDX note's prose, where its {name} reads as JavaScript. */
+export const ENVIRONMENT_IN_PROSE = "TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)";
 
 /** Whether text ends in a TeX command and its arguments so far (`\eqref`, `\frac{a}`): TeX written in prose. */
 export function endsInTexCommand(text: string): boolean {

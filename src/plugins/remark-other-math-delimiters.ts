@@ -3,6 +3,7 @@
 // \eqref{…}, a \ref{…} or a \begin{equation}…\end{equation} in prose. Markdown
 // reads \( as an escaped "(", so the TeX ships as text without a word. Allowed,
 // but the author hears where it is.
+import katex from "katex";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -13,6 +14,19 @@ import { occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{[A-Za-z]+\*?\})/g;
 const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
+/** A blank line, which ends a paragraph (and LaTeX's display), with CRLF line ends too. */
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
+
+/** Whether KaTeX has the environment of a "\begin{name}". */
+function katexHasEnvironment(begin: string): boolean {
+  try {
+    katex.renderToString(`${begin}${begin.replace("begin", "end")}`, { displayMode: true, throwOnError: true });
+    return true;
+  } catch (error) {
+    return !/No such environment/.test(String((error as Error).message));
+  }
+}
+
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
 /** Inline, a single letter or number too ("where \(x\) is"), and arithmetic (\(a+b\)): Markdown needs no \( around words. */
@@ -33,11 +47,14 @@ export default function remarkOtherMathDelimiters() {
         const at = start + match.index + match[0].length - delimiter.length;
         if (at < usedUntil) continue;
         if (delimiter.startsWith("\\begin")) {
+          // Not \begin{document} or {figure}: only an environment that $$ would make a formula.
+          if (!katexHasEnvironment(delimiter)) continue;
           // A LaTeX user's display: reported once, at its \begin (not again at an environment inside it).
           const closer = delimiter.replace("begin", "end");
           const close = text.indexOf(closer, at);
-          if (close !== -1 && !/\n[ \t]*\n/.test(text.slice(at, close))) usedUntil = close + closer.length;
-          const label = close === -1 ? undefined : /\\label\{([^}]*)\}/.exec(text.slice(at, close))?.[0];
+          const sameParagraph = close !== -1 && !BLANK_LINE.test(text.slice(at, close));
+          if (sameParagraph) usedUntil = close + closer.length;
+          const label = sameParagraph ? /\\label\{([^}]*)\}/.exec(text.slice(at, close))?.[0] : undefined;
           const lost = label ? `; until then its ${label} names no equation` : "";
           file.info(`${delimiter} outside math shows as written, not as a formula: put the environment between $$ lines of their own ($$, then ${delimiter}…, then $$)${lost}`, { place: pointAt(file, node, at), source: SOURCE, ruleId: "math-delimiters" });
           continue;
@@ -52,7 +69,7 @@ export default function remarkOtherMathDelimiters() {
         }
         // The closer, in the same paragraph (no blank line before it).
         const close = text.indexOf(CLOSER[delimiter]!, at + delimiter.length);
-        if (close === -1 || /\n[ \t]*\n/.test(text.slice(at, close))) continue;
+        if (close === -1 || BLANK_LINE.test(text.slice(at, close))) continue;
         const inner = text.slice(at + delimiter.length, close);
         if (!LOOKS_LIKE_TEX.test(inner) && (delimiter === "\\[" || !INLINE_TEX.test(inner))) continue;
         usedUntil = close + CLOSER[delimiter]!.length;

@@ -100,9 +100,9 @@ describe("content check", () => {
   });
 
   it("names the command a mistyped one most likely meant: KaTeX's, or one the note defines", async () => {
-    const body = `${frontmatter()}\n$\\newcommand{\\loss}{\\mathcal{L}}$ Then $\\sqrtt{x}$, $\\alpah$, $\\lsos$ and $\\zzqx$.\n`;
+    const body = `${frontmatter()}\n$\\newcommand{\\loss}{\\mathcal{L}}\\newcommand{\\E}{\\mathbb{E}}$ Then $\\sqrtt{x}$, $\\alpah$, $\\lsos$ and $\\zzqx$.\n\nNo guess for a short name or a far one: $\\Var$, $\\diag$, $\\sgn$, $\\tr$, $\\Expect$.\n`;
     const problems = await problemsOf({ typos: body });
-    expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", "\\zzqx"]);
+    expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", "\\zzqx", "\\Var", "\\diag", "\\sgn", "\\tr", "\\Expect"]);
   });
 
   it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
@@ -572,13 +572,15 @@ Work in progress.
   });
 
   it("says what was likely meant when TeX or a comparison in prose breaks MDX's syntax", async () => {
-    const problems = await problemsOf({ tex: `${frontmatter()}\nBy \\eqref{eq:sdpa} in prose.\n`, braces: `${frontmatter()}\nThe dict {"a": 1} here.\n`, less: `${frontmatter()}\nLength n<512 tokens.\n`, env: `${frontmatter()}\n\\begin{equation}\nx = 1\n\\end{equation}\n`, starred: `${frontmatter()}\n\\begin{align*}\nx &= 1\n\\end{align*}\n` });
+    const problems = await problemsOf({ tex: `${frontmatter()}\nBy \\eqref{eq:sdpa} in prose.\n`, braces: `${frontmatter()}\nThe dict {"a": 1} here.\n`, less: `${frontmatter()}\nLength n<512 tokens.\n`, env: `${frontmatter()}\n\\begin{equation}\nx = 1\n\\end{equation}\n`, stray: `${frontmatter()}\n$$\n\\begin{aligned} a \\end{aligned}\n$$\n\nLater a stray \\end{aligned} here.\n`, starred: `${frontmatter()}\n\\begin{align*}\nx &= 1\n\\end{align*}\n` });
     expect(problems).toEqual([
       expect.stringMatching(/^braces\.mdx:9:\d+: MDX syntax error: .*\. In MDX, braces in prose hold JavaScript/),
       // Told once, at its \begin.
       "env.mdx:9:7: {equation}: \"equation\" is not defined. TeX belongs in math: put the environment between $$ lines of their own ($$, then \\begin{…}…\\end{…}, then $$)",
       expect.stringMatching(/^less\.mdx:9:10: MDX syntax error: .*\. In MDX, < in prose starts a tag; write \\< /),
       expect.stringMatching(/^starred\.mdx:9:\d+: MDX syntax error: .*\. TeX belongs in math: put the environment between \$\$ lines of their own/),
+      // A stray \end, whose \begin was in math: still told.
+      expect.stringMatching(/^stray\.mdx:13:\d+: \{aligned\}: "aligned" is not defined/),
       expect.stringMatching(/^tex\.mdx:9:\d+: MDX syntax error: .*\. TeX belongs in math: put it between \$ signs, as \$\\eqref\{eq:name\}\$/),
     ]);
   });

@@ -35,6 +35,10 @@ describe("remark-other-math-delimiters", () => {
       `3:1: warning: \\begin{equation} ${ENV} ($$, then \\begin{equation}…, then $$); until then its \\label{eq:sampling} names no equation`,
       `7:6: warning: \\begin{align*} ${ENV} ($$, then \\begin{align*}…, then $$)`,
     ]);
+    // An environment KaTeX lacks would be no formula between $$ either; a \label after a blank line is another paragraph's.
+    expect(messagesOf("\\begin{document} and \\begin{figure}.\n\nDo not write \\begin{align} in prose.\n\n$$\n\\begin{align}\na \\label{eq:a}\n\\end{align}\n$$\n")).toEqual([`3:14: warning: \\begin{align} ${ENV} ($$, then \\begin{align}…, then $$)`]);
+    // With CRLF line ends, a blank line still ends it: a later \(…\) is told too.
+    expect(messagesOf("A \\begin{equation} here.\r\n\r\nThen \\(x^2\\).\r\n\r\n\\end{equation}\r\n")).toEqual([`1:3: warning: \\begin{equation} ${ENV} ($$, then \\begin{equation}…, then $$)`, `3:6: warning: \\(x^2\\) ${SAYS}`]);
     // In math or code, or escaped, it is no problem.
     expect(messagesOf("$$\n\\begin{aligned} a \\end{aligned}\n$$\n\n`\\begin{equation}` and \\\\begin{x}.\n\n```tex\n\\begin{equation}\n```\n")).toEqual([]);
   });
