@@ -19,12 +19,12 @@ function swapped(a: string, b: string): boolean {
 }
 
 /**
- * `; did you mean <closest>?` when a candidate is close to `name`: a few edits
- * apart, or the same words with some added or dropped (a rename), which wins
- * over a one-letter typo (ddpm, renamed ddpm-2020, is not ddim); else "".
- * Never `except`: a note's link to another paper does not mean the note itself.
+ * The candidate closest to `name`, if it is close: a few edits apart, or the
+ * same words with some added or dropped (a rename), which wins over a
+ * one-letter typo (ddpm, renamed ddpm-2020, is not ddim). Never `except`: a
+ * note's link to another paper does not mean the note itself.
  */
-export function didYouMean(name: string, candidates: Iterable<string>, except?: string): string {
+export function closestName(name: string, candidates: Iterable<string>, except?: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -37,7 +37,13 @@ export function didYouMean(name: string, candidates: Iterable<string>, except?: 
     if (apart < bestDistance) [best, bestDistance] = [candidate, apart];
   }
   // A third of the longer name may differ, and one character of a short one.
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(name.length, best.length) / 3)) ? `; did you mean ${best}?` : "";
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.max(name.length, best.length) / 3)) ? best : undefined;
+}
+
+/** `; did you mean <closest>?` (see closestName), or "". */
+export function didYouMean(name: string, candidates: Iterable<string>, except?: string): string {
+  const best = closestName(name, candidates, except);
+  return best === undefined ? "" : `; did you mean ${best}?`;
 }
 
 /** The most names a message lists (see didYouMeanOrWhich). */

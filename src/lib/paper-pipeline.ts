@@ -31,7 +31,7 @@ import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { closestName, didYouMean } from "./did-you-mean.ts";
 import { TEX_IN_DOUBLE_QUOTES, texEatenByYaml } from "./yaml-escapes.ts";
 import { paperSchema } from "./paper-schema.ts";
 import { slugFor, slugFromPath } from "./paper-files.ts";
@@ -163,13 +163,13 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
   if (!valid.success) {
     // "author:" for "authors:" is told once, as an unknown key that means authors, not also as authors missing.
     const unknownKeys = valid.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? (issue.keys as string[]) : []));
-    const misspelt = (key: string) => unknownKeys.some((unknown) => didYouMean(unknown, Object.keys(paperSchema.shape)) === didYouMean(unknown, [key]) && didYouMean(unknown, [key]) !== "");
+    const meantKeys = new Set(unknownKeys.map((unknown) => closestName(unknown, Object.keys(paperSchema.shape))));
     for (const issue of valid.error.issues) {
       const keys = issue.code === "unrecognized_keys" ? (issue.keys as string[]) : [String(issue.path[0] ?? "")];
       for (const key of keys) {
         const line = source.keyLines.get(key) ?? 1;
         const missing = issue.path.length === 1 && source.frontmatter[key] === undefined;
-        if (missing && misspelt(key)) continue;
+        if (missing && meantKeys.has(key)) continue;
         // "authors: A, B" is one string to YAML: the writer's own value, as a list.
         const value = source.frontmatter[key];
         const parts = issue.code === "invalid_type" && issue.expected === "array" && (typeof value === "string" || typeof value === "number") ? String(value).split(",").map((item) => item.trim()).filter(Boolean) : [];

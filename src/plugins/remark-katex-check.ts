@@ -4,10 +4,9 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
-import { katexOptions } from "../lib/katex-options.ts";
+import { katexHas, katexOptions } from "../lib/katex-options.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
-import { katexHas } from "./remark-math-macros.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */

@@ -7,7 +7,7 @@
 // (node.data.macros; rehype-math-macros puts them before the TeX just before
 // KaTeX). A formula that holds nothing but definitions (and comments) is
 // removed: it would show as an empty, numbered equation.
-import katex from "katex";
+import { katexHas } from "../lib/katex-options.ts";
 import type { Parent, Root } from "mdast";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
@@ -45,7 +45,7 @@ export function definitionsIn(tex: string, unreadable?: { name: string; start: n
     const definition = readDefinition(visible, match.index, match[1]!, match[0].endsWith("*"), at);
     if (definition) found.push(definition);
     else {
-      const name = /^\s*\{?\s*(\\(?:[A-Za-z]+|[^A-Za-z\s]))/.exec(visible.slice(at))?.[1];
+      const name = CONTROL_SEQUENCE.exec(visible.slice(at).replace(/^\s*\{?\s*/, ""))?.[0];
       if (name) unreadable?.push({ name, start: match.index });
     }
   }
@@ -118,18 +118,6 @@ export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroD
   return [...known.values()].filter((definition) => needed.has(definition.name));
 }
 
-/**
- * Whether KaTeX itself has the command (as \providecommand asks); `inMath`: as
- * math, not a text-mode accent such as \r, which KaTeX only tolerates there.
- */
-export function katexHas(name: string, inMath = false): boolean {
-  try {
-    katex.renderToString(name, { throwOnError: true, strict: inMath ? "error" : "ignore" });
-    return true;
-  } catch (error) {
-    return !/Undefined control sequence|strict mode/.test(String((error as Error).message));
-  }
-}
 
 /** What is left of a formula once its definitions are out: nothing to show, if only comments, \notag and an empty environment. */
 function showsNothing(rest: string): boolean {

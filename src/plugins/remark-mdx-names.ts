@@ -43,8 +43,9 @@ export default function remarkMdxNames() {
         const before = String(file.value).slice(Math.max(0, start - 80), start);
         // A LaTeX environment in prose: told once, at its \begin (an \end whose \begin was told is the same mistake).
         if (/\\end$/.test(before) && toldBegins.has(node.value)) return;
-        if (/\\begin$/.test(before)) toldBegins.add(node.value);
-        const why = /\\begin$/.test(before)
+        const begins = /\\begin$/.test(before);
+        if (begins) toldBegins.add(node.value);
+        const why = begins
           ? ENVIRONMENT_IN_PROSE
           : endsInTexCommand(before)
           ? "TeX belongs in math: put it between $ signs"

@@ -3,11 +3,11 @@
 // \eqref{…}, a \ref{…} or a \begin{equation}…\end{equation} in prose. Markdown
 // reads \( as an escaped "(", so the TeX ships as text without a word. Allowed,
 // but the author hears where it is.
-import katex from "katex";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { findEquationRefs } from "../lib/equations.ts";
+import { katexHas } from "../lib/katex-options.ts";
 import { occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 
 /** An opening delimiter or a reference, not itself escaped; looked for only in a note that holds one. */
@@ -16,16 +16,6 @@ const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
 /** A blank line, which ends a paragraph (and LaTeX's display), with CRLF line ends too. */
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
-
-/** Whether KaTeX has the environment of a "\begin{name}". */
-function katexHasEnvironment(begin: string): boolean {
-  try {
-    katex.renderToString(`${begin}${begin.replace("begin", "end")}`, { displayMode: true, throwOnError: true });
-    return true;
-  } catch (error) {
-    return !/No such environment/.test(String((error as Error).message));
-  }
-}
 
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
@@ -48,9 +38,9 @@ export default function remarkOtherMathDelimiters() {
         if (at < usedUntil) continue;
         if (delimiter.startsWith("\\begin")) {
           // Not \begin{document} or {figure}: only an environment that $$ would make a formula.
-          if (!katexHasEnvironment(delimiter)) continue;
-          // A LaTeX user's display: reported once, at its \begin (not again at an environment inside it).
           const closer = delimiter.replace("begin", "end");
+          if (!katexHas(delimiter + closer)) continue;
+          // A LaTeX user's display: reported once, at its \begin (not again at an environment inside it).
           const close = text.indexOf(closer, at);
           const sameParagraph = close !== -1 && !BLANK_LINE.test(text.slice(at, close));
           if (sameParagraph) usedUntil = close + closer.length;
