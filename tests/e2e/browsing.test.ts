@@ -352,13 +352,18 @@ describe("browsing", () => {
     await phone.close();
   });
 
-  it("lines the header up with a paper's title and its contents at desktop width", async () => {
+  it("lines the header up with a paper's title and its contents at desktop width, and keeps it there on every page", async () => {
     const page = await open("papers/wuerstchen/");
     const [titleLeft, headingLeft, toggleRight, tocRight] = await page.evaluate(() =>
       [".site-title", "h1", ".theme-toggle", ".toc-sidebar"].map((selector, i) => document.querySelector(selector)!.getBoundingClientRect()[i < 2 ? "left" : "right"]),
     );
     expect(titleLeft).toBe(headingLeft);
     expect(toggleRight).toBe(tocRight);
+    // The header stays put from page to page: the site's name and the theme button do not jump.
+    for (const path of ["", "archive/", "tags/", "formulas/"]) {
+      await page.goto(seed.site.url + path);
+      expect(await page.evaluate(() => [".site-title", ".theme-toggle"].map((selector, i) => document.querySelector(selector)!.getBoundingClientRect()[i === 0 ? "left" : "right"])), path).toEqual([titleLeft, toggleRight]);
+    }
     await page.close();
   });
 
