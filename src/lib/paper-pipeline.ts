@@ -360,9 +360,15 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
   return "";
 }
 
-/** A frontmatter line's value as written (YAML's number 2006.1123 was 2006.11230), without a comment. */
+/**
+ * A frontmatter key's value as written (YAML's number 2006.1123 was 2006.11230),
+ * without a comment: on the key's line, or alone on the indented line after it.
+ */
 function writtenValue(text: string, line: number): string | undefined {
-  return /^[^:]*:[ \t]*([^\s#"'][^#]*?)[ \t]*(?:#.*)?\r?$/.exec(text.split("\n")[line - 1] ?? "")?.[1];
+  const lines = text.split("\n");
+  const onKeyLine = /^[^:]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/.exec(lines[line - 1] ?? "")?.[1];
+  const value = onKeyLine === "" ? /^[ \t]+(.*?)[ \t]*(?:#.*)?\r?$/.exec(lines[line] ?? "")?.[1] : onKeyLine;
+  return value && /^[^\s#"'-]/.test(value) ? value : undefined;
 }
 
 /** Other names for the two languages, as other tools spell them: cn (a country), zh-CN, English. */

@@ -298,9 +298,11 @@ Work in progress.
 
   it("checks arXiv ids by their era, and says to quote one that YAML read as a number", async () => {
     // YAML reads 2006.11230 as the number 2006.1123: the fix quotes the id as written.
-    const problems = await problemsOf({ short: frontmatter({ arxiv: '"1706.3762"' }) + "\nText.\n", bare: frontmatter({ arxiv: "1706.03762" }) + "\nText.\n", zero: frontmatter({ arxiv: "2006.11230  # DDPM" }) + "\nText.\n", ok: frontmatter({ arxiv: '"1412.6980v9"' }) + "\nText.\n" });
+    const problems = await problemsOf({ short: frontmatter({ arxiv: '"1706.3762"' }) + "\nText.\n", bare: frontmatter({ arxiv: "1706.03762" }) + "\nText.\n", zero: frontmatter({ arxiv: "2006.11230  # DDPM" }) + "\nText.\n", ok: frontmatter({ arxiv: '"1412.6980v9"' }) + "\nText.\n", next: frontmatter({ arxiv: "\n  2006.11230" }) + "\nText.\n" });
     expect(problems).toEqual([
       expect.stringMatching(/^bare\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "1706.03762"/),
+      // The value alone on the line after its key, as YAML allows.
+      expect.stringMatching(/^next\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "2006\.11230"$/),
       expect.stringMatching(/^short\.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id/),
       expect.stringMatching(/^zero\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "2006\.11230"$/),
     ]);
