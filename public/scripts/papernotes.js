@@ -280,10 +280,24 @@
     if (!event.skipped) markScrollersSoon();
   }, true);
 
-  // Hover or focus on \eqref: show the equation, rendered at build time.
+  // Hover or focus on \eqref: show the equation, rendered at build time; or,
+  // when it is on this page and wholly in view, mark it there (a preview would
+  // only cover it, or the text beside it).
   var popover = null;
-  var previewing = null; // the link the popover shows
+  var pointedAt = null; // the equation in view that the link is marked to
+  var previewing = null; // the link the popover shows, or that marks pointedAt
   var hideTimer = 0;
+  function equationOnPage(link) {
+    var hash = link.getAttribute("href");
+    var target = hash && hash.charAt(0) === "#" && !link.hasAttribute("data-preview") ? document.getElementById(hash.slice(1)) : null;
+    return target && target.closest(".equation");
+  }
+  function whollyInView(element) {
+    var header = document.querySelector(".site-header");
+    var top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    var box = element.getBoundingClientRect();
+    return box.top >= top && box.bottom <= innerHeight;
+  }
   function previewFor(link) {
     var key = link.getAttribute("data-preview");
     if (key) {
@@ -296,10 +310,7 @@
       copy.appendChild(title);
       return copy;
     }
-    var hash = link.getAttribute("href");
-    if (!hash || hash.charAt(0) !== "#") return null;
-    var target = document.getElementById(hash.slice(1));
-    var block = target && target.closest(".equation");
+    var block = equationOnPage(link);
     if (!block) return null;
     var clone = block.cloneNode(true);
     clone.removeAttribute("id");
@@ -310,13 +321,20 @@
   }
   function hidePreview() {
     if (popover) popover.remove();
-    popover = null;
-    previewing = null;
-    var described = document.querySelector('[aria-describedby="equation-popover"]');
-    if (described) described.removeAttribute("aria-describedby");
+    if (pointedAt) pointedAt.classList.remove("pointed-at");
+    if (previewing) previewing.removeAttribute("aria-describedby");
+    popover = pointedAt = previewing = null;
   }
   function showPreview(link) {
     hidePreview();
+    var block = equationOnPage(link);
+    if (block && whollyInView(block)) {
+      block.classList.add("pointed-at");
+      link.setAttribute("aria-describedby", link.getAttribute("href").slice(1)); // the equation itself
+      pointedAt = block;
+      previewing = link;
+      return;
+    }
     var content = previewFor(link);
     if (!content) return;
     popover = document.createElement("div");

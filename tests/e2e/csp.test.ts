@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { KATEX_RULES } from "../../src/integrations/katex-assets.ts";
 import { sha256Source } from "../../src/lib/csp.ts";
+import { scrollIntoViewSettled } from "../support/browser.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
 import { serveStatic, type StaticSite } from "../support/serve.ts";
 
@@ -100,7 +101,8 @@ async function exercise(page: Page, path: string, backend: "pagefind" | "minisea
 
   const ref = page.locator("a.eqref").first();
   if ((await ref.count()) > 0) {
-    await ref.scrollIntoViewIfNeeded();
+    // At the top of the screen, the equation it refers to (above it) is out of view, and so previewed.
+    await scrollIntoViewSettled(ref, "start");
     await ref.hover();
     await expect.poll(() => page.locator(".equation-popover").isVisible(), { message: path }).toBe(true);
   }

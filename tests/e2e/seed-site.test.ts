@@ -1,6 +1,7 @@
 // A reader's path through the built seed site, in real Chromium over http.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { scrollIntoViewSettled } from "../support/browser.ts";
 import { useSeedSite } from "../support/seed-site.ts";
 
 const seed = useSeedSite();
@@ -300,7 +301,9 @@ describe("formula links", () => {
   it("previews an equation on the same page when hovering its \\eqref, and keeps it while the pointer moves onto it (to scroll or select it)", async () => {
     const page = await open("papers/wuerstchen/");
     const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
-    await ref.scrollIntoViewIfNeeded();
+    // At the top of the screen: the equation, above the link, is out of view.
+    await scrollIntoViewSettled(ref, "start");
+    expect(await page.locator("#eq-noise-objective").evaluate((equation) => equation.getBoundingClientRect().bottom < 60)).toBe(true);
     await ref.hover();
     const popover = page.locator(".equation-popover");
     await expect.poll(() => popover.isVisible()).toBe(true);
@@ -313,6 +316,26 @@ describe("formula links", () => {
     // Hidden once the pointer has left both.
     await page.mouse.move(5, 5, { steps: 4 });
     await expect.poll(() => popover.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("marks the equation an \\eqref refers to, rather than previewing it, when the equation is in view", async () => {
+    const page = await open("papers/wuerstchen/");
+    const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
+    const equation = page.locator("#eq-noise-objective");
+    await scrollIntoViewSettled(ref, "center");
+    expect(await equation.evaluate((block) => block.getBoundingClientRect().top > 60)).toBe(true); // wholly in view, above the link
+    await ref.hover();
+    await expect.poll(() => equation.evaluate((block) => getComputedStyle(block).outlineStyle)).toBe("solid");
+    expect(await page.locator(".equation-popover").count()).toBe(0);
+    expect(await ref.getAttribute("aria-describedby")).toBe("eq-noise-objective");
+    await page.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => equation.evaluate((block) => getComputedStyle(block).outlineStyle)).toBe("none");
+    expect(await ref.getAttribute("aria-describedby")).toBe(null);
+    // The same for a keyboard reader, from the link's focus.
+    await ref.focus();
+    await expect.poll(() => equation.evaluate((block) => block.classList.contains("pointed-at"))).toBe(true);
+    expect(await page.locator(".equation-popover").count()).toBe(0);
     await page.context().close();
   });
 
