@@ -6,6 +6,8 @@ export interface EquationRow {
   label?: string;
   /** Author-written \tag{...} text; it replaces the automatic number. */
   customTag?: string;
+  /** The tag was \tag*{...}: shown without parentheses. */
+  bareTag?: boolean;
   /** \notag or \nonumber was present. */
   unnumbered: boolean;
 }
@@ -24,6 +26,8 @@ export interface NumberedEquation {
   number?: string;
   anchor?: string;
   label?: string;
+  /** Shown without parentheses (\tag*). */
+  bare?: boolean;
 }
 
 const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "alignat", "alignat*", "flalign", "flalign*", "aligned", "gathered", "alignedat"]);
@@ -31,6 +35,8 @@ const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "align
 const STARRED_ENVIRONMENT = /^\s*\\begin\{([a-z]+)\*\}[\s\S]*\\end\{\1\*\}\s*$/;
 // LaTeX numbers every row of these; starred and inner (aligned) ones only when labelled.
 const NUMBERS_EVERY_ROW = new Set(["align", "gather", "alignat", "flalign"]);
+/** The optional space of a `\\` that ends a row, `[4pt]`, as the next row's text starts with it. */
+const ROW_SPACE = /^\[[^\]]*\]/;
 
 /** Characters other than letters (of any script: `eq:注意力` is `eq-注意力`), digits, `-` and `_` become `-`. */
 function anchorText(text: string): string {
@@ -105,7 +111,7 @@ function parseRow(tex: string, problems: string[]): { body: string; row: Equatio
   if (tags.args.length > 1) problems.push(`one equation has ${tags.args.length} \\tag commands`);
   const label = labels.args[0];
   if (label !== undefined && !/\S/.test(label)) problems.push("\\label{} is empty");
-  return { body, row: { label, customTag: tags.args[0], unnumbered } };
+  return { body, row: { label, customTag: tags.args[0], bareTag: /\\tag\*/.test(labels.rest) || undefined, unnumbered } };
 }
 
 /** Splits an environment body on top-level `\\` (not inside braces or nested environments). */
@@ -224,6 +230,8 @@ export function parseDisplayTex(tex: string): ParsedDisplay {
       const parsed = rawRows.map((row) => parseRow(row, problems));
       // A row that is only whitespace after a final \\ is no row.
       const rows = parsed.filter((p, i) => i < parsed.length - 1 || /\S/.test(p.body) || p.row.label);
+      // Rows of align* or aligned are numbered because of their labels: a row without one (or a \tag) has no number, as in LaTeX.
+      if (!NUMBERS_EVERY_ROW.has(env.name)) for (const { row } of rows) if (row.label === undefined && row.customTag === undefined) row.unnumbered = true;
       return {
         body: tex,
         rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), after: trailing.body },
@@ -244,14 +252,19 @@ export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation
     if (!eq?.number) return "";
     // A number is digits or the author's own \tag TeX, which goes back as written.
     const text = eq.number;
-    return withId && eq.anchor ? String.raw` \tag{\htmlId{${eq.anchor}}{${text}}}` : String.raw` \tag{${text}}`;
+    const command = eq.bare ? "\\tag*" : "\\tag";
+    return withId && eq.anchor ? ` ${command}{\\htmlId{${eq.anchor}}{${text}}}` : ` ${command}{${text}}`;
   };
   const env = parsed.rowEnvironment;
   if (!env) return parsed.body + tag(numbers[0], false);
   // KaTeX allows \tag per row only in the starred top-level forms.
   const starred = env.name.replace(/^aligned$/, "align").replace(/^gathered$/, "gather").replace(/^alignedat$/, "alignat").replace(/\*?$/, "*");
-  const rows = env.rows.map((row, i) => row.trim() + tag(numbers[i], true));
-  return `\\begin{${starred}}${env.before}\n${rows.join(" \\\\\n")}\n\\end{${starred}}${env.after}`;
+  // The space a row's \\[4pt] asks for stays with the \\ before the row (KaTeX reads it only right after, as amsmath does).
+  const rows = env.rows.map((row, i) => {
+    const space = i > 0 ? (ROW_SPACE.exec(row)?.[0] ?? "") : "";
+    return (i > 0 ? ` \\\\${space}\n` : "") + row.slice(space.length).trim() + tag(numbers[i], true);
+  });
+  return `\\begin{${starred}}${env.before}\n${rows.join("")}\n\\end{${starred}}${env.after}`;
 }
 
 const TEXT_MODE_ESCAPES: Record<string, string> = {
@@ -272,7 +285,7 @@ export function numberRows(rows: EquationRow[], counter: number): { equations: N
     if (row.customTag !== undefined) number = row.customTag;
     else if (!row.unnumbered) number = String(++counter);
     const anchor = row.label !== undefined ? anchorForLabel(row.label) : number !== undefined ? (row.customTag !== undefined ? "eq-tag-" + anchorText(row.customTag) : `eq-${number}`) : undefined;
-    return { number, anchor, label: row.label };
+    return { number, anchor, label: row.label, bare: row.customTag !== undefined && row.bareTag ? true : undefined };
   });
   return { equations, counter };
 }

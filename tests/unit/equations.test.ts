@@ -49,6 +49,13 @@ describe("parseDisplayTex", () => {
     expect(aligned.rows.map((r) => r.label)).toEqual(["eq:x", "eq:y"]);
   });
 
+  it("leaves unnumbered the rows of align* or aligned that have no label, when others have one", () => {
+    const starred = parseDisplayTex(String.raw`\begin{align*} a &= b \label{eq:s1} \\ c &= d \\ e &= f \label{eq:s2} \\ g &= h \tag{T} \end{align*}`);
+    expect(starred.rows.map((r) => [r.label, r.unnumbered])).toEqual([["eq:s1", false], [undefined, true], ["eq:s2", false], [undefined, false]]);
+    const aligned = parseDisplayTex(String.raw`\begin{aligned} a &= b \label{eq:x} \\ c &= d \\ e &= f \label{eq:y} \end{aligned}`);
+    expect(aligned.rows.map((r) => r.unnumbered)).toEqual([false, true, false]);
+  });
+
   it("does not split rows inside a nested matrix", () => {
     const parsed = parseDisplayTex(String.raw`\begin{align} R &= \begin{pmatrix} a & b \\ c & d \end{pmatrix} \label{eq:r} \\ s &= t \end{align}`);
     expect(parsed.rows).toHaveLength(2);
@@ -75,6 +82,20 @@ describe("numberRows and texForRendering", () => {
     expect(tex).toContain(String.raw`\begin{align*}`);
     expect(tex).toContain(String.raw`\tag{\htmlId{eq-x}{1}}`);
     expect(tex).toContain(String.raw`\tag{\htmlId{eq-y}{2}}`);
+  });
+
+  it("shows a \\tag*{…} without parentheses, as LaTeX does", () => {
+    const parsed = parseDisplayTex(String.raw`x = y \tag*{B.2} \label{eq:b2}`);
+    const [equation] = numberRows(parsed.rows, 0).equations;
+    expect(equation).toMatchObject({ number: "B.2", bare: true });
+    expect(texForRendering(parsed, [equation!])).toBe(String.raw`x = y \tag*{B.2}`);
+    expect(texForRendering(parseDisplayTex(String.raw`x \tag{A}`), numberRows(parseDisplayTex(String.raw`x \tag{A}`).rows, 0).equations)).toBe(String.raw`x \tag{A}`);
+  });
+
+  it("keeps a row break's space, \\\\[4pt], with the break, not as the next row's text", () => {
+    const rows = parseDisplayTex(String.raw`\begin{align} a &= b \label{eq:x} \\[4pt] c &= d \\ [e, f] &= g \end{align}`);
+    const tex = texForRendering(rows, [{ number: "1", anchor: "eq-x" }, { number: "2", anchor: "eq-2" }, { number: "3", anchor: "eq-3" }]);
+    expect(tex).toBe(String.raw`\begin{align*}` + "\n" + String.raw`a &= b \tag{\htmlId{eq-x}{1}} \\[4pt]` + "\n" + String.raw`c &= d \tag{\htmlId{eq-2}{2}} \\` + "\n" + String.raw`[e, f] &= g \tag{\htmlId{eq-3}{3}}` + "\n" + String.raw`\end{align*}`);
   });
 });
 
