@@ -18,7 +18,13 @@ export interface ParsedDisplay {
   /** Set when each row carries its own number (align/gather, or several labels). */
   rowEnvironment?: { name: string; before: string; rows: string[]; after: string };
   rows: EquationRow[];
-  problems: string[];
+  problems: DisplayProblem[];
+}
+
+/** A problem of a display's labels or tags; `at` is the TeX it is about, as written, to point at. */
+export interface DisplayProblem {
+  reason: string;
+  at?: string;
 }
 
 export interface NumberedEquation {
@@ -83,7 +89,7 @@ export function readBraceGroup(tex: string, open: number): { content: string; en
 }
 
 /** Removes `\name{...}` commands from `tex` and returns their arguments. */
-function extractCommand(tex: string, name: string, problems: string[]): { rest: string; args: string[] } {
+function extractCommand(tex: string, name: string, problems: DisplayProblem[]): { rest: string; args: string[] } {
   const pattern = new RegExp(String.raw`\\${name}(?![A-Za-z])\s*`, "g");
   const args: string[] = [];
   let rest = "";
@@ -91,7 +97,7 @@ function extractCommand(tex: string, name: string, problems: string[]): { rest: 
   for (let match = pattern.exec(tex); match; match = pattern.exec(tex)) {
     const group = readBraceGroup(tex, match.index + match[0].length);
     if (!group) {
-      problems.push(`\\${name} needs an argument in braces`);
+      problems.push({ reason: `\\${name} needs an argument in braces`, at: tex.slice(match.index).split("\n")[0]!.trim() });
       continue;
     }
     rest += tex.slice(last, match.index);
@@ -102,15 +108,17 @@ function extractCommand(tex: string, name: string, problems: string[]): { rest: 
   return { rest: rest + tex.slice(last), args };
 }
 
-function parseRow(tex: string, problems: string[]): { body: string; row: EquationRow } {
+function parseRow(tex: string, problems: DisplayProblem[]): { body: string; row: EquationRow } {
   const labels = extractCommand(tex, "label", problems);
   const tags = extractCommand(labels.rest, "tag\\*?", problems);
   const unnumbered = /\\(?:notag|nonumber)(?![A-Za-z])/.test(tags.rest);
   const body = tags.rest.replace(/\\(?:notag|nonumber)(?![A-Za-z])/g, "");
-  if (labels.args.length > 1) problems.push(`one equation has ${labels.args.length} labels: ${labels.args.join(", ")}`);
-  if (tags.args.length > 1) problems.push(`one equation has ${tags.args.length} \\tag commands`);
+  if (labels.args.length > 1) problems.push({ reason: `one equation has ${labels.args.length} labels: ${labels.args.join(", ")}`, at: `{${labels.args[1]}}` });
+  if (tags.args.length > 1) problems.push({ reason: `one equation has ${tags.args.length} \\tag commands`, at: `{${tags.args[1]}}` });
   const label = labels.args[0];
-  if (label !== undefined && !/\S/.test(label)) problems.push("\\label{} is empty");
+  if (label !== undefined && !/\S/.test(label)) problems.push({ reason: "\\label{} is empty", at: "\\label{" });
+  // \eqref{a/b} is equation b of paper a: such a label could never be referred to.
+  if (label?.includes("/")) problems.push({ reason: `\\label{${label}}: a label cannot hold /, as \\eqref{paper/label} is another paper's equation; write \\label{${label.replace(/\//g, "-")}}`, at: `{${label}}` });
   return { body, row: { label, customTag: tags.args[0], bareTag: /\\tag\*/.test(labels.rest) || undefined, unnumbered } };
 }
 
@@ -212,14 +220,14 @@ function unclosedBrace(tex: string, offset: number): UnbalancedGroup {
  * equation has 2 labels"): KaTeX's check names the open group instead.
  * Looked for only when there is a problem, which is rare.
  */
-function withoutRowProblems(tex: string, problems: string[]): string[] {
+function withoutRowProblems(tex: string, problems: DisplayProblem[]): DisplayProblem[] {
   return problems.length > 0 && unbalancedGroup(tex) ? [] : problems;
 }
 
 export function parseDisplayTex(tex: string): ParsedDisplay {
   // A \label in a comment is none, and a \tag put after a comment would be one.
   tex = maskTexComments(tex);
-  const problems: string[] = [];
+  const problems: DisplayProblem[] = [];
   const env = wholeRowEnvironment(tex);
   if (env) {
     const rawRows = splitRows(env.inner);

@@ -22,11 +22,13 @@ export default function remarkEquationNumbers() {
     const byAnchor: PageEquations = new Map();
     /** The line of each anchor's first equation, for the message about a second. */
     const firstLines = new Map<string, number>();
+    /** And the place of its label, if it has one. */
+    const firstPlaces = new Map<string, Point | undefined>();
     const labels: PageLabels = new Set();
     /** Where each number shown is, and its \tag if it has one, for a number shown twice. */
     const shown = new Map<string, { line: number; tag?: Point }>();
     for (const { node, parsed, equations } of numberDisplays(tree)) {
-      for (const problem of parsed.problems) report(file, node, problem);
+      for (const problem of parsed.problems) report(file, node, problem.reason, problem.at);
       for (const [row, eq] of equations.entries()) {
         if (eq.number !== undefined) {
           // A row's own \tag, found only for a tagged row: the nth of its display with that tag.
@@ -51,11 +53,17 @@ export default function remarkEquationNumbers() {
         // At the label's name, just inside its brace.
         const place = brace && { ...brace, column: brace.column + 1, offset: brace.offset! + 1 };
         const line = place?.line || node.position?.start.line;
-        if (byAnchor.has(eq.anchor)) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
+        const other = byAnchor.get(eq.anchor);
+        // \label{eq:3} and the third equation, unlabelled: told at the label, as the label must change.
+        const [labelled, unlabelled] = other?.label === undefined ? [eq, other] : [other, eq];
+        if (other && labelled.label !== undefined && unlabelled?.label === undefined && unlabelled?.number !== undefined) {
+          report(file, node, `\\label{${labelled.label}} gives the anchor #${eq.anchor}, which equation (${tagText(unlabelled.number)}) has without a label; choose another label`, labelled === eq ? place : firstPlaces.get(eq.anchor));
+        } else if (other) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
         if (eq.label !== undefined) labels.add(eq.label);
         if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
+        if (!firstPlaces.has(eq.anchor)) firstPlaces.set(eq.anchor, place);
       }
       const rowAnchors = parsed.rowEnvironment !== undefined;
       const tex = texForRendering(parsed, equations);

@@ -184,6 +184,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("says at the label when \\label{eq:3} takes the anchor of unlabelled equation (3), and rejects a / in a label", async () => {
+    const body = `${frontmatter()}\n$$\na\n$$\n\n$$\n\\begin{align}\nu &= 1 \\label{eq:3} \\\\\nv &= 2\n\\end{align}\n$$\n\n$$\nw \\label{eq:kl/forward}\n$$\n`;
+    expect(await problemsOf({ clash: body })).toEqual([
+      "clash.mdx:15:15: \\label{eq:3} gives the anchor #eq-3, which equation (3) has without a label; choose another label",
+      "clash.mdx:21:9: \\label{eq:kl/forward}: a label cannot hold /, as \\eqref{paper/label} is another paper's equation; write \\label{eq:kl-forward}",
+    ]);
+  });
+
   it("reports a label used twice in the rows of one align at the second row", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\nx &= 1 \\label{eq:r1} \\\\\ny &= 2 \\label{eq:r1}\n\\end{align}\n$$\n`;
     expect(await problemsOf({ rows: body })).toEqual([expect.stringMatching(/^rows\.mdx:12:15: two equations on this page have the anchor #eq-r1 \(label eq:r1\); the first is on line 11$/)]);

@@ -62,7 +62,7 @@ describe("parseDisplayTex", () => {
   });
 
   it("reports two labels on one equation", () => {
-    expect(parseDisplayTex(String.raw`a \label{eq:a} \label{eq:b}`).problems[0]).toMatch(/2 labels/);
+    expect(parseDisplayTex(String.raw`a \label{eq:a} \label{eq:b}`).problems[0]!.reason).toMatch(/2 labels/);
   });
 });
 
