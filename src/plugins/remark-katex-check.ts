@@ -97,6 +97,32 @@ function commandMeant(file: VFile, command: string): string {
   return meant;
 }
 
+/** What to write instead of LaTeX commands, common in papers, that KaTeX does not have. */
+const COMMANDS_INSTEAD: Record<string, string> = {
+  "\\mathbbm": "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
+  "\\mathds": "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
+  "\\cref": "refer to an equation with \\eqref{…}",
+  "\\Cref": "refer to an equation with \\eqref{…}",
+  "\\autoref": "refer to an equation with \\eqref{…}",
+  "\\intertext": "end the display there, write the text as prose, and go on in a new display",
+  "\\shortintertext": "end the display there, write the text as prose, and go on in a new display",
+  "\\nicefrac": "write \\tfrac{…}{…} or a/b",
+  "\\textsc": "write \\text{…} or \\mathrm{…}",
+  "\\cite": "cite in the prose, outside math",
+  "\\citep": "cite in the prose, outside math",
+  "\\citet": "cite in the prose, outside math",
+};
+
+function commandInstead(command: string): string {
+  const instead = COMMANDS_INSTEAD[command];
+  return instead ? `; KaTeX has no ${command}: ${instead}` : "";
+}
+
+/** For a command no slip away from any: most often a macro of the paper (\abs, \E, \Tr). */
+function defineIt(command: string): string {
+  return /^\\[A-Za-z]+$/.test(command) ? `; if it is a macro of the paper, define it in a formula before its first use, as \\newcommand{${command}}{…}` : "";
+}
+
 /** What to write instead of a LaTeX environment that KaTeX does not have. */
 const ENVIRONMENTS_INSTEAD: Record<string, string> = {
   multline: "gather (one row per line), or split inside equation",
@@ -122,6 +148,18 @@ function untrustedReason(tex: string): string {
   return `${command} is not allowed here: formulas may only link inside the site, and may not set HTML ids, classes, styles or images`;
 }
 
+/**
+ * A display with a blank line that still reads as one formula: one environment
+ * from \begin to its \end, or an unknown command before the blank line (so not
+ * in prose it ran on into). Its problem is the TeX's own, told as usual.
+ */
+function closedDespiteBlankLine(tex: string, unknown: string | undefined): boolean {
+  const environment = /^\\begin\{([^{}]+)\}/.exec(tex)?.[1];
+  if (environment !== undefined && tex.endsWith(`\\end{${environment}}`)) return true;
+  const blank = /\n[ \t]*\r?\n/.exec(tex)?.index ?? tex.length;
+  return unknown !== undefined && new RegExp(`${unknown.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}(?![A-Za-z])`).test(tex.slice(0, blank));
+}
+
 export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
     // The last display before, that ran on past a blank line: LaTeX allows none in a formula, so its $$ was likely never closed.
@@ -141,7 +179,8 @@ export default function remarkKatexCheck() {
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
-      if (blankLine) {
+      const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
+      if (blankLine && !closedDespiteBlankLine(tex, unknown)) {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;
         return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem}); end the formula with a line holding only $$`);
@@ -149,8 +188,7 @@ export default function remarkKatexCheck() {
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
-      const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) || commandMeant(file, unknown) : environmentInstead(problem));
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) || commandInstead(unknown) || commandMeant(file, unknown) || defineIt(unknown) : environmentInstead(problem));
       // An unknown command can be found in the author's TeX, at its own line.
       const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
       report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);

@@ -102,7 +102,14 @@ describe("content check", () => {
   it("names the command a mistyped one most likely meant: KaTeX's, or one the note defines", async () => {
     const body = `${frontmatter()}\n$\\newcommand{\\loss}{\\mathcal{L}}\\newcommand{\\E}{\\mathbb{E}}$ Then $\\sqrtt{x}$, $\\alpah$, $\\lsos$ and $\\zzqx$.\n\nNo guess for a short name or a far one: $\\Var$, $\\diag$, $\\sgn$, $\\tr$, $\\Expect$.\n`;
     const problems = await problemsOf({ typos: body });
-    expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", "\\zzqx", "\\Var", "\\diag", "\\sgn", "\\tr", "\\Expect"]);
+    expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", ...["\\zzqx", "\\Var", "\\diag", "\\sgn", "\\tr", "\\Expect"].map((name) => `${name}; if it is a macro of the paper, define it in a formula before its first use, as \\newcommand{${name}}{…}`)]);
+    // LaTeX's own commands that KaTeX lacks are answered with what to write instead, not a near name (\mathbb).
+    const packages = await problemsOf({ packages: `${frontmatter()}\n$\\mathbbm{1}$, $\\cref{eq:a}$ and $\\nicefrac{1}{2}$.\n` });
+    expect(packages.map((problem) => problem.replace(/^.*: Undefined control sequence: \\\S+; /, ""))).toEqual([
+      "KaTeX has no \\mathbbm: \\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
+      "KaTeX has no \\cref: refer to an equation with \\eqref{…}",
+      "KaTeX has no \\nicefrac: write \\tfrac{…}{…} or a/b",
+    ]);
   });
 
   it("names an environment or brace left open in a display, at its line, and not as an equation with 2 labels", async () => {
@@ -127,6 +134,11 @@ describe("content check", () => {
       "heading.mdx:9:1: the $$ on line 9 is likely never closed: its formula runs on past a blank line to the $$ on line 14, and KaTeX cannot render what lies between (Expected 'EOF', got '#'); end the formula with a line holding only $$",
       "heading.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, the $$ on line 9, whose formula runs on past a blank line, is likely the one never closed",
     ]);
+  });
+
+  it("tells a closed display with a blank line inside its environment by its TeX's own problem, not as never closed", async () => {
+    const body = `${frontmatter()}\n$$\n\\begin{align}\na &= \\mathbbm{1}[x > 0] \\label{eq:k1} \\\\\n\nb &= c \\label{eq:k2}\n\\end{align}\n$$\n\nText.\n`;
+    expect(await problemsOf({ blank: body })).toEqual([expect.stringMatching(/^blank\.mdx:11:6: KaTeX cannot render \$\\begin\{align\}.*: Undefined control sequence: \\mathbbm/)]);
   });
 
   it("says that \\tag holds text when a math command in it is unknown, and renders a \\tag{$\\star$} in links to it", async () => {

@@ -218,7 +218,7 @@ $$
       expect.stringMatching(/^broken\.mdx:10:\d+: KaTeX cannot render \$\\newcommand\{\\Rset\}\{\\mathbb\{R\}\$: .*never closed/),
       "broken.mdx:13:6: KaTeX cannot render $x \\in \\Rset$: Undefined control sequence: \\Rset; the definition of \\Rset on line 10 could not be read (see the problem reported there), so it is not defined here",
       // A command defined nowhere gets no such pointer.
-      "broken.mdx:13:24: KaTeX cannot render $\\Q$: Undefined control sequence: \\Q",
+      "broken.mdx:13:24: KaTeX cannot render $\\Q$: Undefined control sequence: \\Q; if it is a macro of the paper, define it in a formula before its first use, as \\newcommand{\\Q}{…}",
     ]);
   });
 });
