@@ -75,7 +75,26 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
     counter = numbered.counter;
     displays.push({ node: node as MathNode, parsed, equations: numbered.equations });
   });
+  resolveRefsInTags(displays.flatMap((display) => display.equations));
   return displays;
+}
+
+/**
+ * \tag{\ref{eq:loss}$'$}, LaTeX's way to number a variant "(3′)": the number
+ * it refers to (of this page) goes into the tag's text, which links and lists show.
+ */
+function resolveRefsInTags(equations: NumberedEquation[]): void {
+  const tagged = equations.filter((eq) => eq.number !== undefined && /\\(?:eq)?ref(?![A-Za-z])/.test(eq.number));
+  if (tagged.length === 0) return;
+  const numberOf = new Map(equations.flatMap((eq) => (eq.label !== undefined && eq.number !== undefined ? [[eq.label, eq.number] as const] : [])));
+  for (const eq of tagged) {
+    let text = eq.number!;
+    for (const ref of findEquationRefs(text).reverse()) {
+      const number = ref.slug === undefined ? numberOf.get(ref.label) : undefined;
+      if (number !== undefined && !number.includes("\\")) text = text.slice(0, ref.start) + (ref.kind === "eqref" ? `(${number})` : number) + text.slice(ref.start + ref.length);
+    }
+    eq.number = text;
+  }
 }
 
 /** Ids every paper page has besides its headings and equations: the main text, the status read to screen readers, the search box and its list, GFM's footnotes. */

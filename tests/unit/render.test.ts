@@ -132,6 +132,15 @@ describe("cross-paper references", () => {
     expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star">Starred <span class="katex">.*<mo>⋆<\/mo>/);
   });
 
+  it("show a \\tag{\\ref{eq:x}$'$} with the number it refers to, in the equation and in links to it", () => {
+    const primed = `${frontmatter({ title: '"Primed"' })}\n$$\na = b \\label{eq:base}\n$$\n\n$$\na' = b' \\tag{\\ref{eq:base}$'$} \\label{eq:prime}\n$$\n\nSee $\\eqref{eq:prime}$.\n`;
+    const { html, file } = render({ primed }, "primed");
+    expect(file.messages).toEqual([]);
+    expect(html).toContain('data-equation="1′"');
+    expect(html).toContain('aria-label="Copy link to equation (1′)"');
+    expect(html.replace(/<annotation[^]*?<\/annotation>|data-tex="[^"]*"/g, "")).not.toContain("\\ref"); // but in the TeX as written
+  });
+
   it("fail the page with every problem when a label is missing", () => {
     const bad = `${frontmatter()}\n$\\eqref{main/eq:zzz}$ and $\\eqref{eq:none}$\n`;
     expect(() => render({ main, bad }, "bad")).toThrow(/2 problems[\s\S]*main\/eq:zzz[\s\S]*eq:none/);
