@@ -97,6 +97,9 @@ function commandMeant(file: VFile, command: string): string {
   return meant;
 }
 
+/** \newcommand{\Ex}[2][]{…}: a definition with a default for its first argument. */
+const OPTIONAL_ARGUMENT_DEFINITION = /\\(?:re|provide)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*\[\s*(\d)\s*\]\s*\[/;
+
 /** What to write instead of LaTeX commands, common in papers, that KaTeX does not have. */
 const COMMANDS_INSTEAD: Record<string, string> = {
   "\\mathbbm": "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
@@ -184,6 +187,12 @@ export default function remarkKatexCheck() {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;
         return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem}); end the formula with a line holding only $$`);
+      }
+      // KaTeX's own words ("Expected '}', got '#'") do not say what it lacks.
+      const optional = OPTIONAL_ARGUMENT_DEFINITION.exec(tex);
+      if (optional) {
+        const [written, name, count] = optional as unknown as [string, string, string];
+        return void report(file, math, `KaTeX's \\newcommand takes no optional argument (the [ after [${count}]): define ${name} with required arguments only, as \\newcommand{${name}}[${count}]{…}, and give each at every use`, written);
       }
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.

@@ -136,6 +136,14 @@ describe("content check", () => {
     ]);
   });
 
+  it("says at the definition that KaTeX's \\newcommand takes no optional argument, and the use points back to it", async () => {
+    const body = `${frontmatter()}\n$$\n\\newcommand{\\R}{\\mathbb{R}}\n\\newcommand{\\Ex}[2][]{\\mathbb{E}_{#1}\\left[#2\\right]}\n$$\n\nThen $\\Ex[x]{f(x)}$.\n`;
+    expect(await problemsOf({ optional: body })).toEqual([
+      "optional.mdx:11:1: KaTeX's \\newcommand takes no optional argument (the [ after [2]): define \\Ex with required arguments only, as \\newcommand{\\Ex}[2]{…}, and give each at every use",
+      expect.stringMatching(/^optional\.mdx:14:6: .*the definition of \\Ex on line 11 could not be read/),
+    ]);
+  });
+
   it("tells a closed display with a blank line inside its environment by its TeX's own problem, not as never closed", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\na &= \\mathbbm{1}[x > 0] \\label{eq:k1} \\\\\n\nb &= c \\label{eq:k2}\n\\end{align}\n$$\n\nText.\n`;
     expect(await problemsOf({ blank: body })).toEqual([expect.stringMatching(/^blank\.mdx:11:6: KaTeX cannot render \$\\begin\{align\}.*: Undefined control sequence: \\mathbbm/)]);
