@@ -15,7 +15,7 @@ import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
 import { SOURCE } from "../plugins/messages.ts";
 import remarkMdxImports from "../plugins/remark-mdx-imports.ts";
-import remarkMdxNames, { endsInTexCommand, ENVIRONMENT_IN_PROSE } from "../plugins/remark-mdx-names.ts";
+import remarkMdxNames, { endsInTexCommand, ENVIRONMENT_IN_PROSE, proseCommandInstead } from "../plugins/remark-mdx-names.ts";
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkDisplayOpeningText from "../plugins/remark-display-opening-text.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
@@ -352,7 +352,7 @@ function mdxSyntaxHint(reason: string, lineText: string, column: number): string
   if (/parse expression/.test(reason)) {
     const brace = lineText.lastIndexOf("{", column - 1);
     if (brace !== -1 && /\\(?:begin|end)$/.test(lineText.slice(0, brace))) return `. ${ENVIRONMENT_IN_PROSE}`;
-    if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return ". TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$";
+    if (brace !== -1 && endsInTexCommand(lineText.slice(0, brace))) return `. ${proseCommandInstead(lineText.slice(0, brace)) ?? "TeX belongs in math: put it between $ signs, as $\\eqref{eq:name}$"}`;
     return ". In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math";
   }
   if (/before name/.test(reason) && !/comment/.test(reason)) return ". In MDX, < in prose starts a tag; write \\< for the character, or put a comparison in math, as $n < 512$";

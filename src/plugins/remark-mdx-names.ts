@@ -48,7 +48,7 @@ export default function remarkMdxNames() {
         const why = begins
           ? ENVIRONMENT_IN_PROSE
           : endsInTexCommand(before)
-          ? "TeX belongs in math: put it between $ signs"
+          ? proseCommandInstead(before) ?? "TeX belongs in math: put it between $ signs"
           : "In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math, as $\\{x \\mid x > 0\\}$";
         report(file, node, `{${node.value.trim()}}: ${notDefined(undefinedNames)}. ${why}`);
       } else if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
@@ -63,6 +63,25 @@ export default function remarkMdxNames() {
       }
     });
   };
+}
+
+/** LaTeX's commands for prose, which KaTeX has not either: what Markdown writes for each. */
+const PROSE_COMMANDS: Record<string, string> = {
+  cite: "a citation is text here: write it out, or link the paper, as [Ho et al., 2020](https://arxiv.org/abs/2006.11239)",
+  emph: "for emphasis write *…*",
+  textit: "for italics write *…*",
+  textbf: "for bold write **…**",
+  footnote: "for a footnote write [^1] here and [^1]: … below the paragraph",
+  url: "write a link as <https://…> or [text](https://…)",
+  href: "write a link as [text](https://…)",
+};
+PROSE_COMMANDS.citep = PROSE_COMMANDS.citet = PROSE_COMMANDS.cite!;
+
+/** What to write for the LaTeX prose command that `text` ends in (\cite{a}), if it is one. */
+export function proseCommandInstead(text: string): string | undefined {
+  const command = /\\([A-Za-z]+)(?:\{[^{}]*\})*\s*$/.exec(text)?.[1];
+  const instead = command === undefined ? undefined : PROSE_COMMANDS[command];
+  return instead && `\\${command} is LaTeX's, for prose, and neither MDX nor KaTeX has it: ${instead}`;
 }
 
 /** What to do with a LaTeX environment written in an MDX note's prose, where its {name} reads as JavaScript. */

@@ -18,6 +18,13 @@ describe("remark-mdx-names", () => {
     expect(messagesOf("Cost \\frac{a}{b} here.\n")).toEqual([expect.stringMatching(/^1:11: \{a\}: "a" is not defined\. TeX belongs in math/), expect.stringMatching(/^1:14: \{b\}: "b" is not defined\. TeX belongs in math/)]);
   });
 
+  it("answers LaTeX's prose commands (\\cite, \\emph) with what Markdown writes, not with math", () => {
+    expect(messagesOf("As in \\cite{ho2020}, this is \\emph{simple}.\n")).toEqual([
+      expect.stringMatching(/^1:12: \{ho2020\}: "ho2020" is not defined\. \\cite is LaTeX's, for prose, .*: a citation is text here: write it out, or link the paper/),
+      expect.stringMatching(/^1:35: \{simple\}: "simple" is not defined\. \\emph is LaTeX's, for prose, .*: for emphasis write \*…\*$/),
+    ]);
+  });
+
   it("names every undefined name of one expression once", () => {
     expect(messagesOf("{a + b + a}\n")).toEqual([expect.stringMatching(/^1:1: \{a \+ b \+ a\}: "a", "b" are not defined/)]);
   });
