@@ -233,7 +233,9 @@ export function parseDisplayTex(tex: string): ParsedDisplay {
     const rawRows = splitRows(env.inner);
     const labelCount = (env.inner.match(/\\label(?![A-Za-z])/g) ?? []).length;
     const trailing = parseRow(env.after, problems);
-    const perRow = NUMBERS_EVERY_ROW.has(env.name) || labelCount > 1;
+    // A \tag on a row of align* is that row's, as in LaTeX; a single \label numbers the whole display.
+    const rowTagged = env.name.endsWith("*") && /\\tag(?![A-Za-z])/.test(env.inner);
+    const perRow = NUMBERS_EVERY_ROW.has(env.name) || labelCount > 1 || rowTagged;
     if (perRow && rawRows.length > 1 && !trailing.row.label && !trailing.row.customTag) {
       const parsed = rawRows.map((row) => parseRow(row, problems));
       // A row that is only whitespace after a final \\ is no row.

@@ -56,6 +56,12 @@ describe("parseDisplayTex", () => {
     expect(aligned.rows.map((r) => r.unnumbered)).toEqual([false, true, false]);
   });
 
+  it("gives a \\tag on one row of align* to that row, as LaTeX does, not to the whole display", () => {
+    const parsed = parseDisplayTex(String.raw`\begin{align*} a &= b \tag{L} \\ c &= d \end{align*}`);
+    expect(parsed.rows.map((r) => [r.customTag, r.unnumbered])).toEqual([["L", false], [undefined, true]]);
+    expect(texForRendering(parsed, numberRows(parsed.rows, 0).equations)).toContain(String.raw`a &= b \tag{\htmlId{eq-tag-L}{L}} \\`);
+  });
+
   it("does not split rows inside a nested matrix", () => {
     const parsed = parseDisplayTex(String.raw`\begin{align} R &= \begin{pmatrix} a & b \\ c & d \end{pmatrix} \label{eq:r} \\ s &= t \end{align}`);
     expect(parsed.rows).toHaveLength(2);
