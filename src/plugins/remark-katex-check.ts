@@ -1,6 +1,7 @@
 // For the content check: renders every formula with the site's KaTeX options
 // and reports each one KaTeX rejects, with its place and TeX.
 import type { Root } from "mdast";
+import type { Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
@@ -96,6 +97,9 @@ function commandMeant(file: VFile, command: string): string {
   }
   return meant;
 }
+
+/** Unknown commands told of one formula, at most: a paste from a LaTeX source may hold a dozen. */
+const MAX_UNKNOWN_COMMANDS = 5;
 
 /** \newcommand{\Ex}[2][]{…}: a definition with a default for its first argument. */
 const OPTIONAL_ARGUMENT_DEFINITION = /\\(?:re|provide)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*\[\s*(\d)\s*\]\s*\[/;
@@ -197,10 +201,19 @@ export default function remarkKatexCheck() {
       const inlineLabel = math.type === "inlineMath" && /\\label(?![A-Za-z])/.test(math.value);
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? mathInTag(tex, unknown) || definedLater(file, unknown, math) || commandInstead(unknown) || commandMeant(file, unknown) || defineIt(unknown) : environmentInstead(problem));
+      const unknownReason = (command: string) => mathInTag(tex, command) || definedLater(file, command, math) || commandInstead(command) || commandMeant(file, command) || defineIt(command);
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? unknownReason(unknown) : environmentInstead(problem));
+      const say = (reason: string, at: string | Point | undefined) => report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
       // An unknown command can be found in the author's TeX, at its own line.
-      const at = group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown;
-      report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
+      say(reason, group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown);
+      // KaTeX stops at the first unknown command: the others of the formula are found with those before it defined as nothing.
+      if (inlineLabel || group || !unknown) return;
+      for (const known = [unknown]; known.length < MAX_UNKNOWN_COMMANDS; ) {
+        const next = /^Undefined control sequence: (\\\S+)$/.exec(katexProblem(known.map((command) => `\\def${command}{}`).join("") + texWithMacros(math), math.type === "math") ?? "")?.[1];
+        if (!next || known.includes(next)) return;
+        known.push(next);
+        say(`Undefined control sequence: ${next}${unknownReason(next)}`, next);
+      }
     });
   };
 }

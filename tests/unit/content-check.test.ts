@@ -144,6 +144,11 @@ describe("content check", () => {
     ]);
   });
 
+  it("names every unknown command of one formula at once, each at its place, not only KaTeX's first", async () => {
+    const body = `${frontmatter()}\n$$\na = \\mathbbm{1}[x] + \\nicefrac{1}{2}\n+ \\textsc{abc} \\mathbbm{2}\n$$\n`;
+    expect((await problemsOf({ many: body })).map((problem) => problem.replace(/KaTeX cannot render \$[^$]*\$: Undefined control sequence: /, "").replace(/;.*/, ""))).toEqual(["many.mdx:10:5: \\mathbbm", "many.mdx:10:22: \\nicefrac", "many.mdx:11:3: \\textsc"]);
+  });
+
   it("tells a closed display with a blank line inside its environment by its TeX's own problem, not as never closed", async () => {
     const body = `${frontmatter()}\n$$\n\\begin{align}\na &= \\mathbbm{1}[x > 0] \\label{eq:k1} \\\\\n\nb &= c \\label{eq:k2}\n\\end{align}\n$$\n\nText.\n`;
     expect(await problemsOf({ blank: body })).toEqual([expect.stringMatching(/^blank\.mdx:11:6: KaTeX cannot render \$\\begin\{align\}.*: Undefined control sequence: \\mathbbm/)]);
