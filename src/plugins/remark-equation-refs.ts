@@ -64,6 +64,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       // Where in the formula the reference is: a display may run over many lines.
       const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
       if (!ref.slug || ref.slug === slug) {
+        if (ref.label === "") return void report(file, node, `${command} names no equation: write its label between the braces, as \\${ref.kind}{eq:name}`, at);
         const eq = here.get(anchorForLabel(ref.label));
         // Its anchor is another label's too: remark-equation-numbers reports that, and it is the one problem.
         if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;

@@ -144,6 +144,15 @@ describe("content check", () => {
     ]);
   });
 
+  it("says that an empty \\eqref{} names no equation, even beside an empty \\label{}", async () => {
+    const body = `${frontmatter()}\n$$\na = b \\label{}\n$$\n\nSee $\\eqref{}$ and $\\ref{ }$.\n`;
+    expect(await problemsOf({ empty: body })).toEqual([
+      expect.stringMatching(/^empty\.mdx:10:7: \\label\{\} is empty/),
+      "empty.mdx:13:5: \\eqref{} names no equation: write its label between the braces, as \\eqref{eq:name}",
+      "empty.mdx:13:20: \\ref{} names no equation: write its label between the braces, as \\ref{eq:name}",
+    ]);
+  });
+
   it("names every unknown command of one formula at once, each at its place, not only KaTeX's first", async () => {
     const body = `${frontmatter()}\n$$\na = \\mathbbm{1}[x] + \\nicefrac{1}{2}\n+ \\textsc{abc} \\mathbbm{2}\n$$\n`;
     expect((await problemsOf({ many: body })).map((problem) => problem.replace(/KaTeX cannot render \$[^$]*\$: Undefined control sequence: /, "").replace(/;.*/, ""))).toEqual(["many.mdx:10:5: \\mathbbm", "many.mdx:10:22: \\nicefrac", "many.mdx:11:3: \\textsc"]);
