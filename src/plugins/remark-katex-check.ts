@@ -187,6 +187,8 @@ export default function remarkKatexCheck() {
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
       const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
+      // A display's \label left in its TeX is one without braces, which remark-equation-numbers has told.
+      if (unknown === "\\label" && math.type === "math") return;
       if (blankLine && !closedDespiteBlankLine(tex, unknown)) {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;

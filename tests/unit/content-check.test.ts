@@ -153,6 +153,11 @@ describe("content check", () => {
     ]);
   });
 
+  it("tells a \\label without braces once, at it, not also as a command KaTeX lacks", async () => {
+    const body = `${frontmatter()}\n$$\na = b \\label eq:a\n$$\n`;
+    expect(await problemsOf({ bare: body })).toEqual(["bare.mdx:10:7: \\label needs an argument in braces"]);
+  });
+
   it("names every unknown command of one formula at once, each at its place, not only KaTeX's first", async () => {
     const body = `${frontmatter()}\n$$\na = \\mathbbm{1}[x] + \\nicefrac{1}{2}\n+ \\textsc{abc} \\mathbbm{2}\n$$\n`;
     expect((await problemsOf({ many: body })).map((problem) => problem.replace(/KaTeX cannot render \$[^$]*\$: Undefined control sequence: /, "").replace(/;.*/, ""))).toEqual(["many.mdx:10:5: \\mathbbm", "many.mdx:10:22: \\nicefrac", "many.mdx:11:3: \\textsc"]);
