@@ -23,10 +23,11 @@ export function mathElement(tex: string, display: boolean, macros?: string) {
   };
 }
 
-/** Sets the TeX that will be rendered, in the mdast value and in the hast text both. */
+/** Sets the TeX that will be rendered, in the mdast value and in the hast text both; the TeX as written stays in data.originalTex. */
 export function setMathTex(node: MathNode, tex: string): void {
-  node.value = tex;
   const data = (node.data ??= {});
+  data.originalTex ??= node.value;
+  node.value = tex;
   const rendered = findMathElement(data.hChildren as never[] | undefined);
   if (rendered) rendered.children = [{ type: "text", value: tex }];
   else {

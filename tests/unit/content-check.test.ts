@@ -156,6 +156,9 @@ describe("content check", () => {
   it("tells a \\label without braces once, at it, not also as a command KaTeX lacks", async () => {
     const body = `${frontmatter()}\n$$\na = b \\label eq:a\n$$\n`;
     expect(await problemsOf({ bare: body })).toEqual(["bare.mdx:10:7: \\label needs an argument in braces"]);
+    // An inline formula is quoted as written, not as the link its \\eqref became.
+    const inline = `${frontmatter()}\n$$\nc = d \\label{eq:c}\n$$\n\nSee $\\eqref{eq:c} \\label{eq:y}$.\n`;
+    expect(await problemsOf({ inline })).toEqual([expect.stringMatching(/^inline\.mdx:13:5: KaTeX cannot render \$\\eqref\{eq:c\} \\label\{eq:y\}\$: \\label names display equations only/)]);
   });
 
   it("names every unknown command of one formula at once, each at its place, not only KaTeX's first", async () => {
