@@ -76,7 +76,7 @@
       storeFields: ["url", "title", "heading", "text", "kind"],
       tokenize: tokenize,
       processTerm: processTerm,
-      searchOptions: { boost: { title: 3, heading: 2 }, prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 1; }, combineWith: "AND" },
+      searchOptions: { boost: { title: 3, heading: 2 }, prefix: function (term, i, terms) { return i === terms.length - 1 && (term.length > 1 || NEEDS_SEGMENTER.test(term)); }, combineWith: "AND" },
     },
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

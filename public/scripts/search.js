@@ -104,12 +104,16 @@
     return out;
   }
 
-  // Where a (folded) term is a hit in the folded text: at the start of a word,
-  // as the index matches ("a" is not the a in "Richard"); anywhere in Chinese.
+  // Where a (folded) term is a hit in the folded text: a whole word, as the
+  // index holds it (MiniSearch names the words that matched, "token" for "to…"),
+  // so "a" is not the a in "Richard", nor "to" the start of "token"; anywhere in Chinese.
   var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
   function hitAt(folded, term, from, segmented) {
+    var bounds = function (ch) {
+      return ch === undefined || !WORD_CHAR.test(ch) || window.PapernotesSearchCore.segmented(ch);
+    };
     for (var at = folded.indexOf(term, from); at !== -1; at = folded.indexOf(term, at + 1)) {
-      if (segmented || at === 0 || !WORD_CHAR.test(folded[at - 1])) return at;
+      if (segmented || (bounds(folded[at - 1]) && bounds(folded[at + term.length]))) return at;
     }
     return -1;
   }
@@ -178,6 +182,25 @@
     });
   }
 
+  // Each section's text in a page's content, by its heading's id ("" before the
+  // first heading): from its heading to the next. Pagefind gives a section only
+  // an excerpt of about 30 words, which may leave out words that it holds.
+  function sectionTexts(page) {
+    var starts = [];
+    var from = 0;
+    page.anchors.forEach(function (anchor) {
+      var at = page.content.indexOf(anchor.text, from);
+      if (at === -1) return;
+      starts.push({ id: anchor.id, at: at });
+      from = at + anchor.text.length;
+    });
+    var texts = { "": page.content.slice(0, starts.length > 0 ? starts[0].at : page.content.length) };
+    starts.forEach(function (start, i) {
+      texts[start.id] = page.content.slice(start.at, i + 1 < starts.length ? starts[i + 1].at : page.content.length);
+    });
+    return texts;
+  }
+
   // Pagefind indexes one document per page; each section and equation is a
   // sub-result under its own heading, and equations' headings are h3
   // (EQUATION_HEADING_TAG in src/postbuild/search-index.ts).
@@ -224,6 +247,7 @@
       ).then(function (pages) {
         pages.forEach(function (page) {
           if (!findsEvery(page.meta.title + " " + page.content, words, core)) return;
+          var sections = sectionTexts(page);
           var hits = page.sub_results
             .map(function (sub) {
               return { sub: sub, parts: partsFromMarkedHtml(sub.excerpt) };
@@ -231,11 +255,13 @@
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
             });
-          // Only sections that show every word (the paper's title counts), as
+          // Only sections that hold every word (the paper's title counts), as
           // the offline index holds each section with its title: "42:1" is not
           // a section with a 1 in it, on a page with a 42 elsewhere.
           var full = hits.filter(function (hit) {
-            return findsEvery(page.meta.title + " " + hit.sub.title + " " + hit.parts.map(function (part) { return part.text; }).join(""), words, core);
+            var text = sections[hit.sub.anchor ? hit.sub.anchor.id : ""];
+            if (text === undefined) text = hit.parts.map(function (part) { return part.text; }).join("");
+            return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);
           });
           full
             .sort(function (a, b) {

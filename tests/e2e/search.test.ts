@@ -102,6 +102,33 @@ for (const mode of MODES) {
       if (mode.backend === "minisearch") expect(located).toBeGreaterThan(0);
     });
 
+    it("finds a section by words far apart in it, beyond the excerpt shown, and a Chinese word by its first character", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      // Both in Würstchen's Stage B: Pagefind's excerpt of it shows only the first.
+      expect(await searchFor(page, "EfficientNetV2 dropout")).toEqual([expect.stringMatching(/papers\/wuerstchen\/(index\.html)?#stage-b-/)]);
+      // As typed: 融, on the way to 融合.
+      expect(await searchFor(page, "融")).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/designedit\//)]));
+    });
+
+    it("marks only whole words of the query in excerpts, not the start of a longer word", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      for (const query of ["Llama 2", "Table 2", "guided text to image"]) {
+        await searchFor(page, query);
+        const partial = await page.locator(".search-result-excerpt mark").evaluateAll((marks) =>
+          marks.flatMap((mark) => {
+            const word = /[\p{L}0-9]/u; // "256²" is 256, squared
+            const cjk = /\p{Script=Han}/u;
+            const [before, after] = [mark.previousSibling?.textContent?.slice(-1) ?? "", mark.nextSibling?.textContent?.[0] ?? ""];
+            const joined = (ch: string) => word.test(ch) && !cjk.test(ch) && !cjk.test(mark.textContent!);
+            return joined(before) || joined(after) ? [`${before}[${mark.textContent}]${after}`] : [];
+          }),
+        );
+        expect(partial, query).toEqual([]);
+      }
+    });
+
     it("finds a formula by a word of its TeX, and lands on it", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
