@@ -183,22 +183,39 @@
   }
 
   // Each section's text in a page's content, by its heading's id ("" before the
-  // first heading): from its heading to the next. Pagefind gives a section only
-  // an excerpt of about 30 words, which may leave out words that it holds.
+  // first heading, after the paper's title): from after its heading to the next.
+  // Pagefind gives a section only an excerpt of about 30 words, which may leave
+  // out words that it holds, and in Chinese often marks none.
   function sectionTexts(page) {
     var starts = [];
-    var from = 0;
+    var from = page.content.indexOf(page.meta.title) === 0 ? page.meta.title.length : 0;
+    var top = from;
     page.anchors.forEach(function (anchor) {
       var at = page.content.indexOf(anchor.text, from);
       if (at === -1) return;
-      starts.push({ id: anchor.id, at: at });
+      starts.push({ id: anchor.id, at: at, body: at + anchor.text.length });
       from = at + anchor.text.length;
     });
-    var texts = { "": page.content.slice(0, starts.length > 0 ? starts[0].at : page.content.length) };
+    var body = function (start, end) {
+      return page.content.slice(start, end).replace(/^[\s.:;,。：；，]+/, "");
+    };
+    var texts = { "": body(top, starts.length > 0 ? starts[0].at : page.content.length) };
     starts.forEach(function (start, i) {
-      texts[start.id] = page.content.slice(start.at, i + 1 < starts.length ? starts[i + 1].at : page.content.length);
+      texts[start.id] = body(start.body, i + 1 < starts.length ? starts[i + 1].at : page.content.length);
     });
     return texts;
+  }
+
+  // The words of `text` that the query's words find, for marking them: a word
+  // itself, or, for the last word, each word of the text that it starts.
+  function wordsFound(text, words, core) {
+    var tokens = null;
+    return [].concat.apply([], words.map(function (word, i) {
+      if (core.segmented(word) || !core.options.searchOptions.prefix(word, i, words)) return [word];
+      return (tokens = tokens || core.tokenize(core.fold(text))).filter(function (token, at, all) {
+        return token.indexOf(word) === 0 && all.indexOf(token) === at;
+      });
+    }));
   }
 
   // Pagefind indexes one document per page; each section and equation is a
@@ -258,9 +275,11 @@
           // Only sections that hold every word (the paper's title counts), as
           // the offline index holds each section with its title: "42:1" is not
           // a section with a 1 in it, on a page with a 42 elsewhere.
+          hits.forEach(function (hit) {
+            hit.text = sections[hit.sub.anchor ? hit.sub.anchor.id : ""];
+          });
           var full = hits.filter(function (hit) {
-            var text = sections[hit.sub.anchor ? hit.sub.anchor.id : ""];
-            if (text === undefined) text = hit.parts.map(function (part) { return part.text; }).join("");
+            var text = hit.text !== undefined ? hit.text : hit.parts.map(function (part) { return part.text; }).join("");
             return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);
           });
           full
@@ -272,7 +291,9 @@
               var sub = hit.sub;
               var heading = sub.anchor ? sub.title : "";
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
-              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: fromWordStart(withoutHeading(hit.parts, heading), page.content) });
+              // The excerpt made as the offline search makes it, from the section's text; Pagefind's if it was not found.
+              var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
+              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: parts });
             });
         });
         return collect(results.slice(LIMIT), words, core, found);

@@ -111,6 +111,19 @@ for (const mode of MODES) {
       expect(await searchFor(page, "融")).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/designedit\//)]));
     });
 
+    it("shows in each excerpt the Chinese word searched for, marked, unless the heading has it", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      for (const query of ["补洞", "融合", "偏好", "迭代"]) {
+        await searchFor(page, query);
+        const unmarked = await page.locator(".search-result").evaluateAll(
+          (links, query) => links.filter((link) => !link.querySelector(".search-result-heading")?.textContent?.includes(query) && !link.querySelector(".search-result-excerpt mark")).map((link) => link.textContent),
+          query,
+        );
+        expect(unmarked, query).toEqual([]);
+      }
+    });
+
     it("marks only whole words of the query in excerpts, not the start of a longer word", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
