@@ -233,6 +233,10 @@
   }
   if (searchInput) {
     searchInput.addEventListener("focus", loadSearch);
+    // Until the search has come, an Enter is noted on the box, as the page's inline loader notes one (see csp.ts).
+    searchInput.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !window.PapernotesSearch) searchInput.setAttribute("data-enter", searchInput.value);
+    });
     document.addEventListener("keydown", function (event) {
       var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
       if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {

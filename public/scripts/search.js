@@ -538,5 +538,9 @@
   });
 
   window.PapernotesSearch = { backend: backend.name, search: search };
+  // An Enter pressed in the box before this script came (see csp.ts): for the query then typed, if it still is.
+  var early = input.getAttribute("data-enter");
+  input.removeAttribute("data-enter");
+  if (early !== null && early.trim() && early.trim() === input.value.trim()) enterFor = early.trim();
   if (input.value.trim()) run();
 })();

@@ -23,7 +23,8 @@ d.addEventListener("DOMContentLoaded",d.papernotesShowTheme);if(m.addEventListen
  * back and handed over, through document.papernotesPending(), to be replayed
  * (not a Ctrl/Cmd/Shift-click: opening the permalink in a new tab is the browser's).
  * The search shortcuts (/, Ctrl-K, outside a text field) focus the search box
- * at once: the query typed next must not wait for the script, or it is lost.
+ * at once: the query typed next must not wait for the script, or it is lost;
+ * an Enter in the box is noted on it (data-enter), for the search to open the first result.
  * A page opened at an anchor it does not have loads the script at once, to say so.
  */
 const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown","touchstart","keydown","focusin","mouseover","click"];
@@ -31,7 +32,8 @@ function load(){if(!loading){loading=d.createElement("script");loading.src=(d.do
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
 if(!(away&&!away.closest(".katex")))load();
 if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
-else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}}
+else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}
+else if(k==="enter"&&t.id==="site-search-input")t.setAttribute("data-enter",t.value)}
 types.forEach(function(type){d.addEventListener(type,on,true)});
 d.addEventListener("DOMContentLoaded",function(){var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(x){}if(h&&!d.getElementById(h))load()});
 d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");

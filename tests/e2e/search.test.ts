@@ -309,6 +309,28 @@ describe("search shortcuts before the page script has arrived (slow network)", (
 });
 
 describe("search on a slow network", () => {
+  it("opens the first result of a query whose Enter came before the page script, or the search script, had come", async () => {
+    for (const held of ["**/scripts/papernotes.js", "**/scripts/search.js"]) {
+      const page = await seed.browser.newPage();
+      try {
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        await page.route(held, async (route) => {
+          await released;
+          await route.continue();
+        });
+        await page.goto(seed.site.url);
+        await page.keyboard.press("/");
+        await page.keyboard.type("eq:dpo-loss", { delay: 10 });
+        await page.keyboard.press("Enter");
+        release();
+        await page.waitForURL(/papers\/self-rewarding-language-models\/#eq-dpo-loss$/, { timeout: 10_000 });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it("opens the first result of a query whose Enter came before its results", async () => {
     const page = await seed.browser.newPage();
     try {
