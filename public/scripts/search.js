@@ -482,10 +482,19 @@
     });
   }
 
+  // The first query of a big site loads its index (1-2 s at 1,000 papers from disk): the panel says it is at work.
+  var SEARCHING_AFTER_MS = 300;
   function run() {
     var query = input.value.trim();
     var mine = ++sequence;
     if (!query) return close();
+    setTimeout(function () {
+      if (mine !== sequence || !panel.hidden || panel.getAttribute("data-query") === query) return;
+      list.hidden = true;
+      message.textContent = zh ? "正在搜索…" : "Searching…";
+      message.hidden = false;
+      panel.hidden = false;
+    }, SEARCHING_AFTER_MS);
     search(query).then(
       function (results) {
         if (mine === sequence) render(results, query);

@@ -345,6 +345,8 @@ describe("search on a slow network", () => {
       await page.keyboard.type("DDPM upd");
       await page.keyboard.press("Enter");
       expect(await page.locator("#site-search-results").getAttribute("data-query")).not.toBe("DDPM upd"); // not there yet
+      // Meanwhile the panel says the search is at work, rather than nothing at all.
+      await expect.poll(() => page.locator(".search-empty").textContent()).toBe("Searching…");
       await page.waitForURL(/papers\/wuerstchen\/#eq-ddpm-update$/);
     } finally {
       await page.close();
