@@ -118,15 +118,19 @@
     return -1;
   }
 
-  // The text around the first hit, with every hit of a (folded) term marked.
-  function partsAround(text, terms, fold, segmented) {
+  // The text around the query as typed, if the text holds it ("自奖励", not 自
+  // and 奖励 apart), else around the first hit, with every hit of a (folded) term marked.
+  function partsAround(text, terms, fold, segmented, query) {
     var folded = foldInPlace(text, fold);
+    var phrase = fold(query || "").replace(/\s+/g, " ").trim();
+    var first = phrase ? hitAt(folded, phrase, 0, segmented(phrase)) : -1;
     terms = terms.map(fold).filter(Boolean);
-    var first = -1;
-    terms.forEach(function (term) {
-      var at = hitAt(folded, term, 0, segmented(term));
-      if (at !== -1 && (first === -1 || at < first)) first = at;
-    });
+    if (first === -1) {
+      terms.forEach(function (term) {
+        var at = hitAt(folded, term, 0, segmented(term));
+        if (at !== -1 && (first === -1 || at < first)) first = at;
+      });
+    }
     var start = Math.max(0, first - 50);
     // Not from inside a word, nor at the punctuation after one: "…nt。从概念上看" reads as cut.
     var inWord = function (ch) {
@@ -255,7 +259,7 @@
       });
     });
     // Results in batches, until LIMIT sections pass the check above (or none are left to read).
-    function collect(results, words, core, found) {
+    function collect(results, query, words, core, found) {
       if (found.length >= LIMIT || results.length === 0) return found.slice(0, LIMIT);
       return Promise.all(
         results.slice(0, LIMIT).map(function (result) {
@@ -282,21 +286,23 @@
             var text = hit.text !== undefined ? hit.text : hit.parts.map(function (part) { return part.text; }).join("");
             return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);
           });
-          full
-            .sort(function (a, b) {
-              return bySubResultScore(a.sub, b.sub);
-            })
+          full.sort(function (a, b) {
+            return bySubResultScore(a.sub, b.sub);
+          });
+          phraseFirst(full, query, core, function (hit) {
+            return hit.sub.title + " " + (hit.text || "");
+          })
             .slice(0, SUB_RESULTS_PER_PAGE)
             .forEach(function (hit) {
               var sub = hit.sub;
               var heading = sub.anchor ? sub.title : "";
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
               // The excerpt made as the offline search makes it, from the section's text; Pagefind's if it was not found.
-              var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
+              var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented, query) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
               found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: parts });
             });
         });
-        return collect(results.slice(LIMIT), words, core, found);
+        return collect(results.slice(LIMIT), query, words, core, found);
       });
     }
     return {
@@ -308,7 +314,7 @@
           if (words.length === 0) return [];
           // Words only: Pagefind would join "self-rewarding" into "selfrewarding".
           return pagefind.search(words.join(" ")).then(function (response) {
-            return collect(response.results.slice(0, 3 * LIMIT), words, loaded[1], []);
+            return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
           });
         });
       },
@@ -325,6 +331,19 @@
       if (!(page in first)) first[page] = i;
       else if (hits[i].id === page + "#" && findsEvery(hits[i].title, words, core)) hits.splice(first[page], 0, hits.splice(i, 1)[0]);
     }
+  }
+
+  // MiniSearch scores each word alone: "自奖励" (自 + 奖励) ranked "来自人类…奖励"
+  // first. Hits that hold the query's words together, as typed, come first.
+  function phraseFirst(hits, query, core, textOf) {
+    var phrase = core.fold(query).replace(/\s+/g, " ").trim();
+    if (core.tokenize(phrase).length < 2) return hits;
+    var holds = function (hit) {
+      return core.fold(textOf(hit)).indexOf(phrase) !== -1;
+    };
+    return hits.filter(holds).concat(hits.filter(function (hit) {
+      return !holds(hit);
+    }));
   }
 
   function miniSearchBackend() {
@@ -349,6 +368,9 @@
           hits.sort(function (a, b) {
             return b.score - a.score;
           });
+          hits = phraseFirst(hits, query, window.PapernotesSearchCore, function (hit) {
+            return hit.title + " " + hit.heading + " " + hit.text;
+          });
           putPaperFirst(hits, query, window.PapernotesSearchCore);
           var perPage = {};
           hits = hits.filter(function (hit) {
@@ -358,7 +380,7 @@
           });
           return hits.slice(0, LIMIT).map(function (hit) {
             var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
-            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold, window.PapernotesSearchCore.segmented) };
+            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold, window.PapernotesSearchCore.segmented, query) };
           });
         });
       },

@@ -124,6 +124,13 @@ for (const mode of MODES) {
       }
     });
 
+    it("puts first a section that holds the words of a Chinese query together, as typed", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      await searchFor(page, "自奖励");
+      expect(await page.locator(".search-result").first().textContent()).toContain("自奖励");
+    });
+
     it("marks only whole words of the query in excerpts, not the start of a longer word", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
