@@ -110,10 +110,10 @@
   var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
   function hitAt(folded, term, from, segmented) {
     var bounds = function (ch) {
-      return ch === undefined || !WORD_CHAR.test(ch) || window.PapernotesSearchCore.segmented(ch);
+      return ch === undefined || !WORD_CHAR.test(ch) || segmented(ch);
     };
     for (var at = folded.indexOf(term, from); at !== -1; at = folded.indexOf(term, at + 1)) {
-      if (segmented || (bounds(folded[at - 1]) && bounds(folded[at + term.length]))) return at;
+      if (segmented(term) || (bounds(folded[at - 1]) && bounds(folded[at + term.length]))) return at;
     }
     return -1;
   }
@@ -123,11 +123,11 @@
   function partsAround(text, terms, fold, segmented, query) {
     var folded = foldInPlace(text, fold);
     var phrase = fold(query || "").replace(/\s+/g, " ").trim();
-    var first = phrase ? hitAt(folded, phrase, 0, segmented(phrase)) : -1;
+    var first = phrase ? hitAt(folded, phrase, 0, segmented) : -1;
     terms = terms.map(fold).filter(Boolean);
     if (first === -1) {
       terms.forEach(function (term) {
-        var at = hitAt(folded, term, 0, segmented(term));
+        var at = hitAt(folded, term, 0, segmented);
         if (at !== -1 && (first === -1 || at < first)) first = at;
       });
     }
@@ -141,7 +141,7 @@
     var end = Math.min(text.length, start + 180);
     var marked = [];
     terms.forEach(function (term) {
-      for (var at = hitAt(folded, term, start, segmented(term)); at !== -1 && at < end; at = hitAt(folded, term, at + term.length, segmented(term))) {
+      for (var at = hitAt(folded, term, start, segmented); at !== -1 && at < end; at = hitAt(folded, term, at + term.length, segmented)) {
         for (var i = at; i < Math.min(at + term.length, end); i++) marked[i] = true;
       }
     });
@@ -271,7 +271,7 @@
           var sections = sectionTexts(page);
           var hits = page.sub_results
             .map(function (sub) {
-              return { sub: sub, parts: partsFromMarkedHtml(sub.excerpt) };
+              return { sub: sub, parts: partsFromMarkedHtml(sub.excerpt), text: sections[sub.anchor ? sub.anchor.id : ""] };
             })
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
@@ -279,9 +279,6 @@
           // Only sections that hold every word (the paper's title counts), as
           // the offline index holds each section with its title: "42:1" is not
           // a section with a 1 in it, on a page with a 42 elsewhere.
-          hits.forEach(function (hit) {
-            hit.text = sections[hit.sub.anchor ? hit.sub.anchor.id : ""];
-          });
           var full = hits.filter(function (hit) {
             var text = hit.text !== undefined ? hit.text : hit.parts.map(function (part) { return part.text; }).join("");
             return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);

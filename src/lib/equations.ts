@@ -295,7 +295,7 @@ export function numberRows(rows: EquationRow[], counter: number): { equations: N
     if (row.customTag !== undefined) number = row.customTag;
     else if (!row.unnumbered) number = String(++counter);
     const anchor = row.label !== undefined ? anchorForLabel(row.label) : number !== undefined ? (row.customTag !== undefined ? "eq-tag-" + anchorText(row.customTag) : `eq-${number}`) : undefined;
-    return { number, anchor, label: row.label, bare: row.customTag !== undefined && row.bareTag ? true : undefined };
+    return { number, anchor, label: row.label, bare: row.bareTag };
   });
   return { equations, counter };
 }

@@ -20,10 +20,8 @@ export default function remarkEquationNumbers() {
     const strings = ui(pageLang(file));
     const headings = headingIds(tree);
     const byAnchor: PageEquations = new Map();
-    /** The line of each anchor's first equation, for the message about a second. */
-    const firstLines = new Map<string, number>();
-    /** And the place of its label, if it has one. */
-    const firstPlaces = new Map<string, Point | undefined>();
+    /** The line of each anchor's first equation, and the place of its label if it has one, for the message about a second. */
+    const firsts = new Map<string, { line?: number; place?: Point }>();
     const labels: PageLabels = new Set();
     /** Where each number shown is, and its \tag if it has one, for a number shown twice. */
     const shown = new Map<string, { line: number; tag?: Point }>();
@@ -57,13 +55,12 @@ export default function remarkEquationNumbers() {
         // \label{eq:3} and the third equation, unlabelled: told at the label, as the label must change.
         const [labelled, unlabelled] = other?.label === undefined ? [eq, other] : [other, eq];
         if (other && labelled.label !== undefined && unlabelled?.label === undefined && unlabelled?.number !== undefined) {
-          report(file, node, `\\label{${labelled.label}} gives the anchor #${eq.anchor}, which equation (${tagText(unlabelled.number)}) has without a label; choose another label`, labelled === eq ? place : firstPlaces.get(eq.anchor));
-        } else if (other) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firstLines.has(eq.anchor) ? `; the first is on line ${firstLines.get(eq.anchor)}` : ""), place);
+          report(file, node, `\\label{${labelled.label}} gives the anchor #${eq.anchor}, which equation (${tagText(unlabelled.number)}) has without a label; choose another label`, labelled === eq ? place : firsts.get(eq.anchor)?.place);
+        } else if (other) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firsts.get(eq.anchor)?.line !== undefined ? `; the first is on line ${firsts.get(eq.anchor)!.line}` : ""), place);
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
         if (eq.label !== undefined) labels.add(eq.label);
-        if (line !== undefined && !firstLines.has(eq.anchor)) firstLines.set(eq.anchor, line);
-        if (!firstPlaces.has(eq.anchor)) firstPlaces.set(eq.anchor, place);
+        if (!firsts.has(eq.anchor)) firsts.set(eq.anchor, { line, place });
       }
       const rowAnchors = parsed.rowEnvironment !== undefined;
       const tex = texForRendering(parsed, equations);

@@ -6,6 +6,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { katexHas, katexOptions } from "../lib/katex-options.ts";
+import { literalPattern } from "../lib/literal-pattern.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
@@ -105,19 +106,23 @@ const MAX_UNKNOWN_COMMANDS = 5;
 const OPTIONAL_ARGUMENT_DEFINITION = /\\(?:re|provide)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*\[\s*(\d)\s*\]\s*\[/;
 
 /** What to write instead of LaTeX commands, common in papers, that KaTeX does not have. */
+const INDICATOR = "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}";
+const REFERENCE = "refer to an equation with \\eqref{…}";
+const INTERTEXT = "end the display there, write the text as prose, and go on in a new display";
+const CITATION = "cite in the prose, outside math";
 const COMMANDS_INSTEAD: Record<string, string> = {
-  "\\mathbbm": "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
-  "\\mathds": "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}",
-  "\\cref": "refer to an equation with \\eqref{…}",
-  "\\Cref": "refer to an equation with \\eqref{…}",
-  "\\autoref": "refer to an equation with \\eqref{…}",
-  "\\intertext": "end the display there, write the text as prose, and go on in a new display",
-  "\\shortintertext": "end the display there, write the text as prose, and go on in a new display",
+  "\\mathbbm": INDICATOR,
+  "\\mathds": INDICATOR,
+  "\\cref": REFERENCE,
+  "\\Cref": REFERENCE,
+  "\\autoref": REFERENCE,
+  "\\intertext": INTERTEXT,
+  "\\shortintertext": INTERTEXT,
   "\\nicefrac": "write \\tfrac{…}{…} or a/b",
   "\\textsc": "write \\text{…} or \\mathrm{…}",
-  "\\cite": "cite in the prose, outside math",
-  "\\citep": "cite in the prose, outside math",
-  "\\citet": "cite in the prose, outside math",
+  "\\cite": CITATION,
+  "\\citep": CITATION,
+  "\\citet": CITATION,
 };
 
 function commandInstead(command: string): string {
@@ -164,7 +169,7 @@ function closedDespiteBlankLine(tex: string, unknown: string | undefined): boole
   const environment = /^\\begin\{([^{}]+)\}/.exec(tex)?.[1];
   if (environment !== undefined && tex.endsWith(`\\end{${environment}}`)) return true;
   const blank = /\n[ \t]*\r?\n/.exec(tex)?.index ?? tex.length;
-  return unknown !== undefined && new RegExp(`${unknown.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}(?![A-Za-z])`).test(tex.slice(0, blank));
+  return unknown !== undefined && new RegExp(`${literalPattern(unknown)}(?![A-Za-z])`).test(tex.slice(0, blank));
 }
 
 export default function remarkKatexCheck() {

@@ -66,8 +66,11 @@ export default function remarkMdxNames() {
 }
 
 /** LaTeX's commands for prose, which KaTeX has not either: what Markdown writes for each. */
+const CITATION = "a citation is text here: write it out, or link the paper, as [Ho et al., 2020](https://arxiv.org/abs/2006.11239)";
 const PROSE_COMMANDS: Record<string, string> = {
-  cite: "a citation is text here: write it out, or link the paper, as [Ho et al., 2020](https://arxiv.org/abs/2006.11239)",
+  cite: CITATION,
+  citep: CITATION,
+  citet: CITATION,
   emph: "for emphasis write *…*",
   textit: "for italics write *…*",
   textbf: "for bold write **…**",
@@ -75,7 +78,6 @@ const PROSE_COMMANDS: Record<string, string> = {
   url: "write a link as <https://…> or [text](https://…)",
   href: "write a link as [text](https://…)",
 };
-PROSE_COMMANDS.citep = PROSE_COMMANDS.citet = PROSE_COMMANDS.cite!;
 
 /** What to write for the LaTeX prose command that `text` ends in (\cite{a}), if it is one. */
 export function proseCommandInstead(text: string): string | undefined {

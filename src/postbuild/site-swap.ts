@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { literalPattern } from "../lib/literal-pattern.ts";
 
 /** Where the site for `outDir` is built: a hidden folder beside it. */
 export function stagingFor(outDir: string): string {
@@ -15,7 +16,7 @@ export function stagingFor(outDir: string): string {
  * name that builds before 2026-12-02 used.
  */
 function oldSiteName(outDir: string): RegExp {
-  const staging = basename(stagingFor(outDir)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const staging = literalPattern(basename(stagingFor(outDir)));
   return new RegExp(`^${staging}-previous(?:-\\d+-\\d+)?(?:-removing-\\d+-\\d+)?$`);
 }
 
