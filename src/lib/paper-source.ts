@@ -10,8 +10,10 @@ import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkGfm from "remark-gfm";
+import { gfmOptions } from "../plugins/remark-tex-ties.ts";
 import remarkMath from "remark-math";
 import remarkMathMacros from "../plugins/remark-math-macros.ts";
+import remarkStarredRowBreaks from "../plugins/remark-starred-row-breaks.ts";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
@@ -41,11 +43,12 @@ export function readPaperSource(path: string, text: string): PaperSource {
 }
 
 const applyMathMacros = remarkMathMacros();
+const replaceStarredRowBreaks = remarkStarredRowBreaks();
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm, gfmOptions).use(remarkMath);
 const parserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
 // A .md note is Markdown, as Astro reads it: raw HTML (<br>, <details>) is HTML, braces are text.
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+const markdownParser = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(remarkMath);
 const markdownParserWithoutAutolinkLiterals = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkMath);
 
 /**
@@ -68,6 +71,7 @@ export function parseNote(source: PaperSource, options: { asMarkdown?: boolean }
   const tree = chosen.parse(file) as Root;
   // Before anything reads the formulas: a definitions-only formula is no equation, and previews need the definitions.
   applyMathMacros(tree, file);
+  replaceStarredRowBreaks(tree);
   return { tree, file };
 }
 
@@ -78,7 +82,7 @@ export function mayHoldAutolinkLiteral(text: string): boolean {
 /** remark-gfm without autolink literals: footnotes, strikethrough, tables and task lists. */
 function remarkGfmWithoutAutolinkLiterals(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(gfmOptions), gfmTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 

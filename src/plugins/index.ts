@@ -4,14 +4,18 @@ import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { katexOptions } from "../lib/katex-options.ts";
 import remarkMathMacros from "./remark-math-macros.ts";
+import remarkStarredRowBreaks from "./remark-starred-row-breaks.ts";
 import remarkEquationNumbers from "./remark-equation-numbers.ts";
 import remarkEquationRefs, { type SiteLinkOptions } from "./remark-equation-refs.ts";
 import remarkPaperLinks from "./remark-paper-links.ts";
 import remarkImageSources from "./remark-image-sources.ts";
 import remarkCodeLanguages from "./remark-code-languages.ts";
+import remarkTexTies, { gfmOptions } from "./remark-tex-ties.ts";
+import { smartypantsOptions } from "./remark-smartypants-where-needed.ts";
 import { publicDir, shikiConfig } from "../site.config.ts";
 import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
@@ -33,9 +37,9 @@ import { pageLang } from "./messages.ts";
 
 export type { SiteLinkOptions };
 
-/** remark-math and remark-math-macros must come before; the content check runs them as it parses. */
+/** remark-math, remark-math-macros and remark-starred-row-breaks must come before; the content check runs them as it parses. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages];
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages, remarkTexTies];
 }
 
 // An empty anchor after the heading's text: CSS draws the "#", so heading text
@@ -48,11 +52,13 @@ function headingLinks() {
 }
 
 /** Astro's MDX pipeline (for notes that use MDX components); Astro runs Shiki itself. */
-export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins; smartypants: typeof smartypantsOptions } {
   return {
-    remarkPlugins: [remarkMath, remarkMathMacros, ...paperRemarkPlugins(options)],
+    // Astro adds remark-gfm itself; used again here, it takes these options (unified merges them).
+    remarkPlugins: [[remarkGfm, gfmOptions], remarkMath, remarkMathMacros, remarkStarredRowBreaks, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
     rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
+    smartypants: smartypantsOptions,
   };
 }
 

@@ -13,7 +13,13 @@ const CONVERTIBLE = /["'`]|--|\.\s?\.\s?\./;
 /** The blocks remark-smartypants treats as starting fresh. */
 const BLOCKS = new Set(["paragraph", "heading", "tableCell"]);
 
-const smartypants = unified().use(remarkSmartypants);
+/**
+ * Dashes as in LaTeX, which most notes are converted from: `--` is an en dash
+ * (pages 3--5), `---` an em dash. Astro's MDX pipeline gets the same options.
+ */
+export const smartypantsOptions: NonNullable<Parameters<typeof remarkSmartypants>[0]> = { dashes: "oldschool" };
+
+const smartypants = unified().use(remarkSmartypants, smartypantsOptions);
 
 /** A copy of a block as remark-smartypants will leave it (for heading ids, which come from that text). */
 export function smartened<T extends Parent>(block: T): T {

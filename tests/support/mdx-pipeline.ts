@@ -20,12 +20,12 @@ export const MDX_NODE_TYPES = new Set(["mdxjsEsm", "mdxFlowExpression", "mdxText
 export function runMdxPipeline(papersDir: string, slug: string, text: string, index: PaperIndex, base = "/"): Root {
   const path = join(papersDir, `${slug}.mdx`);
   const source = readPaperSource(path, text);
-  const { remarkPlugins, rehypePlugins } = sitePipeline({ papers: () => (slug) => index.get(slug), base });
+  const { remarkPlugins, rehypePlugins, smartypants } = sitePipeline({ papers: () => (slug) => index.get(slug), base });
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
     .use(remarkGfm)
-    .use(remarkSmartypants)
+    .use(remarkSmartypants, smartypants)
     .use(remarkPlugins as never)
     .use(remarkRehype, { passThrough: [...MDX_NODE_TYPES] as RemarkRehypeOptions["passThrough"] })
     .use(rehypePlugins as never);

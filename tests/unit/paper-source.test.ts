@@ -10,8 +10,9 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { mayHoldAutolinkLiteral, parseNote, readPaperSource } from "../../src/lib/paper-source.ts";
+import { gfmOptions } from "../../src/plugins/remark-tex-ties.ts";
 
-const withGfm = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+const withGfm = unified().use(remarkParse).use(remarkMdx).use(remarkGfm, gfmOptions).use(remarkMath);
 
 type Outcome = { tree: Root } | { error: string };
 

@@ -13,7 +13,7 @@ import { stringifyInPieces } from "../../src/lib/paper-pipeline.ts";
 import rehypeCodeBlocks from "../../src/plugins/rehype-code-blocks.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "../../src/plugins/rehype-shiki-memo.ts";
 import remarkCodeLanguages from "../../src/plugins/remark-code-languages.ts";
-import remarkSmartypantsWhereNeeded from "../../src/plugins/remark-smartypants-where-needed.ts";
+import remarkSmartypantsWhereNeeded, { smartypantsOptions } from "../../src/plugins/remark-smartypants-where-needed.ts";
 import { shikiConfig } from "../../src/site.config.ts";
 
 const prose = `# "Quoted" heading -- with a dash
@@ -29,7 +29,7 @@ She said "it *works*," and it's the model's job... or isn't it?
 | "cell" | plain |
 
 - item one -- dash
-- item two
+- item two --- em dash, pages 3--5
 `;
 
 function markdown(plugin: PluggableList): string {
@@ -38,10 +38,12 @@ function markdown(plugin: PluggableList): string {
 
 describe("remark-smartypants-where-needed", () => {
   it("converts exactly what remark-smartypants converts", () => {
-    const expected = markdown([remarkSmartypants]);
+    const expected = markdown([[remarkSmartypants, smartypantsOptions]]);
     expect(expected).toContain("“Quoted”");
     expect(expected).toContain("it’s");
-    expect(expected).toContain("—");
+    // As in LaTeX: -- an en dash, --- an em dash.
+    expect(expected).toContain("item two — em dash, pages 3–5");
+    expect(expected).toContain("heading – with a dash");
     expect(markdown([remarkSmartypantsWhereNeeded])).toBe(expected);
   });
 });
