@@ -58,6 +58,20 @@ for (const mode of MODES) {
       await expect.poll(() => page.locator("#eq-noise-objective").evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
     });
 
+    it("keeps the query in the box when the reader comes Back from a result, and shows the results again on focus", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      await searchFor(page, "noise objective");
+      await page.locator(".search-result").first().click();
+      await page.waitForURL(/#eq-noise-objective$/);
+      await page.goBack();
+      await page.waitForURL((url) => !url.hash);
+      await expect.poll(() => page.locator("#site-search-input").inputValue()).toBe("noise objective");
+      await page.locator("#site-search-input").focus();
+      await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+      expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
+    });
+
     it("finds the DDPM update and p2 weighting by name (formula queries, keyboard)", async () => {
       await page.goto(mode.home());
       await page.keyboard.press("Control+k");
