@@ -45,9 +45,8 @@
     var canonical = document.querySelector('link[rel="canonical"]');
     var hosted = canonical && canonical.href.indexOf(location.origin + "/") === 0;
     // Not a query string (?utm_source=…) the reader arrived with: it is no part of the equation's address.
+    // On a host, the inline script has already made the address the page's folder (see csp.ts).
     var here = location.href.replace(/[?#].*$/, "");
-    // Links between pages name index.html, for file://; a server's address for the page is its folder.
-    if (/^https?:$/.test(location.protocol)) here = here.replace(/\/index\.html$/, "/");
     return (hosted ? canonical.href : here) + "#" + anchor;
   }
 

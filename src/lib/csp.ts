@@ -38,8 +38,15 @@ types.forEach(function(type){d.addEventListener(type,on,true)});
 d.addEventListener("DOMContentLoaded",function(){var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(x){}if(h&&!d.getElementById(h))load()});
 d.papernotesPending=function(){types.forEach(function(type){d.removeEventListener(type,on,true)});return held}})(document)`.replace(/\n/g, "");
 
+/**
+ * Links between pages end in index.html, so that they work from disk; on a
+ * host, the address bar (and so the address a reader copies) shows the page's
+ * folder, as its canonical link does.
+ */
+const ADDRESS_SCRIPT = `(function(l){if(l.protocol!="file:"&&/\\/index\\.html$/.test(l.pathname))history.replaceState(null,"",l.pathname.slice(0,-10)+l.search+l.hash)})(location)`;
+
 /** The page's one inline script: the theme first, before first paint. */
-export const INLINE_SCRIPT = THEME_SCRIPT + ";" + LOADER_SCRIPT;
+export const INLINE_SCRIPT = THEME_SCRIPT + ";" + ADDRESS_SCRIPT + ";" + LOADER_SCRIPT;
 
 /**
  * Built pages carry the policy; the dev server's pages do not, as it injects

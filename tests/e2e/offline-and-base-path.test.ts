@@ -55,6 +55,15 @@ describe("(b) served under a base path", () => {
     await page.locator(".search-result").first().click();
     await page.waitForURL(/#eq-noise-objective$/);
     expect(new URL(page.url()).pathname).toBe("/notes/papers/wuerstchen/");
+    // Links end in index.html (for file://); the address bar shows the page's folder, its query and anchor kept.
+    await page.goto(site.url + "index.html?from=feed");
+    await page.locator(".paper-card a", { hasText: "Würstchen" }).first().click();
+    await page.waitForURL(site.url + "papers/wuerstchen/");
+    await page.goto(site.url + "papers/designedit/index.html?x=1#eq-key-masked-attention");
+    expect(page.url()).toBe(site.url + "papers/designedit/?x=1#eq-key-masked-attention");
+    expect(await page.locator(":target").getAttribute("id")).toBe("eq-key-masked-attention");
+    await page.goBack();
+    expect(page.url()).toBe(site.url + "papers/wuerstchen/");
     await context.close();
     // Crawlers are told where the sitemap is, under the base path.
     expect(readFileSync(join(out, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://user.github.io/notes/sitemap-index.xml\n");
