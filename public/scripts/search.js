@@ -455,6 +455,8 @@
       link.className = "search-result" + (result.kind === "equation" ? " is-equation" : "");
       link.setAttribute("role", "option");
       link.setAttribute("aria-selected", "false");
+      // Options are chosen with the arrows, focus staying in the box (a combobox); Tab leaves the search.
+      link.tabIndex = -1;
       var title = doc.createElement("span");
       title.className = "search-result-title";
       title.textContent = result.title;
@@ -556,6 +558,10 @@
   });
   doc.addEventListener("click", function (event) {
     if (!event.target.closest(".site-search")) close();
+  });
+  // Focus moved out of the search (Tab): the list would cover what it went to.
+  input.closest(".site-search").addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !event.relatedTarget.closest(".site-search")) close();
   });
   // Once a hit is chosen the list is done with, also when the hit is on this page.
   panel.addEventListener("click", function (event) {

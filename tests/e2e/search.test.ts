@@ -72,6 +72,23 @@ for (const mode of MODES) {
       expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
     });
 
+    it("leaves the search with one Tab, which closes the list; the option Enter opens shows in forced colours too", async () => {
+      await page.goto(mode.home());
+      await page.keyboard.press("/");
+      await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
+      await searchFor(page, "stage");
+      await page.emulateMedia({ forcedColors: "active" });
+      const selected = page.locator('.search-result[aria-selected="true"]');
+      expect(await selected.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+      expect(await page.locator(".search-result:not([aria-selected=true])").first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("none");
+      await page.emulateMedia({ forcedColors: "none" });
+      await page.keyboard.press("Tab");
+      // The next control after the box, not a result (they covered the controls focus went on to).
+      expect(await page.evaluate(() => document.activeElement?.closest(".site-search") === null && document.activeElement !== document.body)).toBe(true);
+      expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+      expect(await page.locator("#site-search-input").getAttribute("aria-expanded")).toBe("false");
+    });
+
     it("finds the DDPM update and p2 weighting by name (formula queries, keyboard)", async () => {
       await page.goto(mode.home());
       await page.keyboard.press("Control+k");
