@@ -320,11 +320,19 @@
     clone.querySelectorAll("[id]").forEach(function (n) {
       n.removeAttribute("id");
     });
+    // The formula only: its ¶ and TeX buttons would be read as part of it, and are no use in a tooltip.
+    clone.querySelectorAll(".equation-tools").forEach(function (n) {
+      n.remove();
+    });
     return clone;
   }
+  // The formula of an outlined equation, which describes the link (not its ¶ and TeX buttons).
+  var POINTED_FORMULA_ID = "equation-pointed-at";
   function hidePreview() {
     if (popover) popover.remove();
     if (pointedAt) pointedAt.classList.remove("pointed-at");
+    var formula = document.getElementById(POINTED_FORMULA_ID);
+    if (formula) formula.removeAttribute("id");
     if (previewing) previewing.removeAttribute("aria-describedby");
     popover = pointedAt = previewing = null;
   }
@@ -333,7 +341,9 @@
     var block = equationOnPage(link);
     if (block && whollyInView(block)) {
       block.classList.add("pointed-at");
-      link.setAttribute("aria-describedby", link.getAttribute("href").slice(1)); // the equation itself
+      var formula = block.querySelector(".katex-display");
+      if (formula && !formula.id) formula.id = POINTED_FORMULA_ID;
+      link.setAttribute("aria-describedby", formula && formula.id ? formula.id : block.id);
       pointedAt = block;
       previewing = link;
       return;

@@ -310,6 +310,8 @@ describe("formula links", () => {
     await expect.poll(() => popover.isVisible()).toBe(true);
     expect(await popover.locator(".katex").count()).toBeGreaterThan(0);
     expect(await popover.textContent()).toContain("(4)");
+    // The formula, without the equation's ¶ and TeX buttons (read as part of it, and hidden tab stops).
+    expect(await popover.locator("a, button").count()).toBe(0);
     const box = (await popover.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 }); // across the gap between them
     await page.waitForTimeout(500);
@@ -329,7 +331,10 @@ describe("formula links", () => {
     await ref.hover();
     await expect.poll(() => equation.evaluate((block) => getComputedStyle(block).outlineStyle)).toBe("solid");
     expect(await page.locator(".equation-popover").count()).toBe(0);
-    expect(await ref.getAttribute("aria-describedby")).toBe("eq-noise-objective");
+    // Described by the formula alone, not by the labels of its ¶ and TeX buttons.
+    const describedBy = page.locator(`#${await ref.getAttribute("aria-describedby")}`);
+    expect(await describedBy.evaluate((el) => el.matches("#eq-noise-objective .katex-display"))).toBe(true);
+    expect(await describedBy.textContent()).not.toContain("Copy");
     await page.mouse.move(5, 5, { steps: 4 });
     await expect.poll(() => equation.evaluate((block) => getComputedStyle(block).outlineStyle)).toBe("none");
     expect(await ref.getAttribute("aria-describedby")).toBe(null);
