@@ -62,6 +62,21 @@
     return t.length > 0 ? t : null;
   }
 
+  // An equation's name and number ("(4) DPO loss") outweigh the words around
+  // them, as on the hosted site (search-index.ts gives them Pagefind's weight 10).
+  var EQUATION_NAME_BOOST = 5;
+  var nameTerms = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  function boostEquationNames(id, term, stored) {
+    if (!stored || stored.kind !== "equation") return 1;
+    // Asked for each hit and term: each equation's name is read once.
+    var terms = nameTerms && nameTerms.get(stored);
+    if (!terms) {
+      terms = tokenize(stored.heading).map(processTerm);
+      if (nameTerms) nameTerms.set(stored, terms);
+    }
+    return terms.indexOf(term) !== -1 ? EQUATION_NAME_BOOST : 1;
+  }
+
   root.PapernotesSearchCore = {
     tokenize: tokenize,
     fold: fold,
@@ -76,7 +91,7 @@
       storeFields: ["url", "title", "heading", "text", "kind"],
       tokenize: tokenize,
       processTerm: processTerm,
-      searchOptions: { boost: { title: 3, heading: 2 }, prefix: function (term, i, terms) { return i === terms.length - 1 && (term.length > 1 || NEEDS_SEGMENTER.test(term)); }, combineWith: "AND" },
+      searchOptions: { boost: { title: 3, heading: 2 }, boostDocument: boostEquationNames, prefix: function (term, i, terms) { return i === terms.length - 1 && (term.length > 1 || NEEDS_SEGMENTER.test(term)); }, combineWith: "AND" },
     },
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -490,10 +490,13 @@
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
   }
+  // A label pasted as TeX writes it, \label{eq:x} or \eqref{eq:x} (the TeX button's last line), is searched for as eq:x.
+  var TEX_REFERENCE = /\\(?:label|eqref|ref)\{([^{}]*)\}/g;
   // A query that finds nothing is tried once more with ae, oe, ue read as
   // umlauts, so "wuerstchen" finds Würstchen (never when the query as typed
   // finds something: "true" stays true).
   function search(query) {
+    query = query.replace(TEX_REFERENCE, " $1 ").trim();
     return backend.search(query).then(function (results) {
       if (results.length > 0) return results;
       return coreLoaded.then(function (core) {

@@ -85,6 +85,8 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
 }
 
 const LABEL = /\\label\{[^}]*\}/g;
+/** The word the result list puts before an equation's name (search.js), in either language: "equation 4" finds equation (4). */
+const EQUATION_WORDS = "equation 公式";
 
 /** A paper's records, from its note body: its sections, then its labelled equations. */
 export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocument[] {
@@ -96,7 +98,7 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
     const name = eq.name!;
     // Its TeX too, so that "softmax" finds the formula; the label is there already.
     const tex = eq.tex.replace(LABEL, " ").replace(/\s+/g, " ").trim();
-    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${name} ${eq.label} ${tex}`, kind: "equation", lang });
+    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${EQUATION_WORDS} ${name} ${eq.label} ${tex}`, kind: "equation", lang });
   }
   return documents;
 }

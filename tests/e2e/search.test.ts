@@ -18,7 +18,7 @@ const MODES = [
 
 async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.locator("#site-search-input").fill(query);
-  await page.waitForSelector(`#site-search-results[data-query="${query.replace(/"/g, '\\"')}"]`);
+  await page.waitForSelector(`#site-search-results[data-query="${query.replace(/["\\]/g, "\\$&")}"]`);
   return page.locator(".search-result").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
 }
 
@@ -87,6 +87,17 @@ for (const mode of MODES) {
       expect(await page.evaluate(() => document.activeElement?.closest(".site-search") === null && document.activeElement !== document.body)).toBe(true);
       expect(await page.locator("#site-search-results").isHidden()).toBe(true);
       expect(await page.locator("#site-search-input").getAttribute("aria-expanded")).toBe("false");
+    });
+
+    it("finds an equation by its paper and number, by the words the list shows before it, and by its label pasted as TeX", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      const dpoLoss = new RegExp(`papers/self-rewarding-language-models/${mode.pageSuffix}#eq-dpo-loss$`);
+      // Its name and number outweigh sections that hold a 4 elsewhere (GPT-4, N=4), as on the hosted site.
+      for (const query of ["Self-Rewarding (4)", "Equation (4) DPO loss", "\\label{eq:dpo-loss}", "\\eqref{eq:dpo-loss}", "公式 4 DPO"]) {
+        expect((await searchFor(page, query))[0], query).toMatch(dpoLoss);
+      }
+      expect(await searchFor(page, "equation 4")).toEqual(expect.arrayContaining([expect.stringMatching(dpoLoss)]));
     });
 
     it("finds the DDPM update and p2 weighting by name (formula queries, keyboard)", async () => {

@@ -52,7 +52,7 @@ describe("search records", () => {
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
       ["papers/noise-paper/#footnote-label", "Footnotes", "On one GPU.", "section"],
       // A labelled one has a record of its own, found by its name, label and TeX.
-      ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "noise objective eq:noise-objective L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2", "equation"],
+      ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "equation 公式 noise objective eq:noise-objective L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2", "equation"],
     ]);
     expect(new Set(searchDocuments.map((d) => d.title))).toEqual(new Set(["Noise & <Signal>"]));
     expect(new Set(searchDocuments.map((d) => d.lang))).toEqual(new Set(["en"]));
