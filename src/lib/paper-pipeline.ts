@@ -52,6 +52,8 @@ export interface ParsedPaper {
   file: VFile;
   /** The frontmatter or the MDX could not be read (its problem is reported): only the body is checked (as Markdown, for MDX), and the paper is not indexed. */
   bodyOnly?: boolean;
+  /** The line of an environment in prose that the MDX syntax error already tells of: its Markdown warning would say it again. */
+  environmentToldAt?: number;
 }
 
 const utf8 = new TextEncoder();
@@ -129,10 +131,11 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     // An unclosed tag is placed at its paragraph; the reason names the tag's own place.
     const tag = /\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
     const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
-    problem(line, column, `MDX syntax error: ${reason}${mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column)}; until it is fixed, the rest of the note is checked as plain Markdown`);
+    const hint = mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column);
+    problem(line, column, `MDX syntax error: ${reason}${hint}; until it is fixed, the rest of the note is checked as plain Markdown`);
     // Its math, labels and links are still checked, so the writer sees them all at once. Read as
     // Markdown, braces and tags are text or HTML: the note is not indexed, as it cannot be built.
-    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true };
+    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true, environmentToldAt: hint.includes(ENVIRONMENT_IN_PROSE) ? line : undefined };
   }
 }
 
@@ -243,6 +246,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     }
     done.formulas = countMath(tree);
     for (const m of file.messages) {
+      if (m.line === parsed.environmentToldAt && m.ruleId === "math-delimiters") continue;
       const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
       if (m.fatal === false) problems.push(entry);
       else done.warnings.push(entry);

@@ -637,6 +637,13 @@ Work in progress.
     ]);
   });
 
+  it("tells of a starred environment in MDX prose once, as the syntax error, and of a later one as a warning", async () => {
+    const { papersDir } = writePapers({ starred: `${frontmatter()}\n\\begin{align*}\nx &= 1\n\\end{align*}\n\nLater \\begin{gather*} y \\end{gather*} too.\n` });
+    const result = await checkContent(papersDir);
+    expect(result.problems.map((p) => `${p.line}: ${p.reason}`)).toEqual([expect.stringMatching(/^9: MDX syntax error: .*TeX belongs in math: put the environment between/)]);
+    expect(result.warnings.map((p) => `${p.line}: ${p.reason}`)).toEqual([expect.stringMatching(/^13: \\begin\{gather\*\} outside math shows as written/)]);
+  });
+
   it("names a bad tag by its value, a tag listed twice, a draft flag that is not true or false, and a link to /papers/ itself", async () => {
     const problems = await problemsOf({
       tags: `${frontmatter({ tags: '["Transformers", "注意力", "nlp", "nlp"]' })}\nText.\n`,
