@@ -251,15 +251,25 @@
   // tab stop, so it can be scrolled from the keyboard; only those, since a tab
   // stop on every equation would bury the links between them.
   var SCROLLERS = ".katex-display, .prose table, .prose pre, .bibtex pre";
+  // A tab stop is named, for a screen reader: what it holds, and that it scrolls.
+  function scrollerName(el) {
+    var number = el.matches(".katex-display") && el.closest("[data-equation]");
+    var what = number ? (zh ? "公式 (" : "Equation (") + number.getAttribute("data-equation") + ")" : el.matches(".katex-display") ? (zh ? "公式" : "Formula") : el.matches("table") ? (zh ? "表格" : "Table") : zh ? "代码" : "Code";
+    return what + (zh ? "，可横向滚动" : ", scrolls sideways");
+  }
   function markScrollers() {
     document.querySelectorAll(SCROLLERS).forEach(function (el) {
       var scrolls = el.scrollWidth > el.clientWidth + 1;
       if (scrolls && !el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "0");
         el.setAttribute("data-scroll-stop", "");
+        el.setAttribute("role", "group");
+        el.setAttribute("aria-label", scrollerName(el));
       } else if (!scrolls && el.hasAttribute("data-scroll-stop")) {
         el.removeAttribute("tabindex");
         el.removeAttribute("data-scroll-stop");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-label");
       }
     });
   }

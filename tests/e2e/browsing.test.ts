@@ -67,6 +67,8 @@ describe("browsing", () => {
     // Laid out on the next frame (content-visibility: auto), in KaTeX's fonts once they are in.
     await expect.poll(() => formula.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expect.poll(() => formula.getAttribute("tabindex")).toBe("0");
+    // Named for a screen reader, which otherwise hears a nameless element.
+    expect(await formula.evaluate((el) => [el.getAttribute("role"), el.getAttribute("aria-label")])).toEqual(["group", "公式 (4)，可横向滚动"]);
     // Its number, at the far end, is shown above it too, beside its tools and at least 24 px high as they are.
     const number = () => page.locator("#eq-dpo-loss").evaluate((el) => getComputedStyle(el, "::before").content);
     await expect.poll(number).toBe('"(4)" / ""');
