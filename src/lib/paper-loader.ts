@@ -23,18 +23,23 @@ const DEV_WATCHES = Symbol.for("papernotes.dev-watches");
 
 export function paperLoader(papersDir: string, base: string): Loader {
   const fill = async ({ store, parseData }: LoaderContext, result: ContentCheckResult) => {
-    store.clear();
     // The HTML and the Markdown stay in memory, not in Astro's data store:
     // Astro bundles the store into the build. 1,000 notes of KaTeX markup made
     // it 180 MB; their Markdown alone (11 MB) cost 3 s. Pages are rendered in
     // this same process and read what they need from the hand-off.
+    const entries = [];
     for (const paper of result.rendered.values()) {
       const data = await parseData({ id: paper.slug, data: paper.frontmatter });
       // A digest of the bytes (a built note's file is named by its own): Astro's
       // generateDigest would need the HTML decoded (1.3 s at 1,000 papers).
       const note = paper.htmlBytes ?? paper.builtNote!.file;
-      store.set({ id: paper.slug, data, digest: createHash("sha256").update(note).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
+      entries.push({ id: paper.slug, data, digest: createHash("sha256").update(note).update(JSON.stringify(paper.frontmatter)).digest("base64url") });
     }
+    // The store changes at once, after every await: a page reloaded in between found
+    // papers missing, and the dev server showed "Page not found" before the page.
+    const ids = new Set(entries.map((entry) => entry.id));
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+    for (const entry of entries) store.set(entry);
   };
   // `astro dev` or a bare `astro build`: the pass is done here. The dev server
   // stays up through problems: they go to the terminal and to every page
@@ -48,7 +53,11 @@ export function paperLoader(papersDir: string, base: string): Loader {
     if (problems) {
       showContentProblems(papersDir, base, result.problems);
       context.logger.error(problems);
-      context.store.clear(); // a change to the store reloads the pages, which then show the problems
+      // A change to the store reloads the pages, which then show the problems. The
+      // papers stay listed (emptied, Astro warned of an empty collection and pages
+      // went missing): each entry's digest changes with the problems.
+      const told = createHash("sha256").update(problems).digest("base64url");
+      for (const entry of [...context.store.values()]) context.store.set({ ...entry, digest: `${String(entry.digest).split(":")[0]}:${told}` });
       return;
     }
     handOffRenderedContent({ papersDir, base, result });

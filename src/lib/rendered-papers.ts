@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { needsMdxCompiler } from "./body-text.ts";
 import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
-import { notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
+import { contentProblemsError, notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
 import type { KatexFace } from "../integrations/katex-assets.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
@@ -16,7 +16,7 @@ const fromUtf8 = new TextDecoder();
 /** The site-wide paper index the content pass built. */
 export function renderedIndex(papersDir: string, base: string): PaperIndex {
   const result = takeRenderedContent(papersDir, base);
-  if (!result) throw new Error("no paper index: the content loader has not run in this process");
+  if (!result) throw contentProblemsError(papersDir, base) ?? new Error("no paper index: the content loader has not run in this process");
   return result.index;
 }
 
@@ -41,7 +41,8 @@ export function mdxPaperFiles(papersDir: string, base: string): string[] {
 /** A plain-Markdown note as the content pass rendered it. */
 export function renderedPaper(papersDir: string, base: string, slug: string): RenderedPaper {
   const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
-  if (!paper) throw new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
+  // Under the dev server, a page asks while the notes have problems: those are what it shows.
+  if (!paper) throw contentProblemsError(papersDir, base) ?? new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
   return paper;
 }
 

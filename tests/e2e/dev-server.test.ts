@@ -100,6 +100,11 @@ describe("the dev server", () => {
     appendFileSync(note("self-rewarding-language-models"), `\n${BROKEN}\n`);
     await expect.poll(() => log.slice(before), { timeout: 30_000 }).toMatch(/self-rewarding-language-models\.mdx:\d+:\d+: \\eqref\{eq:nope\}/);
     expect(server.exitCode).toBeNull();
+    // A page of another paper, asked meanwhile, shows the problem; the terminal tells of nothing else
+    // (it told of an empty collection, a missing page and an error of our code in a page that was fine).
+    // (The overlay is drawn by the page's client script: fetch gets its shell, with the error's status.)
+    expect(await fetch(url + "papers/wuerstchen/").then((r) => r.status)).toBe(500);
+    expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/does not exist or is empty|getStaticPaths|no rendered HTML|no paper index|content loader has not run/);
     writeFileSync(note("self-rewarding-language-models"), readFileSync(note("self-rewarding-language-models"), "utf8").replace(BROKEN, "Fixed at last."));
     await expect.poll(() => fetch(url + "papers/self-rewarding-language-models/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Fixed at last.");
   });
