@@ -6,9 +6,21 @@ import type { Root } from "mdast";
 import { bundledLanguages } from "shiki";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { SOURCE } from "./messages.ts";
 
 const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
+
+const KNOWN_NAMES = [...PLAIN, ...Object.keys(bundledLanguages)];
+
+/**
+ * "; did you mean python?" for ```pyhton: typos only, so names of about its
+ * length (closestName takes a name that starts another for a rename: "typ", the
+ * Typst alias, for "typscript").
+ */
+function didYouMeanLanguage(lang: string): string {
+  return didYouMean(lang, KNOWN_NAMES.filter((known) => Math.abs(known.length - lang.length) <= 1));
+}
 
 /** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
 function isKnownCodeLanguage(lang: string): boolean {
@@ -24,7 +36,7 @@ export default function remarkCodeLanguages() {
       if (!node.lang) return;
       if (isKnownCodeLanguage(node.lang)) return void (node.lang = node.lang.toLowerCase());
       // info(), not message(): a warning, which does not fail the build.
-      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting`, { place: node.position, source: SOURCE, ruleId: "code-language" });
+      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(node.lang.toLowerCase())}`, { place: node.position, source: SOURCE, ruleId: "code-language" });
       node.lang = "plaintext";
     });
   };

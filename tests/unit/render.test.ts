@@ -153,7 +153,12 @@ describe("code blocks in an MDX note", () => {
     const { html, file } = render({ code }, "code");
     expect(html).toContain('<code class="language-python">');
     expect(html).toContain('<code class="language-plaintext">');
-    expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^unknown code language "pyhton"/)]);
+    expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^unknown code language "pyhton": .*; did you mean python\?$/)]);
+  });
+
+  it("suggest no language for one that is nothing like any", () => {
+    const code = `${frontmatter()}\n\`\`\`klingon\nx\n\`\`\`\n`;
+    expect(render({ code }, "code").file.messages.map((m) => m.reason)).toEqual(['unknown code language "klingon": the block is shown as plain text without highlighting']);
   });
 });
 
