@@ -93,6 +93,14 @@ const layout = layoutDigest(handOff);
 const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
 const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
 const last = lastBuild && lastBuild.layoutDigest === layout && keepsShards(lastBuild) && untouchedSince(lastBuild) ? lastBuild : undefined;
+// Why a rebuild after an edit takes Astro's full time, which the writer would not guess (MDX notes have their note at the end).
+if (lastBuild && !last) {
+  const why =
+    lastBuild.layoutDigest !== layout ? "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)"
+    : !untouchedSince(lastBuild) ? `files in ${values.out}/ were changed since the last build`
+    : "the last build's search indexes are not this one's";
+  step(`laying out every page anew: ${why}`);
+}
 // When Astro lays out the pages anew (a title, tag or equation changed), the kept
 // shards' indexes still come from the last build: only their files need to be as it wrote them.
 const keptSearchFiles = !last && lastBuild && keptShards.size > 0 && keepsShards(lastBuild) ? [...[...keptShards].flatMap((shard) => lastBuild.searchShards[shard]!.files), ...Object.values(SHARED_SEARCH_FILES)] : [];
