@@ -71,7 +71,7 @@ export function parseNote(source: PaperSource, options: { asMarkdown?: boolean }
   const tree = chosen.parse(file) as Root;
   // Before anything reads the formulas: a definitions-only formula is no equation, and previews need the definitions.
   applyMathMacros(tree, file);
-  replaceStarredRowBreaks(tree);
+  replaceStarredRowBreaks(tree, file);
   return { tree, file };
 }
 

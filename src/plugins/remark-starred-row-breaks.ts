@@ -4,6 +4,7 @@
 // length, so that places KaTeX reports still point into the source.
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 
 /** A run of backslashes, then `*` and any row spacing: the run ends in `\\` when even (an odd one ends in `\*`). */
@@ -14,7 +15,9 @@ export function withoutStarredRowBreaks(tex: string): string {
 }
 
 export default function remarkStarredRowBreaks() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Most notes have none: no walk of their tree.
+    if (!String(file.value).includes("\\*")) return;
     visit(tree, (node) => {
       if ((node.type !== "math" && node.type !== "inlineMath") || !node.value.includes("*")) return;
       const tex = withoutStarredRowBreaks(node.value);

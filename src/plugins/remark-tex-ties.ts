@@ -21,6 +21,8 @@ const TIE_AT_END = /[\p{L}.]~$/u;
 export default function remarkTexTies() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    // Most notes have no tilde: no walk of their tree.
+    if (!source.includes("~")) return;
     visit(tree, (node, index, parent) => {
       // A link's text (a URL, often) stays as written.
       if (node.type === "link") return SKIP;
