@@ -232,6 +232,15 @@
   }
   if (searchInput) {
     searchInput.addEventListener("focus", loadSearch);
+    // Where the reader was before the search, for an Escape in the empty box to go back to (search.js):
+    // from the focus this script came with (a first Tab brings it), then each focus outside the search.
+    var noteReturnTo = function (element) {
+      if (element && element.closest && !element.closest(".site-search")) searchInput.papernotesReturnTo = element;
+    };
+    noteReturnTo(document.activeElement);
+    document.addEventListener("focusin", function (event) {
+      noteReturnTo(event.target);
+    });
     // Until the search has come, an Enter is noted on the box, as the page's inline loader notes one (see csp.ts).
     searchInput.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !window.PapernotesSearch) searchInput.setAttribute("data-enter", searchInput.value);

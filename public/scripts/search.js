@@ -557,6 +557,11 @@
       // Closes the list and keeps the query; with the list closed, the box's own Escape clears it.
       event.preventDefault();
       close();
+    } else if (event.key === "Escape" && !input.value) {
+      // The empty box: back to where the reader was (the link or button they had focused), or out of the box.
+      var back = input.papernotesReturnTo;
+      if (back && back !== doc.body && doc.contains(back)) back.focus({ preventScroll: true });
+      else input.blur();
     }
   });
   doc.addEventListener("click", function (event) {

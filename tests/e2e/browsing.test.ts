@@ -179,6 +179,26 @@ describe("browsing", () => {
     await page.keyboard.press("Escape");
     expect(await page.locator("#site-search-input").inputValue()).toBe("");
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    // Once more, in the empty box: out of it (nothing was focused before), the page where it was.
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    await page.close();
+  });
+
+  it("goes back, on Escape in the empty search box, to the link the reader had focused before pressing /", async () => {
+    const page = await open("papers/wuerstchen/");
+    const pdf = page.getByRole("link", { name: "PDF" }).first();
+    await page.keyboard.press("Tab"); // the skip link: the first Tab brings the page script
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    await pdf.focus();
+    await page.keyboard.press("/");
+    await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
+    await page.keyboard.type("x");
+    await page.keyboard.press("Escape"); // closes the list
+    await page.keyboard.press("Escape"); // clears the box
+    await page.keyboard.press("Escape"); // leaves it
+    expect(await pdf.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.close();
   });
 
