@@ -92,15 +92,19 @@ const indexKeptShardsToo = () => {
 const layout = layoutDigest(handOff);
 const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
 const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
-const last = lastBuild && lastBuild.layoutDigest === layout && keepsShards(lastBuild) && untouchedSince(lastBuild) ? lastBuild : undefined;
-// Why a rebuild after an edit takes Astro's full time, which the writer would not guess (MDX notes have their note at the end).
-if (lastBuild && !last) {
-  const why =
-    lastBuild.layoutDigest !== layout ? "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)"
-    : !untouchedSince(lastBuild) ? `files in ${values.out}/ were changed since the last build`
-    : "the last build's search indexes are not this one's";
-  step(`laying out every page anew: ${why}`);
-}
+// Why the last build's pages cannot be reused, if there is one: each check once (the last stats every file of the site).
+const notReused = !lastBuild
+  ? undefined
+  : lastBuild.layoutDigest !== layout
+    ? "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)"
+    : !keepsShards(lastBuild)
+      ? "the last build's search indexes are not this one's"
+      : !untouchedSince(lastBuild)
+        ? `files in ${values.out}/ were changed since the last build`
+        : undefined;
+const last = lastBuild && notReused === undefined ? lastBuild : undefined;
+// A rebuild after an edit that takes Astro's full time says why, which the writer would not guess (MDX notes have their note at the end).
+if (notReused) step(`laying out every page anew: ${notReused}`);
 // When Astro lays out the pages anew (a title, tag or equation changed), the kept
 // shards' indexes still come from the last build: only their files need to be as it wrote them.
 const keptSearchFiles = !last && lastBuild && keptShards.size > 0 && keepsShards(lastBuild) ? [...[...keptShards].flatMap((shard) => lastBuild.searchShards[shard]!.files), ...Object.values(SHARED_SEARCH_FILES)] : [];

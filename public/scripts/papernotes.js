@@ -262,8 +262,11 @@
   var SCROLLERS = ".katex-display, .prose table, .prose pre, .bibtex pre";
   // A tab stop is named, for a screen reader: what it holds, and that it scrolls.
   function scrollerName(el) {
-    var number = el.matches(".katex-display") && el.closest("[data-equation]");
-    var what = number ? (zh ? "公式 (" : "Equation (") + number.getAttribute("data-equation") + ")" : el.matches(".katex-display") ? (zh ? "公式" : "Formula") : el.matches("table") ? (zh ? "表格" : "Table") : zh ? "代码" : "Code";
+    var what;
+    if (el.matches(".katex-display")) {
+      var numbered = el.closest("[data-equation]");
+      what = (zh ? "公式" : numbered ? "Equation" : "Formula") + (numbered ? " (" + numbered.getAttribute("data-equation") + ")" : "");
+    } else what = el.matches("table") ? (zh ? "表格" : "Table") : zh ? "代码" : "Code";
     return what + (zh ? "，可横向滚动" : ", scrolls sideways");
   }
   function markScrollers() {

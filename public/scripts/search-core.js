@@ -65,15 +65,12 @@
   // An equation's name and number ("(4) DPO loss") outweigh the words around
   // them, as on the hosted site (search-index.ts gives them Pagefind's weight 10).
   var EQUATION_NAME_BOOST = 5;
-  var nameTerms = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  var nameTerms = new WeakMap();
   function boostEquationNames(id, term, stored) {
     if (!stored || stored.kind !== "equation") return 1;
     // Asked for each hit and term: each equation's name is read once.
-    var terms = nameTerms && nameTerms.get(stored);
-    if (!terms) {
-      terms = tokenize(stored.heading).map(processTerm);
-      if (nameTerms) nameTerms.set(stored, terms);
-    }
+    var terms = nameTerms.get(stored);
+    if (!terms) nameTerms.set(stored, (terms = tokenize(stored.heading).map(processTerm)));
     return terms.indexOf(term) !== -1 ? EQUATION_NAME_BOOST : 1;
   }
 

@@ -104,6 +104,11 @@
     return out;
   }
 
+  // The query as typed, folded, its spaces as single spaces: what a text holds "together".
+  function typedPhrase(query, fold) {
+    return fold(query).replace(/\s+/g, " ").trim();
+  }
+
   // Where a (folded) term is a hit in the folded text: a whole word, as the
   // index holds it (MiniSearch names the words that matched, "token" for "to…"),
   // so "a" is not the a in "Richard", nor "to" the start of "token"; anywhere in Chinese.
@@ -122,7 +127,7 @@
   // and 奖励 apart), else around the first hit, with every hit of a (folded) term marked.
   function partsAround(text, terms, fold, segmented, query) {
     var folded = foldInPlace(text, fold);
-    var phrase = fold(query || "").replace(/\s+/g, " ").trim();
+    var phrase = typedPhrase(query || "", fold);
     var first = phrase ? hitAt(folded, phrase, 0, segmented) : -1;
     terms = terms.map(fold).filter(Boolean);
     if (first === -1) {
@@ -333,7 +338,7 @@
   // MiniSearch scores each word alone: "自奖励" (自 + 奖励) ranked "来自人类…奖励"
   // first. Hits that hold the query's words together, as typed, come first.
   function phraseFirst(hits, query, core, textOf) {
-    var phrase = core.fold(query).replace(/\s+/g, " ").trim();
+    var phrase = typedPhrase(query, core.fold);
     if (core.tokenize(phrase).length < 2) return hits;
     var holds = function (hit) {
       return core.fold(textOf(hit)).indexOf(phrase) !== -1;
