@@ -62,4 +62,6 @@ export function cacheDirFor(papers: string): string {
 export const shikiConfig: Partial<ShikiConfig> = {
   themes: { light: "github-light-high-contrast", dark: "github-dark-default" },
   defaultColor: false,
+  // Names GitHub highlights that Shiki knows by another: ```golang is Go. CUDA is C++ with a few keywords more.
+  langAlias: { golang: "go", python3: "python", cuda: "cpp", patch: "diff" },
 };

@@ -39,7 +39,7 @@ export type { SiteLinkOptions };
 
 /** remark-math, remark-math-macros and remark-starred-row-breaks must come before; the content check runs them as it parses. */
 export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
-  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], remarkCodeLanguages, remarkTexTies];
+  return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], [remarkCodeLanguages, { langAlias: shikiConfig.langAlias }], remarkTexTies];
 }
 
 // An empty anchor after the heading's text: CSS draws the "#", so heading text

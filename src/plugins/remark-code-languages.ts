@@ -18,25 +18,28 @@ const KNOWN_NAMES = [...PLAIN, ...Object.keys(bundledLanguages)];
  * length (closestName takes a name that starts another for a rename: "typ", the
  * Typst alias, for "typscript").
  */
-function didYouMeanLanguage(lang: string): string {
-  return didYouMean(lang, KNOWN_NAMES.filter((known) => Math.abs(known.length - lang.length) <= 1));
+function didYouMeanLanguage(lang: string, aliases: string[]): string {
+  return didYouMean(lang, [...KNOWN_NAMES, ...aliases].filter((known) => Math.abs(known.length - lang.length) <= 1));
 }
 
-/** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
-function isKnownCodeLanguage(lang: string): boolean {
-  const name = lang.toLowerCase();
-  return PLAIN.has(name) || name in bundledLanguages;
+export interface CodeLanguageOptions {
+  /** Shiki's langAlias: other names it is told to highlight (```golang as go). */
+  langAlias?: Record<string, string>;
 }
 
-export default function remarkCodeLanguages() {
+export default function remarkCodeLanguages({ langAlias = {} }: CodeLanguageOptions = {}) {
+  const aliases = Object.keys(langAlias);
+  /** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
+  const isKnownCodeLanguage = (name: string) => PLAIN.has(name) || Object.hasOwn(bundledLanguages, name) || Object.hasOwn(langAlias, name);
   return (tree: Root, file: VFile) => {
     // A code block is never inside a paragraph: their phrasing is skipped.
     visit(tree, ["code", "paragraph"], (node) => {
       if (node.type !== "code") return SKIP;
       if (!node.lang) return;
-      if (isKnownCodeLanguage(node.lang)) return void (node.lang = node.lang.toLowerCase());
+      const name = node.lang.toLowerCase();
+      if (isKnownCodeLanguage(name)) return void (node.lang = name);
       // info(), not message(): a warning, which does not fail the build.
-      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(node.lang.toLowerCase())}`, { place: node.position, source: SOURCE, ruleId: "code-language" });
+      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(name, aliases)}`, { place: node.position, source: SOURCE, ruleId: "code-language" });
       node.lang = "plaintext";
     });
   };

@@ -156,6 +156,16 @@ describe("code blocks in an MDX note", () => {
     expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^unknown code language "pyhton": .*; did you mean python\?$/)]);
   });
 
+  it("take the other names Shiki is told, as GitHub's ```golang, and suggest them for typos", () => {
+    const code = `${frontmatter()}\n\`\`\`golang\nx := 1\n\`\`\`\n\n\`\`\`golnag\ny := 2\n\`\`\`\n\n\`\`\`constructor\nz\n\`\`\`\n`;
+    const { html, file } = render({ code }, "code");
+    expect(html).toContain('<code class="language-golang">');
+    expect(file.messages.map((m) => m.reason)).toEqual([
+      expect.stringMatching(/^unknown code language "golnag": .*; did you mean golang\?$/),
+      expect.stringMatching(/^unknown code language "constructor": /),
+    ]);
+  });
+
   it("suggest no language for one that is nothing like any", () => {
     const code = `${frontmatter()}\n\`\`\`klingon\nx\n\`\`\`\n`;
     expect(render({ code }, "code").file.messages.map((m) => m.reason)).toEqual(['unknown code language "klingon": the block is shown as plain text without highlighting']);

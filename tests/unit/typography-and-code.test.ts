@@ -64,11 +64,16 @@ describe("rehype-shiki-memo", () => {
   });
 
   it("reads a language's name in any case, and shows an unknown one as plain text without Shiki's placeless warning", async () => {
-    const run = (markdown: string) => unified().use(remarkParse).use(remarkCodeLanguages).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeStringify).process(markdown).then(String);
+    const run = (markdown: string) => unified().use(remarkParse).use(remarkCodeLanguages, { langAlias: shikiConfig.langAlias }).use(remarkRehype).use(rehypeShikiMemo, shikiConfig).use(rehypeStringify).process(markdown).then(String);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       expect(await run(code("Python", "def f(x):\n    return x + 1"))).toBe(await run(code("python", "def f(x):\n    return x + 1")));
       expect(await run(code("foo", "x = 1"))).toBe(await run(code("plaintext", "x = 1")));
+      // A name Shiki is told (GitHub's), highlighted as the language it stands for.
+      const go = "func main() {\n\tfmt.Println(1)\n}";
+      const tokens = (html: string) => html.replace(/^[^]*?<code>|<\/code>[^]*$/g, "");
+      expect(tokens(await run(code("golang", go)))).toBe(tokens(await run(code("go", go))));
+      expect(await run(code("golang", go))).toContain("--shiki-light:");
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
