@@ -317,6 +317,8 @@
           // Words only: Pagefind would join "self-rewarding" into "selfrewarding".
           return pagefind.search(words.join(" ")).then(function (response) {
             return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
+          }).then(function (found) {
+            return numberedEquationsFirst(found, words, loaded[1]);
           });
         });
       },
@@ -348,6 +350,22 @@
     }));
   }
 
+  // A query that gives an equation's number ("(3)", "Self-Rewarding (4)") asks
+  // for that equation: it comes before sections that only mention the number,
+  // on both sides (Pagefind ranks pages first, and put one paper's (3) 7th).
+  function numberedEquationsFirst(hits, words, core) {
+    var named = function (hit) {
+      var number = hit.kind === "equation" && /^\(([^)]*)\)/.exec(hit.heading);
+      var tokens = number ? core.tokenize(core.fold(number[1])) : [];
+      return tokens.length > 0 && tokens.every(function (token) {
+        return words.indexOf(token) !== -1;
+      });
+    };
+    return hits.filter(named).concat(hits.filter(function (hit) {
+      return !named(hit);
+    }));
+  }
+
   function miniSearchBackend() {
     var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), coreLoaded, shardCount])
       .then(function (loaded) {
@@ -373,6 +391,7 @@
           hits = phraseFirst(hits, query, window.PapernotesSearchCore, function (hit) {
             return hit.title + " " + hit.heading + " " + hit.text;
           });
+          hits = numberedEquationsFirst(hits, window.PapernotesSearchCore.tokenize(query).map(window.PapernotesSearchCore.fold), window.PapernotesSearchCore);
           putPaperFirst(hits, query, window.PapernotesSearchCore);
           var perPage = {};
           hits = hits.filter(function (hit) {

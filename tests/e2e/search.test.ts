@@ -100,6 +100,17 @@ for (const mode of MODES) {
       expect(await searchFor(page, "equation 4")).toEqual(expect.arrayContaining([expect.stringMatching(dpoLoss)]));
     });
 
+    it("puts first the equations a query gives the number of, before sections that only mention it", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      await searchFor(page, "(3)");
+      const headings = await page.locator(".search-result").evaluateAll((links) => links.map((a) => a.querySelector(".search-result-heading")?.textContent ?? ""));
+      const third = headings.filter((heading) => /^Equation \(3\) /.test(heading));
+      expect(third, headings.join(" | ")).toHaveLength(3); // each seed paper has an equation (3)
+      expect(headings.slice(0, 3), headings.join(" | ")).toEqual(third);
+      expect(headings.length).toBeGreaterThan(3); // sections that mention a 3 come after them
+    });
+
     it("finds the DDPM update and p2 weighting by name (formula queries, keyboard)", async () => {
       await page.goto(mode.home());
       await page.keyboard.press("Control+k");
