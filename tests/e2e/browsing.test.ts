@@ -254,6 +254,18 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("shows every listed formula whole on a wide screen, the list lined up with the header", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${seed.site.url}formulas/`);
+    const scrolled = await page.locator(".formula-math").evaluateAll((boxes) =>
+      boxes.flatMap((box) => [box, ...box.querySelectorAll("*")].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "auto").map(() => box.closest(".formula-item")!.querySelector(".formula-name")!.textContent)),
+    );
+    expect(scrolled).toEqual([]);
+    const left = (selector: string) => page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
+    expect(await left("main h1")).toBe(await left(".site-title"));
+    await page.close();
+  });
+
   it("prints the address of the paper's arXiv page and PDF after their links in its header", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: "print" });
