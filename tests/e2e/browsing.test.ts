@@ -254,6 +254,15 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("shows no control that needs the page script when scripting is off, and keeps the links that need none", async () => {
+    const noScript = await seed.browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    for (const control of ["#site-search-input", ".theme-toggle", ".cite-button", ".code-copy"]) expect(await page.locator(control).first().isVisible(), control).toBe(false);
+    for (const link of [".site-title", ".site-nav-links a", ".toc-sidebar a", ".prose a.eqref", ".bibtex summary"]) expect(await page.locator(link).first().isVisible(), link).toBe(true);
+    await noScript.close();
+  });
+
   it("shows every listed formula whole on a wide screen, the list lined up with the header", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${seed.site.url}formulas/`);
