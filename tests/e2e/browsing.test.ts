@@ -138,8 +138,11 @@ describe("browsing", () => {
   it("shows the archive by year and month", async () => {
     const page = await open("archive/");
     expect(await page.locator(".archive-year h2").allTextContents()).toEqual(["2024 3 papers"]);
-    expect(await page.locator(".archive-year h2 .visually-hidden").allTextContents()).toEqual([" papers"]);
+    // The count says what it counts: "2024 3" read as a month.
+    expect(await page.locator(".archive-year h2 .count").evaluate((el) => (el as HTMLElement).innerText)).toBe("3 papers");
     expect(await page.locator(".archive-month h3").allTextContents()).toEqual(["April", "March", "February"]);
+    // Dates as the months above them, whatever the note's language.
+    expect(await page.locator(".archive-month li time").allTextContents()).toEqual(["April 2, 2024", "March 15, 2024", "February 20, 2024"]);
     // On a phone the date goes over the title, which gets the whole width (beside it, 7rem at 320 px).
     await page.setViewportSize({ width: 320, height: 700 });
     const [date, title] = await Promise.all([".archive-month li time", ".archive-month li a"].map((selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)));
