@@ -437,6 +437,8 @@
     else if (rect.bottom > box.bottom) panel.scrollTop += rect.bottom - box.bottom;
   }
   function close() {
+    // A search still under way must not open the list again (Escape before the first results came).
+    sequence++;
     panel.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");

@@ -205,6 +205,32 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("keeps the list closed after Escape when the results come later, and Escape goes on to clear the box and leave it", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.keyboard.press("Tab"); // the skip link: the first Tab brings the page script
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    // A slow host: the index comes well after the reader's Escape.
+    await page.route("**/pagefind/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const pdf = page.getByRole("link", { name: "PDF" }).first();
+    await pdf.focus();
+    await page.keyboard.press("/");
+    await page.keyboard.type("diffusion");
+    await page.locator("#site-search-results .search-empty").waitFor(); // "Searching…"
+    await page.keyboard.press("Escape"); // closes the list
+    // Once the index has come, and the typed query's results with it:
+    await page.evaluate(() => (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<unknown> } }).PapernotesSearch.search("diffusion"));
+    await page.waitForTimeout(200);
+    expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+    await page.keyboard.press("Escape"); // clears the box
+    expect(await page.locator("#site-search-input").inputValue()).toBe("");
+    await page.keyboard.press("Escape"); // leaves it
+    expect(await pdf.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.close();
+  });
+
   it("prints wide formulas, tables and code within the page, in dark ink whatever the screen's theme", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 }, colorScheme: "dark" });
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
