@@ -92,16 +92,14 @@ const indexKeptShardsToo = () => {
 const layout = layoutDigest(handOff);
 const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
 const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
-// Why the last build's pages cannot be reused, if there is one: each check once (the last stats every file of the site).
-const notReused = !lastBuild
-  ? undefined
-  : lastBuild.layoutDigest !== layout
-    ? "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)"
-    : !keepsShards(lastBuild)
-      ? "the last build's search indexes are not this one's"
-      : !untouchedSince(lastBuild)
-        ? `files in ${values.out}/ were changed since the last build`
-        : undefined;
+/** Why the last build's pages cannot be reused, if they cannot: each check once (the last stats every file of the site). */
+function whyNotReused(build: LastBuild): string | undefined {
+  if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)";
+  if (!keepsShards(build)) return "the last build's search indexes are not this one's";
+  if (!untouchedSince(build)) return `files in ${values.out}/ were changed since the last build`;
+  return undefined;
+}
+const notReused = lastBuild && whyNotReused(lastBuild);
 const last = lastBuild && notReused === undefined ? lastBuild : undefined;
 // A rebuild after an edit that takes Astro's full time says why, which the writer would not guess (MDX notes have their note at the end).
 if (notReused) step(`laying out every page anew: ${notReused}`);

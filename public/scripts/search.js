@@ -327,8 +327,7 @@
 
   // Every section carries its paper's title, so a query in the title matched
   // them all alike, and a section came first: the paper's own top goes first.
-  function putPaperFirst(hits, query, core) {
-    var words = core.tokenize(query).map(core.fold);
+  function putPaperFirst(hits, words, core) {
     var first = {};
     for (var i = 0; i < hits.length; i++) {
       var page = hits[i].id.split("#")[0];
@@ -337,33 +336,37 @@
     }
   }
 
+  // The hits that pass `test` first, each part in its order.
+  function passingFirst(hits, test) {
+    var passing = [];
+    var rest = [];
+    hits.forEach(function (hit) {
+      (test(hit) ? passing : rest).push(hit);
+    });
+    return passing.concat(rest);
+  }
+
   // MiniSearch scores each word alone: "自奖励" (自 + 奖励) ranked "来自人类…奖励"
   // first. Hits that hold the query's words together, as typed, come first.
   function phraseFirst(hits, query, core, textOf) {
     var phrase = typedPhrase(query, core.fold);
     if (core.tokenize(phrase).length < 2) return hits;
-    var holds = function (hit) {
+    return passingFirst(hits, function (hit) {
       return core.fold(textOf(hit)).indexOf(phrase) !== -1;
-    };
-    return hits.filter(holds).concat(hits.filter(function (hit) {
-      return !holds(hit);
-    }));
+    });
   }
 
   // A query that gives an equation's number ("(3)", "Self-Rewarding (4)") asks
   // for that equation: it comes before sections that only mention the number,
   // on both sides (Pagefind ranks pages first, and put one paper's (3) 7th).
   function numberedEquationsFirst(hits, words, core) {
-    var named = function (hit) {
+    return passingFirst(hits, function (hit) {
       var number = hit.kind === "equation" && /^\(([^)]*)\)/.exec(hit.heading);
       var tokens = number ? core.tokenize(core.fold(number[1])) : [];
       return tokens.length > 0 && tokens.every(function (token) {
         return words.indexOf(token) !== -1;
       });
-    };
-    return hits.filter(named).concat(hits.filter(function (hit) {
-      return !named(hit);
-    }));
+    });
   }
 
   function miniSearchBackend() {
@@ -388,11 +391,13 @@
           hits.sort(function (a, b) {
             return b.score - a.score;
           });
-          hits = phraseFirst(hits, query, window.PapernotesSearchCore, function (hit) {
+          var core = window.PapernotesSearchCore;
+          var words = core.tokenize(query).map(core.fold);
+          hits = phraseFirst(hits, query, core, function (hit) {
             return hit.title + " " + hit.heading + " " + hit.text;
           });
-          hits = numberedEquationsFirst(hits, window.PapernotesSearchCore.tokenize(query).map(window.PapernotesSearchCore.fold), window.PapernotesSearchCore);
-          putPaperFirst(hits, query, window.PapernotesSearchCore);
+          hits = numberedEquationsFirst(hits, words, core);
+          putPaperFirst(hits, words, core);
           var perPage = {};
           hits = hits.filter(function (hit) {
             var page = hit.id.split("#")[0];
@@ -401,7 +406,7 @@
           });
           return hits.slice(0, LIMIT).map(function (hit) {
             var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
-            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, window.PapernotesSearchCore.fold, window.PapernotesSearchCore.segmented, query) };
+            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, core.fold, core.segmented, query) };
           });
         });
       },

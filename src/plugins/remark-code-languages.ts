@@ -18,8 +18,8 @@ const KNOWN_NAMES = [...PLAIN, ...Object.keys(bundledLanguages)];
  * length (closestName takes a name that starts another for a rename: "typ", the
  * Typst alias, for "typscript").
  */
-function didYouMeanLanguage(lang: string, aliases: string[]): string {
-  return didYouMean(lang, [...KNOWN_NAMES, ...aliases].filter((known) => Math.abs(known.length - lang.length) <= 1));
+function didYouMeanLanguage(lang: string, names: string[]): string {
+  return didYouMean(lang, names.filter((known) => Math.abs(known.length - lang.length) <= 1));
 }
 
 export interface CodeLanguageOptions {
@@ -28,7 +28,7 @@ export interface CodeLanguageOptions {
 }
 
 export default function remarkCodeLanguages({ langAlias = {} }: CodeLanguageOptions = {}) {
-  const aliases = Object.keys(langAlias);
+  const names = [...KNOWN_NAMES, ...Object.keys(langAlias)];
   /** Whether Shiki highlights a fenced block of this language, or shows it as plain text on purpose. */
   const isKnownCodeLanguage = (name: string) => PLAIN.has(name) || Object.hasOwn(bundledLanguages, name) || Object.hasOwn(langAlias, name);
   return (tree: Root, file: VFile) => {
@@ -39,7 +39,7 @@ export default function remarkCodeLanguages({ langAlias = {} }: CodeLanguageOpti
       const name = node.lang.toLowerCase();
       if (isKnownCodeLanguage(name)) return void (node.lang = name);
       // info(), not message(): a warning, which does not fail the build.
-      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(name, aliases)}`, { place: node.position, source: SOURCE, ruleId: "code-language" });
+      file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(name, names)}`, { place: node.position, source: SOURCE, ruleId: "code-language" });
       node.lang = "plaintext";
     });
   };
