@@ -53,6 +53,8 @@
   // The async clipboard needs a secure context and permission; file:// may have
   // neither, so fall back to copying a selected textarea.
   function copyWithSelection(text) {
+    // Selecting the textarea takes focus from the button pressed; it goes back after.
+    var focused = document.activeElement;
     var area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
@@ -65,6 +67,7 @@
       ok = document.execCommand("copy");
     } catch (e) {}
     area.remove();
+    if (focused && focused !== document.body) focused.focus({ preventScroll: true });
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
   function copyText(text) {
@@ -265,7 +268,10 @@
     var what;
     if (el.matches(".katex-display")) {
       var numbered = el.closest("[data-equation]");
-      what = (zh ? "公式" : numbered ? "Equation" : "Formula") + (numbered ? " (" + numbered.getAttribute("data-equation") + ")" : "");
+      // In the formula list, each formula is named by its entry ("(1) background blend"), as its link says.
+      var listed = el.closest(".formula-item");
+      var entry = listed && listed.querySelector(".formula-name");
+      what = (zh ? "公式" : numbered || entry ? "Equation" : "Formula") + (numbered ? " (" + numbered.getAttribute("data-equation") + ")" : entry ? " " + entry.textContent : "");
     } else what = el.matches("table") ? (zh ? "表格" : "Table") : zh ? "代码" : "Code";
     return what + (zh ? "，可横向滚动" : ", scrolls sideways");
   }
@@ -458,7 +464,6 @@
     var near = key ? anchors.filter(function (a) { return anchorKey(a.id).indexOf(key) >= 0; }) : [];
     landingNotice = document.createElement("p");
     landingNotice.className = "landing-notice";
-    landingNotice.setAttribute("role", "status");
     landingNotice.textContent = zh ? "此页没有锚点 #" + wanted + "：链接所指的标签可能已改名或删除。" : "This page has no #" + wanted + ": the label the link names may have been renamed or removed.";
     if (near.length > 0 && near.length <= 3) {
       landingNotice.append(zh ? " 是不是 " : " Did you mean ");
@@ -472,6 +477,8 @@
       landingNotice.append(zh ? "？" : "?");
     }
     header.prepend(landingNotice);
+    // Said through the page's status region: one made with its words already in is most often not read out.
+    announce(landingNotice.textContent);
   }
   addEventListener("hashchange", checkLanding);
   checkLanding();

@@ -448,6 +448,8 @@
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     active = -1;
+    // The count told of the list: once it is gone, the status region would still say "3 results".
+    if (window.PapernotesAnnounce) window.PapernotesAnnounce("");
   }
   // A hit on the page being read is a jump within it, not a reload, whether
   // the page was reached as ".../" or ".../index.html".

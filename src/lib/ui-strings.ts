@@ -22,6 +22,8 @@ export const UI = {
     noteBy: "Note",
     equationsOfPaper: "Equations",
     search: "Search",
+    /** The list of hits: named apart from the box, which a screen reader names "Search" too. */
+    searchResults: "Search results",
     searchPlaceholder: "Search",
     copyCode: "Copy",
     copyCodeLabel: (lang: string) => `Copy ${lang} code`,
@@ -65,6 +67,7 @@ export const UI = {
     noteBy: "笔记",
     equationsOfPaper: "公式",
     search: "搜索",
+    searchResults: "搜索结果",
     searchPlaceholder: "搜索",
     copyCode: "复制",
     copyCodeLabel: (lang: string) => `复制 ${lang} 代码`,

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { contrastOf } from "../support/contrast.ts";
 import { useSeedSite } from "../support/seed-site.ts";
 
 const seed = useSeedSite();
@@ -83,6 +84,22 @@ describe("browsing", () => {
     const blocks = await page.locator(".prose pre").evaluateAll((all) => all.map((el) => [el.scrollWidth > el.clientWidth + 1, el.hasAttribute("tabindex")]));
     expect(blocks.length).toBeGreaterThan(0);
     for (const [scrolls, stop] of blocks) expect(stop).toBe(scrolls);
+    await phone.close();
+  });
+
+  it("names each wide formula of the formula list by its entry, so that its tab stops differ", async () => {
+    const phone = await seed.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await phone.newPage();
+    await page.goto(seed.site.url + "formulas/");
+    await page.mouse.move(10, 300);
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    const formulas = page.locator(".formula-math .katex-display");
+    for (const formula of await formulas.all()) await formula.scrollIntoViewIfNeeded(); // laid out once near the screen
+    await page.waitForTimeout(100);
+    const names = await page.locator(".formula-math .katex-display[tabindex]").evaluateAll((all) => all.map((el) => el.getAttribute("aria-label")));
+    expect(names.length).toBeGreaterThan(2);
+    expect(names).toContain("Equation (1) background blend, scrolls sideways");
+    expect(new Set(names).size).toBe(names.length);
     await phone.close();
   });
 
@@ -385,15 +402,6 @@ describe("browsing", () => {
   it("names the header's navigation for the site; its search placeholder reads at 4.5:1 and its edge at 3:1, in both themes", async () => {
     const page = await open("papers/wuerstchen/");
     expect(await page.locator(".site-nav").getAttribute("aria-label")).toBe("Site");
-    /** WCAG's contrast ratio of two rgb() colours. */
-    const contrastOf = ([fg, bg]: string[]) => {
-      const luminance = (color: string) => {
-        const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-      };
-      const [light, dark] = [luminance(fg!), luminance(bg!)].sort((a, b) => b - a);
-      return (light! + 0.05) / (dark! + 0.05);
-    };
     for (const theme of ["light", "dark"]) {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       const colors = await page.locator("#site-search-input").evaluate((el) => [getComputedStyle(el, "::placeholder").color, getComputedStyle(el).backgroundColor]);
@@ -735,6 +743,49 @@ describe("browsing", () => {
     expect(bibtex).toMatch(/^@inproceedings\{yuan2024selfrewarding,/);
     expect(bibtex).toContain("eprint        = {2401.10020}");
     expect(bibtex).toContain("booktitle     = {ICML}");
+    await page.close();
+  });
+
+  it("shows the whole BibTeX entry without scrolling, each long field wrapping under itself, and copies it as written", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.locator(".bibtex summary").click();
+    const entry = page.locator(".bibtex pre");
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await entry.evaluate((el) => el.scrollWidth - el.clientWidth), `width ${width}`).toBeLessThanOrEqual(0);
+      // The title's second line starts further in than the fields do.
+      const lines = await page.locator(".bibtex-line").evaluateAll((all) => all.map((el) => el.getClientRects().length && el.getBoundingClientRect().height));
+      const oneLine = Math.min(...lines);
+      expect(lines.some((height) => height > oneLine * 1.5), `width ${width}`).toBe(true);
+    }
+    // Selected and copied by hand, it is the same text the Cite button copies: one line per field, no blank lines.
+    const selected = await entry.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString();
+    });
+    expect(selected).toBe(await page.locator(".cite-button").getAttribute("data-bibtex"));
+    await page.close();
+  });
+
+  it("gives focus back to the button pressed when the copy falls back to a selection (no clipboard API: plain http, or permission refused)", async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => Object.defineProperty(navigator.clipboard, "writeText", { value: () => Promise.reject(new Error("refused")) }));
+    await page.goto(seed.site.url + "papers/wuerstchen/");
+    const cite = page.locator(".cite-button");
+    await cite.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cite.getAttribute("class")).toContain("is-copied");
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("cite-button is-copied");
+    // And the next Tab goes on from there, not from the top of the page.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest(".paper-header") !== null)).toBe(true);
+    const link = page.locator("#eq-noise-objective .equation-link");
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches("#eq-noise-objective .equation-link"))).toBe(true);
     await page.close();
   });
 

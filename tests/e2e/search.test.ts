@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contrastOf } from "../support/contrast.ts";
 import { useSeedSite } from "../support/seed-site.ts";
 
 const seed = useSeedSite();
@@ -72,13 +73,23 @@ for (const mode of MODES) {
       expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
     });
 
-    it("leaves the search with one Tab, which closes the list; the option Enter opens shows in forced colours too", async () => {
+    it("leaves the search with one Tab, which closes the list; the option Enter opens is ringed at 3:1 in both themes and in forced colours", async () => {
       await page.goto(mode.home());
       await page.keyboard.press("/");
       await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
       await searchFor(page, "stage");
-      await page.emulateMedia({ forcedColors: "active" });
+      // The list is named apart from the box: both "Search" read as one control said twice.
+      expect(await page.locator("[role=listbox]").getAttribute("aria-label")).toBe("Search results");
       const selected = page.locator('.search-result[aria-selected="true"]');
+      // In both themes, a ring at 3:1 at least against the list (its tint alone was 1.1:1 in light, 1.25:1 in dark).
+      for (const theme of ["light", "dark"]) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        const [style, ring, list] = await selected.evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineColor, getComputedStyle(el.closest(".search-results")!).backgroundColor]);
+        expect(style, theme).toBe("solid");
+        expect(contrastOf([ring!, list!]), `${theme}: ${ring} on ${list}`).toBeGreaterThanOrEqual(3);
+      }
+      await page.evaluate(() => delete document.documentElement.dataset.theme);
+      await page.emulateMedia({ forcedColors: "active" });
       expect(await selected.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
       expect(await page.locator(".search-result:not([aria-selected=true])").first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("none");
       await page.emulateMedia({ forcedColors: "none" });
@@ -337,6 +348,8 @@ for (const mode of MODES) {
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       await page.keyboard.press("Escape");
       expect(await page.locator("#site-search-results").isHidden()).toBe(true);
+      // The count goes with the list it told of: a reader who comes on the status region later does not find "3 results" there.
+      await expect.poll(() => page.locator("#page-status").textContent()).toBe("");
       expect(errors).toEqual([]);
     });
   });
