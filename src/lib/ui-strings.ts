@@ -7,6 +7,8 @@ export const UI = {
     // Accessible names hold the visible text ("TeX"), for voice control.
     copyTex: (n: string) => `Copy TeX source of equation (${n})`,
     copyTexUnnumbered: "Copy TeX source of this equation",
+    /** In the formula list, where many papers have an equation (1): named by its name too. */
+    copyListedTex: (n: string, name: string) => `Copy TeX source of equation (${n}), ${name}`,
     copyTexShort: "TeX",
     copied: "Copied",
     minutes: (m: number) => `${m} min`,
@@ -52,6 +54,7 @@ export const UI = {
     equationLink: (n: string) => `复制公式 (${n}) 的链接`,
     copyTex: (n: string) => `复制公式 (${n}) 的 TeX 源码`,
     copyTexUnnumbered: "复制此公式的 TeX 源码",
+    copyListedTex: (n: string, name: string) => `复制公式 (${n})（${name}）的 TeX 源码`,
     copyTexShort: "TeX",
     copied: "已复制",
     minutes: (m: number) => `${m} 分钟`,

@@ -274,6 +274,26 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("copies a listed formula's TeX from the formula list, as its paper's own TeX button does, and keeps each label whole on a phone", async () => {
+    const page = await open("formulas/");
+    const item = page.locator(".formula-item").first();
+    const button = item.locator(".equation-copy-tex");
+    expect(await button.getAttribute("aria-label")).toBe("Copy TeX source of equation (1), background blend");
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/\\label\{eq:background-blend\}$/);
+    await page.goto(seed.site.url + "papers/designedit/");
+    expect(await page.locator("#eq-background-blend .equation-copy-tex").getAttribute("data-tex")).toBe(copied);
+    // At 390 px, a label moves to the next line whole rather than breaking at its hyphen ("eq:background-" / "blend").
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(seed.site.url + "formulas/");
+    const lines = await page.locator(".formula-label").evaluateAll((all) => all.map((el) => [el.textContent, el.getClientRects().length, Math.round(el.getBoundingClientRect().height)]));
+    const oneLine = Math.min(...lines.map(([, , height]) => height as number));
+    for (const [label, boxes, height] of lines) expect([label, boxes, height], String(label)).toEqual([label, 1, oneLine]);
+    await page.context().close();
+  });
+
   it("leads a link to an anchor written another way (#eq:label as in LaTeX, #(6), #4) to its equation, and says when the page has none", async () => {
     const control = await open("papers/wuerstchen/#eq-noise-objective");
     const entries = await control.evaluate(() => history.length);
