@@ -118,6 +118,16 @@
       copyFrom(link, permalink(anchor), zh ? "已复制链接" : "Link copied");
       return;
     }
+    // A click on an equation's number makes the address its permalink too, as
+    // readers try first (arXiv's and GitHub's numbers do it), without copying.
+    var number = event.target.closest && event.target.closest(".prose .equation[id] .katex-tag");
+    if (number && !window.getSelection().toString()) {
+      var numbered = number.closest(".equation[id]");
+      var left = scrollX, top = scrollY;
+      location.replace("#" + numbered.id);
+      scrollTo(left, top);
+      return;
+    }
     // Copy buttons: what each one copies, and what it is called.
     var sources = [
       [".equation-copy-tex", function (b) { return b.getAttribute("data-tex"); }, zh ? "已复制 TeX" : "TeX copied"],

@@ -19,8 +19,9 @@ d.addEventListener("DOMContentLoaded",d.papernotesShowTheme);if(m.addEventListen
 /**
  * Loads scripts/papernotes.js on the reader's first interaction, not with the
  * page; not when the pointer is on a link that leaves the page, which would
- * cut the download short. Until it runs, a click on one of its buttons is held
- * back and handed over, through document.papernotesPending(), to be replayed
+ * cut the download short. Until it runs, a click on one of its buttons (or on
+ * an equation's number) is held back and handed over, through
+ * document.papernotesPending(), to be replayed
  * (not a Ctrl/Cmd/Shift-click: opening the permalink in a new tab is the browser's).
  * The search shortcuts (/, Ctrl-K, outside a text field) focus the search box
  * at once: the query typed next must not wait for the script, or it is lost;
@@ -31,7 +32,7 @@ const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown"
 function load(){if(!loading){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}}
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
 if(!(away&&!away.closest(".katex")))load();
-if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle")){e.preventDefault();held.push(e)}
+if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle,.equation[id] .katex-tag")){e.preventDefault();held.push(e)}
 else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}
 else if(k==="enter"&&t.id==="site-search-input")t.setAttribute("data-enter",t.value)}
 types.forEach(function(type){d.addEventListener(type,on,true)});

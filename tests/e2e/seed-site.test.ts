@@ -159,6 +159,23 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("makes the address an equation's permalink when its number is clicked, the first click on the page included, without a jump or a copy", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.evaluate(() => navigator.clipboard.writeText("untouched"));
+    const number = page.locator("#eq-ddpm-update .katex-tag");
+    await number.scrollIntoViewIfNeeded();
+    expect(await number.evaluate((el) => getComputedStyle(el).cursor)).toBe("pointer");
+    const before = await page.evaluate(() => ({ y: scrollY, entries: history.length }));
+    await number.click(); // before the page script has come: held, then replayed
+    await page.waitForURL(/#eq-ddpm-update$/);
+    expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("eq-ddpm-update");
+    expect(await page.evaluate(() => ({ y: scrollY, entries: history.length }))).toEqual(before);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("untouched");
+    await page.locator("#eq-noise-objective .katex-tag").click();
+    await page.waitForURL(/#eq-noise-objective$/);
+    await page.context().close();
+  });
+
   it("opens ¶ in a new tab on a Ctrl-click that comes before the page script", async () => {
     const page = await open("papers/wuerstchen/");
     const [opened] = await Promise.all([page.context().waitForEvent("page"), page.locator("#eq-noise-objective .equation-link").click({ modifiers: ["Control"] })]);
