@@ -13,8 +13,8 @@ import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, rea
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
-import { stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
-import { basePath, papersDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
+import { outDirProblem, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
+import { basePath, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const outDir = resolve(values.out!);
@@ -29,9 +29,10 @@ const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
 const PROGRESS_SECONDS = 5;
 const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
-const siteProblem = siteUrlProblem();
-if (siteProblem) {
-  console.error(`${siteProblem}\n\nbuild failed; ${leftAlone()}.`);
+// What the build was given and cannot use, before it does anything.
+const settingsProblem = siteUrlProblem() ?? outDirProblem(values.out!, { notes: papersDir, project: process.cwd(), publicDir });
+if (settingsProblem) {
+  console.error(`${settingsProblem}\n\nbuild failed; ${leftAlone()}.`);
   process.exit(1);
 }
 

@@ -1,9 +1,37 @@
 // The last step of a build: the new site, built in a staging folder beside the
 // old one, takes the old one's place, and the old one is removed in the background.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { literalPattern } from "../lib/literal-pattern.ts";
+
+/** A file every site built here has (from public/), and no other folder is likely to. */
+const BUILT_SITE_FILE = "scripts/papernotes.js";
+
+const holds = (folder: string, path: string) => {
+  const inside = relative(folder, path);
+  return inside === "" || (!inside.startsWith("..") && !isAbsolute(inside));
+};
+
+/**
+ * Why the site must not go to `out` (as the reader gave it), if it must not:
+ * the new site takes the folder's place and what was there is removed. So
+ * only a new or empty folder, or a site built here, may be named; never one
+ * that holds the notes or the project.
+ */
+export function outDirProblem(out: string, kept: { notes: string; project: string; publicDir: string }): string | undefined {
+  const site = resolve(out);
+  const instead = "name a folder of its own for the site, such as dist";
+  // public/ has a scripts/papernotes.js too: it would pass for a site built here.
+  const held = ([["the notes", kept.notes], ["the project", kept.project], ["the project's public/ folder", kept.publicDir]] as const).find(([, folder]) => holds(site, folder));
+  if (held) return `--out ${out} holds ${held[0]} (${held[1]}): the built site takes its place, and would remove them; ${instead}`;
+  if (!existsSync(site)) return undefined;
+  if (!statSync(site).isDirectory()) return `--out ${out} is a file, not a folder; ${instead}`;
+  const entries = readdirSync(site).sort();
+  if (entries.length === 0 || existsSync(join(site, BUILT_SITE_FILE))) return undefined;
+  const shown = entries.slice(0, 3).join(", ") + (entries.length > 3 ? ` and ${entries.length - 3} more` : "");
+  return `--out ${out} holds files that are not a site built here (${shown}): the built site takes its place, and they would be removed; ${instead}, or empty this one first`;
+}
 
 /** Where the site for `outDir` is built: a hidden folder beside it. */
 export function stagingFor(outDir: string): string {

@@ -63,6 +63,28 @@ describe("a SITE_URL that is not the hosted origin", () => {
   });
 });
 
+describe("a build told to put its site where the notes or other files are", () => {
+  it("fails before building, saying why, and removes nothing", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));
+    cpSync(resolve("content"), content, { recursive: true });
+    const notes = readdirSync(join(content, "papers")).sort();
+    // The notes' own folder, and the folder that holds it: the site would have taken its place.
+    for (const out of [join(content, "papers"), content]) {
+      const build = runBuild(out, { PAPERNOTES_CONTENT: content });
+      expect(build.status, out).toBe(1);
+      expect(build.stderr).toContain(`--out ${out} holds the notes (${join(content, "papers")})`);
+      expect(build.stderr).toMatch(/build failed; .* was left as it was\./);
+      expect(readdirSync(join(content, "papers")).sort()).toEqual(notes);
+    }
+    const mine = mkdtempSync(join(tmpdir(), "papernotes-mine-"));
+    writeFileSync(join(mine, "draft.txt"), "mine");
+    const build = runBuild(mine, { PAPERNOTES_CONTENT: content });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain("holds files that are not a site built here (draft.txt)");
+    expect(readFileSync(join(mine, "draft.txt"), "utf8")).toBe("mine");
+  });
+});
+
 describe("a failed rebuild", () => {
   it("leaves the previous dist/ untouched, including after a good build of the same content", () => {
     const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));
