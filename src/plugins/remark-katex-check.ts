@@ -84,12 +84,15 @@ function oneSlipFrom(name: string): Set<string> {
 /** By unknown command: the one meant, or "" (a guess renders up to about 1,500 names, 30 ms). */
 const commandsMeant = new Map<string, string>();
 
-/** A macro of the note or a command of KaTeX one slip away from an unknown command (\sqrtt, \alpah, \tims). */
+/** Commands that our plugins read before KaTeX sees the formula, and KaTeX does not know: \label (remark-equation-numbers), \eqref and \ref (remark-equation-refs). */
+const OUR_COMMANDS = ["\\label", "\\eqref", "\\ref"];
+
+/** A macro of the note, one of ours or a command of KaTeX one slip away from an unknown command (\sqrtt, \alpah, \lable). */
 function commandMeant(file: VFile, command: string): string {
   const name = command.slice(1);
   if (!/^[A-Za-z]{2,}$/.test(name)) return "";
   const variants = oneSlipFrom(name);
-  for (const macro of file.data.mathMacroLines?.keys() ?? []) if (variants.has(macro.slice(1))) return `; did you mean ${macro}?`;
+  for (const macro of [...(file.data.mathMacroLines?.keys() ?? []), ...OUR_COMMANDS]) if (variants.has(macro.slice(1))) return `; did you mean ${macro}?`;
   let meant = commandsMeant.get(name);
   if (meant === undefined) {
     const found = [...variants].find((variant) => katexHas(`\\${variant}`, true));

@@ -99,10 +99,13 @@ describe("content check", () => {
     ]);
   });
 
-  it("names the command a mistyped one most likely meant: KaTeX's, or one the note defines", async () => {
+  it("names the command a mistyped one most likely meant: KaTeX's, ours (\\label, \\eqref), or one the note defines", async () => {
     const body = `${frontmatter()}\n$\\newcommand{\\loss}{\\mathcal{L}}\\newcommand{\\E}{\\mathbb{E}}$ Then $\\sqrtt{x}$, $\\alpah$, $\\lsos$ and $\\zzqx$.\n\nNo guess for a short name or a far one: $\\Var$, $\\diag$, $\\sgn$, $\\tr$, $\\Expect$.\n`;
     const problems = await problemsOf({ typos: body });
     expect(problems.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\sqrtt; did you mean \\sqrt?", "\\alpah; did you mean \\alpha?", "\\lsos; did you mean \\loss?", ...["\\zzqx", "\\Var", "\\diag", "\\sgn", "\\tr", "\\Expect"].map((name) => `${name}; if it is a macro of the paper, define it in a formula before its first use, as \\newcommand{${name}}{…}`)]);
+    // Ours too, which KaTeX never sees: \label and \eqref are the commands a note types most.
+    const ours = await problemsOf({ ours: `${frontmatter()}\n$$\nx = y \\lable{eq:typo}\n$$\n\nBy $\\eqrf{eq:typo}$.\n` });
+    expect(ours.map((problem) => problem.replace(/^.*: Undefined control sequence: /, ""))).toEqual(["\\lable; did you mean \\label?", "\\eqrf; did you mean \\eqref?"]);
     // LaTeX's own commands that KaTeX lacks are answered with what to write instead, not a near name (\mathbb).
     const packages = await problemsOf({ packages: `${frontmatter()}\n$\\mathbbm{1}$, $\\cref{eq:a}$ and $\\nicefrac{1}{2}$.\n` });
     expect(packages.map((problem) => problem.replace(/^.*: Undefined control sequence: \\\S+; /, ""))).toEqual([
