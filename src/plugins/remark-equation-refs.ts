@@ -3,7 +3,8 @@
 // of the equations of other pages.
 import { dirname, join } from "node:path";
 import type { Link, Paragraph, Root } from "mdast";
-import { visit } from "unist-util-visit";
+import type { Node, Parent } from "unist";
+import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { didYouMean, didYouMeanOrWhich } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
@@ -86,10 +87,17 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, title: paper.shortTitle, number, preview };
     };
 
-    visit(tree, ["inlineMath", "math"], (node, position, parent) => {
+    visitParents(tree, ["inlineMath", "math"], (node: Node, ancestors: Parent[]) => {
       const math = node as MathNode;
       const refs = findEquationRefs(math.value);
       if (refs.length === 0) return;
+      // A reference is a link: in a link's text it would make a link inside a link, which browsers split apart.
+      if (ancestors.some((ancestor) => ancestor.type === "link" || ancestor.type === "linkReference")) {
+        const ref = refs[0]!;
+        report(file, math, `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}} is a link, and it is in the text of a link [..](..): a link cannot hold another; put the \\${ref.kind} after the link`);
+      }
+      const parent = ancestors.at(-1);
+      const position = parent?.children.indexOf(math as never);
       const resolved = refs.map((ref) => resolve(ref, math));
       for (const r of resolved) if (r?.preview) previews.set(r.preview.key, r.preview);
       const only = refs[0]!;

@@ -85,6 +85,15 @@ describe("content check", () => {
     ]);
   });
 
+  it("reports an \\eqref in the text of a link, which would be a link inside a link", async () => {
+    const body = `${frontmatter()}\n$$\nx \\label{eq:a}\n$$\n\nSee [the loss $\\eqref{eq:a}$](https://example.org/) and [$y = \\eqref{eq:a}$][ref].\n\n[ref]: https://example.org/\n`;
+    const problems = await problemsOf({ nested: body });
+    expect(problems).toEqual([
+      "nested.mdx:13:15: \\eqref{eq:a} is a link, and it is in the text of a link [..](..): a link cannot hold another; put the \\eqref after the link",
+      "nested.mdx:13:58: \\eqref{eq:a} is a link, and it is in the text of a link [..](..): a link cannot hold another; put the \\eqref after the link",
+    ]);
+  });
+
   it("reports a cross-paper \\eqref to a label the other paper lacks", async () => {
     const problems = await problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
