@@ -49,9 +49,11 @@ const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
 const search = new SearchIndexer();
 const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress, onInProcess: () => search.prestart() });
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+// Counted in the last line too: on a big site the warnings have scrolled out of view by then.
+const warned = check.warnings.length > 0 ? ` (and ${counted(check.warnings.length, "warning")}, above)` : "";
 if (check.problems.length > 0) {
   console.error(check.problems.map(formatProblem).join("\n"));
-  console.error(`\nbuild failed: ${counted(check.problems.length, "problem")} in ${counted(new Set(check.problems.map((p) => p.file)).size, "file")}; ${leftAlone()}.`);
+  console.error(`\nbuild failed: ${counted(check.problems.length, "problem")} in ${counted(new Set(check.problems.map((p) => p.file)).size, "file")}${warned}; ${leftAlone()}.`);
   process.exit(1);
 }
 step(`checked and rendered ${counted(check.papers, "paper")} and ${counted(check.formulas, "formula")}`);
@@ -227,4 +229,4 @@ const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so c
 const mdxNames = [...check.mdxSlugs].map((slug) => check.index.get(slug)!.path.replace(/^.*\//, ""));
 const mdxNote = hasMdx ? `note: ${mdxNames.slice(0, 3).join(", ")}${mdxNames.length > 3 ? ` and ${mdxNames.length - 3} more` : ""} ${mdxNames.length === 1 ? "uses" : "use"} MDX (imports, JSX tags or {expressions}), so every build lays out every page anew; without them a rebuild after an edit renders only the edited notes\n` : "";
 const drafts = check.drafts > 0 ? `; ${counted(check.drafts, "draft")} left out` : "";
-process.stdout.write(`built ${counted(check.papers, "paper")} (${counted(pages, "page")}, ${counted(check.formulas, "formula")}${drafts}) into ${values.out}/ in ${seconds()}\n${mdxNote}${siteUrlNote}`, () => process.exit(0));
+process.stdout.write(`built ${counted(check.papers, "paper")} (${counted(pages, "page")}, ${counted(check.formulas, "formula")}${drafts}) into ${values.out}/ in ${seconds()}${warned}\n${mdxNote}${siteUrlNote}`, () => process.exit(0));

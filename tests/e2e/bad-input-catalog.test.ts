@@ -78,6 +78,8 @@ describe("the bad-input catalog", () => {
     const run = build({ odd: `${frontmatter()}\n\`\`\`klingon\nqapla'\n\`\`\`\n` });
     expect(run.stderr).toMatch(/warning: .*odd\.mdx:9:1: unknown code language "klingon"/);
     expect(run.status).toBe(0);
+    // Counted on the last line, where a big site's warnings have scrolled out of view.
+    expect(run.stdout).toMatch(/^built 1 paper .* in [\d.]+ s \(and 1 warning, above\)$/m);
   });
 });
 
