@@ -2,11 +2,13 @@
 // results put together, the same way by the serial and the parallel check.
 // Light on purpose: the build's own process needs only this while its workers
 // load the Markdown pipeline.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
+import { oneSlipApart } from "./did-you-mean.ts";
+import { literalPattern } from "./literal-pattern.ts";
 
 /** A file as problems name it: relative to where the build runs, or in full when it is outside (not ../../notes/x.mdx). */
 export function displayPath(path: string): string {
@@ -65,6 +67,36 @@ export function checkSlugs(paths: string[]): ContentProblem[] {
   return problems;
 }
 
+/** Tags this short are too often a letter apart from another real one (llm, vlm). */
+const SHORTEST_TAG_CHECKED = 5;
+
+/**
+ * A tag of one note only, a slip away from a tag more notes have ("difusion"
+ * beside "diffusion"): most likely a typo, which gives the note a tag page of
+ * its own and leaves it off the other. Told at the tag's line in the frontmatter.
+ */
+export function tagWarnings(index: PaperIndex): ContentProblem[] {
+  const notes = new Map<string, number>();
+  const published = [...index.values()].filter((paper) => !paper.draft);
+  for (const paper of published) for (const tag of new Set(paper.tags)) notes.set(tag, (notes.get(tag) ?? 0) + 1);
+  const warnings: ContentProblem[] = [];
+  for (const paper of published) {
+    for (const tag of paper.tags) {
+      if (notes.get(tag) !== 1 || tag.length < SHORTEST_TAG_CHECKED) continue;
+      const meant = [...notes].find(([other, count]) => count > 1 && oneSlipApart(tag, other))?.[0];
+      if (!meant) continue;
+      const lines = readFileSync(paper.path, "utf8").split("\n");
+      const keyLine = lines.findIndex((line) => /^tags\s*:/.test(line));
+      // The tag whole, not inside another ("diff" in "diffusion").
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}-])${literalPattern(tag)}(?![\\p{L}\\p{N}-])`, "u");
+      const found = lines.findIndex((text, i) => i >= keyLine && whole.test(text));
+      const line = found >= 0 ? found : Math.max(keyLine, 0);
+      warnings.push({ file: displayPath(paper.path), line: line + 1, column: Math.max(lines[line]!.search(whole), 0) + 1, reason: `tag "${tag}" is on this note only, and a letter away from "${meant}" (on ${notes.get(meant)} notes); did you mean ${meant}?` });
+    }
+  }
+  return warnings;
+}
+
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   const all = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
@@ -73,7 +105,7 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
   const drafts = [...index.values()].filter((paper) => paper.draft).length;
   return {
     problems: all,
-    warnings: passes.flatMap((pass) => pass.warnings).sort(byPlace),
+    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index)].sort(byPlace),
     papers: papers - drafts,
     drafts,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),

@@ -18,6 +18,11 @@ function swapped(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** One letter added, dropped, changed, or two swapped: a typo, not another word (for short names that are often near, as tags). */
+export function oneSlipApart(a: string, b: string): boolean {
+  return a !== b && (swapped(a, b) || distance(a, b) === 1);
+}
+
 /**
  * The candidate closest to `name`, if it is close: a few edits apart, or the
  * same words with some added or dropped (a rename), which wins over a

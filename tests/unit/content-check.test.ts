@@ -205,6 +205,24 @@ describe("content check", () => {
     ]);
   });
 
+  it("warns at a tag of one note that is a letter away from a tag more notes have, not at short or distinct ones", async () => {
+    const note = (tags: string) => `${frontmatter({ tags })}\nText.\n`;
+    const { papersDir } = writePapers({
+      a: note('["diffusion", "llm"]'),
+      b: note('["diffusion", "llm", "efficiency"]'),
+      c: note('["vlm", "difusion-models", "text-to-image", "difusion"]'),
+      d: note('\n  - efficency\n  - images'),
+    });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      'c.mdx:7:52: tag "difusion" is on this note only, and a letter away from "diffusion" (on 2 notes); did you mean diffusion?',
+    ]);
+    // Two notes with it: a tag of its own, not a typo (nor "efficency", on one note beside one "efficiency").
+    const { papersDir: twice } = writePapers({ a: note('["diffusion"]'), b: note('["diffusion"]'), c: note('["difusion"]'), e: note('["difusion"]') });
+    expect((await checkContent(twice)).warnings).toEqual([]);
+  });
+
   it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
     const body = `${frontmatter()}\n$$\na \\tag{2}\n$$\n\n$$\nb\n$$\n\n$$\nc\n$$\n\n$$\nd \\tag{1}\n$$\n\n$$\ne \\tag{A}\n$$\n`;
     const { papersDir } = writePapers({ tags: body });
