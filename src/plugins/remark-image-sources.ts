@@ -3,16 +3,17 @@
 // Pages load nothing from other sites (so that they read offline, and by their
 // security policy), and a relative path would be read against the page's URL,
 // not the note's folder.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { imageSize } from "image-size";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
-import { report } from "./messages.ts";
+import { report, SOURCE } from "./messages.ts";
+import { closestName } from "../lib/did-you-mean.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
 function sizeOf(onDisk: string): { width: number; height: number } | undefined {
@@ -37,6 +38,20 @@ const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2([^>]*>)/gi;
 /** An <img> that gives its own size, which the author's stays. */
 const HTML_SIZED = /\s(?:width|height)\s*=/i;
 
+/** "; did you mean /figures/x.svg?" for a file of the same folder a slip or a case away ("Wuerstchen.svg"), or "". */
+function fileMeant(publicDir: string, path: string): string {
+  const folder = dirname(safeDecode(path));
+  let names: string[];
+  try {
+    names = readdirSync(join(publicDir, folder));
+  } catch {
+    return "";
+  }
+  const name = safeDecode(path).slice(folder.length).replace(/^\//, "");
+  const meant = names.find((other) => other.toLowerCase() === name.toLowerCase()) ?? closestName(name, names);
+  return meant ? `; did you mean ${encodeURI(join(folder, meant))}?` : "";
+}
+
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
     /** The image's URL in the page (the base path in front) and its file, or undefined (reported) if it is not a file of the site; at `at` in the node if given. */
@@ -47,7 +62,7 @@ export default function remarkImageSources(options: { publicDir: string; base: s
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`, at);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`, at);
       const onDisk = publicFileOf(options.publicDir, path);
-      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}`, at);
+      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}${fileMeant(options.publicDir, path)}`, at);
       return { url: options.base + url.slice(1), onDisk };
     };
     visit(tree, (node) => {
@@ -71,6 +86,8 @@ export default function remarkImageSources(options: { publicDir: string; base: s
         return;
       }
       if (node.type !== "image" || node.url.startsWith("data:")) return;
+      // A figure of a paper says something: without words, a screen reader says only "image", and search has nothing.
+      if (!node.alt?.trim()) file.info(`image ${node.url} has no description: write what it shows between the brackets, as ![what it shows](${node.url})`, { place: node.position, source: SOURCE, ruleId: "content" });
       const image = siteImage(node.url, node);
       if (!image) return;
       node.url = image.url;

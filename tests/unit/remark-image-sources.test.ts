@@ -28,6 +28,21 @@ describe("remark-image-sources", () => {
     ]);
   });
 
+  it("names the file a mistyped path most likely meant, in the same folder", () => {
+    expect(messagesOf("![The model](/figures/Model%20arch.png) ![The model](/figures/model%20arc.png) ![x](/figures/other.png)\n")).toEqual([
+      "1:1: image /figures/Model%20arch.png: there is no file public/figures/Model%20arch.png; did you mean /figures/model%20arch.png?",
+      "1:41: image /figures/model%20arc.png: there is no file public/figures/model%20arc.png; did you mean /figures/model%20arch.png?",
+      "1:80: image /figures/other.png: there is no file public/figures/other.png",
+    ]);
+  });
+
+  it("warns of an image with no description, which a screen reader can only call an image", () => {
+    expect(messagesOf("![](/figures/model%20arch.png)\n\n![ ](/figures/model%20arch.png)\n")).toEqual([
+      "1:1: warning: image /figures/model%20arch.png has no description: write what it shows between the brackets, as ![what it shows](/figures/model%20arch.png)",
+      "3:1: warning: image /figures/model%20arch.png has no description: write what it shows between the brackets, as ![what it shows](/figures/model%20arch.png)",
+    ]);
+  });
+
   it("puts the site's base path in front of an image's path, as before a link's", () => {
     const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/notes/" });
     const tree = processor.runSync(processor.parse("![The model](/figures/model%20arch.png)\n"));
