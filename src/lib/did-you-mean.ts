@@ -34,6 +34,8 @@ export function closestName(name: string, candidates: Iterable<string>, except?:
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name || candidate === except) continue;
+    // Case alone (EN for en, Eq:Loss for eq:loss) is the closest slip of all.
+    if (candidate.toLowerCase() === name.toLowerCase()) return candidate;
     const edits = swapped(name, candidate) ? 1 : distance(name, candidate);
     // Below one edit, so a rename beats a typo; one that kept the start (ddpm → ddpm-2020) beats one
     // that did not (j-ddpm); within each, the closer wins.

@@ -378,8 +378,8 @@ function writtenValue(text: string, line: number): string | undefined {
 
 /** Other names for the two languages, as other tools spell them: cn (a country), zh-CN, English. */
 function langMeant(lang: string): string {
-  if (/^(?:cn|chs|cht|chinese|中文|zh[-_].*)$/i.test(lang)) return "; did you mean zh?";
-  if (/^(?:english|eng|en[-_].*)$/i.test(lang)) return "; did you mean en?";
+  if (/^(?:zh|cn|chs|cht|chinese|中文|zh[-_].*)$/i.test(lang)) return "; did you mean zh?";
+  if (/^(?:en|english|eng|en[-_].*)$/i.test(lang)) return "; did you mean en?";
   return "";
 }
 

@@ -18,7 +18,10 @@ export const paperSchema = z.strictObject({
   date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: "must be a date such as 2024-03-15" })),
   tags: z
     .array(z.string().regex(SLUG_PATTERN, "must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address"))
-    .refine((tags) => new Set(tags).size === tags.length, "lists a tag twice")
+    .superRefine((tags, context) => {
+      const twice = tags.find((tag, i) => tags.indexOf(tag) !== i);
+      if (twice !== undefined) context.addIssue({ code: "custom", message: `lists the tag "${twice}" twice; keep one` });
+    })
     .default([]),
   lang: z.enum(["en", "zh"], { error: "must be en or zh" }),
   summary: z.string().trim().min(1),

@@ -455,6 +455,10 @@ Work in progress.
     expect(await problemsOf({ cited, far: `${frontmatter()}\nSee $\\eqref{cited/eq:zzz}$.\n` })).toEqual([expect.stringMatching(/has no equation with \\label\{eq:zzz\}; its labels are eq:noise-objective$/)]);
   });
 
+  it("suggests en for lang: EN, which differs only in case", async () => {
+    expect(await problemsOf({ upper: `${frontmatter({ lang: "EN" })}\nText.\n` })).toEqual(['upper.mdx:5:1: frontmatter key "lang": must be en or zh; did you mean en?']);
+  });
+
   it("suggests zh for lang: cn, and a labelled equation's anchor for a link to it by number", async () => {
     const cited = `${frontmatter()}\n$$\na \\label{eq:first}\n$$\n\n$$\nb\n$$\n\n$$\nc \\label{eq:third}\n$$\n`;
     const citing = `${frontmatter({ lang: "cn" })}\n$$\nx \\label{eq:mine}\n$$\n\n[a](/papers/cited/#eq-3), [b](/papers/cited/#eq-2), [c](#eq-1) and [d](/papers/cited/#eq-9).\n\n[e](#eq-7)\n`;
@@ -686,7 +690,7 @@ Work in progress.
       "tags.mdx:7:1: frontmatter key \"tags\": \"Transformers\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address; write \"transformers\"",
       // No ASCII slug to suggest.
       "tags.mdx:7:1: frontmatter key \"tags\": \"注意力\" must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address",
-      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists a tag twice$/),
+      expect.stringMatching(/^tags\.mdx:7:1: frontmatter key "tags": lists the tag "nlp" twice; keep one$/),
     ]);
   });
 

@@ -7,6 +7,11 @@ describe("did you mean", () => {
     expect(didYouMean("authr", ["authors", "arxiv"])).toBe("; did you mean authors?");
   });
 
+  it("takes a name that differs only in case for the closest of all, even a short one", () => {
+    expect(didYouMean("EN", ["zh", "en"])).toBe("; did you mean en?");
+    expect(didYouMean("eq:Loss", ["eq:lose", "eq:loss"])).toBe("; did you mean eq:loss?");
+  });
+
   it("counts two neighbouring letters swapped as one typo", () => {
     expect(didYouMean("titel", ["title", "tags", "lang"])).toBe("; did you mean title?");
     expect(didYouMean("dtae", ["date", "draft"])).toBe("; did you mean date?");
