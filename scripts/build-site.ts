@@ -36,6 +36,16 @@ if (settingsProblem) {
   process.exit(1);
 }
 
+// The new site is made beside the old one, which stays as it was until the last step.
+const staging = stagingFor(outDir);
+const searchDir = `${staging}-search`;
+// Ctrl-C (which stops the build's child processes too): what was made so far goes, and the reader hears what is left.
+process.once("SIGINT", () => {
+  for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  console.error(`\nbuild stopped; ${leftAlone()}.`);
+  process.exit(130);
+});
+
 // Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
 let lastReport = performance.now();
 const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
@@ -58,8 +68,6 @@ if (check.problems.length > 0) {
 }
 step(`checked and rendered ${counted(check.papers, "paper")} and ${counted(check.formulas, "formula")}`);
 
-const staging = stagingFor(outDir);
-const searchDir = `${staging}-search`;
 rmSync(staging, { recursive: true, force: true });
 rmSync(searchDir, { recursive: true, force: true });
 // Search records stay here: Astro has no use for them.

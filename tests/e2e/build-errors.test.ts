@@ -1,5 +1,6 @@
 // Bad content fails `npm run build` with every problem located, and the last
 // good site stays exactly as it was.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,6 +83,32 @@ describe("a build told to put its site where the notes or other files are", () =
     expect(build.status).toBe(1);
     expect(build.stderr).toContain("holds files that are not a site built here (draft.txt)");
     expect(readFileSync(join(mine, "draft.txt"), "utf8")).toBe("mine");
+  });
+});
+
+describe("a build stopped with Ctrl-C", () => {
+  it("removes what it made so far, says so, and leaves the last site as it was", async () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));
+    cpSync(resolve("content"), content, { recursive: true });
+    const parent = mkdtempSync(join(tmpdir(), "papernotes-stopped-"));
+    const out = join(parent, "dist");
+    expect(runBuild(out, { PAPERNOTES_CONTENT: content }).status).toBe(0);
+    const before = readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8");
+    // A new title: Astro lays out every page again, for a few seconds, in a folder beside the site.
+    const paper = join(content, "papers/wuerstchen.mdx");
+    writeFileSync(paper, readFileSync(paper, "utf8").replace(/^title: .*$/m, 'title: "Würstchen, renamed"'));
+    // As a terminal's Ctrl-C: SIGINT to the build's whole process group, once the new site is being made beside the old.
+    const build = spawn(process.execPath, [resolve("scripts/build.mjs"), "--out", out], { detached: true, env: { ...process.env, CI: "1", PAPERNOTES_CONTENT: content } });
+    let stderr = "";
+    build.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => build.on("exit", (code) => done(code)));
+    await new Promise<void>((made) => build.stdout.on("data", (chunk) => String(chunk).includes("checked and rendered") && made()));
+    await expect.poll(() => readdirSync(parent).some((name) => name.includes("staging")), { interval: 20 }).toBe(true);
+    process.kill(-build.pid!, "SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/build stopped; .*dist\/ was left as it was\./);
+    expect(readdirSync(parent)).toEqual(["dist"]);
+    expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toBe(before);
   });
 });
 
