@@ -54,11 +54,14 @@ export function checkPapersFolder(papersDir: string, paths: string[]): ContentPr
 export function checkSlugs(paths: string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const slugsSeen = new Map<string, string>();
+  const slugs = new Set(paths.map(slugFromPath));
   for (const path of paths) {
     const slug = slugFromPath(path);
     if (!SLUG_PATTERN.test(slug)) {
       const meant = slugFor(slug);
-      problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase ASCII letters (a-z), digits and -${meant ? `, as ${meant}${extname(path)}` : ""}` });
+      // Foo.md beside foo.md: the name it would get is taken.
+      const rename = !meant ? "" : slugs.has(meant) ? `; ${meant} is another note's, so give this one a name of its own` : `, as ${meant}${extname(path)}`;
+      problems.push({ file: displayPath(path), line: 1, column: 1, reason: `file name "${slug}" is not a slug: use lowercase ASCII letters (a-z), digits and -${rename}` });
     }
     const twin = slugsSeen.get(slug.toLowerCase());
     if (twin) problems.push({ file: displayPath(path), line: 1, column: 1, reason: `two files have the slug "${slug.toLowerCase()}": ${displayPath(twin)} and this one` });

@@ -56,7 +56,13 @@ export default function remarkEquationNumbers() {
         const [labelled, unlabelled] = other?.label === undefined ? [eq, other] : [other, eq];
         if (other && labelled.label !== undefined && unlabelled?.label === undefined && unlabelled?.number !== undefined) {
           report(file, node, `\\label{${labelled.label}} gives the anchor #${eq.anchor}, which equation (${tagText(unlabelled.number)}) has without a label; choose another label`, labelled === eq ? place : firsts.get(eq.anchor)?.place);
-        } else if (other) report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (firsts.get(eq.anchor)?.line !== undefined ? `; the first is on line ${firsts.get(eq.anchor)!.line}` : ""), place);
+        } else if (other) {
+          const first = firsts.get(eq.anchor)?.line;
+          // Two labels that differ (eq:loss.total, eq:loss-total): both named, or it reads as one label used twice.
+          const twoLabels = eq.label !== undefined && other.label !== undefined && other.label !== eq.label;
+          if (twoLabels) report(file, node, `labels ${other.label}${first !== undefined ? ` (line ${first})` : ""} and ${eq.label} give one anchor, #${eq.anchor}, as an anchor keeps only letters, digits and -: rename one`, place);
+          else report(file, node, `two equations on this page have the anchor #${eq.anchor}` + (eq.label ? ` (label ${eq.label})` : "") + (first !== undefined ? `; the first is on line ${first}` : ""), place);
+        }
         else if (headings.has(eq.anchor)) report(file, node, `equation anchor #${eq.anchor} is also the id of a heading; rename ${eq.label !== undefined ? "the label or " : ""}the heading`, place);
         byAnchor.set(eq.anchor, eq);
         if (eq.label !== undefined) labels.add(eq.label);

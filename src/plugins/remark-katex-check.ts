@@ -109,7 +109,7 @@ const MAX_UNKNOWN_COMMANDS = 5;
 const OPTIONAL_ARGUMENT_DEFINITION = /\\(?:re|provide)?newcommand\*?\s*\{?\s*(\\[A-Za-z]+)\s*\}?\s*\[\s*(\d)\s*\]\s*\[/;
 
 /** What to write instead of LaTeX commands, common in papers, that KaTeX does not have. */
-const INDICATOR = "\\mathbb{1} shows a plain 1, so write an indicator as \\mathbb{I} or \\mathbf{1}";
+const INDICATOR = "write \\mathbb{…} (\\mathbb{E}, \\mathbb{R}); for an indicator, which \\mathbb{1} shows as a plain 1, write \\mathbb{I} or \\mathbf{1}";
 const REFERENCE = "refer to an equation with \\eqref{…}";
 const INTERTEXT = "end the display there, write the text as prose, and go on in a new display";
 const CITATION = "cite in the prose, outside math";

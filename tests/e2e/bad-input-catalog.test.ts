@@ -46,7 +46,7 @@ const CASES: Case[] = [
   { name: "a link to a missing anchor", files: { good, bad: `${frontmatter()}\nSee [it](/papers/good/#eq-bad).\n` }, expected: [/bad\.mdx:9:5: link \/papers\/good\/#eq-bad: paper "good" has no equation or heading with the anchor #eq-bad/] },
   { name: "an empty file", files: { bad: "" }, expected: [/bad\.mdx:1:1: the file is empty/] },
   { name: "a file that is not UTF-8", files: { bad: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0xff, 0x0a]) }, expected: [/bad\.mdx:1:1: the file is not UTF-8/] },
-  { name: "two files with the same slug, case aside", files: { "Same.mdx": good, same: good }, expected: [/two files have the slug "same"/, /file name "Same" is not a slug: use lowercase ASCII letters \(a-z\), digits and -, as same\.mdx\n/] },
+  { name: "two files with the same slug, case aside", files: { "Same.mdx": good, same: good }, expected: [/two files have the slug "same"/, /file name "Same" is not a slug: use lowercase ASCII letters \(a-z\), digits and -; same is another note's, so give this one a name of its own\n/] },
   { name: "a formula link with a script scheme", files: { bad: `${frontmatter()}\n$\\href{javascript:alert(1)}{x}$\n` }, expected: [/bad\.mdx:9:1: .*\\href is not allowed here/] },
 ];
 
