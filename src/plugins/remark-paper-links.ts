@@ -11,7 +11,7 @@ import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { publicFileOf } from "./remark-image-sources.ts";
-import { report } from "./messages.ts";
+import { report, SOURCE } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
@@ -77,6 +77,8 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
       if (node.type !== "link" && node.type !== "definition") return;
       const link = node as { url: string; data?: { hProperties?: { className?: string[] } } };
       if (link.data?.hProperties?.className?.includes("eqref")) return;
+      // [text]() leads back to this page: most likely an address not yet written.
+      if (link.url === "" && node.type === "link") file.info("a link with no address leads back to this page: write where it goes between the parentheses, as [text](/papers/<slug>/)", { place: node.position, source: SOURCE, ruleId: "content" });
       link.url = siteLink(link.url, node);
     });
   };

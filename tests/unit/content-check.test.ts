@@ -205,6 +205,15 @@ describe("content check", () => {
     ]);
   });
 
+  it("warns at a link with no address, which leads back to its own page", async () => {
+    const { papersDir } = writePapers({ empty: `${frontmatter()}\nSee [the code]() and [the paper](https://arxiv.org/abs/2306.00637).\n` });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      "empty.mdx:9:5: a link with no address leads back to this page: write where it goes between the parentheses, as [text](/papers/<slug>/)",
+    ]);
+  });
+
   it("warns at a tag of one note that is a letter away from a tag more notes have, not at short or distinct ones", async () => {
     const note = (tags: string) => `${frontmatter({ tags })}\nText.\n`;
     const { papersDir } = writePapers({
