@@ -239,6 +239,8 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     read.clear();
     transform.runSync(tree, file);
     if (paper.indexed.mdx) mdxChecks.runSync(tree, file);
+    // Frontmatter alone: a page with a title and nothing under it, most likely a note not yet written.
+    if (!paper.indexed.draft && !/\S/.test(source.body)) file.info("the note has no text after its frontmatter, so its page is empty: write the note, or mark it draft: true until it is written", { place: { line: String(file.value).split("\n").length, column: 1 }, source: SOURCE, ruleId: "content" });
     for (const key of PLAIN_TEXT_KEYS) {
       const value = source.frontmatter[key];
       if (typeof value === "string" && holdsFormula(value))

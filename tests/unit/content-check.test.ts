@@ -205,6 +205,15 @@ describe("content check", () => {
     ]);
   });
 
+  it("warns of a note with nothing after its frontmatter, whose page would be empty", async () => {
+    const { papersDir } = writePapers({ stub: frontmatter(), written: `${frontmatter()}\nText.\n`, later: frontmatter({ draft: "true" }) });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      "stub.mdx:8:1: the note has no text after its frontmatter, so its page is empty: write the note, or mark it draft: true until it is written",
+    ]);
+  });
+
   it("warns at a link with no address, which leads back to its own page", async () => {
     const { papersDir } = writePapers({ empty: `${frontmatter()}\nSee [the code]() and [the paper](https://arxiv.org/abs/2306.00637).\n` });
     const check = await checkContent(papersDir);
