@@ -215,6 +215,8 @@ describe("browsing", () => {
     await page.keyboard.press("/");
     await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
     await page.keyboard.type("x");
+    // The search's own keys come with its script, which focusing the box has only begun to load (slow under CI's load).
+    await page.waitForFunction(() => "PapernotesSearch" in window);
     await page.keyboard.press("Escape"); // closes the list
     await page.keyboard.press("Escape"); // clears the box
     await page.keyboard.press("Escape"); // leaves it
