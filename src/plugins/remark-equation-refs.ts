@@ -61,9 +61,9 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
     const previews = new Map<string, NonNullable<ResolvedRef["preview"]>>();
 
     const resolve = (ref: EquationRef, node: MathNode): ResolvedRef | undefined => {
-      const command = `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
+      const command = refAsWritten(ref);
       // Where in the formula the reference is: a display may run over many lines.
-      const at = `{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
+      const at = command.slice(command.indexOf("{"));
       if (!ref.slug || ref.slug === slug) {
         if (ref.label === "") return void report(file, node, `${command} names no equation: write its label between the braces, as \\${ref.kind}{eq:name}`, at);
         const eq = here.get(anchorForLabel(ref.label));
@@ -94,7 +94,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       // A reference is a link: in a link's text it would make a link inside a link, which browsers split apart.
       if (ancestors.some((ancestor) => ancestor.type === "link" || ancestor.type === "linkReference")) {
         const ref = refs[0]!;
-        report(file, math, `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}} is a link, and it is in the text of a link [..](..): a link cannot hold another; put the \\${ref.kind} after the link`);
+        report(file, math, `${refAsWritten(ref)} is a link, and it is in the text of a link [..](..): a link cannot hold another; put the \\${ref.kind} after the link`);
       }
       const parent = ancestors.at(-1);
       const position = parent?.children.indexOf(math as never);
@@ -130,6 +130,11 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
 
     if (previews.size > 0) tree.children.push(previewContainer([...previews.values()], pageLang(file)));
   };
+}
+
+/** The reference as its note writes it: \\eqref{eq:x}, \\ref{slug/eq:x}. */
+function refAsWritten(ref: EquationRef): string {
+  return `\\${ref.kind}{${ref.slug ? ref.slug + "/" : ""}${ref.label}}`;
 }
 
 /** A link's text; a number with TeX in it (\tag{$\star$}) is rendered by KaTeX, as the equation shows it, if KaTeX takes it. */

@@ -48,7 +48,7 @@ function fileMeant(publicDir: string, path: string): string {
     return "";
   }
   const name = safeDecode(path).slice(folder.length).replace(/^\//, "");
-  const meant = names.find((other) => other.toLowerCase() === name.toLowerCase()) ?? closestName(name, names);
+  const meant = closestName(name, names); // a name that differs in case only is the closest
   return meant ? `; did you mean ${encodeURI(join(folder, meant))}?` : "";
 }
 
