@@ -1,11 +1,9 @@
 // What a table-of-contents entry shows of a heading, in both pipelines.
 import type { Element, ElementContent } from "hast";
 
-/** The heading's content without its permalink; the entry is itself a link, so links in it become their text. */
+/** The heading's content (its permalink follows it, outside); the entry is itself a link, so links in it become their text. */
 export function tocContent(heading: Element): ElementContent[] {
-  return heading.children
-    .filter((child) => !(child.type === "element" && classesOf(child).includes("heading-anchor")))
-    .flatMap((child) => (child.type === "element" && child.tagName === "a" ? child.children : [child]));
+  return heading.children.flatMap((child) => (child.type === "element" && child.tagName === "a" ? child.children : [child]));
 }
 
 /** Whether it holds a rendered formula (the fast path's raw KaTeX HTML, or KaTeX's elements), which its text would garble. */

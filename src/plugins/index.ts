@@ -42,11 +42,18 @@ export function paperRemarkPlugins(options: SiteLinkOptions): RemarkPlugins {
   return [remarkEquationNumbers, [remarkEquationRefs, options], [remarkPaperLinks, { ...options, publicDir }], [remarkImageSources, { publicDir, base: options.base }], [remarkCodeLanguages, { langAlias: shikiConfig.langAlias }], remarkTexTies];
 }
 
-// An empty anchor after the heading's text: CSS draws the "#", so heading text
-// stays clean. A tab stop, named in the page's language, shown on focus as on hover.
+// An empty anchor after the heading, outside it, so that the heading's name is
+// its text alone (inside, screen readers read "Method Link to this section");
+// a div holds the pair side by side, and CSS draws the "#". A tab stop, named
+// in the page's language and described by its heading, shown on focus as on hover.
 function headingLinks() {
   return (tree: HastRoot, file: VFile) => {
-    const options: AutolinkOptions = { behavior: "append", properties: { className: ["heading-anchor"], ariaLabel: ui(pageLang(file)).headingLink }, content: [] };
+    const options: AutolinkOptions = {
+      behavior: "after",
+      group: { type: "element", tagName: "div", properties: { className: ["heading-group"] }, children: [] },
+      properties: (heading) => ({ className: ["heading-anchor"], ariaLabel: ui(pageLang(file)).headingLink, ariaDescribedBy: String(heading.properties.id) }),
+      content: [],
+    };
     rehypeAutolinkHeadings(options)(tree);
   };
 }
@@ -57,7 +64,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
     // Astro adds remark-gfm itself; used again here, it takes these options (unified merges them).
     remarkPlugins: [[remarkGfm, gfmOptions], remarkMath, remarkMathMacros, remarkStarredRowBreaks, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeFootnoteLanguage, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
     smartypants: smartypantsOptions,
   };
 }
@@ -72,5 +79,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, rehypeMathMacros, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, headingLinks, rehypeTableAlign, rehypeFootnoteLanguage, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, rehypeMathMacros, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

@@ -14,9 +14,8 @@ export default function rehypeFootnoteLanguage() {
     if (!section) return;
     for (const child of section.children) {
       if (child.type !== "element") continue;
-      // Its text only: the heading's anchor link stays.
       if (child.properties.id === "footnote-label") {
-        child.children = [{ type: "text", value: strings.footnotes }, ...child.children.filter(isElement)];
+        child.children = [{ type: "text", value: strings.footnotes }];
         // remark-rehype marks it sr-only (hidden but read); here it is shown, as the contents list it.
         delete child.properties.className;
       }

@@ -22,8 +22,8 @@ async function bothPaths(slug: keyof typeof notes): Promise<string[]> {
   return [fast, mdx];
 }
 
-/** The heading's text, before its anchor link. */
-const heading = (html: string) => /<h2[^>]*id="footnote-label"[^>]*>([^<]*)<a [^>]*class="heading-anchor"/.exec(html)?.[1];
+/** The heading's text, followed by its anchor link. */
+const heading = (html: string) => /<h2[^>]*id="footnote-label"[^>]*>([^<]*)<\/h2><a [^>]*class="heading-anchor"/.exec(html)?.[1];
 const backLabels = (html: string) => [...html.matchAll(/<a [^>]*data-footnote-backref[^>]*aria-label="([^"]*)"/g)].map((m) => m[1]);
 
 describe("footnotes", () => {
