@@ -89,7 +89,7 @@ export function tagWarnings(index: PaperIndex): ContentProblem[] {
       const meant = [...notes].find(([other, count]) => count > 1 && oneSlipApart(tag, other))?.[0];
       if (!meant) continue;
       const lines = readFileSync(paper.path, "utf8").split("\n");
-      const keyLine = lines.findIndex((line) => /^tags\s*:/.test(line));
+      const keyLine = frontmatterKeyLine(lines, "tags");
       // The tag whole, not inside another ("diff" in "diffusion").
       const whole = new RegExp(`(?<![\\p{L}\\p{N}-])${literalPattern(tag)}(?![\\p{L}\\p{N}-])`, "u");
       const found = lines.findIndex((text, i) => i >= keyLine && whole.test(text));
@@ -100,6 +100,43 @@ export function tagWarnings(index: PaperIndex): ContentProblem[] {
   return warnings;
 }
 
+/** The line (from 0) where a frontmatter key is written, or -1. */
+function frontmatterKeyLine(lines: string[], key: string): number {
+  const written = new RegExp(`^${key}\\s*:`);
+  return lines.findIndex((line) => written.test(line));
+}
+
+/** A warning at a frontmatter key's line of a note. */
+function atKey(paper: IndexedPaper, key: string, reason: string): ContentProblem {
+  const line = frontmatterKeyLine(readFileSync(paper.path, "utf8").split("\n"), key);
+  return { file: displayPath(paper.path), line: Math.max(line, 0) + 1, column: 1, reason };
+}
+
+/**
+ * Published notes that give one arXiv id (versions aside): most likely a note
+ * begun from a copy of another's frontmatter, whose links and BibTeX then name
+ * the other paper. Each is told of the others.
+ */
+export function arxivWarnings(index: PaperIndex): ContentProblem[] {
+  const published = [...index.values()].filter((paper) => !paper.draft && paper.arxiv);
+  const byId = Map.groupBy(published, (paper) => paper.arxiv!.replace(/v\d+$/, ""));
+  return [...byId].flatMap(([id, papers]) =>
+    papers.length < 2 ? [] : papers.map((paper) => atKey(paper, "arxiv", `arXiv ${id} is also the id of ${papers.filter((other) => other !== paper).map((other) => displayPath(other.path)).join(" and ")}: two notes on one paper, or a frontmatter copied and not changed?`)),
+  );
+}
+
+/**
+ * A published note dated after tomorrow (the day may have begun where the
+ * author is): most likely a mistyped year, and the note heads the home page
+ * and the feed until that day.
+ */
+export function dateWarnings(index: PaperIndex, now = new Date()): ContentProblem[] {
+  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  return [...index.values()]
+    .filter((paper) => !paper.draft && paper.day && paper.day > tomorrow)
+    .map((paper) => atKey(paper, "date", `date ${paper.day} is still to come (today is ${now.toISOString().slice(0, 10)}), so the note heads the list until then; a mistyped year?`));
+}
+
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   const all = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
@@ -108,7 +145,7 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
   const drafts = [...index.values()].filter((paper) => paper.draft).length;
   return {
     problems: all,
-    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index)].sort(byPlace),
+    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index), ...arxivWarnings(index), ...dateWarnings(index)].sort(byPlace),
     papers: papers - drafts,
     drafts,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),

@@ -11,6 +11,7 @@ import { equationName, spellingsIn } from "./equation-names.ts";
 import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
+import { ISO_DAY } from "./paper-schema.ts";
 import { parseNote, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
 
 export interface IndexedEquation extends NumberedEquation {
@@ -38,6 +39,10 @@ export interface IndexedPaper {
   tags: string[];
   /** For search, beside the note: authors, venue, arXiv id and summary, in one line. */
   about: string;
+  /** As written, if it is a string (the content check tells of any other). */
+  arxiv?: string;
+  /** The frontmatter's date as 2024-03-15, if it is one. */
+  day?: string;
 }
 
 export type PaperIndex = Map<string, IndexedPaper>;
@@ -179,7 +184,15 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     headingIds: headingIds(tree),
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),
+    arxiv: typeof source.frontmatter.arxiv === "string" ? source.frontmatter.arxiv : undefined,
+    day: isoDay(source.frontmatter.date),
   };
+}
+
+/** YAML reads 2024-03-15 as a Date, "2024-03-15" as a string. */
+function isoDay(date: unknown): string | undefined {
+  if (date instanceof Date) return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  return typeof date === "string" && ISO_DAY.test(date) ? date : undefined;
 }
 
 /** A reader searches for a paper by its authors, arXiv id or a word of its summary, too. */

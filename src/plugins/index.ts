@@ -51,7 +51,7 @@ function headingLinks() {
     const options: AutolinkOptions = {
       behavior: "after",
       group: { type: "element", tagName: "div", properties: { className: ["heading-group"] }, children: [] },
-      properties: (heading) => ({ className: ["heading-anchor"], ariaLabel: ui(pageLang(file)).headingLink, ariaDescribedBy: String(heading.properties.id) }),
+      properties: (heading) => ({ className: ["heading-anchor"], ariaLabel: ui(pageLang(file)).headingLink, ariaDescribedBy: [String(heading.properties.id)] }),
       content: [],
     };
     rehypeAutolinkHeadings(options)(tree);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
-import { formatProblem } from "../../src/lib/content-check-results.ts";
+import { dateWarnings, formatProblem } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
 import { mdxPaperFiles, paperHtml } from "../../src/lib/rendered-papers.ts";
 import { runMdxPipeline } from "../support/mdx-pipeline.ts";
@@ -239,6 +239,34 @@ describe("content check", () => {
     // Two notes with it: a tag of its own, not a typo (nor "efficency", on one note beside one "efficiency").
     const { papersDir: twice } = writePapers({ a: note('["diffusion"]'), b: note('["diffusion"]'), c: note('["difusion"]'), e: note('["difusion"]') });
     expect((await checkContent(twice)).warnings).toEqual([]);
+  });
+
+  it("warns at the arXiv id of each published note that gives another's (versions aside), not a draft's", async () => {
+    const note = (arxiv: string, draft = "") => `${frontmatter({ arxiv, draft })}\nText.\n`;
+    const { papersDir } = writePapers({ a: note('"2306.00637"'), b: note('"2306.00637v2"'), c: note('"2401.10020"'), d: note('"2401.10020"', "true") });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    const named = (reason: string) => reason.replace(/\S*\/(\w+\.mdx)/g, "$1");
+    expect(check.warnings.map((p) => named(formatProblem(p)))).toEqual([
+      "a.mdx:7:1: arXiv 2306.00637 is also the id of b.mdx: two notes on one paper, or a frontmatter copied and not changed?",
+      "b.mdx:7:1: arXiv 2306.00637 is also the id of a.mdx: two notes on one paper, or a frontmatter copied and not changed?",
+    ]);
+  });
+
+  it("warns at the date of a published note dated after tomorrow, quoted or not, not a draft's", async () => {
+    const note = (date: string, draft = "") => `${frontmatter({ date, draft })}\nText.\n`;
+    const { papersDir } = writePapers({ typo: note("2062-03-15"), quoted: note('"2999-01-01"'), past: note("2024-03-15"), draft: note("2062-03-15", "true") });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+      `quoted.mdx:4:1: date 2999-01-01 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
+      `typo.mdx:4:1: date 2062-03-15 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
+    ]);
+    const { index } = check;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // Tomorrow may be today where the author is.
+    expect(dateWarnings(new Map([["t", { ...index.get("past")!, day: tomorrow }]]))).toEqual([]);
   });
 
   it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
