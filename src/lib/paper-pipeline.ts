@@ -106,20 +106,17 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
   } catch (error) {
     // The body is still checked, so that the writer sees all of the file's problems at once.
     [source, bodyOnly] = [bodyWithoutFrontmatter(path, text), true];
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    // YAML reads an unclosed quote on into the next lines and fails at a later key: name the quote's line.
-    const open = unclosedQuote(text.split("\n"), mark?.line ?? 0);
-    if (open) problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
-    else {
-      // Most often a value with ": " or quotes inside it, such as a paper's title.
-      const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(text.split("\n")[mark?.line ?? 0] ?? "")?.[1];
-      const hint =
-        key && /duplicated mapping key/.test(reason) ? `: "${key}" is given twice; keep one`
-        : key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
-        : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
-        : "";
-      problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
+    // So is the rest of the frontmatter, without each key's second line, once it reads.
+    const lines = text.split("\n");
+    let twice = yamlProblem(lines, error, problem);
+    while (twice !== undefined) {
+      lines[twice] = "";
+      try {
+        checkFrontmatter(text, readPaperSource(path, lines.join("\n")), problem);
+        break;
+      } catch (next) {
+        twice = yamlProblem(lines, next, problem);
+      }
     }
   }
   if (!bodyOnly) checkFrontmatter(text, source, problem);
@@ -137,6 +134,28 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     // Markdown, braces and tags are text or HTML: the note is not indexed, as it cannot be built.
     return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true, environmentToldAt: hint.includes(ENVIRONMENT_IN_PROSE) ? line : undefined };
   }
+}
+
+/**
+ * Tells why YAML could not read the frontmatter (`lines`, the file's), with a
+ * hint for the usual causes. Gives the line (from 0) of a key given twice.
+ */
+function yamlProblem(lines: string[], error: unknown, problem: (line: number, column: number, reason: string) => void): number | undefined {
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+  // YAML reads an unclosed quote on into the next lines and fails at a later key: name the quote's line.
+  const open = unclosedQuote(lines, mark?.line ?? 0);
+  if (open) return void problem(open.line, open.column, `frontmatter key "${open.key}": its value opens a ${open.quote} quote that is not closed on its line; end the value with ${open.quote}`);
+  // Most often a value with ": " or quotes inside it, such as a paper's title.
+  const key = /^([A-Za-z_][\w-]*):(?:[ \t]|\r?$)/.exec(lines[mark?.line ?? 0] ?? "")?.[1];
+  const twice = key !== undefined && /duplicated mapping key/.test(reason);
+  const hint =
+    twice ? `: "${key}" is given twice; keep one`
+    : key && /mapping entry/.test(reason) ? `; a value that holds ": " or quotes needs quotes around all of it, as ${key}: '…' (write a ' inside as '')`
+    : /unknown escape/.test(reason) ? `; ${TEX_IN_DOUBLE_QUOTES}`
+    : "";
+  problem((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `the frontmatter is not valid YAML: ${reason}${hint}`);
+  return twice ? mark!.line : undefined;
 }
 
 /** The note as PaperSource gives it when its frontmatter cannot be read: that block blanked out, so lines and columns match the file. */

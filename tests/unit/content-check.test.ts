@@ -462,11 +462,13 @@ Work in progress.
     );
   });
 
-  it("says once that a file has no frontmatter, and names a key given twice", async () => {
-    const twice = `---\ntitle: "A"\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nlang: zh\nsummary: "S."\n---\n\nText.\n`;
+  it("says once that a file has no frontmatter, and names a key given twice, with the frontmatter's other problems", async () => {
+    const twice = `---\ntitle: "A"\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nlang: zh\nsummary: "S."\ncolour: red\ntags:\n  - x\ntags:\n  - y\n---\n\nText.\n`;
     expect(await problemsOf({ bare: "Just text.\n", twice })).toEqual([
       "bare.mdx:1:1: the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)",
       expect.stringMatching(/^twice\.mdx:6:1: the frontmatter is not valid YAML: duplicated mapping key.*: "lang" is given twice; keep one$/),
+      'twice.mdx:8:1: unknown frontmatter key "colour"',
+      expect.stringMatching(/^twice\.mdx:11:1: the frontmatter is not valid YAML: duplicated mapping key.*: "tags" is given twice; keep one$/),
     ]);
   });
 
