@@ -1,7 +1,7 @@
 // The build, started by build.ts (see there for its arguments): check every
 // paper, build into a staging folder, and only then replace the site.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { formatProblem } from "../src/lib/content-check-results.ts";
@@ -13,11 +13,13 @@ import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, rea
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
-import { outDirProblem, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
+import { outDirProblem, siteFolder, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
 import { basePath, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
-const outDir = resolve(values.out!);
+const outDir = siteFolder(values.out!);
+/** The site's folder as the reader named it, for messages that add "/" (dist/, not dist//). */
+const out = values.out!.replace(/(.)\/+$/, "$1");
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + " s";
 // PAPERNOTES_VERBOSE also shows this process's memory at each step, for tuning.
@@ -28,7 +30,7 @@ const memory = () => {
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
 const PROGRESS_SECONDS = 5;
-const leftAlone = () => (existsSync(outDir) ? `${values.out}/ was left as it was` : "nothing was written");
+const leftAlone = () => (existsSync(outDir) ? `${out}/ was left as it was` : "nothing was written");
 // What the build was given and cannot use, before it does anything.
 const settingsProblem = siteUrlProblem() ?? outDirProblem(values.out!, { notes: papersDir, project: process.cwd(), publicDir });
 if (settingsProblem) {
@@ -39,12 +41,16 @@ if (settingsProblem) {
 // The new site is made beside the old one, which stays as it was until the last step.
 const staging = stagingFor(outDir);
 const searchDir = `${staging}-search`;
-// Ctrl-C (which stops the build's child processes too): what was made so far goes, and the reader hears what is left.
-process.once("SIGINT", () => {
-  for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  console.error(`\nbuild stopped; ${leftAlone()}.`);
-  process.exit(130);
-});
+// Ctrl-C, or a stop from outside (a CI job cancelled, timeout, docker stop): what
+// was made so far goes, and the reader hears what is left. Child processes end
+// with this one (child-task.ts), as their channel to it closes.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    console.error(`\nbuild stopped; ${leftAlone()}.`);
+    process.exit(code);
+  });
+}
 
 // Progress at most every few seconds: long builds show they are alive, short ones stay quiet.
 let lastReport = performance.now();
@@ -107,7 +113,7 @@ const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build
 function whyNotReused(build: LastBuild): string | undefined {
   if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)";
   if (!keepsShards(build)) return "the last build's search indexes are not this one's";
-  if (!untouchedSince(build)) return `files in ${values.out}/ were changed since the last build`;
+  if (!untouchedSince(build)) return `files in ${out}/ were changed since the last build`;
   return undefined;
 }
 const notReused = lastBuild && whyNotReused(lastBuild);
@@ -208,7 +214,7 @@ coreFreed(); // after a reuse (after Astro, it already was)
 const guard = guardSite(staging, scans, changedPages, stagedFiles());
 step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
 if (guard.length > 0) {
-  await fail(`${guard.map((p) => `${values.out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${counted(guard.length, "problem")}.`);
+  await fail(`${guard.map((p) => `${out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${counted(guard.length, "problem")}.`);
 }
 // The next build's record of the site's files, made while the search indexes are
 // still being written (0.1 s at 1,000 papers); their files are added once placed.
@@ -224,7 +230,8 @@ if (records !== undefined) {
 }
 const built = recordBuild({ staging, outDir, layoutDigest: layout, files, searchShards, scans, notes });
 
-swapInSite(outDir);
+// The top-level names the last build made, if known: others in the folder were put there by hand, and are kept.
+const kept = swapInSite(outDir, lastBuild && new Set([...lastBuild.files.keys()].map((path) => path.split("/")[0]!)));
 saveLastBuild(papersDir, built);
 // Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest).
 const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file, ...(paper.highlightedBlocks ?? [])].filter((file) => file !== undefined));
@@ -237,4 +244,5 @@ const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so c
 const mdxNames = [...check.mdxSlugs].map((slug) => check.index.get(slug)!.path.replace(/^.*\//, ""));
 const mdxNote = hasMdx ? `note: ${mdxNames.slice(0, 3).join(", ")}${mdxNames.length > 3 ? ` and ${mdxNames.length - 3} more` : ""} ${mdxNames.length === 1 ? "uses" : "use"} MDX (imports, JSX tags or {expressions}), so every build lays out every page anew; without them a rebuild after an edit renders only the edited notes\n` : "";
 const drafts = check.drafts > 0 ? `; ${counted(check.drafts, "draft")} left out` : "";
-process.stdout.write(`built ${counted(check.papers, "paper")} (${counted(pages, "page")}, ${counted(check.formulas, "formula")}${drafts}) into ${values.out}/ in ${seconds()}${warned}\n${mdxNote}${siteUrlNote}`, () => process.exit(0));
+const keptNote = kept.length > 0 ? `note: kept ${kept.join(", ")} in ${out}/, which this build does not make (files every build should have go in public/)\n` : "";
+process.stdout.write(`built ${counted(check.papers, "paper")} (${counted(pages, "page")}, ${counted(check.formulas, "formula")}${drafts}) into ${out}/ in ${seconds()}${warned}\n${keptNote}${mdxNote}${siteUrlNote}`, () => process.exit(0));

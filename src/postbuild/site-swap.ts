@@ -1,7 +1,7 @@
 // The last step of a build: the new site, built in a staging folder beside the
 // old one, takes the old one's place, and the old one is removed in the background.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { literalPattern } from "../lib/literal-pattern.ts";
 
@@ -20,7 +20,7 @@ const holds = (folder: string, path: string) => {
  * that holds the notes or the project.
  */
 export function outDirProblem(out: string, kept: { notes: string; project: string; publicDir: string }): string | undefined {
-  const site = resolve(out);
+  const site = siteFolder(out);
   const instead = "name a folder of its own for the site, such as dist";
   // public/ has a scripts/papernotes.js too: it would pass for a site built here.
   const held = ([["the notes", kept.notes], ["the project", kept.project], ["the project's public/ folder", kept.publicDir]] as const).find(([, folder]) => holds(site, folder));
@@ -71,17 +71,43 @@ for (const name of readdirSync(dir).filter((name) => new RegExp(pattern).test(na
 }`;
 
 /**
+ * The folder a build into `out` writes: the folder itself, or where it links
+ * to (the link stays, and a web root behind it gets the new site).
+ */
+export function siteFolder(out: string): string {
+  const site = resolve(out);
+  return existsSync(site) && lstatSync(site).isSymbolicLink() ? realpathSync(site) : site;
+}
+
+/**
  * Puts the staging folder in place of the site in `outDir`, moving the old site
  * aside under a name of its own, then removes the old sites in the background
  * (2 s at 1,000 papers). Under one fixed name, a build right after another found
  * the first one's old site still being removed there, and failed (ENOTEMPTY).
+ *
+ * What the old site's folder holds at its top that the new site has not, and
+ * the last build did not make (`lastBuilt`, its top-level names, if known), was
+ * put there by hand (CNAME, .nojekyll, a git worktree's .git): it moves into
+ * the new site. Gives those names.
  */
-export function swapInSite(outDir: string): void {
+export function swapInSite(outDir: string, lastBuilt?: Set<string>): string[] {
   const site = resolve(outDir);
   const staging = stagingFor(site);
-  if (existsSync(site)) renameSync(site, `${staging}-previous-${process.pid}-${Date.now()}`);
+  const kept: string[] = [];
+  if (existsSync(site)) {
+    for (const entry of readdirSync(site)) {
+      if (lastBuilt?.has(entry) || existsSync(join(staging, entry))) continue;
+      renameSync(join(site, entry), join(staging, entry));
+      kept.push(entry);
+    }
+    renameSync(site, `${staging}-previous-${process.pid}-${Date.now()}`);
+  }
   renameSync(staging, site);
-  if (oldSitesLeft(site).length === 0) return;
+  if (oldSitesLeft(site).length > 0) removeOldSites(site);
+  return kept.sort();
+}
+
+function removeOldSites(site: string): void {
   const remover = spawn(process.execPath, ["-e", REMOVE_OLD_SITES, dirname(site), oldSiteName(site).source], { detached: true, stdio: "ignore" });
   remover.on("error", () => {}); // the next build removes them
   remover.unref();

@@ -2,7 +2,7 @@
 // good site stays exactly as it was.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -86,7 +86,34 @@ describe("a build told to put its site where the notes or other files are", () =
   });
 });
 
-describe("a build stopped with Ctrl-C", () => {
+describe("a rebuild into a site's folder", () => {
+  it("keeps what was put there by hand (CNAME, .nojekyll, .git), says so, and builds through a link into the folder it links to", () => {
+    const parent = mkdtempSync(join(tmpdir(), "papernotes-kept-"));
+    const out = join(parent, "dist");
+    expect(runBuild(out).status).toBe(0);
+    writeFileSync(join(out, "CNAME"), "notes.example.edu\n");
+    writeFileSync(join(out, ".nojekyll"), "");
+    mkdirSync(join(out, ".git"));
+    writeFileSync(join(out, ".git", "HEAD"), "ref: refs/heads/gh-pages\n");
+    // A web root that links to the site.
+    const www = join(parent, "www");
+    symlinkSync(out, www);
+    const again = runBuild(www);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`note: kept .git, .nojekyll, CNAME in ${www}/, which this build does not make`);
+    expect(lstatSync(www).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, "CNAME"), "utf8")).toBe("notes.example.edu\n");
+    expect(readFileSync(join(out, ".git", "HEAD"), "utf8")).toBe("ref: refs/heads/gh-pages\n");
+    expect(readdirSync(out)).toContain("index.html");
+    // Not a folder made beside the link (the old site, hidden, is being removed in the background).
+    expect(readdirSync(parent).filter((name) => !name.startsWith(".")).sort()).toEqual(["dist", "www"]);
+  });
+});
+
+describe.each([
+  ["Ctrl-C", "SIGINT", 130],
+  ["a stop from outside (a CI job cancelled, timeout)", "SIGTERM", 143],
+] as const)("a build stopped with %s", (_, signal, code) => {
   it("removes what it made so far, says so, and leaves the last site as it was", async () => {
     const content = mkdtempSync(join(tmpdir(), "papernotes-content-"));
     cpSync(resolve("content"), content, { recursive: true });
@@ -97,15 +124,15 @@ describe("a build stopped with Ctrl-C", () => {
     // A new title: Astro lays out every page again, for a few seconds, in a folder beside the site.
     const paper = join(content, "papers/wuerstchen.mdx");
     writeFileSync(paper, readFileSync(paper, "utf8").replace(/^title: .*$/m, 'title: "Würstchen, renamed"'));
-    // As a terminal's Ctrl-C: SIGINT to the build's whole process group, once the new site is being made beside the old.
+    // As a terminal's Ctrl-C (SIGINT to the build's whole process group), or as timeout stops it (SIGTERM to the build alone), once the new site is being made beside the old.
     const build = spawn(process.execPath, [resolve("scripts/build.mjs"), "--out", out], { detached: true, env: { ...process.env, CI: "1", PAPERNOTES_CONTENT: content } });
     let stderr = "";
     build.stderr.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((done) => build.on("exit", (code) => done(code)));
     await new Promise<void>((made) => build.stdout.on("data", (chunk) => String(chunk).includes("checked and rendered") && made()));
     await expect.poll(() => readdirSync(parent).some((name) => name.includes("staging")), { interval: 20 }).toBe(true);
-    process.kill(-build.pid!, "SIGINT");
-    expect(await exited).toBe(130);
+    process.kill(signal === "SIGINT" ? -build.pid! : build.pid!, signal);
+    expect(await exited).toBe(code);
     expect(stderr).toMatch(/build stopped; .*dist\/ was left as it was\./);
     expect(readdirSync(parent)).toEqual(["dist"]);
     expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toBe(before);
