@@ -14,7 +14,7 @@ import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
 import { outDirProblem, siteFolder, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
-import { basePath, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
+import { basePath, basePathProblem, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const outDir = siteFolder(values.out!);
@@ -32,9 +32,9 @@ const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${
 const PROGRESS_SECONDS = 5;
 const leftAlone = () => (existsSync(outDir) ? `${out}/ was left as it was` : "nothing was written");
 // What the build was given and cannot use, before it does anything.
-const settingsProblem = siteUrlProblem() ?? outDirProblem(values.out!, { notes: papersDir, project: process.cwd(), publicDir });
-if (settingsProblem) {
-  console.error(`${settingsProblem}\n\nbuild failed; ${leftAlone()}.`);
+const settingsProblems = [siteUrlProblem(), basePathProblem(), outDirProblem(values.out!, { notes: papersDir, project: process.cwd(), publicDir })].filter((problem) => problem !== undefined);
+if (settingsProblems.length > 0) {
+  console.error(`${settingsProblems.join("\n")}\n\nbuild failed; ${leftAlone()}.`);
   process.exit(1);
 }
 
@@ -111,7 +111,7 @@ const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
 const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
 /** Why the last build's pages cannot be reused, if they cannot: each check once (the last stats every file of the site). */
 function whyNotReused(build: LastBuild): string | undefined {
-  if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, or the site's own code)";
+  if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, date, tag, summary, equation, the count of papers or formulas, the site's address, or the site's own code)";
   if (!keepsShards(build)) return "the last build's search indexes are not this one's";
   if (!untouchedSince(build)) return `files in ${out}/ were changed since the last build`;
   return undefined;

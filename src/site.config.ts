@@ -29,7 +29,26 @@ export function siteUrlProblem(value = process.env.SITE_URL): string | undefined
     return `SITE_URL="${value}" is not an address: write it with its scheme, as ${example}`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return `SITE_URL="${value}" is not a web address: write it as ${example}`;
-  if (url.pathname.replace(/\/+/g, "/") !== "/" || url.search || url.hash) return `SITE_URL="${value}" has a path; SITE_URL is the host alone, and the path goes in BASE_PATH: SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, "/")}`;
+  if (url.pathname.replace(/\/+/g, "/") !== "/") return `SITE_URL="${value}" has a path; SITE_URL is the host alone, and the path goes in BASE_PATH: SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, "/")}`;
+  if (url.search || url.hash) return `SITE_URL="${value}" has a query or fragment (${url.search}${url.hash}), which no page's address has; SITE_URL is the host alone: SITE_URL=${url.origin}`;
+  return undefined;
+}
+
+/** What a path of an address may hold as written: letters, digits and RFC 3986's other unreserved and sub-delimiting characters. */
+const PATH_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
+/** Why BASE_PATH cannot be used, if it cannot: every link, script and style of the site starts with it. */
+export function basePathProblem(value = process.env.BASE_PATH): string | undefined {
+  if (!value) return undefined;
+  const example = "BASE_PATH=/notes/";
+  if (/^[a-z][a-z\d+.-]*:/i.test(value) || value.startsWith("//")) {
+    const url = URL.parse(value.startsWith("//") ? `https:${value}` : value);
+    const split = url ? `: SITE_URL=${url.origin} BASE_PATH=${url.pathname.replace(/\/?$/, "/")}` : `, as ${example}`;
+    return `BASE_PATH="${value}" is an address; BASE_PATH is the path alone, and the host goes in SITE_URL${split}`;
+  }
+  const odd = [...new Set([...value].filter((character) => !PATH_CHARACTERS.test(character)))];
+  if (odd.length > 0) return `BASE_PATH="${value}" holds ${odd.map((character) => JSON.stringify(character)).join(", ")}, which a path cannot hold as written; use letters, digits, - and _, as ${example}`;
+  if (value.split("/").some((segment) => segment === "." || segment === "..")) return `BASE_PATH="${value}" holds a . or .. segment; write the path itself, as ${example}`;
   return undefined;
 }
 

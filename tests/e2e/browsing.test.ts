@@ -306,8 +306,12 @@ describe("browsing", () => {
     const noScript = await seed.browser.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
     await page.goto(seed.site.url + "papers/wuerstchen/");
-    for (const control of ["#site-search-input", ".theme-toggle", ".cite-button", ".code-copy"]) expect(await page.locator(control).first().isVisible(), control).toBe(false);
-    for (const link of [".site-title", ".site-nav-links a", ".toc-sidebar a", ".prose a.eqref", ".bibtex summary"]) expect(await page.locator(link).first().isVisible(), link).toBe(true);
+    for (const control of ["#site-search-input", ".theme-toggle", ".cite-button", ".code-copy", ".equation-copy-tex"]) expect(await page.locator(control).first().isVisible(), control).toBe(false);
+    for (const link of [".site-title", ".site-nav-links a", ".toc-sidebar a", ".prose a.eqref", ".bibtex summary", ".equation-link"]) expect(await page.locator(link).first().isVisible(), link).toBe(true);
+    // The formula list's TeX buttons too; its permalinks need no script.
+    await page.goto(seed.site.url + "formulas/");
+    expect(await page.locator(".equation-copy-tex").first().isVisible()).toBe(false);
+    expect(await page.locator(".formula-name").first().isVisible()).toBe(true);
     await noScript.close();
   });
 

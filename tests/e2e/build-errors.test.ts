@@ -60,6 +60,20 @@ describe("a SITE_URL that is not the hosted origin", () => {
     expect(withPath.stderr).toMatch(/SITE_URL="https:\/\/user\.github\.io\/notes" has a path; .* SITE_URL=https:\/\/user\.github\.io BASE_PATH=\/notes\//);
     const noScheme = runBuild(out, { SITE_URL: "user.github.io" });
     expect(noScheme.stderr).toMatch(/SITE_URL="user\.github\.io" is not an address: write it with its scheme/);
+    const query = runBuild(out, { SITE_URL: "https://user.github.io?x=1" });
+    expect(query.stderr).toMatch(/SITE_URL="https:\/\/user\.github\.io\?x=1" has a query or fragment \(\?x=1\), .* SITE_URL=https:\/\/user\.github\.io$/m);
+    expect(readdirSync(join(out, ".."))).toEqual([]);
+  });
+
+  it("as a BASE_PATH that is not a path: fails before building, with every such problem, and writes nothing", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    const address = runBuild(out, { BASE_PATH: "https://user.github.io/notes/" });
+    expect(address.status).toBe(1);
+    expect(address.stderr).toMatch(/BASE_PATH="https:\/\/user\.github\.io\/notes\/" is an address; .* SITE_URL=https:\/\/user\.github\.io BASE_PATH=\/notes\//);
+    const both = runBuild(out, { BASE_PATH: "/ml notes/", SITE_URL: "user.github.io" });
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/SITE_URL="user\.github\.io" is not an address/);
+    expect(both.stderr).toMatch(/BASE_PATH="\/ml notes\/" holds " ", which a path cannot hold as written/);
     expect(readdirSync(join(out, ".."))).toEqual([]);
   });
 });
