@@ -33,7 +33,8 @@ function field(value: string): string {
   return `{${escapeTex(value)}}`;
 }
 
-const SPECIAL: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+// <, > and | print as ¡, ¿ and — in TeX's default font encoding.
+const SPECIAL: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}" };
 // Accents by their combining mark: symbol commands as {\"u}, letter commands as {\v{c}}.
 const ACCENTS: Record<string, string> = { "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0307": ".", "\u0308": '"', "\u0306": "u ", "\u030A": "r ", "\u030B": "H ", "\u030C": "v ", "\u0327": "c ", "\u0328": "k " };
 const LETTERS: Record<string, string> = { "ß": "{\\ss}", "æ": "{\\ae}", "Æ": "{\\AE}", "ø": "{\\o}", "Ø": "{\\O}", "œ": "{\\oe}", "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}", "ı": "{\\i}" };
@@ -45,7 +46,7 @@ const LETTERS: Record<string, string> = { "ß": "{\\ss}", "æ": "{\\ae}", "Æ": 
  */
 export function escapeTex(text: string): string {
   return text
-    .replace(/[\\{}~^&%$#_]/g, (c) => SPECIAL[c] ?? `\\${c}`)
+    .replace(/[\\{}~^&%$#_<>|]/g, (c) => SPECIAL[c] ?? `\\${c}`)
     .replace(/[^\x00-\x7F]/g, (c) => {
       if (LETTERS[c]) return LETTERS[c];
       const [base, mark, ...more] = c.normalize("NFD");
@@ -66,17 +67,29 @@ function protectedCase(title: string): string {
   });
 }
 
+/** A venue that is a journal (TMLR, JMLR, "… Transactions on …"): cited as an article in it, not "In …". */
+const JOURNAL = /\b(?:journal|transactions|letters|TMLR|JMLR|TPAMI|IJCV)\b/i;
+
+/**
+ * The authors as BibTeX splits them, at each "and": a name that holds one
+ * ("Google Research and DeepMind") is braced, so that it stays one author.
+ */
+function authorList(authors: readonly string[]): string {
+  return `{${authors.map((name) => (/\sand\s/i.test(name) ? `{${escapeTex(name)}}` : escapeTex(name))).join(" and ")}}`;
+}
+
 export function bibtex(paper: CitablePaper): string {
-  const conference = paper.venue && !/arxiv/i.test(paper.venue);
+  const published = paper.venue && !/arxiv/i.test(paper.venue) ? paper.venue : undefined;
+  const journal = published !== undefined && JOURNAL.test(published);
   const fields: [string, string][] = [
     ["title", `{${protectedCase(escapeTex(paper.title))}}`],
-    ["author", field(paper.authors.join(" and "))],
+    ["author", authorList(paper.authors)],
     ["year", field(String(paperYear(paper)))],
   ];
   // "ICLR 2024" beside year = {2024} would print as "In ICLR 2024, 2024".
-  if (conference) fields.push(["booktitle", field(paper.venue!.replace(/[\s,]+(?:19|20)\d{2}$/, ""))]);
+  if (published) fields.push([journal ? "journal" : "booktitle", field(published.replace(/[\s,]+(?:19|20)\d{2}$/, ""))]);
   if (paper.arxiv) fields.push(["eprint", field(paper.arxiv)], ["archivePrefix", field("arXiv")], ["url", field(`https://arxiv.org/abs/${paper.arxiv}`)]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const body = fields.map(([key, value]) => `  ${key.padEnd(width)} = ${value}`).join(",\n");
-  return `@${conference ? "inproceedings" : "misc"}{${citationKey(paper)},\n${body}\n}`;
+  return `@${journal ? "article" : published ? "inproceedings" : "misc"}{${citationKey(paper)},\n${body}\n}`;
 }

@@ -41,6 +41,23 @@ describe("BibTeX", () => {
     expect(bibtex({ ...wuerstchen, venue: "NeurIPS Workshop on Diffusion" })).toContain("booktitle     = {NeurIPS Workshop on Diffusion},");
   });
 
+  it("writes an article in a journal (TMLR, a Transactions), not a paper 'In' it", () => {
+    const entry = bibtex({ ...wuerstchen, venue: "Transactions on Machine Learning Research 2024" });
+    expect(entry).toMatch(/^@article\{pernias2024wurstchen,/);
+    expect(entry).toContain("journal       = {Transactions on Machine Learning Research},");
+    expect(entry).not.toContain("booktitle");
+    expect(bibtex({ ...wuerstchen, venue: "TMLR" })).toMatch(/^@article\{/);
+  });
+
+  it("keeps an author whose name holds 'and' one author, as BibTeX splits the list at each 'and'", () => {
+    const entry = bibtex({ ...wuerstchen, authors: ["Google Research and DeepMind", "Ada Lovelace", "Grand Andersen"] });
+    expect(entry).toContain("author        = {{Google Research and DeepMind} and Ada Lovelace and Grand Andersen},");
+  });
+
+  it("writes < > and |, which TeX's default font prints as other glyphs, as text commands", () => {
+    expect(escapeTex("a <b> | c")).toBe(String.raw`a \textless{}b\textgreater{} \textbar{} c`);
+  });
+
   it("writes a misc entry without a venue and escapes special characters", () => {
     const entry = bibtex({ title: "Fast & Cheap: 100% Recall", authors: ["Ada Lovelace"], date: new Date("2024-01-02"), slug: "x" });
     expect(entry).toMatch(/^@misc\{lovelace2024fast,/);
