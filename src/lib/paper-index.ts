@@ -167,8 +167,8 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {
-    const spelled = spellingsIn(proseOf(source.body), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
-    for (const eq of labelled) eq.name = equationName(eq.label!, spelled);
+    const spellings = spellingsIn(proseOf(source.body), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    for (const eq of labelled) eq.name = equationName(eq.label!, spellings);
   }
   const title = String(source.frontmatter.title ?? source.slug);
   return {

@@ -279,7 +279,7 @@ describe("formula links", () => {
     const page = await open("formulas/");
     const names = await page.locator(".formula-name").allTextContents();
     // eq:ddpm-update, eq:vqgan, eq:stage-b, eq:dpo-loss, eq:bradley-terry; eq:noise-objective as it was.
-    expect(names).toEqual(expect.arrayContaining(["(6) DDPM update", "(1) VQGAN", "(2) Stage B", "(4) DPO loss", "(2) Bradley Terry", "(4) noise objective"]));
+    expect(names).toEqual(expect.arrayContaining(["(6) DDPM update", "(1) VQGAN", "(2) Stage B", "(4) DPO loss", "(2) Bradley–Terry", "(4) noise objective"]));
     await page.context().close();
   });
 
