@@ -1,6 +1,6 @@
 // The build, started by build.ts (see there for its arguments): check every
 // paper, build into a staging folder, and only then replace the site.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
@@ -30,7 +30,7 @@ const memory = () => {
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 const step = (what: string) => console.log(`[${seconds().padStart(7)}] ${what}${memory()}`);
 const PROGRESS_SECONDS = 5;
-const leftAlone = () => (existsSync(outDir) ? `${out}/ was left as it was` : "nothing was written");
+const leftAlone = () => (!existsSync(outDir) ? "nothing was written" : `${out}${statSync(outDir).isDirectory() ? "/" : ""} was left as it was`);
 // What the build was given and cannot use, before it does anything.
 const settingsProblems = [siteUrlProblem(), basePathProblem(), outDirProblem(values.out!, { notes: papersDir, project: process.cwd(), publicDir })].filter((problem) => problem !== undefined);
 if (settingsProblems.length > 0) {
