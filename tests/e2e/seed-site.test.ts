@@ -315,6 +315,15 @@ describe("formula links", () => {
     const lines = await page.locator(".formula-label").evaluateAll((all) => all.map((el) => [el.textContent, el.getClientRects().length, Math.round(el.getBoundingClientRect().height)]));
     const oneLine = Math.min(...lines.map(([, , height]) => height as number));
     for (const [label, boxes, height] of lines) expect([label, boxes, height], String(label)).toEqual([label, 1, oneLine]);
+    // A TeX button wrapped onto the next line starts at its left, not indented by the gap before it.
+    const wrapped = await page.locator(".formula-item").evaluateAll((items) =>
+      items.flatMap((item) => {
+        const [label, tools] = [item.querySelector(".formula-label")!.getBoundingClientRect(), item.querySelector(".equation-tools")!.getBoundingClientRect()];
+        return tools.top >= label.bottom ? [Math.round(tools.left - item.getBoundingClientRect().left)] : [];
+      }),
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const indent of wrapped) expect(indent).toBe(0);
     await page.context().close();
   });
 
