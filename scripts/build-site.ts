@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
+import { endChildren } from "../src/lib/child-task.ts";
 import { formatProblem } from "../src/lib/content-check-results.ts";
 import { counted } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
@@ -41,11 +42,13 @@ if (settingsProblems.length > 0) {
 // The new site is made beside the old one, which stays as it was until the last step.
 const staging = stagingFor(outDir);
 const searchDir = `${staging}-search`;
-// Ctrl-C, or a stop from outside (a CI job cancelled, timeout, docker stop): what
-// was made so far goes, and the reader hears what is left. Child processes end
-// with this one (child-task.ts), as their channel to it closes.
+// Ctrl-C, or a stop from outside (a CI job cancelled, timeout, docker stop): the
+// child processes end, what was made so far goes, and the reader hears what is left.
+let stopped = false;
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.once(signal, () => {
+  process.once(signal, async () => {
+    stopped = true;
+    await endChildren();
     for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     console.error(`\nbuild stopped; ${leftAlone()}.`);
     process.exit(code);
@@ -63,7 +66,7 @@ const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
 // once without Astro. When the check leaves a core free (after an edit, most
 // likely), they start now and load their modules meanwhile.
 const search = new SearchIndexer();
-const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress, onInProcess: () => search.prestart() });
+const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress, onInProcess: () => search.prestart() }).catch((error: Error) => fail(`the content check: ${error.message}`));
 for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 // Counted in the last line too: on a big site the warnings have scrolled out of view by then.
 const warned = check.warnings.length > 0 ? ` (and ${counted(check.warnings.length, "warning")}, above)` : "";
@@ -132,6 +135,11 @@ process.env.PAPERNOTES_OUT_DIR = staging;
 delete process.env.BASE_URL;
 
 async function fail(message: string): Promise<never> {
+  // Ctrl-C stops the build's children too, and a child's end can reach this
+  // process before its own SIGINT handler has run: a turn of the event loop
+  // lets the handler go first; once stopped, the build says so, not that it failed.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  if (stopped) return new Promise<never>(() => {});
   await search.stop();
   for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true });
   console.error(`${message}\n\nbuild failed; ${leftAlone()}.`);

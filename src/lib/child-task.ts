@@ -2,8 +2,27 @@
 // exits. A process gives back all the memory its task took when it ends; the
 // build's own process (or a thread of it) keeps what it once held, as glibc
 // and V8 return little of it to the system.
-import { fork, type Serializable } from "node:child_process";
+import { fork, type ChildProcess, type Serializable } from "node:child_process";
 import { fileURLToPath } from "node:url";
+
+/** The build's child processes that have not ended yet (see endChildren). */
+const running = new Set<ChildProcess>();
+
+/** Counts `child` among those that endChildren ends. */
+export function trackChild<Child extends ChildProcess>(child: Child): Child {
+  running.add(child);
+  child.once("close", () => running.delete(child));
+  return child;
+}
+
+/**
+ * Ends every child process still running, and resolves once each has: a build
+ * that is stopped removes its staging folders only then, or a child still at
+ * work (a search index being written) could write into them again.
+ */
+export async function endChildren(): Promise<void> {
+  await Promise.all([...running].map((child) => new Promise((ended) => (child.once("close", ended), child.kill()))));
+}
 
 /**
  * A small young generation (4 MB semi-spaces; V8 lets them grow to 16 MB or
@@ -25,7 +44,7 @@ export interface ChildTask<Request, Result> {
  * `signal` ends the child.
  */
 export function startChildTask<Request, Result>(module: URL, options: { name: string; signal?: AbortSignal }): ChildTask<Request, Result> {
-  const child = fork(fileURLToPath(module), [], { execArgv: TASK_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], signal: options.signal });
+  const child = trackChild(fork(fileURLToPath(module), [], { execArgv: TASK_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"], signal: options.signal }));
   const ended = new Promise<Result>((resolve, reject) => {
     let reply: Reply<Result> | undefined;
     child.once("message", (message: Reply<Result>) => void (reply = message));

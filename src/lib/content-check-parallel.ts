@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { buildModule } from "./build-bundle.ts";
+import { trackChild } from "./child-task.ts";
 import type { CheckOptions, ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
 import { checkPapersFolder, checkSlugs, mergeResults, siteIndex, unreadablePapers } from "./content-check-results.ts";
 import { listPaperFiles } from "./paper-files.ts";
@@ -98,7 +99,7 @@ const WORKER_EXEC_ARGV = [...process.execArgv, "--max-semi-space-size=16", "--he
  * at 1,000 papers, until it exited).
  */
 class PassWorker {
-  private readonly child = fork(fileURLToPath(buildModule("src/lib/content-check-worker.ts")), [], { execArgv: WORKER_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  private readonly child = trackChild(fork(fileURLToPath(buildModule("src/lib/content-check-worker.ts")), [], { execArgv: WORKER_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   private readonly exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()).once("error", () => resolve()));
 
   ask(request: WorkerRequest, onProgress?: (papers: number) => void): Promise<WorkerReply> {
