@@ -164,6 +164,9 @@ function bodyWithoutFrontmatter(path: string, text: string): PaperSource {
   return { path, slug: slugFromPath(path), frontmatter: {}, body: block.replace(/[^\r\n]/g, " ") + text.slice(block.length), keyLines: new Map() };
 }
 
+/** A line that gives each required key, for the message that it is missing. */
+const REQUIRED_KEY_EXAMPLES: Record<string, string> = { title: 'title: "…"', authors: 'authors: ["…"]', date: "date: 2024-03-15", lang: "lang: en (or zh)", summary: 'summary: "One or two sentences."' };
+
 /** The frontmatter's keys and values against the contract (paper-schema.ts). */
 function checkFrontmatter(text: string, source: PaperSource, problem: (line: number, column: number, reason: string) => void): void {
   // Not also one "key is missing" per key.
@@ -204,7 +207,7 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
         const item = issue.path.length > 1 ? issue.path.reduce<unknown>((value, step) => (value as Record<PropertyKey, unknown> | undefined)?.[step], source.frontmatter) : undefined;
         const reason =
           issue.code === "unrecognized_keys" ? `unknown frontmatter key "${key}"${didYouMean(key, Object.keys(paperSchema.shape))}`
-          : missing ? `frontmatter key "${key}" is missing`
+          : missing ? `frontmatter key "${key}" is missing${key in REQUIRED_KEY_EXAMPLES ? `: add a line such as ${REQUIRED_KEY_EXAMPLES[key]}` : ""}`
           : list.length > 0 ? `frontmatter key "${key}" is a list: write ${key}: [${list.map((item) => JSON.stringify(item)).join(", ")}]`
           : unquoted ? `frontmatter key "${key}": put the value in quotes, as ${key}: "${writtenValue(text, line) ?? String(source.frontmatter[key])}"`
           : key === "draft" && issue.code === "invalid_type" ? `frontmatter key "draft": write true or false`

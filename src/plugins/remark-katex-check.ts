@@ -200,7 +200,10 @@ export default function remarkKatexCheck() {
       if (blankLine && !closedDespiteBlankLine(tex, unknown)) {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;
-        return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem}); end the formula with a line holding only $$`);
+        // Most often the closing $$ was typed at the end of the formula's last line, where it closes nothing.
+        const joined = (math.data?.originalTex ?? math.value).split("\n").findIndex((line) => /\S[ \t]*\$\$[ \t]*\r?$/.test(line));
+        const where = joined >= 0 ? `; line ${start.line + 1 + joined} ends with $$, which closes nothing there: put it on a line of its own` : "; end the formula with a line holding only $$";
+        return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem})${where}`);
       }
       // KaTeX's own words ("Expected '}', got '#'") do not say what it lacks.
       const optional = OPTIONAL_ARGUMENT_DEFINITION.exec(tex);

@@ -146,6 +146,19 @@ describe("content check", () => {
       "heading.mdx:9:1: the $$ on line 9 is likely never closed: its formula runs on past a blank line to the $$ on line 14, and KaTeX cannot render what lies between (Expected 'EOF', got '#'); end the formula with a line holding only $$",
       "heading.mdx:16:1: the $$ on line 16 is never closed, so all that follows it is read as math: end the formula with a line holding only $$; if this $$ was meant to end a formula, the $$ on line 9, whose formula runs on past a blank line, is likely the one never closed",
     ]);
+    // The closing $$ typed at the end of the formula's last line: that line is named.
+    const joined = `${frontmatter()}
+$$
+a = b + c
+\\label{eq:a} $$
+
+More.
+
+$$
+d = e
+$$
+`;
+    expect((await problemsOf({ joined }))[0]).toMatch(/^joined\.mdx:9:1: the \$\$ on line 9 is likely never closed: .*; line 11 ends with \$\$, which closes nothing there: put it on a line of its own$/);
   });
 
   it("says at the definition that KaTeX's \\newcommand takes no optional argument, and the use points back to it", async () => {
@@ -567,7 +580,7 @@ Work in progress.
   });
 
   it("says a missing lang is missing, as for the other keys", async () => {
-    expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing$/)]);
+    expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing: add a line such as lang: en \(or zh\)$/)]);
   });
 
   it("reports a KaTeX problem on one line, and a \\label in inline math as such", async () => {
