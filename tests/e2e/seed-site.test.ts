@@ -376,6 +376,27 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("previews a formula as wide as the page shows it: one that fits on the page is not cut off in its preview", async () => {
+    // The DPO loss, with its number, fills the note's column at 1280 px; its preview was 640 px and cut it off before (4).
+    for (const width of [1280, 1000, 600, 390]) {
+      const page = await open("papers/self-rewarding-language-models/", { width });
+      const formulaOnPage = page.locator("#eq-dpo-loss .katex-display");
+      const ref = page.locator('a.eqref[href="#eq-dpo-loss"]').last();
+      await scrollIntoViewSettled(ref, "start");
+      await ref.hover();
+      const previewed = page.locator(".equation-popover .katex-display");
+      await expect.poll(() => previewed.isVisible(), { message: `${width} px` }).toBe(true);
+      // Whether the formula, as wide as KaTeX drew it, fits in the width the display gives it (the page script may make an inner part the scroller).
+      const measure = (display: HTMLElement) => [display.clientWidth, display.querySelector(".katex")!.scrollWidth <= display.clientWidth] as const;
+      const [pageWidth, pageFits] = await formulaOnPage.evaluate(measure);
+      const [previewWidth, previewFits] = await previewed.evaluate(measure);
+      expect(previewWidth, `${width} px`).toBeGreaterThanOrEqual(pageWidth);
+      if (pageFits) expect(previewFits, `${width} px`).toBe(true);
+      if (width === 1280) expect(pageFits).toBe(true); // the case above, not only formulas too wide for both
+      await page.context().close();
+    }
+  });
+
   it("marks the equation an \\eqref refers to, rather than previewing it, when the equation is in view", async () => {
     const page = await open("papers/wuerstchen/");
     const ref = page.locator('a.eqref[href="#eq-noise-objective"]').first();
