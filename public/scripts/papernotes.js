@@ -156,9 +156,20 @@
     // - the plain copy is the browser's own reading of the selection, with each
     //   formula's TeX in its place.
     window.addEventListener("copy", function (event) {
-      if (!event.defaultPrevented || !event.clipboardData) return;
       var selection = window.getSelection();
-      if (!selection || selection.rangeCount === 0) return;
+      if (!event.clipboardData || !selection || selection.rangeCount === 0) return;
+      if (!event.defaultPrevented) {
+        // No formula for copy-tex, but maybe a reference, which copies as written too.
+        var selected = selection.getRangeAt(0);
+        var refs = [].some.call(document.querySelectorAll("a.eqref[data-tex]"), function (link) {
+          return selected.intersectsNode(link);
+        });
+        if (!refs) return;
+        var holder = document.createElement("div");
+        holder.appendChild(selected.cloneContents());
+        event.clipboardData.setData("text/html", holder.innerHTML);
+        event.preventDefault();
+      }
       var copied = new DOMParser().parseFromString(event.clipboardData.getData("text/html"), "text/html").body;
       copied.querySelectorAll(".equation-tools, .equation-previews, [hidden]").forEach(function (node) {
         node.remove();
@@ -167,10 +178,9 @@
       copied.querySelectorAll("a[href]").forEach(function (link) {
         link.setAttribute("href", new URL(link.getAttribute("href"), location.href).href);
       });
-      copied.querySelectorAll(".katex").forEach(function (katex) {
-        var tex = katex.querySelector("annotation");
-        var display = katex.parentElement && katex.parentElement.classList.contains("katex-display");
-        katex.replaceWith(tex ? (display ? "$$" + tex.textContent + "$$" : "$" + tex.textContent + "$") : katex.textContent);
+      // (A reference stays a link here, to its equation, and is its TeX in the plain copy.)
+      copied.querySelectorAll(".katex").forEach(function (formula) {
+        formula.replaceWith(texOf(formula));
       });
       // One formula selected from inside it: copy-tex has widened the selection to it, and lost its display.
       var range = selection.getRangeAt(0);
@@ -183,11 +193,12 @@
     });
   }
 
-  /** A formula's TeX as it is written in a note: $…$, or $$…$$ for a display. */
-  function texOf(katex) {
-    var annotation = katex.querySelector("annotation");
-    if (!annotation) return katex.textContent;
-    return katex.parentElement.classList.contains("katex-display") ? "$$" + annotation.textContent + "$$" : "$" + annotation.textContent + "$";
+  /** A formula's TeX as it is written in a note: $…$, or $$…$$ for a display; a reference's, $\eqref{…}$. */
+  function texOf(formula) {
+    if (formula.hasAttribute("data-tex")) return "$" + formula.getAttribute("data-tex") + "$";
+    var annotation = formula.querySelector("annotation");
+    if (!annotation) return formula.textContent;
+    return formula.parentElement.classList.contains("katex-display") ? "$$" + annotation.textContent + "$$" : "$" + annotation.textContent + "$";
   }
 
   // The selection as the browser reads it (what is shown, with its line
@@ -203,9 +214,9 @@
     if (endFormula) range.setEndAfter(endFormula);
     var added = [];
     var hidden = [];
-    document.querySelectorAll(".katex, .equation-tools").forEach(function (node) {
+    document.querySelectorAll(".katex, a.eqref[data-tex], .equation-tools").forEach(function (node) {
       if (!range.intersectsNode(node)) return;
-      if (node.classList.contains("katex")) {
+      if (!node.classList.contains("equation-tools")) {
         var tex = document.createElement("span");
         tex.className = "copying-tex";
         tex.textContent = texOf(node);
@@ -435,12 +446,14 @@
   });
 
   // A link to an anchor this page lacks lands at the top without a word. One
-  // written another way (#eq:loss as in LaTeX, #EQ-LOSS, #(4) or #4 for the
-  // fourth equation) is led to the anchor it means; for any other, the page
-  // says that it has none, and names the anchors (up to 3) that hold its words.
+  // written another way (#eq:loss as in LaTeX, #EQ-LOSS, #(4), #4 or
+  // #equation-4 for the fourth equation, #eq-loss?utm_source=chat as a chat
+  // app may add a query after it) is led to the anchor it means; for any other,
+  // the page says that it has none, and names the anchors (up to 3) that hold
+  // its words or, failing those, whose words it holds (#eq-loss-v2 for #eq-loss).
   var landingNotice = null;
   function anchorKey(text) {
-    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").replace(/^eq-/, "");
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").replace(/^eq(?:uation)?-/, "");
   }
   function pageAnchors() {
     var anchors = [];
@@ -465,13 +478,21 @@
     // Atop the paper's header, in line with its title (not across the contents beside it, nor in a grid row of its own).
     var header = document.querySelector(".paper-header");
     if (!wanted || document.getElementById(wanted) || !header || !document.querySelector(".prose")) return;
+    var query = wanted.indexOf("?");
+    if (query > 0) wanted = wanted.slice(0, query);
+    if (document.getElementById(wanted)) return location.replace("#" + wanted);
     var key = anchorKey(wanted);
     var anchors = pageAnchors();
     var meant = anchors.filter(function (a) {
       return anchorKey(a.id) === key || (a.number && a.number === key);
     })[0];
     if (meant) return location.replace("#" + meant.id); // no new history entry; :target follows
-    var near = key ? anchors.filter(function (a) { return anchorKey(a.id).indexOf(key) >= 0; }) : [];
+    var holding = key ? anchors.filter(function (a) { return anchorKey(a.id).indexOf(key) >= 0; }) : [];
+    var held = anchors.filter(function (a) {
+      var words = anchorKey(a.id);
+      return words.length >= 2 && key.indexOf(words) >= 0;
+    });
+    var near = holding.length > 0 ? holding : held;
     landingNotice = document.createElement("p");
     landingNotice.className = "landing-notice";
     landingNotice.textContent = zh ? "此页没有锚点 #" + wanted + "：链接所指的标签可能已改名或删除。" : "This page has no #" + wanted + ": the label the link names may have been renamed or removed.";

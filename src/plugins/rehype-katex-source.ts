@@ -24,23 +24,27 @@ export default function rehypeKatexSource() {
       if (source !== undefined) for (const child of node.children) withSource(child, source);
       return SKIP;
     });
-    // Inline formulas given macro definitions (rehype-math-macros): their TeX as written.
-    const prefixes = file.data.mathMacroPrefixes;
-    if (prefixes?.size) visit(tree, (node) => withoutMacros(node as ElementContent, [...prefixes]));
+    // Inline formulas given macro definitions (rehype-math-macros), or whose references became
+    // links (remark-equation-refs): their TeX as written.
+    const prefixes = [...(file.data.mathMacroPrefixes ?? [])];
+    const asWritten = file.data.inlineTexAsWritten ?? new Map<string, string>();
+    if (prefixes.length > 0 || asWritten.size > 0) visit(tree, (node) => inlineAsWritten(node as ElementContent, prefixes, asWritten));
   };
 }
 
-function withoutMacros(node: ElementContent, prefixes: string[]): void {
+function inlineAsWritten(node: ElementContent, prefixes: string[], asWritten: ReadonlyMap<string, string>): void {
   if (node.type === "raw") {
     const math = node.data as MathNodeData | undefined;
-    const prefix = math && prefixes.find((p) => math.tex.startsWith(p));
-    if (!math || math.displayMode || !prefix) return; // a display's annotation is its author's TeX already (withSource)
-    math.tex = math.tex.slice(prefix.length);
-    node.value = withTexAnnotation(node.value, math.tex);
+    if (!math || math.displayMode) return; // a display's annotation is its author's TeX already (withSource)
+    const prefix = prefixes.find((p) => math.tex.startsWith(p));
+    if (prefix) math.tex = math.tex.slice(prefix.length);
+    const written = asWritten.get(math.tex);
+    if (prefix || written !== undefined) node.value = withTexAnnotation(node.value, written ?? math.tex);
   } else if (node.type === "element" && node.tagName === "annotation" && node.children[0]?.type === "text") {
     const text = node.children[0];
     const prefix = prefixes.find((p) => text.value.startsWith(p));
     if (prefix) text.value = text.value.slice(prefix.length);
+    text.value = asWritten.get(text.value) ?? text.value;
   }
 }
 

@@ -18,6 +18,13 @@ import { pageLang, report } from "./messages.ts";
 import { katexProblem } from "./remark-katex-check.ts";
 import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 
+declare module "vfile" {
+  interface DataMap {
+    /** Inline formulas whose references became links: the TeX KaTeX renders, and the TeX as written. */
+    inlineTexAsWritten: Map<string, string>;
+  }
+}
+
 export interface SiteLinkOptions {
   /**
    * Called once per page: a lookup of the site's papers by slug (each one's
@@ -109,7 +116,8 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
           type: "link",
           url: target.href,
           children: linkContent(target),
-          data: { hProperties: { className: ["eqref"], dataPreview: target.preview?.key } },
+          // data-tex: a selection copied with the link in it gives the reference as written (papernotes.js), not its number.
+          data: { hProperties: { className: ["eqref"], dataPreview: target.preview?.key, dataTex: math.value.slice(only.start, only.start + only.length) } },
           position: math.position,
         };
         parent.children.splice(position, 1, link as never);
@@ -125,7 +133,10 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${shown}}}` : String.raw`\text{(?)}`);
         last = ref.start + ref.length;
       });
+      const written = math.data?.originalTex ?? math.value;
       setMathTex(math, tex + math.value.slice(last));
+      // KaTeX's annotation, which a copied selection gives, shows the formula as written, not its \href (rehype-katex-source).
+      if (math.type === "inlineMath") (file.data.inlineTexAsWritten ??= new Map()).set(math.value, written);
     });
 
     if (previews.size > 0) tree.children.push(previewContainer([...previews.values()], pageLang(file)));

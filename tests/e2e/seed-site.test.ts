@@ -102,6 +102,17 @@ describe("formula links", () => {
     await page.context().close();
   });
 
+  it("lands an equation near the top of a short window, where the header scrolls away with the page and needs no room kept", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 1280, height: 450 } });
+    await page.goto(seed.site.url + "papers/wuerstchen/#eq-noise-objective");
+    await page.evaluate(() => document.fonts.ready);
+    const top = await page.locator("#eq-noise-objective").evaluate((el) => el.getBoundingClientRect().top);
+    expect(await page.locator(".site-header").evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThanOrEqual(24); // 1rem, and the number shown above a landed equation
+    await page.close();
+  });
+
   it("copies the equation's permalink, at the address the reader is on when the canonical host is elsewhere, and shows that it did", async () => {
     // Arrived from a shared link with a tracking query, which is no part of the permalink.
     const page = await open("papers/wuerstchen/?utm_source=chat");
@@ -222,12 +233,26 @@ describe("formula links", () => {
     expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\}\n\\label\{eq:vqgan\}\$\$\nThe compression/);
     expect(copied).not.toContain("\\tag");
     expect(copied).not.toContain("¶");
+    // A reference to it as written too, not its number frozen: "the reconstructions in (1)" pasted into LaTeX would stay (1).
+    expect(copied).toContain("the reconstructions in $\\eqref{eq:vqgan}$ are nearly lossless");
     // The rich copy (for a document editor) gives the TeX too, without the buttons.
     const html = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
       return item!.types.includes("text/html") ? (await item!.getType("text/html")).text() : "";
     });
     expect(html).toContain("$$\\begin{aligned}");
+    // There a reference stays a link to its equation, which a document editor keeps.
+    expect(html).toMatch(/the reconstructions in <a href="http[^"]+\/papers\/wuerstchen\/#eq-vqgan"[^>]*>\(1\)<\/a> are/);
+    // A selection with a reference and no formula (copy-tex leaves it to the browser) gives the reference as written.
+    const sentence = await copySelection(page, () => {
+      const link = document.querySelector('a.eqref[href="#eq-vqgan"]')!;
+      const range = document.createRange();
+      range.setStart(link.previousSibling!, 0);
+      range.setEnd(link.nextSibling!, " are nearly lossless".length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(sentence).toMatch(/reconstructions in \$\\eqref\{eq:vqgan\}\$ are nearly lossless$/);
     expect(html).not.toMatch(/equation-tools|katex-mathml/);
     // Its links lead somewhere once pasted elsewhere: whole URLs, as the browser's own copy gives them.
     await copySelection(page, () => {
@@ -327,11 +352,11 @@ describe("formula links", () => {
     await page.context().close();
   });
 
-  it("leads a link to an anchor written another way (#eq:label as in LaTeX, #(6), #4) to its equation, and says when the page has none", async () => {
+  it("leads a link to an anchor written another way (#eq:label as in LaTeX, #(6), #4, #equation-4, a query after it) to its equation, and says when the page has none", async () => {
     const control = await open("papers/wuerstchen/#eq-noise-objective");
     const entries = await control.evaluate(() => history.length);
     await control.context().close();
-    for (const [hash, landed] of [["#eq:noise-objective", "eq-noise-objective"], ["#EQ-DDPM-UPDATE", "eq-ddpm-update"], ["#(6)", "eq-ddpm-update"], ["#4", "eq-noise-objective"]]) {
+    for (const [hash, landed] of [["#eq:noise-objective", "eq-noise-objective"], ["#EQ-DDPM-UPDATE", "eq-ddpm-update"], ["#(6)", "eq-ddpm-update"], ["#4", "eq-noise-objective"], ["#equation-4", "eq-noise-objective"], ["#eq-noise-objective?utm_source=chat", "eq-noise-objective"]]) {
       const page = await open("papers/wuerstchen/" + hash);
       await page.waitForURL((url) => url.hash === "#" + landed);
       expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe(landed);
@@ -348,6 +373,10 @@ describe("formula links", () => {
     await page.waitForURL(/#eq-noise-objective$/);
     expect(await notice.count()).toBe(0); // gone once the reader is somewhere real
     await page.context().close();
+    // A label since shortened: the anchor whose words the link holds.
+    const longer = await open("papers/self-rewarding-language-models/#eq-dpo-loss-v2");
+    await expect.poll(() => longer.locator(".landing-notice").textContent()).toBe("此页没有锚点 #eq-dpo-loss-v2：链接所指的标签可能已改名或删除。 是不是 (4)？");
+    await longer.context().close();
     const none = await open("papers/designedit/#eq-does-not-exist");
     await expect.poll(() => none.locator(".landing-notice").textContent()).toBe("此页没有锚点 #eq-does-not-exist：链接所指的标签可能已改名或删除。");
     await none.context().close();

@@ -205,7 +205,7 @@ $$
     const check = await checkContent(papersDir, "/", { render: true });
     expect(check.problems).toEqual([]);
     const html = paperHtml(check.rendered.get("star")!);
-    expect(html).toMatch(/<a href="#eq-star" class="eqref"><span class="katex">.*<mo>⋆<\/mo>/);
+    expect(html).toMatch(/<a href="#eq-star" class="eqref" data-tex="\\ref\{eq:star\}"><span class="katex">.*<mo>⋆<\/mo>/);
     expect(html).toContain('aria-label="Copy link to equation (⋆)"');
     expect(check.search.flatMap((page) => page.documents!).map((d) => d.heading)).toContain("(⋆) star");
   });

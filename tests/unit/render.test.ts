@@ -71,8 +71,8 @@ describe("rendered equations", () => {
   });
 
   it("turns \\eqref and \\ref into links showing the number", () => {
-    expect(html).toContain('<a href="#eq-first" class="eqref">(1)</a>');
-    expect(html).toContain('<a href="#eq-row-two" class="eqref">3</a>');
+    expect(html).toContain('<a href="#eq-first" class="eqref" data-tex="\\eqref{eq:first}">(1)</a>');
+    expect(html).toContain('<a href="#eq-row-two" class="eqref" data-tex="\\ref{eq:row-two}">3</a>');
   });
 
   it("anchors Chinese labels by their own letters, in a whole display and in rows", () => {
@@ -93,7 +93,7 @@ $$
     expect(html).toContain('id="eq-自注意"');
     expect(html).toContain('id="eq-交叉注意"');
     // Links carry the anchor percent-encoded, as URLs do; browsers match it to the id.
-    expect(html).toContain(`<a href="#${encodeURIComponent("eq-自注意")}" class="eqref">(2)</a>`);
+    expect(html).toContain(`<a href="#${encodeURIComponent("eq-自注意")}" class="eqref" data-tex="\\eqref{eq:自注意}">(2)</a>`);
   });
 
   it("links \\eqref inside a larger formula through KaTeX", () => {
@@ -114,7 +114,7 @@ $$
 describe("cross-paper references", () => {
   it("link to the other paper under the base path, with its short title and a build-time preview", () => {
     const { html } = render({ main, other }, "other", "/notes/");
-    expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first">Main Paper (1)</a>');
+    expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first" data-tex="\\eqref{main/eq:first}">Main Paper (1)</a>');
     // A Chinese note ("other") shows the English title in the preview: read as English.
     expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle" lang="en"><span class="katex-display">/);
   });
@@ -124,12 +124,12 @@ describe("cross-paper references", () => {
     const citing = `${frontmatter()}\nSee $\\eqref{starred/eq:star}$.\n`;
     const { html, file } = render({ starred, citing }, "starred");
     expect(file.messages).toEqual([]);
-    expect(html).toMatch(/<a href="#eq-star" class="eqref"><span class="katex">.*<mo>⋆<\/mo>/);
+    expect(html).toMatch(/<a href="#eq-star" class="eqref" data-tex="\\eqref\{eq:star\}"><span class="katex">.*<mo>⋆<\/mo>/);
     expect(html).toContain('aria-label="Copy link to equation (⋆)"');
     expect(html).toContain('data-equation="⋆"');
     expect(html.replace(/<annotation[^]*?<\/annotation>|data-tex="[^"]*"/g, "")).not.toContain("$");
     const cited = render({ starred, citing }, "citing").html;
-    expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star">Starred <span class="katex">.*<mo>⋆<\/mo>/);
+    expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star" data-tex="\\eqref\{starred\/eq:star\}">Starred <span class="katex">.*<mo>⋆<\/mo>/);
   });
 
   it("show a \\tag{\\ref{eq:x}$'$} with the number it refers to, in the equation and in links to it", () => {
