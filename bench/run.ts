@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import katex from "katex";
 import { createHighlighter } from "shiki";
+import { isoDate } from "../src/lib/format.ts";
 import { listFiles } from "../src/postbuild/relative-urls.ts";
 import { oldSitesLeft } from "../src/postbuild/site-swap.ts";
 import { measureSearch } from "./search.ts";
@@ -226,7 +227,7 @@ for (const n of sizes) {
   notes.push(`N=${n}, after the edit: ${steps(warm)}`);
   const pages = listFiles(join(outDir, "papers"), ".html").sort((a, b) => statSync(a).size - statSync(b).size);
   const median = pages[Math.floor(pages.length / 2)]!;
-  const weight = measureWeight(outDir, median);
+  const weight = measureWeight(median);
   const browser = await measurePage(outDir, median);
   const search = await measureSearch(outDir);
   const ground = await floor(join(contentDir, "papers"));
@@ -274,7 +275,7 @@ const header = [
   "| N | cold build | its CPU time (all processes, sampled) | peak RSS (tree) | warm rebuild (1 paper touched) | dist/ | median paper HTML+CSS (raw / gzip) | JS before interaction | KaTeX fonts loaded | floor (KaTeX + Shiki) | build / floor | search keystroke→results (hosted / disk) | hosted bytes before first result |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
-const date = new Date().toISOString().slice(0, 10);
+const date = isoDate(new Date());
 const report = [`# papernotes bench, ${date}`, "", `Machine: ${spawnSync("nproc").stdout.toString().trim()} cores, Node ${process.version}.`, "", ...header, ...rows, "", ...notes.map((n) => `- ${n}`), "",
   "Lighthouse 13 (mobile, simulated slow 4G; served locally, gzipped; the median of 3 runs per page, its failed audits listed):", "",
   "| page | performance | accessibility | best practices | SEO | audits not passed |", "|---|---|---|---|---|---|", ...lighthouseRows, ""].join("\n");
@@ -285,10 +286,8 @@ writeFileSync(file, existsSync(file) ? readFileSync(file, "utf8") + "\n" + repor
 console.error(`written to ${file}`);
 rmSync(work, { recursive: true, force: true });
 
-function measureWeight(siteDir: string, page: string): { raw: number; gzip: number } {
+/** A page's HTML and CSS: the CSS is inlined in it (Base.astro), so the page is both. */
+function measureWeight(page: string): { raw: number; gzip: number } {
   const html = readFileSync(page, "utf8");
-  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(resolve(page, "..", m[1]!), "utf8"));
-  const all = [html, ...css];
-  void siteDir;
-  return { raw: all.reduce((s, t) => s + Buffer.byteLength(t), 0), gzip: all.reduce((s, t) => s + gzipSync(t).length, 0) };
+  return { raw: Buffer.byteLength(html), gzip: gzipSync(html).length };
 }

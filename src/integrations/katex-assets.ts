@@ -5,7 +5,7 @@
 //   they download nothing until a page uses a KaTeX font;
 // - the other rules are inlined, on pages with math only (KATEX_RULES; the CSP
 //   allows both by hash).
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,8 +73,6 @@ export default function katexAssets(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config }) => {
         const target = join(fileURLToPath(config.publicDir), KATEX_FONT_DIR);
-        // Builds before the stylesheet was split copied katex.min.css here too; nothing links to it now.
-        rmSync(join(target, "..", "katex.min.css"), { force: true });
         mkdirSync(target, { recursive: true });
         for (const font of readdirSync(join(katexDist, "fonts"))) {
           if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(target, font));

@@ -1,4 +1,4 @@
-// `astro build`, run by scripts/build.ts as a child task (see child-task.ts)
+// `astro build`, run by scripts/build-site.ts as a child task (see child-task.ts)
 // that is handed the content check's result. Astro's build leaves about 0.6 GB
 // (1,000 papers) behind in the process that ran it; a child gives it all back
 // before the post-build steps and the search indexes reach their peak.

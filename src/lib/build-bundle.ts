@@ -3,10 +3,11 @@
 // compiled) took 0.6-0.9 s of a 4-5 s rebuild after an edit, in every process
 // of the build. The bundle is made again whenever a file it was made from changes.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Plugin } from "esbuild";
+import { writeWhole } from "./write-whole.ts";
 
 /** Left to Node: Pagefind (starts its binary from its folder), Shiki's 10 MB of grammars and themes (each loaded when needed), esbuild. */
 const EXTERNAL = ["pagefind", "@shikijs/langs", "@shikijs/themes", "esbuild"];
@@ -98,9 +99,7 @@ export async function bundleOf({ root, cacheDir, entries }: BundleOptions): Prom
     if (!existsSync(dir)) throw error;
     rmSync(work, { recursive: true, force: true }); // another build made the same bundle first
   }
-  const saving = `${recordFile}.${process.pid}`;
-  writeFileSync(saving, JSON.stringify({ key, name, inputs, stamp } satisfies BundleRecord));
-  renameSync(saving, recordFile);
+  writeWhole(cacheDir, basename(recordFile), JSON.stringify({ key, name, inputs, stamp } satisfies BundleRecord));
   for (const entry of readdirSync(cacheDir)) {
     const path = join(cacheDir, entry);
     if (entry !== name && entry !== `.making-${process.pid}` && /^(bundle-|\.making-)/.test(entry) && Date.now() - statSync(path).mtimeMs > KEEP_OLD_MS) rmSync(path, { recursive: true, force: true });

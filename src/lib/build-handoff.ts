@@ -1,4 +1,4 @@
-// scripts/build.ts checks and renders every paper, then hands the result to the
+// scripts/build-site.ts checks and renders every paper, then hands the result to the
 // process that runs Astro (astro-build.ts); the content loader and the MDX
 // pipeline pick it up here instead of doing the work twice. (Astro loads our
 // modules through Vite, as separate module instances, so the hand-off goes

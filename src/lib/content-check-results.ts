@@ -8,6 +8,7 @@ import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./con
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { oneSlipApart } from "./did-you-mean.ts";
+import { isoDate } from "./format.ts";
 import { literalPattern } from "./literal-pattern.ts";
 
 /** A file as problems name it: relative to where the build runs, or in full when it is outside (not ../../notes/x.mdx). */
@@ -78,7 +79,7 @@ const SHORTEST_TAG_CHECKED = 5;
  * beside "diffusion"): most likely a typo, which gives the note a tag page of
  * its own and leaves it off the other. Told at the tag's line in the frontmatter.
  */
-export function tagWarnings(index: PaperIndex): ContentProblem[] {
+function tagWarnings(index: PaperIndex): ContentProblem[] {
   const notes = new Map<string, number>();
   const published = [...index.values()].filter((paper) => !paper.draft);
   for (const paper of published) for (const tag of new Set(paper.tags)) notes.set(tag, (notes.get(tag) ?? 0) + 1);
@@ -117,7 +118,7 @@ function atKey(paper: IndexedPaper, key: string, reason: string): ContentProblem
  * begun from a copy of another's frontmatter, whose links and BibTeX then name
  * the other paper. Each is told of the others.
  */
-export function arxivWarnings(index: PaperIndex): ContentProblem[] {
+function arxivWarnings(index: PaperIndex): ContentProblem[] {
   const published = [...index.values()].filter((paper) => !paper.draft && paper.arxiv);
   const byId = Map.groupBy(published, (paper) => paper.arxiv!.replace(/v\d+$/, ""));
   return [...byId].flatMap(([id, papers]) =>
@@ -131,10 +132,10 @@ export function arxivWarnings(index: PaperIndex): ContentProblem[] {
  * and the feed until that day.
  */
 export function dateWarnings(index: PaperIndex, now = new Date()): ContentProblem[] {
-  const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = isoDate(new Date(now.getTime() + 86_400_000));
   return [...index.values()]
     .filter((paper) => !paper.draft && paper.day && paper.day > tomorrow)
-    .map((paper) => atKey(paper, "date", `date ${paper.day} is still to come (today is ${now.toISOString().slice(0, 10)}), so the note heads the list until then; a mistyped year?`));
+    .map((paper) => atKey(paper, "date", `date ${paper.day} is still to come (today is ${isoDate(now)}), so the note heads the list until then; a mistyped year?`));
 }
 
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {

@@ -90,7 +90,7 @@ export function indexable(papers: ReadPaper[]): IndexedPaper[] {
 export interface CheckOptions {
   render?: boolean;
   /**
-   * Render each note as its built page holds it (scripts/build.ts splices it in
+   * Render each note as its built page holds it (scripts/build-site.ts splices it in
    * after Astro): URLs relative to the page, scanned for the dist guard, and
    * kept in a file of the build cache (so `cache` is needed), not in memory.
    * Done here, on the workers: the main process never holds the notes as text,

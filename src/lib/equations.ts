@@ -331,3 +331,19 @@ export function findEquationRefs(tex: string): EquationRef[] {
   }
   return refs;
 }
+
+/** The TeX with each reference replaced by what `replacement` gives for it (kept as written when it gives undefined). */
+export function replaceEquationRefs(tex: string, replacement: (ref: EquationRef, index: number) => string | undefined): string {
+  let out = "";
+  let last = 0;
+  findEquationRefs(tex).forEach((ref, i) => {
+    out += tex.slice(last, ref.start) + (replacement(ref, i) ?? tex.slice(ref.start, ref.start + ref.length));
+    last = ref.start + ref.length;
+  });
+  return out + tex.slice(last);
+}
+
+/** What a reference shows: "(3)" for \eqref, "3" for \ref. */
+export function refNumber(kind: EquationRef["kind"], number: string): string {
+  return kind === "eqref" ? `(${number})` : number;
+}

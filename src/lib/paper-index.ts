@@ -8,7 +8,8 @@ import { needsMdxCompiler, proseOf } from "./body-text.ts";
 import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
-import { findEquationRefs, numberRows, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
+import { isoDate } from "./format.ts";
+import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
@@ -93,12 +94,10 @@ function resolveRefsInTags(equations: NumberedEquation[]): void {
   if (tagged.length === 0) return;
   const numberOf = new Map(equations.flatMap((eq) => (eq.label !== undefined && eq.number !== undefined ? [[eq.label, eq.number] as const] : [])));
   for (const eq of tagged) {
-    let text = eq.number!;
-    for (const ref of findEquationRefs(text).reverse()) {
+    eq.number = replaceEquationRefs(eq.number!, (ref) => {
       const number = ref.slug === undefined ? numberOf.get(ref.label) : undefined;
-      if (number !== undefined && !number.includes("\\")) text = text.slice(0, ref.start) + (ref.kind === "eqref" ? `(${number})` : number) + text.slice(ref.start + ref.length);
-    }
-    eq.number = text;
+      return number !== undefined && !number.includes("\\") ? refNumber(ref.kind, number) : undefined;
+    });
   }
 }
 
@@ -147,14 +146,8 @@ export function headingIds(tree: Root): Set<string> {
 }
 
 /** Replaces \eqref / \ref with plain text, for previews shown away from their page. */
-export function withoutRefs(tex: string): string {
-  let out = "";
-  let last = 0;
-  for (const ref of findEquationRefs(tex)) {
-    out += tex.slice(last, ref.start) + String.raw`\text{(…)}`;
-    last = ref.start + ref.length;
-  }
-  return out + tex.slice(last);
+function withoutRefs(tex: string): string {
+  return replaceEquationRefs(tex, () => String.raw`\text{(…)}`);
 }
 
 export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
@@ -191,7 +184,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
 
 /** YAML reads 2024-03-15 as a Date, "2024-03-15" as a string. */
 function isoDay(date: unknown): string | undefined {
-  if (date instanceof Date) return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  if (date instanceof Date) return Number.isNaN(date.getTime()) ? undefined : isoDate(date);
   return typeof date === "string" && ISO_DAY.test(date) ? date : undefined;
 }
 

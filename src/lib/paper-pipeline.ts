@@ -65,7 +65,7 @@ const CLOSED_FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$
  * quote and does not close it. YAML allows a quoted value over several lines,
  * so this is only the likely cause once YAML has failed further down.
  */
-export function unclosedQuote(lines: string[], before: number): { line: number; column: number; key: string; quote: string } | undefined {
+function unclosedQuote(lines: string[], before: number): { line: number; column: number; key: string; quote: string } | undefined {
   for (let i = 1; i < Math.min(before, lines.length); i++) {
     const match = /^([A-Za-z_][\w-]*):[ \t]*(["'])(.*)$/.exec(lines[i]!.replace(/\r$/, ""));
     if (!match) continue;

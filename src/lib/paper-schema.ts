@@ -4,7 +4,7 @@ import { z } from "astro/zod";
 import { SLUG_PATTERN } from "./paper-files.ts";
 
 /** New-style arXiv ids: YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015. */
-export const ARXIV_ID = /^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?$/;
+const ARXIV_ID = /^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?$/;
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,4 +28,3 @@ export const paperSchema = z.strictObject({
   draft: z.boolean().default(false),
 });
 
-export type PaperFrontmatter = z.infer<typeof paperSchema>;

@@ -2,8 +2,8 @@
 // character, English by word; formulas and code are left out of the count.
 import { proseOf } from "./body-text.ts";
 
-export const CJK_CHARS_PER_MINUTE = 350;
-export const WORDS_PER_MINUTE = 230;
+const CJK_CHARS_PER_MINUTE = 350;
+const WORDS_PER_MINUTE = 230;
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
 const WORD = /[A-Za-z0-9\u00C0-\u024F]+(?:['’-][A-Za-z0-9\u00C0-\u024F]+)*/g;

@@ -4,7 +4,7 @@
 // read and our pipeline (plugin code, dependencies, base path) are all as they
 // were; papers with problems are never kept, so a hit has none.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ContentProblem, RenderedPaper } from "./content-check.ts";
@@ -13,6 +13,7 @@ import type { SearchDocument } from "./search-documents.ts";
 import type { HighlightedBlocks } from "../plugins/rehype-shiki-memo.ts";
 import { cacheDirFor } from "../site.config.ts";
 import { slugFromPath } from "./paper-files.ts";
+import { writeWhole } from "./write-whole.ts";
 
 export interface CachedPaper {
   /** The paper's bytes and our pipeline: both must match for `indexed` to hold. */
@@ -257,12 +258,4 @@ export class RenderCache {
   private get highlightDir(): string {
     return join(this.dir, "highlighted");
   }
-}
-
-/** Written whole, then renamed: a build cut short never leaves half a file. */
-export function writeWhole(dir: string, name: string, bytes: Uint8Array | string): void {
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, join(dir, name));
 }

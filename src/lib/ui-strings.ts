@@ -21,8 +21,6 @@ export const UI = {
     skipToContent: "Skip to content",
     onThisPage: "On this page",
     contents: "Contents",
-    noteBy: "Note",
-    equationsOfPaper: "Equations",
     search: "Search",
     /** The list of hits: named apart from the box, which a screen reader names "Search" too. */
     searchResults: "Search results",
@@ -67,8 +65,6 @@ export const UI = {
     skipToContent: "跳到正文",
     onThisPage: "本页目录",
     contents: "目录",
-    noteBy: "笔记",
-    equationsOfPaper: "公式",
     search: "搜索",
     searchResults: "搜索结果",
     searchPlaceholder: "搜索",

@@ -6,6 +6,9 @@ import type { VFileMessage } from "vfile-message";
 
 export const SOURCE = "papernotes";
 
+/** A blank line, which ends a paragraph (and LaTeX's display), with CRLF line ends too. */
+export const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
+
 /**
  * `at`: the text in the node's source that the problem is about (a label, a
  * command). When it is on a later line than the node's start, the message
@@ -50,7 +53,8 @@ export function pageLang(file: VFile): string | undefined {
 }
 
 /** "path:line:col: reason", one per line, as compilers print them. */
-export function formatMessages(file: VFile, include: (m: VFileMessage) => boolean = () => true, relativeTo = process.cwd()): string[] {
-  const path = (file.path ?? "").startsWith(relativeTo + "/") ? file.path.slice(relativeTo.length + 1) : file.path;
+export function formatMessages(file: VFile, include: (m: VFileMessage) => boolean = () => true): string[] {
+  const cwd = process.cwd();
+  const path = (file.path ?? "").startsWith(cwd + "/") ? file.path.slice(cwd.length + 1) : file.path;
   return file.messages.filter(include).map((m) => `${path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`);
 }

@@ -6,13 +6,10 @@ import type { VFile } from "vfile";
 import { ui } from "../lib/ui-strings.ts";
 import { pageLang } from "./messages.ts";
 
-export interface CodeBlockOptions {
-  /** Languages shown without line numbers: prose-like blocks such as prompts. */
-  plainLanguages?: string[];
-}
+/** Languages shown without line numbers: prose-like blocks such as prompts. */
+const PLAIN_LANGUAGES = new Set(["text", "plaintext", "txt", "markdown", "md"]);
 
-export default function rehypeCodeBlocks(options: CodeBlockOptions = {}) {
-  const plain = new Set(options.plainLanguages ?? ["text", "plaintext", "txt", "markdown", "md"]);
+export default function rehypeCodeBlocks() {
   return (tree: Root, file: VFile) => {
     const strings = ui(pageLang(file));
     visit(tree, "element", (node, index, parent) => {
@@ -25,7 +22,7 @@ export default function rehypeCodeBlocks(options: CodeBlockOptions = {}) {
       const classes = Array.isArray(raw) ? raw.map(String) : String(raw).split(/\s+/);
       if (!classes.includes("astro-code")) return;
       const language = String(props.dataLanguage ?? props["data-language"] ?? "text");
-      if (!plain.has(language)) classes.push("has-line-numbers");
+      if (!PLAIN_LANGUAGES.has(language)) classes.push("has-line-numbers");
       delete props.class;
       props.className = classes;
       // Shiki makes every block a tab stop; the page script makes one only of a block that scrolls.

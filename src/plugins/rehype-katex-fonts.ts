@@ -19,7 +19,7 @@ const facesOfFormulas = new Map<string, KatexFace[]>();
 const FACES_KEPT = 4096;
 
 /** The faces of one formula's KaTeX markup; `key` names the formula (mode and TeX), `html` is asked for only the first time. */
-export function facesOfFormula(key: string, html: () => string): KatexFace[] {
+function facesOfFormula(key: string, html: () => string): KatexFace[] {
   let faces = facesOfFormulas.get(key);
   if (!faces) {
     const classes = new Set<string>();

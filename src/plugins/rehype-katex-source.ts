@@ -58,7 +58,7 @@ export function authorTex(equation: Element): string | undefined {
 }
 
 /** KaTeX's markup with `source` as the TeX of its annotation (a formula preview's, too). */
-export function withTexAnnotation(html: string, source: string): string {
+function withTexAnnotation(html: string, source: string): string {
   return html.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
 }
 

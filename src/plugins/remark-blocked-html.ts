@@ -15,7 +15,7 @@ const FETCHING = new Set(["src", "data", "poster", "srcset"]);
 const EMBEDS = /^(?:iframe|frame|video|audio|source|track)$/;
 
 /** Why the element would not work on the page, if it would not. */
-export function blockedBecause(tag: string, attributes: Record<string, string>, written: string): string | undefined {
+function blockedBecause(tag: string, attributes: Record<string, string>, written: string): string | undefined {
   if (tag === "script") return `${written}: a script in a note never runs, as each page's security policy runs only the site's own scripts`;
   if (tag === "style") return `${written}: a <style> in a note is never applied, as each page's security policy allows only the site's styles; give the element a style="…" attribute instead`;
   // The policy's object-src 'none', wherever the file is.

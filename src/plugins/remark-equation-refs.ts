@@ -8,7 +8,7 @@ import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { didYouMean, didYouMeanOrWhich } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
-import { anchorForLabel, findEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
+import { anchorForLabel, findEquationRefs, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
@@ -21,7 +21,7 @@ import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 declare module "vfile" {
   interface DataMap {
     /** Inline formulas whose references became links: the TeX KaTeX renders, and the TeX as written. */
-    inlineTexAsWritten: Map<string, string>;
+    inlineTexAsWritten: globalThis.Map<string, string>; // (vfile has a Map type of its own)
   }
 }
 
@@ -78,7 +78,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;
         if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
-        return { href: `#${eq.anchor}`, number: ref.kind === "eqref" ? `(${eq.number})` : eq.number };
+        return { href: `#${eq.anchor}`, number: refNumber(ref.kind, eq.number) };
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
@@ -88,7 +88,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
-      const number = ref.kind === "eqref" ? `(${eq.number})` : eq.number;
+      const number = refNumber(ref.kind, eq.number);
       // TeX that KaTeX rejects is reported in its own note, once: here it gets no preview (no red text).
       const preview = katexProblem(eq.previewTex, true) === null ? { key, paper, equation: eq } : undefined;
       return { href: `${options.base}${paperPagePath(paper.slug)}#${eq.anchor}`, title: paper.shortTitle, number, preview };
@@ -124,17 +124,14 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         return;
       }
       // Inside a larger formula the reference becomes a KaTeX link.
-      let tex = "";
-      let last = 0;
-      refs.forEach((ref, i) => {
+      const tex = replaceEquationRefs(math.value, (_, i) => {
         const target = resolved[i];
         // The title is plain text; the number is digits or the author's \tag TeX.
         const shown = target && (target.title === undefined ? target.number : `${texText(target.title)} ${target.number}`);
-        tex += math.value.slice(last, ref.start) + (target ? String.raw`\href{${target.href}}{\text{${shown}}}` : String.raw`\text{(?)}`);
-        last = ref.start + ref.length;
+        return target ? String.raw`\href{${target.href}}{\text{${shown}}}` : String.raw`\text{(?)}`;
       });
       const written = math.data?.originalTex ?? math.value;
-      setMathTex(math, tex + math.value.slice(last));
+      setMathTex(math, tex);
       // KaTeX's annotation, which a copied selection gives, shows the formula as written, not its \href (rehype-katex-source).
       if (math.type === "inlineMath") (file.data.inlineTexAsWritten ??= new Map()).set(math.value, written);
     });

@@ -8,7 +8,7 @@ import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { katexHas, katexOptions } from "../lib/katex-options.ts";
 import { literalPattern } from "../lib/literal-pattern.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
-import { occurrences, placeOf, report } from "./messages.ts";
+import { BLANK_LINE, occurrences, placeOf, report } from "./messages.ts";
 import { renderMath } from "./rehype-katex-cached.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
@@ -154,7 +154,7 @@ function environmentInstead(problem: string): string {
 }
 
 /** The marks KaTeX leaves where it rendered an error as text. */
-export function hasErrorText(html: string): boolean {
+function hasErrorText(html: string): boolean {
   return /katex-error|#cc0000/.test(html);
 }
 
@@ -171,7 +171,7 @@ function untrustedReason(tex: string): string {
 function closedDespiteBlankLine(tex: string, unknown: string | undefined): boolean {
   const environment = /^\\begin\{([^{}]+)\}/.exec(tex)?.[1];
   if (environment !== undefined && tex.endsWith(`\\end{${environment}}`)) return true;
-  const blank = /\n[ \t]*\r?\n/.exec(tex)?.index ?? tex.length;
+  const blank = BLANK_LINE.exec(tex)?.index ?? tex.length;
   return unknown !== undefined && new RegExp(`${literalPattern(unknown)}(?![A-Za-z])`).test(tex.slice(0, blank));
 }
 
@@ -188,7 +188,7 @@ export default function remarkKatexCheck() {
         const ends = /^[ \t]*(?:\r?\n|$)/.test(math.data?.originalTex ?? math.value) ? `; if this $$ was meant to end a formula, ${above} the one never closed` : "";
         return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
       }
-      const blankLine = math.type === "math" && /\n[ \t]*\r?\n/.test(math.data?.originalTex ?? math.value);
+      const blankLine = math.type === "math" && BLANK_LINE.test(math.data?.originalTex ?? math.value);
       if (blankLine) ranOn = math.position?.start.line;
       const problem = katexProblem(texWithMacros(math), math.type === "math");
       if (!problem) return;

@@ -104,7 +104,7 @@ function uses(tex: string, name: string): boolean {
 }
 
 /** The definitions a piece of TeX needs, and those they need in turn, in the order they were made. */
-export function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroDefinition>): MacroDefinition[] {
+function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroDefinition>): MacroDefinition[] {
   const needed = new Set<string>();
   const pending = [tex];
   while (pending.length > 0) {

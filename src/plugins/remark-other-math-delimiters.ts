@@ -8,14 +8,12 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { findEquationRefs } from "../lib/equations.ts";
 import { katexHas } from "../lib/katex-options.ts";
-import { occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
+import { BLANK_LINE, occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 
 /** An opening delimiter or a reference, not itself escaped; looked for only in a note that holds one. */
 const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{[A-Za-z]+\*?\})/g;
 const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{/;
 const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
-/** A blank line, which ends a paragraph (and LaTeX's display), with CRLF line ends too. */
-const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
 
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;

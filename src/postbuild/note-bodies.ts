@@ -1,4 +1,4 @@
-// Under scripts/build.ts, a paper page leaves Astro with a marker where its note
+// Under scripts/build-site.ts, a paper page leaves Astro with a marker where its note
 // goes, and the formula list a marker where each formula's preview goes; the
 // post-build pass puts them there, as the content check's workers rendered,
 // rewrote and scanned them. Astro then never decodes this KaTeX markup (170 KB

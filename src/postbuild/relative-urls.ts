@@ -52,7 +52,7 @@ export function rewriteHtml(html: string, pagePath: string, base: string): strin
   }).replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => open + rewriteCss(css, pagePath, base) + close);
 }
 
-export function rewriteCss(css: string, filePath: string, base: string): string {
+function rewriteCss(css: string, filePath: string, base: string): string {
   return css.replace(CSS_URL, (whole, before: string, url: string, after: string) => (url.startsWith(base) ? before + relativeUrl(url, filePath, base) + after : whole));
 }
 
