@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { basePath, isDevServer, papersDir } from "../site.config.ts";
 import { listPaperFiles } from "./paper-files.ts";
+import { paperPagePath } from "./paper-index.ts";
 import { mdxPaperFiles, renderedPaper } from "./rendered-papers.ts";
 import { readingMinutes } from "./reading-time.ts";
 
@@ -36,5 +37,5 @@ export function minutesOf(paper: Paper): number {
 }
 
 export function paperHref(paper: Paper): string {
-  return `${import.meta.env.BASE_URL}papers/${paper.id}/`;
+  return import.meta.env.BASE_URL + paperPagePath(paper.id);
 }

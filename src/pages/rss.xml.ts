@@ -1,6 +1,7 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { escapeUTF8 } from "entities";
+import { paperPagePath } from "../lib/paper-index.ts";
 import { publishedPapers } from "../lib/papers.ts";
 import { site } from "../site.config.ts";
 
@@ -19,7 +20,7 @@ export async function GET(context: APIContext) {
       title: paper.data.title,
       description: paper.data.summary,
       pubDate: paper.data.date,
-      link: new URL(`papers/${paper.id}/`, base).href,
+      link: new URL(paperPagePath(paper.id), base).href,
       categories: paper.data.tags,
       customData: [...paper.data.authors.map((author) => `<dc:creator>${escapeUTF8(author)}</dc:creator>`), `<dc:language>${paper.data.lang}</dc:language>`].join(""),
     })),
