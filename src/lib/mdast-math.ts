@@ -30,12 +30,13 @@ export function setMathTex(node: MathNode, tex: string): void {
   node.value = tex;
   const rendered = findMathElement(data.hChildren as never[] | undefined);
   if (rendered) rendered.children = [{ type: "text", value: tex }];
-  else {
-    const display = node.type === "math";
-    data.hName = display ? "div" : "span";
-    data.hProperties = { ...data.hProperties, className: ["math", display ? "math-display" : "math-inline"] };
-    data.hChildren = [{ type: "text", value: tex }];
-  }
+  else Object.assign(data, mathNodeData(tex, node.type === "math", data.hProperties));
+}
+
+/** A math node's data for remark-rehype: the element of mathElement, with these properties kept. */
+export function mathNodeData(tex: string, display: boolean, properties?: Record<string, unknown>) {
+  const element = mathElement(tex, display);
+  return { hName: element.tagName, hProperties: { ...properties, className: element.properties.className }, hChildren: element.children };
 }
 
 type HastLike = { type: string; value?: string; properties?: { className?: unknown }; children?: HastLike[] };

@@ -10,6 +10,7 @@ import type { Element, Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
 import { authorTex } from "../plugins/rehype-katex-source.ts";
+import { hasClass } from "./hast-class.ts";
 import { tagText } from "./tag-text.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
@@ -108,7 +109,7 @@ export function builtPaperDocuments(siteDir: string, index: PaperIndex, slugs: I
   const documents: SearchDocument[] = [];
   for (const slug of slugs) {
     const page = fromHtml(readFileSync(join(siteDir, "papers", slug, "index.html"), "utf8"));
-    const prose = findElement(page, (e) => Array.isArray(e.properties.className) && e.properties.className.includes("prose"));
+    const prose = findElement(page, (e) => hasClass(e, "prose"));
     if (prose) documents.push(...paperDocuments(index.get(slug)!, prose));
   }
   return documents;

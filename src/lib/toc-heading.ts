@@ -1,5 +1,6 @@
 // What a table-of-contents entry shows of a heading, in both pipelines.
 import type { Element, ElementContent } from "hast";
+import { hasClass } from "./hast-class.ts";
 
 /** The heading's content (its permalink follows it, outside); the entry is itself a link, so links in it become their text. */
 export function tocContent(heading: Element): ElementContent[] {
@@ -8,9 +9,5 @@ export function tocContent(heading: Element): ElementContent[] {
 
 /** Whether it holds a rendered formula (the fast path's raw KaTeX HTML, or KaTeX's elements), which its text would garble. */
 export function holdsMath(content: ElementContent[]): boolean {
-  return content.some((child) => (child as { type: string }).type === "raw" || (child.type === "element" && classesOf(child).includes("katex")));
-}
-
-function classesOf(element: Element): unknown[] {
-  return Array.isArray(element.properties.className) ? element.properties.className : [];
+  return content.some((child) => (child as { type: string }).type === "raw" || (child.type === "element" && hasClass(child, "katex")));
 }

@@ -8,6 +8,7 @@ import { toText } from "hast-util-to-text";
 import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
+import { hasClass } from "../lib/hast-class.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
 const rendered = new Map<string, string>();
@@ -33,9 +34,8 @@ export function renderMath(tex: string, displayMode: boolean, options: KatexOpti
 export default function rehypeKatexCached(options: KatexOptions = {}) {
   return (tree: Root, file: VFile) => {
     visitParents(tree, "element", (element: Element, parents) => {
-      const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
-      const display = classes.includes("math-display");
-      if (!display && !classes.includes("math-inline")) return;
+      const display = hasClass(element, "math-display");
+      if (!display && !hasClass(element, "math-inline")) return;
       const parent = parents.at(-1) as Element | Root;
       const tex = toText(element, { whitespace: "pre" });
       let value: string;

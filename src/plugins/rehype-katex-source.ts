@@ -6,6 +6,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
+import { hasClass } from "../lib/hast-class.ts";
 import { katexOptions } from "../lib/katex-options.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
 import type { VFile } from "vfile";
@@ -79,8 +80,4 @@ function withSource(node: ElementContent, source: string): void {
     return;
   }
   for (const child of node.children) withSource(child, source);
-}
-
-export function hasClass(node: Element, name: string): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes(name);
 }

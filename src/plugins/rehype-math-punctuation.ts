@@ -9,7 +9,7 @@
 import type { ElementContent, Parent, Root, Text } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import type { MathNodeData } from "../lib/search-documents.ts";
-import { hasClass } from "./rehype-katex-source.ts";
+import { hasClass } from "../lib/hast-class.ts";
 
 /** Closing marks, dashes and other punctuation: what must not start a line after a formula. */
 const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}\p{Pd}]+/u;

@@ -3,11 +3,11 @@
 import type { Element, Root } from "hast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { hasClass } from "../lib/hast-class.ts";
 import { report } from "./messages.ts";
 
 function isErrorElement(node: Element): boolean {
-  const classes = node.properties.className;
-  return (Array.isArray(classes) && classes.includes("katex-error")) || (node.properties.mathcolor ?? node.properties.mathColor) === "#cc0000" || String(node.properties.style ?? "").includes("#cc0000");
+  return hasClass(node, "katex-error") || (node.properties.mathcolor ?? node.properties.mathColor) === "#cc0000" || String(node.properties.style ?? "").includes("#cc0000");
 }
 
 export default function rehypeNoMathErrors() {

@@ -9,7 +9,7 @@ import type { VFile } from "vfile";
 import { didYouMean, didYouMeanOrWhich } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
-import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
+import { mathNodeData, setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { tagHasTex, tagText } from "../lib/tag-text.ts";
@@ -168,7 +168,7 @@ function previewContainer(previews: NonNullable<ResolvedRef["preview"]>[], lang:
         {
           type: "math",
           value: equation.previewTex,
-          data: { hName: "div", hProperties: { className: ["math", "math-display"] }, hChildren: [{ type: "text", value: equation.previewTex }] },
+          data: mathNodeData(equation.previewTex, true),
         } as never,
       ],
     })) as never,
