@@ -179,7 +179,9 @@ for (const mode of MODES) {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
       for (const query of ["补洞", "融合", "偏好", "迭代"]) {
-        await searchFor(page, query);
+        // Found and marked first: a search that found nothing would leave nothing unmarked.
+        expect(await searchFor(page, query), query).not.toEqual([]);
+        expect(await page.locator(".search-result-excerpt mark").count(), query).toBeGreaterThan(0);
         const unmarked = await page.locator(".search-result").evaluateAll(
           (links, query) => links.filter((link) => !link.querySelector(".search-result-heading")?.textContent?.includes(query) && !link.querySelector(".search-result-excerpt mark")).map((link) => link.textContent),
           query,
@@ -199,7 +201,9 @@ for (const mode of MODES) {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
       for (const query of ["Llama 2", "Table 2", "guided text to image"]) {
-        await searchFor(page, query);
+        // Marks shown first: with none, none could be partial.
+        expect(await searchFor(page, query), query).not.toEqual([]);
+        expect(await page.locator(".search-result-excerpt mark").count(), query).toBeGreaterThan(0);
         const partial = await page.locator(".search-result-excerpt mark").evaluateAll((marks) =>
           marks.flatMap((mark) => {
             const word = /[\p{L}0-9]/u; // "256²" is 256, squared

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import { frontmatter } from "./papers.ts";
 
 export type NoteKind = "tex" | "markdown" | "meta" | "mutant" | "valid";
 
@@ -62,10 +63,6 @@ function yamlString(s: string): string {
 const titleArb = fc.constantFrom(...TITLES);
 const validTitleArb = titleArb.filter((t) => t.trim().length > 0);
 
-function frontmatterLines(fields: [string, string][]): string {
-  return ["---", ...fields.map(([k, v]) => `${k}: ${v}`), "---", ""].join("\n");
-}
-
 const baseFieldsArb = fc.record({
   title: validTitleArb,
   lang: fc.constantFrom("en", "zh"),
@@ -77,16 +74,15 @@ const baseFieldsArb = fc.record({
 
 /** A valid frontmatter block (the fuzz is in the body). */
 export const validFrontmatterArb = baseFieldsArb.map((f) =>
-  frontmatterLines([
-    ["title", yamlString(f.title)],
-    ["authors", '["Ada Lovelace", "高斯"]'],
-    ...(f.arxiv ? [["arxiv", yamlString(f.arxiv)] as [string, string]] : []),
-    ...(f.venue ? [["venue", yamlString(f.venue)] as [string, string]] : []),
-    ["date", f.date],
-    ["tags", JSON.stringify(f.tags)],
-    ["lang", f.lang],
-    ["summary", '"A summary."'],
-  ]),
+  frontmatter({
+    title: yamlString(f.title),
+    authors: '["Ada Lovelace", "高斯"]',
+    arxiv: f.arxiv ? yamlString(f.arxiv) : "", // "" leaves the key out
+    venue: f.venue ? yamlString(f.venue) : "",
+    date: f.date,
+    tags: JSON.stringify(f.tags),
+    lang: f.lang,
+  }),
 );
 
 const FRONTMATTER_MUTATIONS = [

@@ -1,8 +1,9 @@
 // The built seed site (from the e2e global setup), served on 127.0.0.1, with a
 // Chromium to read it: set up once per test file.
-import { readdirSync } from "node:fs";
+import { relative, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+import { listFiles } from "../../src/postbuild/relative-urls.ts";
 import { launchChromium } from "./browser.ts";
 import { serveStatic, type StaticSite } from "./serve.ts";
 
@@ -29,8 +30,7 @@ export function useSeedSite(): { readonly browser: Browser; readonly site: Stati
 
 /** Every page of a built site, as paths inside it ("papers/x/index.html"), sorted. */
 export function sitePages(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith(".html"))
-    .map((path) => path.split("\\").join("/"))
+  return listFiles(siteDir, ".html")
+    .map((path) => relative(siteDir, path).split(sep).join("/"))
     .sort();
 }

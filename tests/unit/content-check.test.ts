@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkContent } from "../../src/lib/content-check.ts";
+import { checkContent, type ContentProblem } from "../../src/lib/content-check.ts";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
 import { dateWarnings, formatProblem } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
@@ -12,9 +12,12 @@ import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 import { visit } from "unist-util-visit";
 
+/** A problem as the report gives it, with the file's name alone (each test writes to a temporary folder). */
+const formatShort = (p: ContentProblem) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") });
+
 async function problemsOf(files: Record<string, string | Uint8Array>): Promise<string[]> {
   const { papersDir } = writePapers(files);
-  return (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
+  return (await checkContent(papersDir)).problems.map(formatShort);
 }
 
 const twoEquations = `${frontmatter()}
@@ -66,7 +69,7 @@ describe("content check", () => {
     const inFormula = `${frontmatter()}\nBy $L = 0$ and $x \\le \\eqref{ddpm/eq:simple-loss}$.\n`;
     const { papersDir } = writePapers({ ddpm, "lora.md": alone, vit: inFormula });
     const check = await checkContent(papersDir);
-    expect(check.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb; did you mean \\mathbb\?$/)]);
+    expect(check.problems.map(formatShort)).toEqual([expect.stringMatching(/^ddpm\.mdx:11:6: KaTeX cannot render .*Undefined control sequence: \\mathbbb; did you mean \\mathbb\?$/)]);
     // Astro's MDX path: the link, without a preview of the broken equation (which would be red text, and fail the page).
     const tree = runMdxPipeline(papersDir, "vit", inFormula, check.index);
     const [classes, hrefs]: string[][] = [[], []];
@@ -222,7 +225,7 @@ $$
     const { papersDir } = writePapers({ stub: frontmatter(), written: `${frontmatter()}\nText.\n`, later: frontmatter({ draft: "true" }) });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       "stub.mdx:8:1: the note has no text after its frontmatter, so its page is empty: write the note, or mark it draft: true until it is written",
     ]);
   });
@@ -231,7 +234,7 @@ $$
     const { papersDir } = writePapers({ empty: `${frontmatter()}\nSee [the code]() and [the paper](https://arxiv.org/abs/2306.00637).\n` });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       "empty.mdx:9:5: a link with no address leads back to this page: write where it goes between the parentheses, as [text](/papers/<slug>/)",
     ]);
   });
@@ -246,7 +249,7 @@ $$
     });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       'c.mdx:7:52: tag "difusion" is on this note only, and a letter away from "diffusion" (on 2 notes); did you mean diffusion?',
     ]);
     // Two notes with it: a tag of its own, not a typo (nor "efficency", on one note beside one "efficiency").
@@ -272,7 +275,7 @@ $$
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       `quoted.mdx:4:1: date 2999-01-01 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
       `typo.mdx:4:1: date 2062-03-15 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
     ]);
@@ -287,14 +290,14 @@ $$
     const { papersDir } = writePapers({ tags: body });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       "tags.mdx:10:3: \\tag{2}: (2) is shown twice, on lines 10 and 17: give this equation another tag",
       "tags.mdx:22:3: \\tag{1}: (1) is shown twice, on lines 13 and 22: give this equation another tag",
     ]);
     // In one align: the tagged row is found, not another row's \tag.
     const { papersDir: alignDir } = writePapers({ rows: `${frontmatter()}\n$$\n\\begin{align}\na &= 1 \\tag{2} \\\\\nb &= 2 \\\\\nc &= 3\n\\end{align}\n$$\n` });
     const rows = await checkContent(alignDir);
-    expect(rows.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual(["rows.mdx:11:8: \\tag{2}: (2) is shown twice, on lines 9 and 11: give this equation another tag"]);
+    expect(rows.warnings.map(formatShort)).toEqual(["rows.mdx:11:8: \\tag{2}: (2) is shown twice, on lines 9 and 11: give this equation another tag"]);
   });
 
   it("reports a label used twice and a label that collides with a heading", async () => {
@@ -564,7 +567,7 @@ Work in progress.
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
     const says = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
+    expect(check.warnings.map(formatShort)).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
   });
 
   it("tells a misspelt key once, as the key it means, and never suggests a note's own page for a link to another", async () => {
@@ -622,7 +625,7 @@ Work in progress.
     const { papersDir } = writePapers({ "note.mdx": `${frontmatter()}\n${prose}`, "plain.md": `${frontmatter()}\n${prose}` });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       expect.stringMatching(/^note\.mdx:9:11: \{1, 2\}: in MDX, braces in prose hold JavaScript, so the page shows what it gives, not these characters; /),
       expect.stringMatching(/^note\.mdx:9:34: \{"a"\}: in MDX/),
       expect.stringMatching(/^note\.mdx:9:43: \{x => 1\}: in MDX/),
@@ -650,7 +653,7 @@ Work in progress.
     const { papersDir } = writePapers({ "plain.md": `${frontmatter()}\n<details>\n<summary>Proof</summary>\nBy **induction** on $n$.\n</details>\n\n<details><summary>Fine</summary>\n\nRead **this**.\n\n</details>\n` });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    expect(check.warnings.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }))).toEqual([
+    expect(check.warnings.map(formatShort)).toEqual([
       "plain.md:11:1: add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search",
     ]);
   });
@@ -783,7 +786,7 @@ Work in progress.
     const citing = `${frontmatter()}\nSee $\\eqref{broken/eq:zz}$ and [it](/papers/broken/#eq-zz).\n`;
     const { papersDir } = writePapers({ broken, citing });
     for (const workers of [1, 2]) {
-      const problems = (await checkContentInParallel(papersDir, "/", { workers })).problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*\//, "") }));
+      const problems = (await checkContentInParallel(papersDir, "/", { workers })).problems.map(formatShort);
       expect(problems, `${workers} worker(s)`).toEqual([
         'broken.mdx:2:8: frontmatter key "title": its value opens a " quote that is not closed on its line; end the value with "',
         "broken.mdx:16:10: two equations on this page have the anchor #eq-a (label eq:a); the first is on line 12",

@@ -5,7 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ContentCheckResult } from "../../src/lib/content-check.ts";
+import type { ContentCheckResult, RenderedPaper } from "../../src/lib/content-check.ts";
+import type { IndexedPaper } from "../../src/lib/paper-index.ts";
+import { searchRecordsInMemory } from "../../src/lib/render-cache.ts";
+import type { SearchDocument } from "../../src/lib/search-documents.ts";
 import { scanPage, scanParts, type PageScan } from "../../src/postbuild/dist-guard.ts";
 import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, readLastBuild, readNotePart, recordBuild, reuseLastBuild, saveLastBuild, stampFiles, untouchedSince, type PlacedNote } from "../../src/postbuild/last-build.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
@@ -135,8 +138,11 @@ describe("reusing the last build", () => {
 });
 
 describe("layoutDigest", () => {
-  const paper = { slug: "a", path: "/p/a.mdx", frontmatter: { title: "A" }, minutes: 3, hasMath: true, headings: [], builtNote: { file: "/cache/1.html", scan: { ids: new Set<string>(), urls: [], moduleScripts: [] } } };
-  const result = (changes: object = {}, paperChanges: object = {}): ContentCheckResult => ({
+  const paper: RenderedPaper = { slug: "a", path: "/p/a.mdx", frontmatter: { title: "A" }, minutes: 3, hasMath: true, headings: [], builtNote: { file: "/cache/1.html", scan: { ids: new Set<string>(), urls: [], moduleScripts: [] } } };
+  const entry: IndexedPaper = { slug: "a", path: "/p/a.mdx", title: "A", shortTitle: "A", lang: "en", draft: false, mdx: false, equations: [], headingIds: new Set(), tags: [], about: "" };
+  const section: SearchDocument = { id: "a-0", page: "papers/a/", hash: "", kind: "section", title: "A", heading: "", text: "x", lang: "en" };
+  // Typed, not `object`: a key the result lacks (once `searchDocuments`) must not compile, or the test checks nothing.
+  const result = (changes: Partial<ContentCheckResult> = {}, paperChanges: Partial<RenderedPaper> = {}): ContentCheckResult => ({
     problems: [],
     warnings: [],
     papers: 1,
@@ -148,11 +154,13 @@ describe("layoutDigest", () => {
     search: [],
     ...changes,
   });
-  const digest = (changes?: object, paperChanges?: object) => layoutDigest({ papersDir, base: "/", result: result(changes, paperChanges) });
+  const digest = (changes?: Partial<ContentCheckResult>, paperChanges?: Partial<RenderedPaper>) => layoutDigest({ papersDir, base: "/", result: result(changes, paperChanges) });
 
   it("ignores the notes and the search records, which pages do not hold", () => {
     expect(digest({}, { builtNote: { file: "/cache/2.html", scan: { ids: new Set(["x"]), urls: [], moduleScripts: [] } } })).toBe(digest());
-    expect(digest({ searchDocuments: [{ page: "papers/a/", hash: "", kind: "section", title: "A", heading: "", text: "x" }] })).toBe(digest());
+    const records = searchRecordsInMemory("papers/a/", [section]);
+    expect(digest({ search: [records] })).toBe(digest());
+    expect(digest({ search: [searchRecordsInMemory("papers/a/", [section, { ...section, id: "a-1", text: "y" }])] })).toBe(digest({ search: [records] }));
   });
 
   it("changes with anything a page shows", () => {
@@ -160,6 +168,6 @@ describe("layoutDigest", () => {
     expect(digest({}, { minutes: 4 })).not.toBe(digest());
     expect(digest({}, { headings: [{ depth: 2, slug: "m", text: "M" }] })).not.toBe(digest());
     expect(digest({ formulas: 3 })).not.toBe(digest());
-    expect(digest({ index: new Map([["a", { slug: "a" }]]) })).not.toBe(digest());
+    expect(digest({ index: new Map([["a", entry]]) })).not.toBe(digest());
   });
 });
