@@ -2,7 +2,6 @@
 // and printed together by the content check or rehype-fail-on-messages.
 import type { Node, Point } from "unist";
 import type { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
 
 export const SOURCE = "papernotes";
 
@@ -50,11 +49,4 @@ export function occurrences(text: string, of: string): number {
 export function pageLang(file: VFile): string | undefined {
   const astro = file.data.astro as { frontmatter?: { lang?: string } } | undefined;
   return astro?.frontmatter?.lang;
-}
-
-/** "path:line:col: reason", one per line, as compilers print them. */
-export function formatMessages(file: VFile, include: (m: VFileMessage) => boolean = () => true): string[] {
-  const cwd = process.cwd();
-  const path = (file.path ?? "").startsWith(cwd + "/") ? file.path.slice(cwd.length + 1) : file.path;
-  return file.messages.filter(include).map((m) => `${path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason}`);
 }
