@@ -256,8 +256,9 @@
         return pagefind.init();
       }).then(function () {
         var merged = [];
-        // Shard 0 is the index loaded above (shardPaths in src/postbuild/search-index.ts).
-        for (var shard = 1; shard < loaded[1]; shard++) merged.push(pagefind.mergeIndex(url("pagefind/shard-" + shard + "/")));
+        // Shard 0 is the index loaded above (shardPaths in src/postbuild/search-index.ts). Each merged
+        // shard is given the same base, or its results' URLs would be whole addresses (it is loaded by one).
+        for (var shard = 1; shard < loaded[1]; shard++) merged.push(pagefind.mergeIndex(url("pagefind/shard-" + shard + "/"), { baseUrl: "/" }));
         return Promise.all(merged);
       }).then(function () {
         return pagefind;
