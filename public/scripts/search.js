@@ -519,7 +519,7 @@
     select(0);
     if (enterFor === query) {
       enterFor = null;
-      return options()[0].click();
+      return openResult(options()[0], enterKeys);
     }
     // The count, for a screen reader (the page's status region, papernotes.js); the list itself is not live.
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(zh ? results.length + " 条结果" : results.length + (results.length === 1 ? " result" : " results"));
@@ -568,6 +568,12 @@
     enterFor = null;
     run();
   });
+  // Ctrl/Cmd+Enter opens a hit in a new tab and Shift+Enter in a new window, as a click with those keys does.
+  var enterKeys = null;
+  function openResult(link, keys) {
+    if (!keys || !(keys.ctrlKey || keys.metaKey || keys.shiftKey)) return link.click();
+    link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window, ctrlKey: keys.ctrlKey, metaKey: keys.metaKey, shiftKey: keys.shiftKey }));
+  }
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -576,16 +582,18 @@
       else select(active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter") {
       var query = input.value.trim();
+      var keys = { ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey };
       if (query && panel.getAttribute("data-query") !== query) {
         event.preventDefault();
         enterFor = query;
+        enterKeys = keys;
         return;
       }
       var items = options();
       // Not a hit of a list the reader closed (Escape).
       if (items.length && !panel.hidden) {
         event.preventDefault();
-        items[Math.max(active, 0)].click();
+        openResult(items[Math.max(active, 0)], keys);
       }
     } else if (event.key === "Escape" && !panel.hidden) {
       // Closes the list and keeps the query; with the list closed, the box's own Escape clears it.

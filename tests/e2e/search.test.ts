@@ -134,6 +134,17 @@ for (const mode of MODES) {
       await page.waitForURL(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
     });
 
+    it("opens the chosen hit in a new tab with Ctrl+Enter, as Ctrl+click does, and stays where it was", async () => {
+      await page.goto(mode.home());
+      await page.keyboard.press("Control+k");
+      await searchFor(page, "DDPM update");
+      const [opened] = await Promise.all([page.context().waitForEvent("page"), page.keyboard.press("Control+Enter")]);
+      await opened.waitForLoadState();
+      expect(opened.url()).toMatch(/papers\/wuerstchen\/(index\.html)?#eq-ddpm-update$/);
+      expect(page.url()).toBe(mode.home());
+      await opened.close();
+    });
+
     it("shows excerpts that start at a word, not at punctuation or with the heading shown above them, with only the words marked", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
