@@ -4,12 +4,12 @@
 // an edit mostly needs none of it.
 import type { Root as HastRoot } from "hast";
 import { toText } from "hast-util-to-text";
-import { holdsMath, tocContent } from "./toc-heading.ts";
+import { holdsMath, tocContent, visitHeadings } from "./toc-heading.ts";
 import type { Root } from "mdast";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { SKIP, visit } from "unist-util-visit";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { fastRehypePlugins, paperRemarkPlugins, type SiteLinkOptions } from "../plugins/index.ts";
 import remarkKatexCheck from "../plugins/remark-katex-check.ts";
@@ -359,12 +359,8 @@ export function stringifyInPieces(tree: HastRoot, stringify: (tree: HastRoot) =>
 /** The note's headings for its table of contents; one with math keeps its HTML, as its text would lose the formula. */
 function headingsOf(tree: HastRoot, stringify: (tree: HastRoot) => string): RenderedPaper["headings"] {
   const headings: RenderedPaper["headings"] = [];
-  visit(tree, "element", (node) => {
-    // Nothing in a paragraph or a code block is a heading: their spans are most of a tree.
-    if (node.tagName === "p" || node.tagName === "pre") return SKIP;
-    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (!depth || typeof node.properties.id !== "string") return;
-    const heading = { depth: Number(depth), slug: node.properties.id, text: toText(node).replace(/\s+/g, " ").trim() };
+  visitHeadings(tree, (node, depth, slug) => {
+    const heading = { depth, slug, text: toText(node).replace(/\s+/g, " ").trim() };
     const content = tocContent(node);
     headings.push(holdsMath(content) ? { ...heading, html: stringify({ type: "root", children: content }) } : heading);
   });

@@ -6,7 +6,7 @@
 // are the same. The output is the same, byte for byte, as a full build's.
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
@@ -220,6 +220,7 @@ export function recordBuild(site: { staging: string; outDir: string; layoutDiges
 }
 
 export function saveLastBuild(papersDir: string, last: LastBuild): void {
-  writeWhole(dirname(recordFile(papersDir)), "papernotes-last-build.bin", serialize(last));
-  writeWhole(dirname(shardsFile(papersDir)), "papernotes-last-search-shards.json", JSON.stringify({ outDir: last.outDir, digests: last.searchShards.map((shard) => shard.digest) }));
+  const [record, shards] = [recordFile(papersDir), shardsFile(papersDir)];
+  writeWhole(dirname(record), basename(record), serialize(last));
+  writeWhole(dirname(shards), basename(shards), JSON.stringify({ outDir: last.outDir, digests: last.searchShards.map((shard) => shard.digest) }));
 }
