@@ -540,14 +540,18 @@
     });
   }
 
-  // The first query of a big site loads its index (1-2 s at 1,000 papers from disk): the panel says it is at work.
+  // The first query of a big site loads its index (1-2 s at 1,000 papers from disk): the panel says it is at work,
+  // 300 ms after the first key that found nothing shown (one timer: each key restarting it, it never fired while the reader typed).
   var SEARCHING_AFTER_MS = 300;
+  var searchingTimer = 0;
   function run() {
     var query = input.value.trim();
     var mine = ++sequence;
     if (!query) return close();
-    setTimeout(function () {
-      if (mine !== sequence || !panel.hidden || panel.getAttribute("data-query") === query) return;
+    if (!searchingTimer) searchingTimer = setTimeout(function () {
+      searchingTimer = 0;
+      var now = input.value.trim();
+      if (!now || !panel.hidden || panel.getAttribute("data-query") === now) return;
       list.hidden = true;
       message.textContent = zh ? "正在搜索…" : "Searching…";
       message.hidden = false;

@@ -119,6 +119,13 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("writes the search box's text at 16 px at least on a phone, where iOS Safari would otherwise zoom the page as it takes focus", async () => {
+    const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(seed.site.url);
+    expect(await phone.locator("#site-search-input").evaluate((input) => parseFloat(getComputedStyle(input).fontSize))).toBeGreaterThanOrEqual(16);
+    await phone.close();
+  });
+
   it("gives every link and button outside running text a target of 24 × 24 px at least, on a phone", async () => {
     const phone = await seed.browser.newPage({ viewport: { width: 390, height: 844 } });
     for (const path of ["papers/wuerstchen/", "tags/diffusion/", "tags/", "formulas/"]) {

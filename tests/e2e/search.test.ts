@@ -440,4 +440,25 @@ describe("search on a slow network", () => {
       await page.close();
     }
   });
+
+  it("says it is searching while the reader is still typing a first query that is slow to come", async () => {
+    const page = await seed.browser.newPage();
+    try {
+      await page.route("**/pagefind/**", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      });
+      await page.goto(seed.site.url);
+      await page.keyboard.press("/");
+      await page.waitForFunction(() => "PapernotesSearch" in window);
+      let typed = false;
+      // A key every 150 ms, for 3 s: a timer restarted by each key would not fire before the last.
+      const typing = page.keyboard.type("diffusion model latents", { delay: 150 }).then(() => (typed = true));
+      await expect.poll(() => page.locator(".search-empty").textContent(), { timeout: 1500 }).toBe("Searching…");
+      expect(typed).toBe(false);
+      await typing;
+    } finally {
+      await page.close();
+    }
+  });
 });
