@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
+import { searchShardOf } from "../../src/postbuild/search-index.ts";
 import { launchChromium } from "../support/browser.ts";
 import { runBuild } from "../support/build.ts";
 import { crawl, expectClean } from "../support/crawl.ts";
@@ -74,6 +75,30 @@ describe(`a ${PAPERS}-paper corpus`, () => {
   });
 
   for (const base of ["/", "/notes/"]) {
+    it(`links each search hit to its page over http under ${base}, from every search shard`, async () => {
+      const site = await serveStatic(siteDir, base);
+      const page = await browser.newPage();
+      await page.goto(site.url);
+      await page.locator("#site-search-input").focus();
+      await page.waitForFunction(() => "PapernotesSearch" in window);
+      const hits = await page.evaluate(async (queries) => {
+        const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ href: string }[]> } }).PapernotesSearch.search;
+        const urls: string[] = [];
+        for (const query of queries) for (const hit of await search(query)) urls.push(new URL(hit.href, location.href).href.replace(/#.*$/, ""));
+        return [...new Set(urls)];
+      }, ["method", "方法", "loss", "diffusion", "experiments"]);
+      // Pages of more than one shard (a merged Pagefind shard's hits once linked to "./http://…").
+      const shards = Number(/=(\d+);/.exec(readFileSync(join(siteDir, "search/shards.js"), "utf8"))![1]);
+      expect(shards).toBeGreaterThan(1);
+      const inSite = hits.map((url) => (url.startsWith(site.url) ? url.slice(site.url.length) : url));
+      expect(new Set(inSite.map((path) => searchShardOf(path, shards))).size).toBeGreaterThan(1);
+      const broken = [];
+      for (const url of hits) if ((await fetch(url)).status !== 200) broken.push(url);
+      expect(broken).toEqual([]);
+      await page.close();
+      await site.close();
+    });
+
     it(`crawls clean over http under ${base}`, { timeout: CRAWL_TIMEOUT }, async () => {
       const site = await serveStatic(siteDir, base);
       const context = await browser.newContext();
