@@ -419,17 +419,22 @@ describe("search on a slow network", () => {
     }
   });
 
-  it("opens the first result of a query whose Enter came before its results", async () => {
+  /** The home page with the search box focused and its script loaded, Pagefind's index arriving `ms` late, as on a first hosted query over a slow link. */
+  async function searchWithSlowIndex(ms: number): Promise<Page> {
     const page = await seed.browser.newPage();
+    await page.route("**/pagefind/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    });
+    await page.goto(seed.site.url);
+    await page.keyboard.press("/");
+    await page.waitForFunction(() => "PapernotesSearch" in window);
+    return page;
+  }
+
+  it("opens the first result of a query whose Enter came before its results", async () => {
+    const page = await searchWithSlowIndex(400);
     try {
-      // Pagefind's index arrives late, as on a first hosted query over a slow link.
-      await page.route("**/pagefind/**", async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        await route.continue();
-      });
-      await page.goto(seed.site.url);
-      await page.keyboard.press("/");
-      await page.waitForFunction(() => "PapernotesSearch" in window);
       await page.keyboard.type("DDPM upd");
       await page.keyboard.press("Enter");
       expect(await page.locator("#site-search-results").getAttribute("data-query")).not.toBe("DDPM upd"); // not there yet
@@ -442,15 +447,8 @@ describe("search on a slow network", () => {
   });
 
   it("says it is searching while the reader is still typing a first query that is slow to come", async () => {
-    const page = await seed.browser.newPage();
+    const page = await searchWithSlowIndex(2000);
     try {
-      await page.route("**/pagefind/**", async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-        await route.continue();
-      });
-      await page.goto(seed.site.url);
-      await page.keyboard.press("/");
-      await page.waitForFunction(() => "PapernotesSearch" in window);
       let typed = false;
       // A key every 150 ms, for 3 s: a timer restarted by each key would not fire before the last.
       const typing = page.keyboard.type("diffusion model latents", { delay: 150 }).then(() => (typed = true));
