@@ -62,7 +62,30 @@ describe(`a ${PAPERS}-paper corpus`, () => {
     await page.getByRole("link", { name: /Older/ }).click();
     await page.waitForURL(/\/2\/index\.html$/);
     expect(await page.locator(".paper-card").count()).toBe(50);
+    expect(await page.title()).toBe("Page 2 of 4 · papernotes");
+    // Any page is a click away: the first, the last, and two either side of this one.
+    const pager = page.getByRole("navigation", { name: "Pages" });
+    expect(await pager.locator("ol").innerText()).toMatch(/^1\s+2\s+3\s+4$/);
+    expect(await pager.locator("[aria-current=page]").textContent()).toBe("2");
+    await pager.getByRole("link", { name: "Page 4 of 4" }).click();
+    await page.waitForURL(/\/4\/index\.html$/);
+    expect(await page.locator(".paper-card").count()).toBe(PAPERS - 150);
     await page.close();
+  });
+
+  it("pages the formula list with page numbers above and below it, and the feed holds the newest 50 notes", async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(siteDir, "formulas/5/index.html")).href);
+    const pagers = page.locator(".pager");
+    expect(await pagers.count()).toBe(2); // above the list (a group) and below it (the landmark)
+    expect(await page.getByRole("navigation", { name: "Pages" }).count()).toBe(1);
+    expect((await pagers.first().locator("ol").innerText()).split(/\s+/)).toEqual(["1", "…", "3", "4", "5", "6", "7", "…", "10"]);
+    await pagers.first().getByRole("link", { name: "Page 10 of 10" }).click();
+    await page.waitForURL(/\/formulas\/10\/index\.html$/);
+    expect(await page.locator("[aria-current=page]").first().textContent()).toBe("10");
+    await page.close();
+    const feed = readFileSync(join(siteDir, "rss.xml"), "utf8");
+    expect(feed.match(/<item>/g)).toHaveLength(50);
   });
 
   // Each crawl loads every page (about 250) in Chromium: over a minute on a slow machine.
