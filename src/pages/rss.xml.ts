@@ -5,11 +5,11 @@ import { paperPagePath } from "../lib/paper-index.ts";
 import { publishedPapers } from "../lib/papers.ts";
 import { site } from "../site.config.ts";
 
-// RSS 2.0's <author> must be an e-mail address: a paper's authors go in dc:creator.
-// The feed mixes English and Chinese notes, so each item says its own language.
-
 /** The newest notes only: a reader polls the feed, and at 1,000 notes it was 624 KB. */
 const FEED_ITEMS = 50;
+
+// RSS 2.0's <author> must be an e-mail address: a paper's authors go in dc:creator.
+// The feed mixes English and Chinese notes, so each item says its own language.
 export async function GET(context: APIContext) {
   const base = new URL(import.meta.env.BASE_URL, context.site);
   const feed = new URL("rss.xml", base).href;
