@@ -13,7 +13,7 @@ import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/po
 import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, readFormulaParts, readLastBuild, readNotePart, recordBuild, reuseLastBuild, saveLastBuild, stampFiles, untouchedSince, type LastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
 import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
-import { placeIndexes, SearchIndexer, SHARED_SEARCH_FILES } from "../src/postbuild/search-index.ts";
+import { placeIndexes, SearchIndexer, SHARD_COUNT_FILE } from "../src/postbuild/search-index.ts";
 import { outDirProblem, siteFolder, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
 import { basePath, basePathProblem, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
 
@@ -95,10 +95,7 @@ const toIndex = shardDigests.flatMap((_, shard) => (keptShards.has(shard) ? [] :
 // Resolved once Astro is done, or the last build reused: a core is free for a second Pagefind process.
 let coreFreed!: () => void;
 const coreFree = new Promise<void>((resolve) => (coreFreed = resolve));
-// Both kinds at once for one shard: small enough to index beside Astro too, should the layout have changed.
-// The offline index of that one shard is built in this process, once it waits (for Astro, or for Pagefind).
-const atOnce = lastShards !== undefined && toIndex.length <= 1;
-let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { atOnce, only: toIndex, helpWhen: coreFree, offlineInProcess: atOnce });
+let indexed: Promise<number | undefined> | undefined = hasMdx ? undefined : toIndex.length === 0 ? Promise.resolve(undefined) : search.write(searchDir, { only: toIndex, helpWhen: coreFree });
 // A failure is reported after the pages are made, below; until then it must not count as unhandled.
 indexed?.catch(() => {});
 /** The kept shards are indexed after all: their files come only with the last build's pages. */
@@ -125,7 +122,7 @@ const last = lastBuild && notReused === undefined ? lastBuild : undefined;
 if (notReused) step(`laying out every page anew: ${notReused}`);
 // When Astro lays out the pages anew (a title, tag or equation changed), the kept
 // shards' indexes still come from the last build: only their files need to be as it wrote them.
-const keptSearchFiles = !last && lastBuild && keptShards.size > 0 && keepsShards(lastBuild) ? [...[...keptShards].flatMap((shard) => lastBuild.searchShards[shard]!.files), ...Object.values(SHARED_SEARCH_FILES)] : [];
+const keptSearchFiles = !last && lastBuild && keptShards.size > 0 && keepsShards(lastBuild) ? [...[...keptShards].flatMap((shard) => lastBuild.searchShards[shard]!.files), SHARD_COUNT_FILE] : [];
 const searchFrom = last ?? (keptSearchFiles.length > 0 && untouchedSince(lastBuild!, keptSearchFiles) ? lastBuild : undefined);
 if (!searchFrom) indexKeptShardsToo();
 mkdirSync(dirname(outDir), { recursive: true });

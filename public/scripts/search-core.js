@@ -1,6 +1,5 @@
-// Shared by the build (Node) and the search in the browser (classic script):
-// the same tokenizer and MiniSearch settings on both sides, so queries match
-// what was indexed.
+// How search.js reads a query and a text alike: words, folded. A classic
+// script, also loaded by the unit tests in Node.
 (function (root) {
   "use strict";
   // A word is a run of letters, marks and digits: any other character splits,
@@ -57,23 +56,6 @@
     });
   }
 
-  function processTerm(term) {
-    var t = fold(term);
-    return t.length > 0 ? t : null;
-  }
-
-  // An equation's name and number ("(4) DPO loss") outweigh the words around
-  // them, as on the hosted site (search-index.ts gives them Pagefind's weight 10).
-  var EQUATION_NAME_BOOST = 5;
-  var nameTerms = new WeakMap();
-  function boostEquationNames(id, term, stored) {
-    if (!stored || stored.kind !== "equation") return 1;
-    // Asked for each hit and term: each equation's name is read once.
-    var terms = nameTerms.get(stored);
-    if (!terms) nameTerms.set(stored, (terms = tokenize(stored.heading).map(processTerm)));
-    return terms.indexOf(term) !== -1 ? EQUATION_NAME_BOOST : 1;
-  }
-
   root.PapernotesSearchCore = {
     tokenize: tokenize,
     fold: fold,
@@ -82,13 +64,9 @@
     segmented: function (word) {
       return NEEDS_SEGMENTER.test(word);
     },
-    options: {
-      idField: "id",
-      fields: ["title", "heading", "text"],
-      storeFields: ["url", "title", "heading", "text", "kind"],
-      tokenize: tokenize,
-      processTerm: processTerm,
-      searchOptions: { boost: { title: 3, heading: 2 }, boostDocument: boostEquationNames, prefix: function (term, i, terms) { return i === terms.length - 1 && (term.length > 1 || NEEDS_SEGMENTER.test(term)); }, combineWith: "AND" },
+    /** Whether a query's word may be the start of a longer word: the last word, as it may still be being typed, unless it is one letter. */
+    prefixed: function (word, i, words) {
+      return i === words.length - 1 && (word.length > 1 || NEEDS_SEGMENTER.test(word));
     },
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,15 +1,16 @@
-// Site search: one UI, two backends behind one small interface.
+// Site search: Pagefind, loaded on first use, behind one small interface.
 //   search(query) → Promise<[{ href, title, heading, kind, parts: [{ text, mark }] }]>
-// Hosted (http/https): Pagefind, loaded on first use. From disk (file://),
-// where fetch, modules and WebAssembly are blocked: MiniSearch indexes loaded
-// by classic script tags. A big site has several shards, each with an index of
-// each kind (search/shards.js gives their number). Loaded by papernotes.js
-// when the reader opens search.
+// Hosted (http/https), Pagefind's module fetches its files. From disk
+// (file://), where fetch and modules are blocked, its copy as a classic script
+// loads each file's copy as a script (search-index.ts writes them). A big site
+// has several shards, each an index (search/shards.js gives their number).
+// Loaded by papernotes.js when the reader opens search.
 (function () {
   "use strict";
   var doc = document;
   var root = doc.documentElement.getAttribute("data-root") || "./";
   var zh = (doc.documentElement.lang || "").indexOf("zh") === 0;
+  var hosted = /^https?:$/.test(location.protocol);
   var input = doc.getElementById("site-search-input");
   // The popup: the listbox of hits, or a message (no results) outside it.
   var panel = doc.getElementById("site-search-results");
@@ -80,7 +81,7 @@
 
   // Pagefind can start an excerpt inside a word of the page ("sim \mathcal{N}"
   // of "\sim", "4): Because" of "(4): Because"): from the next word, after "…",
-  // as offline excerpts start.
+  // as excerpts made by partsAround start.
   function fromWordStart(parts, content) {
     var text = parts.map(function (part) { return part.text; }).join("");
     var at = content.indexOf(text.slice(0, 40));
@@ -109,9 +110,9 @@
     return fold(query).replace(/\s+/g, " ").trim();
   }
 
-  // Where a (folded) term is a hit in the folded text: a whole word, as the
-  // index holds it (MiniSearch names the words that matched, "token" for "to…"),
-  // so "a" is not the a in "Richard", nor "to" the start of "token"; anywhere in Chinese.
+  // Where a (folded) term is a hit in the folded text: a whole word (wordsFound
+  // gives the words that a prefix matched, "token" for "to…"), so "a" is not
+  // the a in "Richard", nor "to" the start of "token"; anywhere in Chinese.
   var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
   function hitAt(folded, term, from, segmented) {
     var bounds = function (ch) {
@@ -162,8 +163,8 @@
 
   // Pagefind, when a word is in no page, searches for the longest indexed word
   // that the query word starts with ("transformer" finds every "t"). A page is
-  // kept only if it has each query word as the offline search matches it: the
-  // last word may start one of its words (searchOptions.prefix), any other must
+  // kept only if it has each query word as a reader means it: the
+  // last word may start one of its words (core.prefixed), any other must
   // be one ("42" is not the 42 of "1.42B"); Chinese: is in its text. A section
   // is kept only if one of its hits is such a word.
   function wordFinder(text, core) {
@@ -171,7 +172,7 @@
     var tokens = null;
     return function (word, i, words) {
       if (core.segmented(word)) return folded.indexOf(word) !== -1;
-      var prefix = core.options.searchOptions.prefix(word, i, words);
+      var prefix = core.prefixed(word, i, words);
       return (tokens = tokens || core.tokenize(folded)).some(function (token) {
         return prefix ? token.indexOf(word) === 0 : token === word;
       });
@@ -220,7 +221,7 @@
   function wordsFound(text, words, core) {
     var tokens = null;
     return [].concat.apply([], words.map(function (word, i) {
-      if (core.segmented(word) || !core.options.searchOptions.prefix(word, i, words)) return [word];
+      if (core.segmented(word) || !core.prefixed(word, i, words)) return [word];
       return (tokens = tokens || core.tokenize(core.fold(text))).filter(function (token, at, all) {
         return token.indexOf(word) === 0 && all.indexOf(token) === at;
       });
@@ -244,19 +245,54 @@
     return window.PapernotesSearchShards || 1;
   });
 
-  function pagefindBackend() {
-    // import() and Pagefind resolve paths against the script, so make them absolute.
-    var url = function (path) {
-      return new URL(root + path, doc.baseURI).href;
+  // import() and Pagefind resolve paths against the script, so make them absolute.
+  function url(path) {
+    return new URL(root + path, doc.baseURI).href;
+  }
+
+  // Pagefind's module. From disk, its classic copy, whose fetch loads a file's
+  // copy as a script, which hands over the file's path in the site and bytes.
+  function loadPagefind() {
+    if (hosted) return import(url("pagefind/pagefind.js"));
+    var files = {};
+    var siteRoot = url("");
+    window.PapernotesPagefindFile = function (path, base64) {
+      files[path] = base64;
     };
-    var ready = Promise.all([import(url("pagefind/pagefind.js")), shardCount]).then(function (loaded) {
+    window.PapernotesPagefindFetch = function (input) {
+      var file = new URL(String(input), doc.baseURI).href.replace(/[?#].*$/, "");
+      var path = decodeURIComponent(file.slice(siteRoot.length));
+      return loadScript(file + ".js").then(function () {
+        var bytes = atob(files[path]);
+        delete files[path];
+        var array = new Uint8Array(bytes.length);
+        for (var i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
+        return new Response(array);
+      });
+    };
+    return loadScript(url("pagefind/pagefind-classic.js")).then(function () {
+      return window.PapernotesPagefind;
+    });
+  }
+
+  // A hit's link: from disk, a folder's index.html, which no server adds there.
+  function href(pagefindUrl) {
+    var path = pagefindUrl.replace(/^\//, "");
+    return root + (hosted ? path : path.replace(/\/(#|$)/, "/index.html$1"));
+  }
+
+  function pagefindBackend() {
+    // Pagefind puts the folder it is served from (a sub-path) in front of its URLs; root already leads there.
+    // From disk, it is told its folder (its classic copy has no import.meta.url), and works without its web
+    // worker, which could not load its files.
+    var options = hosted ? { baseUrl: "/" } : { baseUrl: "/", basePath: url("pagefind/"), noWorker: true };
+    var ready = Promise.all([loadPagefind(), shardCount]).then(function (loaded) {
       var pagefind = loaded[0];
-      // Pagefind puts the folder it is served from (a sub-path) in front of its URLs; root already leads there.
-      return pagefind.options({ baseUrl: "/" }).then(function () {
+      return pagefind.options(options).then(function () {
         return pagefind.init();
       }).then(function () {
         var merged = [];
-        // Shard 0 is the index loaded above (shardPaths in src/postbuild/search-index.ts). Each merged
+        // Shard 0 is the index loaded above (shardPath in src/postbuild/search-index.ts). Each merged
         // shard is given the same base, or its results' URLs would be whole addresses (it is loaded by one).
         for (var shard = 1; shard < loaded[1]; shard++) merged.push(pagefind.mergeIndex(url("pagefind/shard-" + shard + "/"), { baseUrl: "/" }));
         return Promise.all(merged);
@@ -282,9 +318,8 @@
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
             });
-          // Only sections that hold every word (the paper's title counts), as
-          // the offline index holds each section with its title: "42:1" is not
-          // a section with a 1 in it, on a page with a 42 elsewhere.
+          // Only sections that hold every word (the paper's title counts):
+          // "42:1" is not a section with a 1 in it, on a page with a 42 elsewhere.
           var full = hits.filter(function (hit) {
             var text = hit.text !== undefined ? hit.text : hit.parts.map(function (part) { return part.text; }).join("");
             return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);
@@ -300,16 +335,16 @@
               var sub = hit.sub;
               var heading = sub.anchor ? sub.title : "";
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
-              // The excerpt made as the offline search makes it, from the section's text; Pagefind's if it was not found.
+              // The excerpt made from the section's text, around the query; Pagefind's if the section was not found.
               var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented, query) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
-              found.push({ href: root + sub.url.replace(/^\//, ""), title: page.meta.title, heading: heading, kind: kind, parts: parts });
+              found.push({ href: href(sub.url), title: page.meta.title, heading: heading, kind: kind, parts: parts });
             });
         });
         return collect(results.slice(LIMIT), query, words, core, found);
       });
     }
     return {
-      name: "pagefind",
+      name: hosted ? "pagefind" : "pagefind-disk",
       search: function (query) {
         return Promise.all([ready, coreLoaded]).then(function (loaded) {
           var pagefind = loaded[0];
@@ -326,17 +361,6 @@
     };
   }
 
-  // Every section carries its paper's title, so a query in the title matched
-  // them all alike, and a section came first: the paper's own top goes first.
-  function putPaperFirst(hits, words, core) {
-    var first = {};
-    for (var i = 0; i < hits.length; i++) {
-      var page = hits[i].id.split("#")[0];
-      if (!(page in first)) first[page] = i;
-      else if (hits[i].id === page + "#" && findsEvery(hits[i].title, words, core)) hits.splice(first[page], 0, hits.splice(i, 1)[0]);
-    }
-  }
-
   // The hits that pass `test` first, each part in its order.
   function passingFirst(hits, test) {
     var passing = [];
@@ -347,7 +371,7 @@
     return passing.concat(rest);
   }
 
-  // MiniSearch scores each word alone: "自奖励" (自 + 奖励) ranked "来自人类…奖励"
+  // Pagefind scores each word alone: "自奖励" (自 + 奖励) could rank "来自人类…奖励"
   // first. Hits that hold the query's words together, as typed, come first.
   function phraseFirst(hits, query, core, textOf) {
     var phrase = typedPhrase(query, core.fold);
@@ -358,8 +382,8 @@
   }
 
   // A query that gives an equation's number ("(3)", "Self-Rewarding (4)") asks
-  // for that equation: it comes before sections that only mention the number,
-  // on both sides (Pagefind ranks pages first, and put one paper's (3) 7th).
+  // for that equation: it comes before sections that only mention the number
+  // (Pagefind ranks pages first, and put one paper's (3) 7th).
   function numberedEquationsFirst(hits, words, core) {
     return passingFirst(hits, function (hit) {
       var number = hit.kind === "equation" && /^\(([^)]*)\)/.exec(hit.heading);
@@ -370,51 +394,7 @@
     });
   }
 
-  function miniSearchBackend() {
-    var ready = Promise.all([loadScript(root + "vendor/minisearch.js"), coreLoaded, shardCount])
-      .then(function (loaded) {
-        var shards = [];
-        for (var shard = 0; shard < loaded[2]; shard++) shards.push(loadScript(root + "search/offline-index-" + shard + ".js"));
-        return Promise.all(shards);
-      })
-      .then(function () {
-        return window.PapernotesOfflineIndex.map(function (json) {
-          return window.MiniSearch.loadJSON(json, window.PapernotesSearchCore.options);
-        });
-      });
-    return {
-      name: "minisearch",
-      search: function (query) {
-        return ready.then(function (indexes) {
-          var hits = [].concat.apply([], indexes.map(function (index) {
-            return index.search(query);
-          }));
-          hits.sort(function (a, b) {
-            return b.score - a.score;
-          });
-          var core = window.PapernotesSearchCore;
-          var words = core.tokenize(query).map(core.fold);
-          hits = phraseFirst(hits, query, core, function (hit) {
-            return hit.title + " " + hit.heading + " " + hit.text;
-          });
-          hits = numberedEquationsFirst(hits, words, core);
-          putPaperFirst(hits, words, core);
-          var perPage = {};
-          hits = hits.filter(function (hit) {
-            var page = hit.id.split("#")[0];
-            perPage[page] = (perPage[page] || 0) + 1;
-            return perPage[page] <= SUB_RESULTS_PER_PAGE;
-          });
-          return hits.slice(0, LIMIT).map(function (hit) {
-            var href = root + hit.id.replace(/#$/, "").replace(/\/(#|$)/, "/index.html$1");
-            return { href: href, title: hit.title, heading: hit.heading, kind: hit.kind, parts: partsAround(hit.text || hit.heading, hit.terms, core.fold, core.segmented, query) };
-          });
-        });
-      },
-    };
-  }
-
-  var backend = /^https?:$/.test(location.protocol) ? pagefindBackend() : miniSearchBackend();
+  var backend = pagefindBackend();
   var active = -1;
   var sequence = 0;
   // Enter pressed before the typed query's results came (a hosted query's first
@@ -540,7 +520,7 @@
     });
   }
 
-  // The first query of a big site loads its index (1-2 s at 1,000 papers from disk): the panel says it is at work,
+  // The first query of a big site loads its index (about 0.5-0.8 s at 1,000 papers): the panel says it is at work,
   // 300 ms after the first key that found nothing shown (one timer: each key restarting it, it never fired while the reader typed).
   var SEARCHING_AFTER_MS = 300;
   var searchingTimer = 0;

@@ -26,8 +26,9 @@ export async function endChildren(): Promise<void> {
 
 /**
  * A small young generation (4 MB semi-spaces; V8 lets them grow to 16 MB or
- * more). Measured at 1,000 papers, with no loss of time: MiniSearch's process
- * peaked at 0.40 GB instead of 0.54 GB, Astro's at 0.57 GB instead of 0.70 GB.
+ * more). Measured at 1,000 papers, with no loss of time: the offline search
+ * index's process (MiniSearch, since replaced) peaked at 0.40 GB instead of
+ * 0.54 GB, Astro's at 0.57 GB instead of 0.70 GB.
  */
 const TASK_EXEC_ARGV = [...process.execArgv, "--max-semi-space-size=4"];
 

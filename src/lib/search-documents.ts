@@ -1,5 +1,4 @@
-// What search finds, so that both backends (Pagefind when hosted, MiniSearch
-// from disk) index exactly the same records: one per section of a paper,
+// What search finds, the records given to Pagefind: one per section of a paper,
 // deep-linked to its heading, and one per labelled equation, deep-linked to its
 // anchor. KaTeX's glyph markup is left out. Plain-Markdown notes are read from
 // the content pass's tree (so indexing can start before Astro runs); MDX notes

@@ -1,32 +1,19 @@
-// Writes both search backends from one list of documents:
-// - pagefind/ for the hosted site (fetch + WebAssembly; segments Chinese);
-// - search/offline-index-*.js, MiniSearch indexes behind classic script tags,
-//   for pages opened from disk, where fetch, modules and wasm are blocked.
-// A big site's pages are split into shards, each with an index of each kind,
-// so that a rebuild after an edit indexes only the shards whose records changed.
+// Writes the site's search index, Pagefind's, from one list of documents. Pages
+// opened from disk can neither fetch nor import a module, only load classic
+// scripts, so each of Pagefind's files has a copy as one (see search.js).
+// A big site's pages are split into shards, each an index of its own, so that
+// a rebuild after an edit indexes only the shards whose records changed.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import MiniSearch from "minisearch";
 import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
-import "../../public/scripts/search-core.js";
 import { buildModule } from "../lib/build-bundle.ts";
 import { startChildTask, type ChildTask } from "../lib/child-task.ts";
 import { projectFilesDigest, searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
 import { listFiles } from "./relative-urls.ts";
-
-interface SearchCore {
-  tokenize: (text: string) => string[];
-  fold: (text: string) => string;
-  segmented: (word: string) => boolean;
-  withUmlauts: (query: string) => string;
-  options: ConstructorParameters<typeof MiniSearch<SearchDocument>>[0];
-}
-export const searchCore = (globalThis as unknown as { PapernotesSearchCore: SearchCore }).PapernotesSearchCore;
 
 /** All records in one language index, so that one query searches en and zh notes alike. */
 const INDEX_LANGUAGE = "zh";
@@ -78,20 +65,12 @@ export function searchShardOf(page: string, count: number): number {
 }
 
 /**
- * Where a shard's indexes go in the site. Shard 0's Pagefind index is the one
- * search.js loads; the others are merged into it (Pagefind's mergeIndex).
+ * Where a shard's index goes in the site. Shard 0's is the one search.js
+ * loads; the others are merged into it (Pagefind's mergeIndex).
  */
-export function shardPaths(shard: number): { pagefind: string; offline: string } {
-  return { pagefind: shard === 0 ? "pagefind" : `pagefind/shard-${shard}`, offline: `search/offline-index-${shard}.js` };
+export function shardPath(shard: number): string {
+  return shard === 0 ? "pagefind" : `pagefind/shard-${shard}`;
 }
-
-/**
- * Up to this many shards (1,000 papers), `offlineInProcess` holds. This
- * process's own work after the check (reusing and guarding the pages) grows
- * with the site, Pagefind's with the shard: at 1,000 papers the two took about
- * as long, and on a bigger site this process would end last.
- */
-const OFFLINE_IN_PROCESS_MAX_SHARDS = 8;
 
 /** Pagefind's files that only the primary index needs: its script, worker and WebAssembly. */
 const PRIMARY_ONLY = /\.js$|^wasm\./;
@@ -107,39 +86,60 @@ export async function writePagefindShard(siteDir: string, shard: number, documen
   const added = await Promise.all([...pages].map(([page, records]) => index.addHTMLFile({ url: `/${page}`, content: pagefindDocument(records) })));
   const errors = added.flatMap((response) => response.errors);
   if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
-  const outputPath = join(siteDir, shardPaths(shard).pagefind);
+  const outputPath = join(siteDir, shardPath(shard));
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex(); // Pagefind's process would keep every shard's index until it ends
   for (const file of readdirSync(outputPath)) if (PAGEFIND_UI.test(file) || (shard > 0 && PRIMARY_ONLY.test(file))) rmSync(join(outputPath, file));
+  writeScriptCopies(siteDir, shardPath(shard));
+}
+
+/** What search.js calls with each file's path in the site and its bytes (base64), from the file's copy as a script. */
+const FILE_CALLBACK = "PapernotesPagefindFile";
+
+/**
+ * A classic script beside each of the shard's data files (`x.pf_fragment.js`
+ * for `x.pf_fragment`), for pages opened from disk; and in the primary index,
+ * Pagefind's module as a classic script. About 1.3 times the bytes of the
+ * files (base64), against 2 times for MiniSearch's indexes, which these replace
+ * (1,000 papers: 13 MB against 27 MB).
+ */
+function writeScriptCopies(siteDir: string, shardDir: string): void {
+  for (const file of listFiles(join(siteDir, shardDir), "")) {
+    if (file.endsWith(".js")) continue;
+    writeFileSync(`${file}.js`, `${FILE_CALLBACK}(${JSON.stringify(relative(siteDir, file))},"${readFileSync(file).toString("base64")}");\n`);
+  }
+  const module = join(siteDir, shardDir, "pagefind.js");
+  if (existsSync(module)) writeFileSync(join(siteDir, shardDir, "pagefind-classic.js"), classicPagefindScript(readFileSync(module, "utf8")));
+}
+
+/**
+ * Pagefind's module (pagefind.js) as a classic script that defines
+ * window.PapernotesPagefind, its exports, and fetches through
+ * window.PapernotesPagefindFetch (search.js's, from the files' script copies).
+ * Pagefind finds its folder from import.meta.url, which a classic script has
+ * not: search.js gives it as the basePath option.
+ */
+export function classicPagefindScript(module: string): string {
+  const exported = /export\s*\{([^}]*)\};?\s*$/.exec(module);
+  if (!exported || /^\s*import[\s{*"]/m.test(module)) throw new Error("Pagefind's pagefind.js is not the module this build can make a classic script of (one that imports nothing and ends in export{…}): see classicPagefindScript in src/postbuild/search-index.ts");
+  const body = module.slice(0, exported.index).replaceAll("import.meta.url", "undefined");
+  return `(function (fetch) {\n"use strict";\n${body}\nwindow.PapernotesPagefind = {${exported[1]}};\n})(function (input) {\n  return window.PapernotesPagefindFetch(input);\n});\n`;
 }
 
 export async function closePagefind(): Promise<void> {
   await pagefind.close();
 }
 
-/** A shard's MiniSearch index, as a classic script (file:// pages cannot fetch) that files it under its shard. */
-function writeOfflineShard(siteDir: string, shard: number, documents: SearchDocument[]): void {
-  const mini = new MiniSearch<SearchDocument>(searchCore.options);
-  mini.addAll(documents);
-  const file = join(siteDir, shardPaths(shard).offline);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `(window.PapernotesOfflineIndex=window.PapernotesOfflineIndex||[])[${shard}]=${JSON.stringify(JSON.stringify(mini))};\n`);
-}
+/** The file every shard shares, in the site: the shard count, as a classic script. */
+export const SHARD_COUNT_FILE = "search/shards.js";
 
-/** The files every shard shares, in the site: the shard count, and MiniSearch's UMD build. */
-export const SHARED_SEARCH_FILES = { shardCount: "search/shards.js", miniSearch: "vendor/minisearch.js" } as const;
-
-/** What every shard shares (see SHARED_SEARCH_FILES); MiniSearch's UMD build defines window.MiniSearch from a classic script. */
-function writeSharedFiles(siteDir: string, count: number): void {
-  for (const file of Object.values(SHARED_SEARCH_FILES)) mkdirSync(dirname(join(siteDir, file)), { recursive: true });
-  writeFileSync(join(siteDir, SHARED_SEARCH_FILES.shardCount), `window.PapernotesSearchShards=${count};\n`);
-  const umd = join(dirname(createRequire(import.meta.url).resolve("minisearch")), "..", "umd", "index.js");
-  copyFileSync(umd, join(siteDir, SHARED_SEARCH_FILES.miniSearch));
+function writeShardCount(siteDir: string, count: number): void {
+  mkdirSync(dirname(join(siteDir, SHARD_COUNT_FILE)), { recursive: true });
+  writeFileSync(join(siteDir, SHARD_COUNT_FILE), `window.PapernotesSearchShards=${count};\n`);
 }
 
 export interface SearchIndexRequest {
-  kind: "pagefind" | "offline";
   /** Each shard to index, with the files of its records (each v8-serialized SearchDocument[]), in order. */
   shards: { shard: number; records: string[] }[];
   /** Each shard's indexes go to `${dir}/shard-N/`, laid out as in the site. */
@@ -149,13 +149,13 @@ export interface SearchIndexRequest {
 }
 
 /**
- * Claims the shard for this process, among the processes of its kind that
- * were given the same shards; false if another has it. A folder per shard:
- * making one is atomic, and the two processes need no other channel.
+ * Claims the shard for this process, among the processes that were given the
+ * same shards; false if another has it. A folder per shard: making one is
+ * atomic, and the two processes need no other channel.
  */
-export function claimShard(claims: string, kind: SearchIndexRequest["kind"], shard: number): boolean {
+export function claimShard(claims: string, shard: number): boolean {
   try {
-    mkdirSync(join(claims, `${kind}-${shard}`));
+    mkdirSync(join(claims, `shard-${shard}`));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -166,19 +166,8 @@ export function claimShard(claims: string, kind: SearchIndexRequest["kind"], sha
 /** The folder of `dir` that a shard's files are written to, laid out as in the site. */
 export const shardDir = (dir: string, shard: number) => join(dir, `shard-${shard}`);
 
-/** Runs `task` once this process has nothing else to do (its event loop's next turn); rejects if it throws. */
-async function inProcessWhenIdle(task: () => void): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  task();
-}
-
 /** A shard's records, from their files (see SearchIndexRequest). */
 export const readShardRecords = (files: string[]): SearchDocument[] => files.flatMap((file) => deserialize(readFileSync(file)) as SearchDocument[]);
-
-/** Builds the offline indexes of a request's shards, each that no other process has claimed. */
-export function writeOfflineShards({ shards, dir, claims }: Omit<SearchIndexRequest, "kind">): void {
-  for (const { shard, records } of shards) if (claimShard(claims, "offline", shard)) writeOfflineShard(shardDir(dir, shard), shard, readShardRecords(records));
-}
 
 interface Shard {
   /** By page. */
@@ -187,20 +176,17 @@ interface Shard {
 }
 
 /**
- * What makes the indexes from the records: this module, the tokenizer and
- * MiniSearch's settings, and the packages (MiniSearch, Pagefind, Node's ICU).
- * A change to any makes every shard's indexes anew, even when Astro runs and
- * the last build's pages are not reused.
+ * What makes the indexes from the records: this module and the packages
+ * (Pagefind's version is in the lockfile). A change to either makes every
+ * shard's index anew, even when Astro runs and the last build's pages are not
+ * reused.
  */
-const INDEXER_SOURCES = ["src/postbuild/search-index.ts", "public/scripts/search-core.js", "package-lock.json"];
+const INDEXER_SOURCES = ["src/postbuild/search-index.ts", "package-lock.json"];
 
 /**
- * Both indexes of each shard, built while this process goes on (Astro lays
- * out the pages meanwhile), each kind as a child task (see child-task.ts), one
- * after the other: MiniSearch, then Pagefind. Each takes about 0.5 GB to index
- * 1,000 papers; at once, and with Astro, the build peaked at 2.1 GB. One after
- * the other took no longer: they only competed for the core that Astro leaves.
- * Without Astro (a rebuild of notes only), at once is faster.
+ * Each shard's index, built while this process goes on (Astro lays out the
+ * pages meanwhile) in a child task (see child-task.ts): Pagefind takes about
+ * 0.5 GB to index 1,000 papers, which a process gives back when it ends.
  */
 export class SearchIndexer {
   /** A digest of what indexes (default: of INDEXER_SOURCES), part of every shard's digest. */
@@ -209,8 +195,8 @@ export class SearchIndexer {
   private split?: Shard[];
   private readonly stopping = new AbortController();
   private running?: Promise<unknown>;
-  /** Processes started ahead of the next write (see prestart). */
-  private readonly early = new Map<SearchIndexRequest["kind"], ChildTask<SearchIndexRequest, void>>();
+  /** A process started ahead of the next write (see prestart). */
+  private early?: ChildTask<SearchIndexRequest, void>;
 
   constructor(indexer = projectFilesDigest(INDEXER_SOURCES)) {
     this.indexer = indexer;
@@ -219,16 +205,14 @@ export class SearchIndexer {
   /**
    * Starts Pagefind's process now, for the next write: it loads its modules
    * (about 0.3 s) while this process goes on. For a rebuild after an edit,
-   * whose check leaves a core free; stop ends it if no write comes. Such a
-   * rebuild most likely indexes one shard, and then this process builds the
-   * offline index itself (see write's `offlineInProcess`).
+   * whose check leaves a core free; stop ends it if no write comes.
    */
   prestart(): void {
-    if (!this.early.has("pagefind")) this.early.set("pagefind", this.child("pagefind"));
+    this.early ??= this.child();
   }
 
-  private child(kind: SearchIndexRequest["kind"]): ChildTask<SearchIndexRequest, void> {
-    return startChildTask(buildModule("src/postbuild/search-index-worker.ts"), { name: `the ${kind} search index`, signal: this.stopping.signal });
+  private child(): ChildTask<SearchIndexRequest, void> {
+    return startChildTask(buildModule("src/postbuild/search-index-worker.ts"), { name: "the search index", signal: this.stopping.signal });
   }
 
   /** Records in memory, of any pages. */
@@ -262,17 +246,12 @@ export class SearchIndexer {
 
   /**
    * After the last add: writes the indexes of the shards `only` (default: all)
-   * into `dir` (see SearchIndexRequest), and the files they share into
+   * into `dir` (see SearchIndexRequest), and the file they share into
    * `${dir}/shared/`. Resolves with the number of records written.
-   * `atOnce` builds both kinds side by side, for when nothing else runs.
    * Once `helpWhen` resolves (a core has come free), a second Pagefind process
-   * takes the shards that Pagefind has not started yet: it is the longest step.
-   * `offlineInProcess` builds the offline indexes in this process, once it
-   * waits, on a site of up to 8 shards: for one shard, a process of its own
-   * competed with Pagefind for the two cores (rebuild after an edit at 1,000
-   * papers, Pagefind's shard 1.5 s against 1.7 s).
+   * takes the shards that the first has not started yet: it is the longest step.
    */
-  async write(dir: string, { atOnce = false, only, helpWhen, offlineInProcess = false }: { atOnce?: boolean; only?: number[]; helpWhen?: Promise<unknown>; offlineInProcess?: boolean } = {}): Promise<number> {
+  async write(dir: string, { only, helpWhen }: { only?: number[]; helpWhen?: Promise<unknown> } = {}): Promise<number> {
     const shards = this.shards();
     const chosen = only ?? shards.map((_, shard) => shard);
     // Through files: sent over IPC, 1,000 papers' records took each child 1 s or more to receive.
@@ -288,19 +267,18 @@ export class SearchIndexer {
         return file;
       }),
     }));
-    writeSharedFiles(join(dir, "shared"), shards.length);
+    writeShardCount(join(dir, "shared"), shards.length);
     const claims = join(dir, ".claims");
     mkdirSync(claims, { recursive: true });
-    const build = (kind: SearchIndexRequest["kind"]) => {
-      if (kind === "offline" && offlineInProcess && shards.length <= OFFLINE_IN_PROCESS_MAX_SHARDS) return inProcessWhenIdle(() => writeOfflineShards({ shards: requests, dir, claims }));
-      const task = this.early.get(kind) ?? this.child(kind);
-      this.early.delete(kind);
-      return task.run({ kind, shards: requests, dir, claims });
+    const build = () => {
+      const task = this.early ?? this.child();
+      this.early = undefined;
+      return task.run({ shards: requests, dir, claims });
     };
     let finished = false;
-    const work = (atOnce ? Promise.all([build("offline"), build("pagefind")]) : build("offline").then(() => build("pagefind"))).finally(() => (finished = true));
+    const work = build().finally(() => (finished = true));
     // Not for one shard: there would be nothing left to share.
-    const help = chosen.length > 1 ? helpWhen?.then(() => (finished ? undefined : build("pagefind"))) : undefined;
+    const help = chosen.length > 1 ? helpWhen?.then(() => (finished ? undefined : build())) : undefined;
     try {
       await (this.running = Promise.all([work, help]));
     } finally {

@@ -86,7 +86,7 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
 }
 
 /** Everything on the page that runs script, as a reader would use it. */
-async function exercise(page: Page, path: string, backend: "pagefind" | "minisearch"): Promise<void> {
+async function exercise(page: Page, path: string, backend: "pagefind" | "pagefind-disk"): Promise<void> {
   const themeBefore = await page.evaluate(() => document.documentElement.dataset.theme ?? "");
   // The first click also brings the page script, which then replays it.
   await page.locator(".theme-toggle").click();
@@ -128,7 +128,7 @@ async function expectInjectedScriptBlocked(page: Page): Promise<void> {
 
 describe("Content-Security-Policy", () => {
   /** Opens each page, checks its markup against the policy, uses it; every problem found. */
-  async function everyPage(urls: [path: string, url: string][], backend: "pagefind" | "minisearch", origin?: string): Promise<{ violations: string[]; problems: string[] }> {
+  async function everyPage(urls: [path: string, url: string][], backend: "pagefind" | "pagefind-disk", origin?: string): Promise<{ violations: string[]; problems: string[] }> {
     const { context, problems } = await watchedContext(origin);
     const violations: string[] = []; // of the policy, or in it
     for (const [path, url] of urls) {
@@ -153,7 +153,7 @@ describe("Content-Security-Policy", () => {
   it("holds on every page opened from disk (file://), search included", { timeout: 240_000 }, async () => {
     // 404.html is for hosts only: its <base href="/"> points at the disk's root.
     const diskPages = pages.filter((p) => p !== "404.html");
-    const { violations, problems } = await everyPage(diskPages.map((path) => [path, fileUrl(path)]), "minisearch");
+    const { violations, problems } = await everyPage(diskPages.map((path) => [path, fileUrl(path)]), "pagefind-disk");
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     expect(diskPages.length).toBeGreaterThanOrEqual(15);

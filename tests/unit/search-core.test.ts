@@ -1,9 +1,11 @@
-// The tokenizer and term folding that the build's indexes and the browser's
-// queries share (public/scripts/search-core.js): a query must give the terms
-// the index holds, whatever ICU the browser brings.
+// The tokenizer and term folding with which search.js reads a query and the
+// texts of its hits alike (public/scripts/search-core.js), whatever ICU the
+// browser brings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { searchCore } from "../../src/postbuild/search-index.ts";
+import "../../public/scripts/search-core.js";
+
+const searchCore = (globalThis as unknown as { PapernotesSearchCore: { tokenize: (text: string) => string[]; fold: (text: string) => string; segmented: (word: string) => boolean; withUmlauts: (query: string) => string; prefixed: (word: string, i: number, words: string[]) => boolean } }).PapernotesSearchCore;
 
 const terms = (text: string) => searchCore.tokenize(text).map(searchCore.fold);
 
@@ -38,6 +40,13 @@ describe("search tokens", () => {
     expect(terms(searchCore.withUmlauts("Wuerstchen Mueller Goedel Baer"))).toEqual(terms("Würstchen Müller Gödel Bär"));
     expect(searchCore.withUmlauts("WUERSTCHEN")).toBe("WÜRSTCHEN");
     expect(searchCore.withUmlauts("DPO 损失")).toBe("DPO 损失");
+  });
+
+  it("lets the last word of a query start a longer word, as it may still be being typed, unless it is one letter", () => {
+    const prefixed = (query: string) => { const words = terms(query); return words.map((word, i) => searchCore.prefixed(word, i, words)); };
+    expect(prefixed("noise obj")).toEqual([false, true]);
+    expect(prefixed("noise o")).toEqual([false, false]);
+    expect(prefixed("奖励 模")).toEqual([false, true]);
   });
 
   it("names Greek letters as TeX does, so that α finds \\alpha and alpha finds α", () => {

@@ -1,13 +1,16 @@
-// The search indexer and its child processes: records in, both indexes out,
-// and a failure comes back as a rejection the build can report (not a crash).
+// The search indexer and its child processes: records in, Pagefind's index and
+// its files' copies as scripts out, and a failure comes back as a rejection the
+// build can report (not a crash).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { runInNewContext } from "node:vm";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { RenderCache } from "../../src/lib/render-cache.ts";
 import type { SearchDocument } from "../../src/lib/search-documents.ts";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
-import { claimShard, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
+import { claimShard, classicPagefindScript, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
 const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
@@ -25,31 +28,56 @@ const indexFiles = (site: string, files: Map<number, string[]>) => [...files.val
 
 const pageRecord = (n: number): SearchDocument => ({ ...record, id: `papers/p${n}/#method`, page: `papers/p${n}/`, text: `topic${n} noise objective` });
 
+/** The pages a shard's Pagefind index holds, from its fragments (gzipped JSON after Pagefind's signature): URL and text. */
+function indexedPages(site: string, shardPath: string): { url: string; content: string }[] {
+  const fragments = join(site, shardPath, "fragment");
+  return readdirSync(fragments)
+    .filter((file) => file.endsWith(".pf_fragment"))
+    .map((file) => JSON.parse(gunzipSync(readFileSync(join(fragments, file))).subarray("pagefind_dcd".length).toString("utf8")) as { url: string; content: string })
+    // Pagefind marks where it split Chinese (as it was told all text is) with zero-width spaces.
+    .map(({ url, content }) => ({ url, content: content.replaceAll("\u200b", "") }))
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** What a file's copy as a script hands to search.js: its path in the site and its bytes. */
+function scriptCopy(site: string, file: string): { path: string; bytes: Buffer } {
+  let handed: { path: string; bytes: Buffer } | undefined;
+  runInNewContext(readFileSync(join(site, `${file}.js`), "utf8"), { PapernotesPagefindFile: (path: string, base64: string) => (handed = { path, bytes: Buffer.from(base64, "base64") }) });
+  return handed!;
+}
+
 describe("SearchIndexer", () => {
-  it("writes the Pagefind and offline indexes of the records it was given", { timeout: 60_000 }, async () => {
+  it("writes the Pagefind index of the records it was given, and leaves no file of records behind", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
     indexer.add([record]);
     indexer.add([{ ...record, id: "papers/b/#", page: "papers/b/", hash: "", heading: "" }]);
     const { site, records, files, placed, leftBehind } = await writeSite(indexer);
     expect(records).toBe(2);
-    // Every file placed is named, the files all shards share too: the build stamps them for its record.
+    // Every file placed is named, the file all shards share too: the build stamps them for its record.
     expect(placed.sort()).toEqual(listFiles(site, "").map((file) => relative(site, file)).sort());
     expect(placed).toContain("search/shards.js");
-    expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
-    expect(readFileSync(join(site, "search", "offline-index-0.js"), "utf8")).toMatch(/^\(window\.PapernotesOfflineIndex=window\.PapernotesOfflineIndex\|\|\[\]\)\[0\]=.*noise objective/);
+    expect(files.get(0)).toContain("pagefind/pagefind.js");
+    expect(indexedPages(site, "pagefind").map((page) => [page.url, page.content])).toEqual([
+      ["/papers/a/", "A Paper. Method. the noise objective."],
+      ["/papers/b/", "A Paper. the noise objective."],
+    ]);
     expect(readFileSync(join(site, "search", "shards.js"), "utf8")).toBe("window.PapernotesSearchShards=1;\n");
-    expect(files.get(0)).toContain("search/offline-index-0.js");
+    expect(readdirSync(site).sort()).toEqual(["pagefind", "search"]);
     expect(leftBehind).toEqual(["site"]);
   });
 
-  it("writes both at once when asked, and leaves no file of records behind", { timeout: 60_000 }, async () => {
+  it("gives each of Pagefind's files a copy as a classic script, for pages opened from disk", { timeout: 60_000 }, async () => {
     const indexer = new SearchIndexer();
     indexer.add([record]);
-    const { site, records } = await writeSite(indexer, { atOnce: true });
-    expect(records).toBe(1);
-    expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(true);
-    expect(existsSync(join(site, "search", "offline-index-0.js"))).toBe(true);
-    expect(readdirSync(site).sort()).toEqual(["pagefind", "search", "vendor"]);
+    const { site, files } = await writeSite(indexer);
+    const data = files.get(0)!.filter((file) => !file.endsWith(".js"));
+    expect(data).toEqual(expect.arrayContaining(["pagefind/pagefind-entry.json", expect.stringMatching(/^pagefind\/fragment\/.+\.pf_fragment$/), expect.stringMatching(/^pagefind\/index\/.+\.pf_index$/), expect.stringMatching(/^pagefind\/wasm\..+\.pagefind$/)]));
+    for (const file of data) expect(scriptCopy(site, file), file).toEqual({ path: file, bytes: readFileSync(join(site, file)) });
+    // Pagefind's own scripts are not copied; its module gets a classic twin.
+    expect(files.get(0)!.filter((file) => /pagefind(-worker)?\.js\.js$/.test(file))).toEqual([]);
+    const window: Record<string, unknown> = {};
+    runInNewContext(readFileSync(join(site, "pagefind", "pagefind-classic.js"), "utf8"), { window, TextDecoder, TextEncoder });
+    expect(Object.keys(window.PapernotesPagefind as object)).toEqual(expect.arrayContaining(["init", "mergeIndex", "options", "search"]));
   });
 
   it("shares the shards between two Pagefind processes once a core is free, and writes the same files", { timeout: 60_000 }, async () => {
@@ -63,22 +91,11 @@ describe("SearchIndexer", () => {
     expect(helped.leftBehind).toEqual(["site"]);
   });
 
-  it("builds the offline index in this process when asked, and writes the same files as its own process", { timeout: 60_000 }, async () => {
-    const indexer = new SearchIndexer();
-    indexer.add(Array.from({ length: 300 }, (_, n) => pageRecord(n)));
-    const inChild = await writeSite(indexer, { atOnce: true, only: [1] });
-    const inProcess = await writeSite(indexer, { atOnce: true, only: [1], offlineInProcess: true });
-    expect(inProcess.records).toBe(inChild.records);
-    expect(indexFiles(inProcess.site, inProcess.files)).toEqual(indexFiles(inChild.site, inChild.files));
-    expect(inProcess.files.get(1)).toContain("search/offline-index-1.js");
-    expect(inProcess.leftBehind).toEqual(["site"]);
-  });
-
   it("lets one process only claim a shard", () => {
     const claims = mkdtempSync(join(tmpdir(), "papernotes-claims-"));
-    expect(claimShard(claims, "pagefind", 2)).toBe(true);
-    expect(claimShard(claims, "pagefind", 2)).toBe(false);
-    expect(claimShard(claims, "offline", 2)).toBe(true);
+    expect(claimShard(claims, 2)).toBe(true);
+    expect(claimShard(claims, 2)).toBe(false);
+    expect(claimShard(claims, 3)).toBe(true);
   });
 
   it("splits a big site into shards and writes only those it is asked for", { timeout: 60_000 }, async () => {
@@ -91,12 +108,11 @@ describe("SearchIndexer", () => {
     expect([...files.keys()]).toEqual([1]);
     expect(readFileSync(join(site, "search", "shards.js"), "utf8")).toBe("window.PapernotesSearchShards=3;\n");
     // Shard 1 is merged into shard 0's Pagefind index by the reader: it has no script or WebAssembly of its own.
-    expect(files.get(1)!.filter((file) => file.startsWith("pagefind/shard-1/")).length).toBeGreaterThan(2);
-    expect(files.get(1)!.filter((file) => /\.js$|wasm/.test(file))).toEqual(["search/offline-index-1.js"]);
+    expect(files.get(1)!.every((file) => file.startsWith("pagefind/shard-1/"))).toBe(true);
+    expect(files.get(1)!.filter((file) => /\/(pagefind|pagefind-worker|pagefind-classic)\.js$|wasm/.test(file))).toEqual([]);
+    expect(files.get(1)!.filter((file) => !file.endsWith(".js")).every((file) => files.get(1)!.includes(`${file}.js`))).toBe(true);
     expect(existsSync(join(site, "pagefind", "pagefind.js"))).toBe(false);
-    const offline = readFileSync(join(site, "search", "offline-index-1.js"), "utf8");
-    for (const n of inShard1) expect(offline).toContain(`topic${n} `);
-    expect(offline).not.toContain(`topic${Array.from({ length: 300 }, (_, n) => n).find((n) => !inShard1.includes(n))} `);
+    expect(indexedPages(site, "pagefind/shard-1").map((page) => page.url)).toEqual(inShard1.map((n) => `/papers/p${n}/`).sort());
   });
 
   it("reads pages whose records are kept in files, with the digests the same records have in memory", { timeout: 60_000 }, async () => {
@@ -110,8 +126,7 @@ describe("SearchIndexer", () => {
     expect(fromFile.digests()).toEqual(inMemory.digests());
     const { site, records, leftBehind } = await writeSite(fromFile);
     expect(records).toBe(2);
-    const offline = readFileSync(join(site, "search", "offline-index-0.js"), "utf8");
-    for (const text of ["noise objective", "topic b"]) expect(offline).toContain(text);
+    expect(indexedPages(site, "pagefind").map((page) => page.content)).toEqual(["A Paper. Method. the noise objective.", "A Paper. Method. topic b."]);
     expect(leftBehind).toEqual(["site"]);
     expect(existsSync(kept.file!)).toBe(true); // the cache's file stays
   });
@@ -136,7 +151,7 @@ describe("SearchIndexer", () => {
     expect(a.map((digest, shard) => digest === b[shard])).toEqual([0, 1, 2].map((shard) => shard !== changed));
   });
 
-  it("gives every shard a new digest when what indexes changes (its code, the tokenizer, the packages)", () => {
+  it("gives every shard a new digest when what indexes changes (its code, the packages)", () => {
     const pages = Array.from({ length: 300 }, (_, n) => pageRecord(n));
     const indexerOf = (indexer?: string) => {
       const searchIndexer = new SearchIndexer(indexer);
@@ -192,5 +207,24 @@ describe("pagefindDocument", () => {
     expect(html).toContain("<title>A Paper</title></head><body><h1>A Paper</h1><p>intro &lt;b&gt;not markup&lt;/b&gt;</p>");
     expect(html).toContain('<h2 id="method">Method</h2><p>the noise objective</p>');
     expect(html).toContain(`<${EQUATION_HEADING_TAG} id="eq-loss" data-pagefind-weight="10">(1) loss</${EQUATION_HEADING_TAG}><p>loss eq:loss</p>`);
+  });
+});
+
+describe("classicPagefindScript", () => {
+  const run = (script: string) => {
+    const window: Record<string, unknown> = { PapernotesPagefindFetch: (input: string) => `fetched ${input}` };
+    runInNewContext(script, { window });
+    return window.PapernotesPagefind as Record<string, (...args: unknown[]) => unknown>;
+  };
+
+  it("defines the module's exports on window, fetching through search.js, with no import.meta", () => {
+    const exported = run(classicPagefindScript('const base = () => (typeof import.meta.url !== "undefined" ? "module" : "given");\nvar search = (file) => fetch(file);\nexport{base,search};'));
+    expect(exported.base!()).toBe("given");
+    expect(exported.search!("pagefind/pagefind-entry.json")).toBe("fetched pagefind/pagefind-entry.json");
+  });
+
+  it("refuses a module it cannot make one of, and says what to look at", () => {
+    expect(() => classicPagefindScript('import { a } from "./a.js";\nexport{a};')).toThrow(/classicPagefindScript in src\/postbuild\/search-index.ts/);
+    expect(() => classicPagefindScript("export default 1;")).toThrow(/ends in export\{…\}/);
   });
 });
