@@ -254,20 +254,30 @@
   // copy as a script, which hands over the file's path in the site and bytes.
   function loadPagefind() {
     if (hosted) return import(url("pagefind/pagefind.js"));
-    var files = {};
+    var handed = {}; // base64, by path in the site, until read
+    var loaded = {}; // bytes, by path, while being loaded: asked for twice meanwhile, a file is loaded once
     var siteRoot = url("");
     window.PapernotesPagefindFile = function (path, base64) {
-      files[path] = base64;
+      handed[path] = base64;
     };
     window.PapernotesPagefindFetch = function (input) {
       var file = new URL(String(input), doc.baseURI).href.replace(/[?#].*$/, "");
       var path = decodeURIComponent(file.slice(siteRoot.length));
-      return loadScript(file + ".js").then(function () {
-        var bytes = atob(files[path]);
-        delete files[path];
-        var array = new Uint8Array(bytes.length);
-        for (var i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
-        return new Response(array);
+      loaded[path] = loaded[path] || loadScript(file + ".js").then(function (event) {
+        event.target.remove(); // it has run; hundreds of files would stay in <head>
+        if (!(path in handed)) throw new Error(file + ".js did not hand over " + path);
+        var text = atob(handed[path]);
+        delete handed[path];
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        delete loaded[path]; // those who asked meanwhile have it; Pagefind keeps what it needs
+        return bytes;
+      }).catch(function (error) {
+        delete loaded[path]; // asked again, it is tried again
+        throw error;
+      });
+      return loaded[path].then(function (bytes) {
+        return new Response(bytes);
       });
     };
     return loadScript(url("pagefind/pagefind-classic.js")).then(function () {
@@ -343,20 +353,34 @@
         return collect(results.slice(LIMIT), query, words, core, found);
       });
     }
+    function searchNow(query) {
+      return Promise.all([ready, coreLoaded]).then(function (loaded) {
+        var pagefind = loaded[0];
+        var words = loaded[1].tokenize(query).map(loaded[1].fold);
+        if (words.length === 0) return [];
+        // Words only: Pagefind would join "self-rewarding" into "selfrewarding".
+        return pagefind.search(words.join(" ")).then(function (response) {
+          return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
+        }).then(function (found) {
+          return numberedEquationsFirst(found, words, loaded[1]);
+        });
+      });
+    }
+    var turn = Promise.resolve();
+    var asked = 0;
     return {
       name: hosted ? "pagefind" : "pagefind-disk",
+      // One query at a time: Pagefind gives every query the same object for a page and rewrites its
+      // sub-results on it, so two at once could show one's sections under the other (typed fast from
+      // disk, 5 of 20 queries). A query overtaken by a newer one before its turn gets no results:
+      // whoever asked has moved on.
       search: function (query) {
-        return Promise.all([ready, coreLoaded]).then(function (loaded) {
-          var pagefind = loaded[0];
-          var words = loaded[1].tokenize(query).map(loaded[1].fold);
-          if (words.length === 0) return [];
-          // Words only: Pagefind would join "self-rewarding" into "selfrewarding".
-          return pagefind.search(words.join(" ")).then(function (response) {
-            return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
-          }).then(function (found) {
-            return numberedEquationsFirst(found, words, loaded[1]);
-          });
+        var mine = ++asked;
+        var result = turn.then(function () {
+          return mine === asked ? searchNow(query) : [];
         });
+        turn = result.catch(function () {});
+        return result;
       },
     };
   }

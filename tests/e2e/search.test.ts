@@ -344,6 +344,27 @@ for (const mode of MODES) {
       expect(await named()).toBeNull();
     });
 
+    it("gives a query the results it has alone while an earlier query is still at work (keys typed fast)", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      await page.waitForFunction(() => "PapernotesSearch" in window);
+      // Pagefind hands every query the same object for a page and rewrites its sections: "diffus" at
+      // work left its sections under "diffusion" (typed fast from disk, 5 of 20 such queries). So
+      // queries run one at a time.
+      for (const query of ["diffusion", "ddpm update", "noise objective", "stage b", "奖励模型"]) {
+        const [overtaken, together, alone] = await page.evaluate(async (q) => {
+          const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ href: string }[]> } }).PapernotesSearch.search;
+          const hrefs = (results: { href: string }[]) => results.map((result) => result.href);
+          const [first, second, last] = await Promise.all([search(q.slice(0, -2)), search(q.slice(0, -1)), search(q)]);
+          return [[first!.length, second!.length], hrefs(last!), hrefs(await search(q))] as const;
+        }, query);
+        expect(alone.length, query).toBeGreaterThan(0);
+        expect(together, query).toEqual(alone);
+        // Run one at a time, those overtaken before their turn are dropped: no one waits for them.
+        expect(overtaken, query).toEqual([0, 0]);
+      }
+    });
+
     it("says so when nothing matches, and never inserts the query as HTML", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
