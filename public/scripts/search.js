@@ -367,17 +367,15 @@
       });
     }
     var turn = Promise.resolve();
-    var asked = 0;
     return {
       name: hosted ? "pagefind" : "pagefind-disk",
       // One query at a time: Pagefind gives every query the same object for a page and rewrites its
       // sub-results on it, so two at once could show one's sections under the other (typed fast from
-      // disk, 5 of 20 queries). A query overtaken by a newer one before its turn gets no results:
-      // whoever asked has moved on.
-      search: function (query) {
-        var mine = ++asked;
+      // disk, 5 of 20 queries). A query whose `stale()` is true by its turn (the reader typed on) is
+      // not run: it gives null.
+      search: function (query, stale) {
         var result = turn.then(function () {
-          return mine === asked ? searchNow(query) : [];
+          return stale && stale() ? null : searchNow(query);
         });
         turn = result.catch(function () {});
         return result;
@@ -532,14 +530,14 @@
   var TEX_REFERENCE = /\\(?:label|eqref|ref)\{([^{}]*)\}/g;
   // A query that finds nothing is tried once more with ae, oe, ue read as
   // umlauts, so "wuerstchen" finds Würstchen (never when the query as typed
-  // finds something: "true" stays true).
-  function search(query) {
+  // finds something: "true" stays true). Null if `stale()` came true first (see the backend).
+  function search(query, stale) {
     query = query.replace(TEX_REFERENCE, " $1 ").trim();
-    return backend.search(query).then(function (results) {
-      if (results.length > 0) return results;
+    return backend.search(query, stale).then(function (results) {
+      if (results === null || results.length > 0) return results;
       return coreLoaded.then(function (core) {
         var withUmlauts = core.withUmlauts(query);
-        return withUmlauts === query ? results : backend.search(withUmlauts);
+        return withUmlauts === query ? results : backend.search(withUmlauts, stale);
       });
     });
   }
@@ -561,7 +559,9 @@
       message.hidden = false;
       panel.hidden = false;
     }, SEARCHING_AFTER_MS);
-    search(query).then(
+    search(query, function () {
+      return mine !== sequence;
+    }).then(
       function (results) {
         if (mine === sequence) render(results, query);
       },
@@ -629,7 +629,13 @@
     if (input.value.trim()) run();
   });
 
-  window.PapernotesSearch = { backend: backend.name, search: search };
+  // For tests and the bench: every query is run (never stale).
+  window.PapernotesSearch = {
+    backend: backend.name,
+    search: function (query) {
+      return search(query);
+    },
+  };
   // An Enter pressed in the box before this script came (see csp.ts): for the query then typed, if it still is.
   var early = input.getAttribute("data-enter");
   input.removeAttribute("data-enter");
