@@ -48,14 +48,18 @@ async function measure(page: Page, home: string, hosted: boolean): Promise<Searc
   page.on("response", async (response) => {
     if (counting) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
   });
-  const scripts = () => page.evaluate(() => [...document.scripts].map((script) => script.src).filter((src) => src.startsWith("file:")));
-  const scriptsBefore = new Set(await scripts());
+  // From disk there are no responses, and search loads every file by a script tag (removed once run): their files' sizes.
+  await page.evaluate(() => {
+    const added: string[] = ((window as unknown as { addedScripts: string[] }).addedScripts = []);
+    new MutationObserver((changes) => {
+      for (const change of changes) for (const node of change.addedNodes) if (node instanceof HTMLScriptElement && node.src.startsWith("file:")) added.push(node.src);
+    }).observe(document.head, { childList: true });
+  });
   await page.locator("#site-search-input").focus();
   const firstQueryMs = await keystrokeToResults(page, QUERIES[0]!);
   await page.waitForTimeout(200);
   counting = false;
-  // From disk there are no responses, and search loads every file by a script tag: their files' sizes.
-  if (!hosted) bytes = (await scripts()).filter((src) => !scriptsBefore.has(src)).reduce((sum, src) => sum + statSync(fileURLToPath(src)).size, 0);
+  if (!hosted) bytes = (await page.evaluate(() => (window as unknown as { addedScripts: string[] }).addedScripts)).reduce((sum, src) => sum + statSync(fileURLToPath(src)).size, 0);
   const times: number[] = [];
   for (const query of QUERIES) times.push(await keystrokeToResults(page, query));
   times.sort((a, b) => a - b);
