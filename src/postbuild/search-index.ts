@@ -91,7 +91,7 @@ export async function writePagefindShard(siteDir: string, shard: number, documen
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
   await index.deleteIndex(); // Pagefind's process would keep every shard's index until it ends
   for (const file of readdirSync(outputPath)) if (PAGEFIND_UI.test(file) || (shard > 0 && PRIMARY_ONLY.test(file))) rmSync(join(outputPath, file));
-  writeScriptCopies(siteDir, shardPath(shard));
+  writeScriptCopies(siteDir, outputPath, shard === 0);
 }
 
 /** What search.js calls with each file's path in the site and its bytes (base64), from the file's copy as a script. */
@@ -104,13 +104,12 @@ const FILE_CALLBACK = "PapernotesPagefindFile";
  * files (base64), against 2 times for MiniSearch's indexes, which these replace
  * (1,000 papers: 13 MB against 27 MB).
  */
-function writeScriptCopies(siteDir: string, shardDir: string): void {
-  for (const file of listFiles(join(siteDir, shardDir), "")) {
+function writeScriptCopies(siteDir: string, indexDir: string, primary: boolean): void {
+  for (const file of listFiles(indexDir, "")) {
     if (file.endsWith(".js")) continue;
     writeFileSync(`${file}.js`, `${FILE_CALLBACK}(${JSON.stringify(relative(siteDir, file))},"${readFileSync(file).toString("base64")}");\n`);
   }
-  const module = join(siteDir, shardDir, "pagefind.js");
-  if (existsSync(module)) writeFileSync(join(siteDir, shardDir, "pagefind-classic.js"), classicPagefindScript(readFileSync(module, "utf8")));
+  if (primary) writeFileSync(join(indexDir, "pagefind-classic.js"), classicPagefindScript(readFileSync(join(indexDir, "pagefind.js"), "utf8")));
 }
 
 /**
