@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
-import { endChildren } from "../src/lib/child-task.ts";
+import { BUILD_V8_FLAGS, endChildren } from "../src/lib/child-task.ts";
 import { formatProblem } from "../src/lib/content-check-results.ts";
 import { counted } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
@@ -16,6 +17,9 @@ import { listFiles, makeUrlsRelative } from "../src/postbuild/relative-urls.ts";
 import { placeIndexes, SearchIndexer, SHARD_COUNT_FILE } from "../src/postbuild/search-index.ts";
 import { outDirProblem, siteFolder, stagingFor, swapInSite } from "../src/postbuild/site-swap.ts";
 import { basePath, basePathProblem, papersDir, publicDir, siteUrl, siteUrlProblem } from "../src/site.config.ts";
+
+// Set as for the build's child processes (see BUILD_V8_FLAGS).
+setFlagsFromString(BUILD_V8_FLAGS.join(" "));
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const outDir = siteFolder(values.out!);
