@@ -27,11 +27,23 @@
       script.src = src;
       script.onload = resolve;
       script.onerror = function () {
-        reject(new Error("could not load " + src));
+        reject(notLoaded(src));
       };
       doc.head.appendChild(script);
     });
   }
+
+  // From disk, a file that will not load is one this copy of the site lacks (a folder copied in part).
+  function notLoaded(src) {
+    var href = new URL(src, doc.baseURI).href;
+    var siteRoot = url("");
+    var path = href.indexOf(siteRoot) === 0 ? decodeURIComponent(href.slice(siteRoot.length)) : href;
+    return new Error(hosted ? "could not load " + path : (zh ? "这份网站副本缺少文件 " : "this copy of the site lacks ") + path);
+  }
+  // The first such file of Pagefind's: it leaves out an index file that will not load, as if nothing matched.
+  var lacking = null;
+  // A long path wraps; set here, as only this script shows one (the page's CSS stays as small).
+  message.style.overflowWrap = "anywhere";
 
   // Text only: excerpts arrive as HTML with <mark>; nothing of it is inserted as HTML.
   function partsFromMarkedHtml(html) {
@@ -274,6 +286,7 @@
         return bytes;
       }).catch(function (error) {
         delete loaded[path]; // asked again, it is tried again
+        lacking = lacking || error;
         throw error;
       });
       return loaded[path].then(function (bytes) {
@@ -477,6 +490,9 @@
     panel.hidden = false;
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(text);
   }
+  function unavailable(error) {
+    showMessage((zh ? "搜索不可用：" : "Search is unavailable: ") + error.message);
+  }
   function render(results, query) {
     panel.setAttribute("data-backend", backend.name);
     panel.setAttribute("data-query", query);
@@ -563,11 +579,12 @@
       return mine !== sequence;
     }).then(
       function (results) {
-        if (mine === sequence) render(results, query);
+        if (mine !== sequence) return;
+        if (lacking) unavailable(lacking);
+        else render(results, query);
       },
       function (error) {
-        if (mine !== sequence) return;
-        showMessage((zh ? "搜索不可用：" : "Search is unavailable: ") + error.message);
+        if (mine === sequence) unavailable(error);
       },
     );
   }

@@ -1,7 +1,8 @@
 // Search as a reader uses it, hosted and from disk (Pagefind's files loaded as
 // scripts): type, pick a result with the mouse or keyboard, land on the right anchor.
 import { join } from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -410,6 +411,34 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe("search from a copy of the site that lacks some of Pagefind's files (a folder copied in part)", () => {
+  // An index file Pagefind could not load used to give "No results", as if nothing matched.
+  for (const [folder, lacked] of [["index", /\.pf_index\.js$/], ["fragment", /\.pf_fragment\.js$/]] as const) {
+    it(`says that the copy lacks a file of pagefind/${folder}/, in words that wrap on a phone`, async () => {
+      const copy = mkdtempSync(join(tmpdir(), "papernotes-part-copy-"));
+      const page = await seed.browser.newPage({ viewport: { width: 390, height: 800 } });
+      try {
+        cpSync(inject("siteDir"), copy, { recursive: true });
+        const dir = join(copy, "pagefind", folder);
+        const removed = readdirSync(dir).filter((name) => lacked.test(name));
+        expect(removed.length).toBeGreaterThan(0);
+        for (const name of removed) rmSync(join(dir, name));
+        await page.goto(pathToFileURL(join(copy, "index.html")).href);
+        await page.locator("#site-search-input").fill("Würstchen");
+        const message = page.locator(".search-empty");
+        await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Search is unavailable: this copy of the site lacks pagefind/${folder}/[^/ ]+${lacked.source}`));
+        expect(removed).toContain((await message.textContent())!.split("/").pop());
+        expect(await page.locator(".search-result").count()).toBe(0);
+        const fits = await message.evaluate((element) => element.scrollWidth <= element.clientWidth && element.getBoundingClientRect().right <= window.innerWidth);
+        expect(fits).toBe(true);
+      } finally {
+        await page.close();
+        rmSync(copy, { recursive: true, force: true });
+      }
+    });
+  }
+});
 
 describe("search shortcuts before the page script has arrived (slow network)", () => {
   for (const shortcut of ["/", "Control+k"]) {
