@@ -4,7 +4,7 @@
 // the others; then each worker checks and renders its share. Same results as
 // checkContent, in the same order.
 import { availableParallelism } from "node:os";
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { buildModule } from "./build-bundle.ts";
 import { BUILD_V8_FLAGS, trackChild } from "./child-task.ts";
@@ -49,7 +49,7 @@ export async function checkContentInParallel(papersDir: string, base: string, op
   }
 
   const shares = Array.from({ length: count }, (_, i) => paths.filter((_, j) => j % count === i));
-  const workers = shares.map(() => new PassWorker());
+  const workers = shares.map((share) => new PassWorker(share.length));
   try {
     let read = 0;
     const onRead = (papers: number) => options.onProgress?.((read += papers), paths.length, "read");
@@ -79,18 +79,28 @@ function unexpected(): never {
   throw new Error("unexpected reply from a content-check worker");
 }
 
+/** Papers of one worker from which its heap is capped (see workerExecArgv). */
+const HEAP_CAPPED_FROM = 1000;
+
 /**
  * The workers' heaps stay close to what they hold:
  * - 16 MB semi-spaces (Node 24 gave each worker a 128 MB young generation):
  *   1,000 papers, cold, peak of all processes 0.85-0.88 GB instead of
  *   1.01-1.12 GB, in the same time; 4 MB (as child-task.ts gives its tasks)
  *   made the check slower;
- * - old space grown by 20 % past what a full GC leaves, not by V8's default
- *   factor (up to 4x). At 10,000 papers each worker holds about 550 MB of
- *   parsed notes, and its heap had grown to 1.3-1.6 GB. Check only, cold:
- *   peak 2.88 GB instead of 3.84 GB, in 140 s against 144 s.
+ * - for a worker of HEAP_CAPPED_FROM papers or more, old space grown by 20 %
+ *   past what a full GC leaves, not by V8's default factor (up to 4x). At
+ *   10,000 papers each worker holds about 550 MB of parsed notes, and its heap
+ *   had grown to 1.3-1.6 GB. Check only, cold: peak 2.88 GB instead of
+ *   3.84 GB, in 140 s against 144 s. A smaller worker's heap stays small
+ *   either way, and the more frequent full GCs cost time: 1,000 papers (500 a
+ *   worker), check only, 9 alternated pairs: V8's default was faster in 8 (by
+ *   0.3 s and 0.8 s of CPU, medians), with 313 MB a worker at most, not 275 MB.
  */
-const WORKER_EXEC_ARGV = [...process.execArgv, ...BUILD_V8_FLAGS, "--max-semi-space-size=16", "--heap-growing-percent=20"];
+function workerExecArgv(papers: number): string[] {
+  const cappedHeap = papers >= HEAP_CAPPED_FROM ? ["--heap-growing-percent=20"] : [];
+  return [...process.execArgv, ...BUILD_V8_FLAGS, "--max-semi-space-size=16", ...cappedHeap];
+}
 
 /**
  * One worker, asked one step at a time. A child process, not a thread: the
@@ -99,8 +109,14 @@ const WORKER_EXEC_ARGV = [...process.execArgv, ...BUILD_V8_FLAGS, "--max-semi-sp
  * at 1,000 papers, until it exited).
  */
 class PassWorker {
-  private readonly child = trackChild(fork(fileURLToPath(buildModule("src/lib/content-check-worker.ts")), [], { execArgv: WORKER_EXEC_ARGV, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }));
-  private readonly exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()).once("error", () => resolve()));
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+
+  /** `papers`: how many it will read. */
+  constructor(papers: number) {
+    this.child = trackChild(fork(fileURLToPath(buildModule("src/lib/content-check-worker.ts")), [], { execArgv: workerExecArgv(papers), serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    this.exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()).once("error", () => resolve()));
+  }
 
   ask(request: WorkerRequest, onProgress?: (papers: number) => void): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
