@@ -29,8 +29,8 @@ export async function endChildren(): Promise<void> {
  * code is optimized by Maglev, V8's middle tier, but not by TurboFan. The
  * processes live seconds, and TurboFan's compiling (on V8's background
  * threads, about 7 % of the build's CPU) did not pay for itself. 1,000 papers,
- * cold, 13 pairs of alternated runs: less CPU in 11 (1-2 s of about 34 s),
- * less time in 9 (median 17.8 s against 18.5 s); 10,000 papers: 154.6 s
+ * cold, 13 pairs of alternated runs: less CPU in 11 (by 1.4 s of about 34 s,
+ * median), less time in 9 (median 17.8 s against 18.5 s); 10,000 papers: 154.6 s
  * against 158.5 s (one run each). Without Maglev too (--max-opt=1): 22-29 s.
  */
 export const BUILD_V8_FLAGS = ["--max-opt=2"];
