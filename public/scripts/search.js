@@ -35,13 +35,9 @@
 
   // From disk, a file that will not load is one this copy of the site lacks (a folder copied in part).
   function notLoaded(src) {
-    var href = new URL(src, doc.baseURI).href;
-    var siteRoot = url("");
-    var path = href.indexOf(siteRoot) === 0 ? decodeURIComponent(href.slice(siteRoot.length)) : href;
+    var path = sitePath(new URL(src, doc.baseURI).href);
     return new Error(hosted ? "could not load " + path : (zh ? "这份网站副本缺少文件 " : "this copy of the site lacks ") + path);
   }
-  // The first such file of Pagefind's: it leaves out an index file that will not load, as if nothing matched.
-  var lacking = null;
   // A long path wraps; set here, as only this script shows one (the page's CSS stays as small).
   message.style.overflowWrap = "anywhere";
 
@@ -261,6 +257,14 @@
   function url(path) {
     return new URL(root + path, doc.baseURI).href;
   }
+  // The path in the site of an absolute URL (the URL itself if outside the site).
+  function sitePath(href) {
+    var siteRoot = url("");
+    return href.indexOf(siteRoot) === 0 ? decodeURIComponent(href.slice(siteRoot.length)) : href;
+  }
+  // From disk, the first file of Pagefind's that would not load: Pagefind leaves out an index file it
+  // cannot load, as if nothing in it matched, so a search then fails with this instead.
+  var lacking = null;
 
   // Pagefind's module. From disk, its classic copy, whose fetch loads a file's
   // copy as a script, which hands over the file's path in the site and bytes.
@@ -268,13 +272,12 @@
     if (hosted) return import(url("pagefind/pagefind.js"));
     var handed = {}; // base64, by path in the site, until read
     var loaded = {}; // bytes, by path, while being loaded: asked for twice meanwhile, a file is loaded once
-    var siteRoot = url("");
     window.PapernotesPagefindFile = function (path, base64) {
       handed[path] = base64;
     };
     window.PapernotesPagefindFetch = function (input) {
       var file = new URL(String(input), doc.baseURI).href.replace(/[?#].*$/, "");
-      var path = decodeURIComponent(file.slice(siteRoot.length));
+      var path = sitePath(file);
       loaded[path] = loaded[path] || loadScript(file + ".js").then(function (event) {
         event.target.remove(); // it has run; hundreds of files would stay in <head>
         if (!(path in handed)) throw new Error(file + ".js did not hand over " + path);
@@ -375,6 +378,7 @@
         return pagefind.search(words.join(" ")).then(function (response) {
           return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
         }).then(function (found) {
+          if (lacking) throw lacking;
           return numberedEquationsFirst(found, words, loaded[1]);
         });
       });
@@ -490,9 +494,6 @@
     panel.hidden = false;
     if (window.PapernotesAnnounce) window.PapernotesAnnounce(text);
   }
-  function unavailable(error) {
-    showMessage((zh ? "搜索不可用：" : "Search is unavailable: ") + error.message);
-  }
   function render(results, query) {
     panel.setAttribute("data-backend", backend.name);
     panel.setAttribute("data-query", query);
@@ -579,12 +580,11 @@
       return mine !== sequence;
     }).then(
       function (results) {
-        if (mine !== sequence) return;
-        if (lacking) unavailable(lacking);
-        else render(results, query);
+        if (mine === sequence) render(results, query);
       },
       function (error) {
-        if (mine === sequence) unavailable(error);
+        if (mine !== sequence) return;
+        showMessage((zh ? "搜索不可用：" : "Search is unavailable: ") + error.message);
       },
     );
   }
