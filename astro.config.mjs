@@ -45,6 +45,8 @@ export default defineConfig({
     ),
     shikiConfig,
   },
+  // Astro's own log, but for a list of problems that the dev server already printed (see there).
+  logger: { entrypoint: "./src/integrations/problems-logged-once.ts" },
   integrations: [katexAssets(), mdx({ optimize: true }), sitemap({ filter: (page) => !page.endsWith("/404/") })],
   build: { inlineStylesheets: "never" },
   vite: {

@@ -10,6 +10,9 @@ import { counted } from "./format.ts";
 
 const KEY = Symbol.for("papernotes.rendered-content");
 
+/** The content loader of plain-Markdown notes (paper-loader.ts): Astro labels its log lines with it. */
+export const PAPERS_LOADER = "papernotes:papers";
+
 export interface HandOff {
   papersDir: string;
   base: string;

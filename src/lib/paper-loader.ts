@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
-import { describeProblems, handOffRenderedContent, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
 import { isPaperFile } from "./paper-files.ts";
@@ -64,7 +64,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
     await fill(context, result);
   };
   return {
-    name: "papernotes:papers",
+    name: PAPERS_LOADER,
     load: async (context) => {
       // npm run build did the pass; under astro dev, the last check did, and the
       // watch below keeps it current (Astro runs load() again on each content sync).

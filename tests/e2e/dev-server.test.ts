@@ -82,7 +82,7 @@ describe("the dev server", () => {
     // The overlay's place is the note's line, not the layout that threw.
     expect(await page.getByText(/^papers\/wuerstchen\.mdx:\d+:9$/).first().isVisible()).toBe(true);
     // The terminal names the note too, not a frame of the code that reported it.
-    expect(stripVTControlCharacters(log)).toMatch(/\[ERROR\] 1 problem in the papers/); // colours on under CI
+    expect(stripVTControlCharacters(log)).toMatch(/\[ERROR\] \[papernotes:papers\] 1 problem in the papers/); // colours on under CI
     expect(log).not.toMatch(/build-handoff\.ts/);
     writeFileSync(note("wuerstchen"), readFileSync(note("wuerstchen"), "utf8").replace(BROKEN, ""));
     // The open page reloads by itself.
@@ -105,6 +105,10 @@ describe("the dev server", () => {
     // (The overlay is drawn by the page's client script: fetch gets its shell, with the error's status.)
     expect(await fetch(url + "papers/wuerstchen/").then((r) => r.status)).toBe(500);
     expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/does not exist or is empty|getStaticPaths|no rendered HTML|no paper index|content loader has not run/);
+    // Once a save: the pages that fail with it (and the browser's /favicon.ico) do not print it again.
+    expect(await fetch(url + "favicon.ico").then((r) => r.status)).toBe(404);
+    await expect.poll(() => log.slice(before), { timeout: 10_000 }).toContain("/favicon.ico/");
+    expect(log.slice(before).match(/self-rewarding-language-models\.mdx:\d+:\d+: \\eqref\{eq:nope\}/g)).toHaveLength(1);
     writeFileSync(note("self-rewarding-language-models"), readFileSync(note("self-rewarding-language-models"), "utf8").replace(BROKEN, "Fixed at last."));
     await expect.poll(() => fetch(url + "papers/self-rewarding-language-models/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Fixed at last.");
   });

@@ -1,0 +1,32 @@
+// Astro's log (its `logger` setting), written as Astro's own node logger writes
+// it, with one repeat left out. Under the dev server the content check prints
+// the papers' problems once a save; until a save fixes them, every page asked
+// for fails with the same list, for Astro's overlay. Astro printed that list
+// again, twice a request (its router and its dev handler each log a page's
+// error), and for the browser's /favicon.ico too: 5 lines became 30 or more.
+import type { AstroLoggerDestination, AstroLoggerMessage } from "astro";
+import nodeLog, { type NodeHandlerConfig } from "astro/logger/node";
+import { PAPERS_LOADER } from "../lib/build-handoff.ts";
+
+// Shared: Astro loads this module twice in the dev server, in Node for its own
+// log and through Vite for the pages' log (see build-handoff.ts).
+const PRINTED = Symbol.for("papernotes.printed-problems");
+
+/** What the check last printed: an error a page then fails with repeats it, if it holds it all. */
+function isRepeatedProblemList(event: AstroLoggerMessage, printed: string | undefined): boolean {
+  return event.level === "error" && event.label !== PAPERS_LOADER && printed !== undefined && event.message.includes(printed);
+}
+
+export default function problemsLoggedOnce(config?: NodeHandlerConfig): AstroLoggerDestination {
+  const print = nodeLog(config);
+  const shared = globalThis as { [PRINTED]?: string };
+  return {
+    write(event) {
+      if (event.level === "error" && event.label === PAPERS_LOADER) shared[PRINTED] = event.message;
+      if (isRepeatedProblemList(event, shared[PRINTED])) return;
+      print.write(event);
+    },
+    flush: () => print.flush?.(),
+    close: () => print.close?.(),
+  };
+}
