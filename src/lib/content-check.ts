@@ -44,6 +44,8 @@ export interface RenderedPaper {
   builtFormulas?: { file: string; lengths: number[] };
   /** With `builtFormulas`: the KaTeX fonts those previews use, which the formula list samples (see rehype-katex-fonts). */
   formulaFonts?: KatexFace[];
+  /** The class names of the KaTeX markup of the note and of its formula list previews, sorted: which of KaTeX's rules the site needs (see siteKatexRules). */
+  katexClasses?: string[];
   /** With `cache`: the files of the build cache that keep the note's highlighted code blocks. */
   highlightedBlocks?: string[];
   /** `html` for a heading with math, whose text would lose it. */

@@ -4,7 +4,7 @@
 // KaTeX font URLs in them are relative, for file://, so each depth of page has
 // its own text, and the site's one policy lists the hash of each.
 import globalCss from "../styles/global.css?inline";
-import { KATEX_FONT_DIR, KATEX_RULES, katexFontFaces } from "../integrations/katex-assets.ts";
+import { KATEX_FONT_DIR, katexFontFaces } from "../integrations/katex-assets.ts";
 import { contentSecurityPolicy } from "./csp.ts";
 
 /** How deep a page may be below the site root: papers/<slug>/, tags/<tag>/ and formulas/<n>/ are 2, so one to spare. */
@@ -24,5 +24,11 @@ export function siteStylesAt(depth: number): string {
   return styles;
 }
 
-/** The policy of every page: it allows the site's styles at every depth and KaTeX's rules. */
-export const PAGE_POLICY = contentSecurityPolicy([...siteStyles, KATEX_RULES]);
+const policies = new Map<string, string>();
+
+/** The policy of every page: it allows the site's styles at every depth and the site's KaTeX rules (see katexRulesOf). */
+export function pagePolicy(katexRules: string): string {
+  let policy = policies.get(katexRules);
+  if (policy === undefined) policies.set(katexRules, (policy = contentSecurityPolicy([...siteStyles, katexRules])));
+  return policy;
+}

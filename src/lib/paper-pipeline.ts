@@ -27,7 +27,7 @@ import remarkHtmlBlockMarkdown from "../plugins/remark-html-block-markdown.ts";
 import remarkBlockedHtml from "../plugins/remark-blocked-html.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
 import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
-import { formulaPreviewFonts } from "../plugins/rehype-katex-fonts.ts";
+import { formulaPreviewClasses, formulaPreviewFonts } from "../plugins/rehype-katex-fonts.ts";
 import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
@@ -279,6 +279,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
       done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast, (root) => toHtml.stringify(root as never, file) as string) };
+      done.rendered.katexClasses = [...new Set([...(file.data.katexClasses ?? []), ...formulaPreviewClasses(listedEquations(paper.indexed))])].sort();
       const blocks = new Set(file.data.codeBlockKeys);
       if (options.cache && blocks.size > 0) done.rendered.highlightedBlocks = [...blocks].map((key) => options.cache!.highlightedBlockFile(key));
       if (options.asBuilt) {

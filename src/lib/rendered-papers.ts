@@ -7,7 +7,7 @@ import { needsMdxCompiler } from "./body-text.ts";
 import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
 import { contentProblemsError, notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
-import type { KatexFace } from "../integrations/katex-assets.ts";
+import { KATEX_RULES, siteKatexRules, type KatexFace } from "../integrations/katex-assets.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import type { PaperIndex } from "./paper-index.ts";
 
@@ -64,6 +64,12 @@ export function readRenderedPaper(papersDir: string, base: string, slug: string)
 export function formulaPreviewHtml(papersDir: string, base: string, slug: string, n: number, render: () => string): string {
   const built = notesFilledAfterBuild(papersDir, base) && takeRenderedContent(papersDir, base)?.rendered.get(slug)?.builtFormulas;
   return built ? formulaMarker(slug, n) : render();
+}
+
+/** KaTeX's rules for a page with math: under the build script, those the site's markup uses (see siteKatexRules); otherwise all. */
+export function katexRulesOf(papersDir: string, base: string): string {
+  const result = notesFilledAfterBuild(papersDir, base) ? takeRenderedContent(papersDir, base) : undefined;
+  return result ? siteKatexRules(result) : KATEX_RULES;
 }
 
 /** The KaTeX fonts of the formula list's previews of `slug`, if the content pass made those previews (see formulaPreviewHtml). */

@@ -2,14 +2,23 @@
 // fast build path: each distinct formula is rendered once per build, and its
 // HTML is kept as a raw node instead of being parsed back into a tree (the
 // same formulas recur across papers; parsing KaTeX's HTML back was most of the
-// cost). rehype-stringify must run with allowDangerousHtml.
+// cost). rehype-stringify must run with allowDangerousHtml. The class names of
+// the markup go on the file, for the page's KaTeX rules (see katexRulesFor).
 import type { Element, ElementContent, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { hasClass } from "../lib/hast-class.ts";
+import { formulaClasses } from "../lib/katex-classes.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
+
+declare module "vfile" {
+  interface DataMap {
+    /** The class names in the note's KaTeX markup. */
+    katexClasses: Set<string>;
+  }
+}
 
 const rendered = new Map<string, string>();
 /**
@@ -20,8 +29,11 @@ const rendered = new Map<string, string>();
  */
 const RENDERED_KEPT = 4096;
 
+/** How renderMath's memo names a formula. */
+const formulaKey = (tex: string, displayMode: boolean) => (displayMode ? "D" : "I") + tex;
+
 export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
-  const key = (displayMode ? "D" : "I") + tex;
+  const key = formulaKey(tex, displayMode);
   let html = rendered.get(key);
   if (html === undefined) {
     html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
@@ -33,6 +45,7 @@ export function renderMath(tex: string, displayMode: boolean, options: KatexOpti
 
 export default function rehypeKatexCached(options: KatexOptions = {}) {
   return (tree: Root, file: VFile) => {
+    const classes = (file.data.katexClasses ??= new Set());
     visitParents(tree, "element", (element: Element, parents) => {
       const display = hasClass(element, "math-display");
       if (!display && !hasClass(element, "math-inline")) return;
@@ -41,6 +54,7 @@ export default function rehypeKatexCached(options: KatexOptions = {}) {
       let value: string;
       try {
         value = renderMath(tex, display, options);
+        for (const name of formulaClasses(formulaKey(tex, display), () => value)) classes.add(name);
       } catch (error) {
         file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place: element.position, source: "rehype-katex-cached" });
         value = "";

@@ -7,13 +7,12 @@
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import { distinctFaces, faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import { formulaClasses } from "../lib/katex-classes.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
 import { renderFormulaPreview } from "./rehype-katex-source.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 import type { VFile } from "vfile";
 
-/** Class names in a fast-path raw node's KaTeX HTML. */
-const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
 /** The faces of each distinct formula (by mode and TeX), so that a formula on many pages is read once. */
 const facesOfFormulas = new Map<string, KatexFace[]>();
 const FACES_KEPT = 4096;
@@ -22,18 +21,24 @@ const FACES_KEPT = 4096;
 function facesOfFormula(key: string, html: () => string): KatexFace[] {
   let faces = facesOfFormulas.get(key);
   if (!faces) {
-    const classes = new Set<string>();
-    for (const [, names] of html().matchAll(CLASS_ATTRIBUTE)) for (const name of names!.split(" ")) classes.add(name);
-    faces = katexFacesOf(classes);
+    faces = katexFacesOf(formulaClasses(key, html));
     if (facesOfFormulas.size >= FACES_KEPT) facesOfFormulas.clear();
     facesOfFormulas.set(key, faces);
   }
   return faces;
 }
 
+/** How a preview is named in the memos: as the display formula of its TeX. */
+const previewKey = (eq: IndexedEquation) => `D${eq.previewTex}`;
+
 /** The fonts of these equations' previews (the formula list's), each once. */
 export function formulaPreviewFonts(equations: IndexedEquation[]): KatexFace[] {
-  return distinctFaces(equations.flatMap((eq) => facesOfFormula(`D${eq.previewTex}`, () => renderFormulaPreview(eq))));
+  return distinctFaces(equations.flatMap((eq) => facesOfFormula(previewKey(eq), () => renderFormulaPreview(eq))));
+}
+
+/** The class names in these equations' previews (the formula list's). */
+export function formulaPreviewClasses(equations: IndexedEquation[]): string[] {
+  return equations.flatMap((eq) => [...formulaClasses(previewKey(eq), () => renderFormulaPreview(eq))]);
 }
 
 /** A hidden sample of each face (see above); the formula list has one too. */

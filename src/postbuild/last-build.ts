@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { siteKatexRules } from "../integrations/katex-assets.ts";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
 import { indexDigest, projectFilesDigest, withMapsAndSets } from "../lib/render-cache.ts";
@@ -61,8 +62,9 @@ const GENERATED_SOURCES = ["public/vendor"];
  */
 export function layoutDigest(handOff: HandOff): string {
   const { result } = handOff;
-  const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, highlightedBlocks: _highlightedBlocks, ...paper }) => paper);
-  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered };
+  // A note's KaTeX classes matter to the other pages only through the site's rules: a formula like those before lays out nothing anew.
+  const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, highlightedBlocks: _highlightedBlocks, katexClasses: _katexClasses, ...paper }) => paper);
+  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered, katexRules: siteKatexRules(result) };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
 }
 

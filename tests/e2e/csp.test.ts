@@ -11,6 +11,11 @@ import { KATEX_RULES } from "../../src/integrations/katex-assets.ts";
 import { sha256Source } from "../../src/lib/csp.ts";
 import { scrollIntoViewSettled } from "../support/browser.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
+
+/** Each selector of KaTeX's rules, with its declarations. */
+const katexSelectors = new Set([...KATEX_RULES.matchAll(/([^{}]+)\{([^{}]*)\}/g)].flatMap(([, selectors, body]) => selectors!.split(",").map((selector) => `${selector}{${body}}`)));
+/** KaTeX's stylesheet, or the part of it that the site's formulas use (see katexRulesFor): only selectors of KaTeX's, each with its own declarations. */
+const isKatexRules = (css: string) => css.startsWith(".katex{") && [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].every(([, selectors, body]) => selectors!.split(",").every((selector) => katexSelectors.has(`${selector}{${body}}`)));
 import { serveStatic, type StaticSite } from "../support/serve.ts";
 
 const seed = useSeedSite();
@@ -70,11 +75,12 @@ async function markupProblems(page: Page, path: string): Promise<string[]> {
   if (markup.beforePolicy.join() !== '<meta charset="utf-8">') problems.push(`${path}: before the policy: ${markup.beforePolicy.join(" ")}`);
   // Every <style> is allowed by its hash; the site's own, with the fonts relative to this page, and KaTeX's.
   for (const css of markup.styles) if (!sitePolicy.includes(sha256Source(css))) problems.push(`${path}: <style> ${JSON.stringify(css.slice(0, 50))}… is not in the policy`);
-  const siteStyles = markup.styles.filter((css) => css !== KATEX_RULES);
+  const katexStyles = markup.styles.filter(isKatexRules);
+  const siteStyles = markup.styles.filter((css) => !isKatexRules(css));
   const fontUrl = `url(${markup.root}vendor/katex/fonts/KaTeX_Main-Regular.woff2)`;
   if (siteStyles.length !== 1 || !siteStyles[0]!.includes(fontUrl)) problems.push(`${path}: ${siteStyles.length} site <style> elements, expected one with ${fontUrl}`);
   // KaTeX's stylesheet exactly on the pages with math.
-  if (markup.styles.includes(KATEX_RULES) !== markup.hasMath) problems.push(`${path}: KaTeX styles ${markup.hasMath ? "missing" : "on a page without math"}`);
+  if ((katexStyles.length === 1) !== markup.hasMath) problems.push(`${path}: KaTeX styles ${markup.hasMath ? "missing" : "on a page without math"}`);
   for (const handler of markup.handlerAttributes) problems.push(`${path}: inline event handler ${handler}`);
   for (const script of markup.inlineScripts) {
     // JSON-LD is data: the browser never runs it, so CSP does not apply.

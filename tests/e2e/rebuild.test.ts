@@ -80,6 +80,23 @@ describe("a rebuild after editing a note", () => {
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("Würstchen, renamed");
   });
 
+  it("lays out every page anew for a kind of formula no note had, whose KaTeX rules every page with math needs, and reuses the pages for another of a kind", () => {
+    build();
+    // One formula for another, so that the count of formulas stays.
+    writeFileSync(paper, readFileSync(paper, "utf8").replace("$\\tilde X_t$", "$\\tilde Y_t$"));
+    expect(build()).toMatch(/reused the last build's pages/);
+    writeFileSync(paper, readFileSync(paper, "utf8").replace("$\\tilde Y_t$", "$\\boxed{Y_t}$"));
+    const rebuilt = build();
+    expect(rebuilt).toMatch(/laying out every page anew: .*a kind of formula no note had/);
+    const page = (site: string, path: string) => readFileSync(join(site, path), "utf8");
+    for (const path of ["papers/wuerstchen/index.html", "papers/designedit/index.html"]) expect(page(out, path)).toContain(".katex .boxpad{");
+
+    const full = join(outDirs, "full");
+    build(full);
+    for (const path of ["papers/wuerstchen/index.html", "papers/designedit/index.html", "formulas/index.html"]) expect(page(out, path)).toBe(page(full, path));
+    rmSync(full, { recursive: true, force: true });
+  });
+
   it("builds in full when the site was changed since", () => {
     rmSync(join(out, "tags/index.html"));
     const rebuilt = build();
