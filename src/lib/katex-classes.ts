@@ -2,6 +2,9 @@
 // formula: which of KaTeX's rules (katexRulesFor) and fonts (katexFacesOf) a
 // page needs follows from them.
 
+/** How the memos of formulas (rendered markup, class names, faces, checks) name one: its mode and its TeX. */
+export const formulaKey = (tex: string, displayMode: boolean): string => (displayMode ? "D" : "I") + tex;
+
 const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
 const known = new Map<string, ReadonlySet<string>>();
 /** Bounded and emptied when full, as renderMath's memo is (rehype-katex-cached). */

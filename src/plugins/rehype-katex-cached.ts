@@ -10,7 +10,7 @@ import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { hasClass } from "../lib/hast-class.ts";
-import { formulaClasses } from "../lib/katex-classes.ts";
+import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
 declare module "vfile" {
@@ -28,9 +28,6 @@ const rendered = new Map<string, string>();
  * has about 1,000 different formulas, so a build of it never empties it.
  */
 const RENDERED_KEPT = 4096;
-
-/** How renderMath's memo names a formula. */
-const formulaKey = (tex: string, displayMode: boolean) => (displayMode ? "D" : "I") + tex;
 
 export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
   const key = formulaKey(tex, displayMode);

@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import { distinctFaces, faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
-import { formulaClasses } from "../lib/katex-classes.ts";
+import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
 import { renderFormulaPreview } from "./rehype-katex-source.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
@@ -29,7 +29,7 @@ function facesOfFormula(key: string, html: () => string): KatexFace[] {
 }
 
 /** How a preview is named in the memos: as the display formula of its TeX. */
-const previewKey = (eq: IndexedEquation) => `D${eq.previewTex}`;
+const previewKey = (eq: IndexedEquation) => formulaKey(eq.previewTex, true);
 
 /** The fonts of these equations' previews (the formula list's), each once. */
 export function formulaPreviewFonts(equations: IndexedEquation[]): KatexFace[] {
@@ -74,7 +74,7 @@ export default function rehypeKatexFonts() {
       // The fast path's math: raw KaTeX HTML, with the TeX's mode kept (rehype-katex-cached).
       if (node.type === "raw") {
         const data = (node as { data?: Partial<MathNodeData> }).data;
-        if (data?.tex !== undefined) add(facesOfFormula((data.displayMode ? "D" : "I") + data.tex, () => (node as { value: string }).value), data.displayMode === true);
+        if (data?.tex !== undefined) add(facesOfFormula(formulaKey(data.tex, data.displayMode === true), () => (node as { value: string }).value), data.displayMode === true);
         return;
       }
       // rehype-katex's markup (MDX): a display's .katex is inside its .katex-display, which comes first.

@@ -5,6 +5,7 @@ import type { Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
+import { formulaKey } from "../lib/katex-classes.ts";
 import { katexHas, katexOptions } from "../lib/katex-options.ts";
 import { literalPattern } from "../lib/literal-pattern.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
@@ -15,7 +16,7 @@ import { renderMath } from "./rehype-katex-cached.ts";
 const verdicts = new Map<string, string | null>();
 
 export function katexProblem(tex: string, displayMode: boolean): string | null {
-  const key = (displayMode ? "D" : "I") + tex;
+  const key = formulaKey(tex, displayMode);
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     try {

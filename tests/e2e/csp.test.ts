@@ -11,12 +11,12 @@ import { KATEX_RULES } from "../../src/integrations/katex-assets.ts";
 import { sha256Source } from "../../src/lib/csp.ts";
 import { scrollIntoViewSettled } from "../support/browser.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
+import { serveStatic, type StaticSite } from "../support/serve.ts";
 
 /** Each selector of KaTeX's rules, with its declarations. */
 const katexSelectors = new Set([...KATEX_RULES.matchAll(/([^{}]+)\{([^{}]*)\}/g)].flatMap(([, selectors, body]) => selectors!.split(",").map((selector) => `${selector}{${body}}`)));
 /** KaTeX's stylesheet, or the part of it that the site's formulas use (see katexRulesFor): only selectors of KaTeX's, each with its own declarations. */
 const isKatexRules = (css: string) => css.startsWith(".katex{") && [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].every(([, selectors, body]) => selectors!.split(",").every((selector) => katexSelectors.has(`${selector}{${body}}`)));
-import { serveStatic, type StaticSite } from "../support/serve.ts";
 
 const seed = useSeedSite();
 const pages = sitePages(inject("siteDir"));

@@ -2,10 +2,10 @@
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { KATEX_RULES, katexRulesFor, siteKatexRules } from "../../src/integrations/katex-assets.ts";
-import { formulaClasses } from "../../src/lib/katex-classes.ts";
+import { formulaClasses, formulaKey } from "../../src/lib/katex-classes.ts";
 import type { RenderedPaper } from "../../src/lib/content-check.ts";
 
-const classesOf = (tex: string, displayMode = false) => formulaClasses(`${displayMode ? "D" : "I"}${tex}`, () => katex.renderToString(tex, { displayMode }));
+const classesOf = (tex: string, displayMode = false) => formulaClasses(formulaKey(tex, displayMode), () => katex.renderToString(tex, { displayMode }));
 const rulesOf = (css: string) => css.match(/[^{}]+\{[^{}]*\}/g) ?? [];
 
 describe("katexRulesFor", () => {
