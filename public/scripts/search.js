@@ -152,7 +152,14 @@
     };
     while (start > 0 && start < first && inWord(text[start - 1]) && inWord(text[start])) start++;
     while (start > 0 && start < first && (/\s/.test(text[start]) || LEADING_PUNCTUATION.test(text[start]))) start++;
+    // A formula ($…$, as the records hold it) is shown whole: from its start if that is near, else from after it.
+    var formula = formulaAround(text, start);
+    if (formula) start = formula.open >= first - 100 ? formula.open : Math.min(first, formula.close);
+    while (start > 0 && start < first && /\s/.test(text[start])) start++;
     var end = Math.min(text.length, start + 180);
+    // And up to its end if that is near (or the hit is in it), else up to its start.
+    formula = formulaAround(text, end);
+    if (formula) end = formula.close - end <= 60 || formula.open <= first ? formula.close : formula.open;
     var marked = [];
     terms.forEach(function (term) {
       for (var at = hitAt(folded, term, start, segmented); at !== -1 && at < end; at = hitAt(folded, term, at + term.length, segmented)) {
@@ -167,6 +174,16 @@
     }
     if (end < text.length) parts.push({ text: "…", mark: false });
     return parts;
+  }
+
+  // The formula that a cut at `at` would split, if any: its $ or $$ signs' offsets, the closing one's end.
+  var FORMULA = /\$\$(?:[^$\\]|\\[\s\S])*\$\$|\$(?:[^$\\]|\\[\s\S])+\$/g;
+  function formulaAround(text, at) {
+    for (var match of text.matchAll(FORMULA)) {
+      if (match.index >= at) break;
+      if (match.index + match[0].length > at) return { open: match.index, close: match.index + match[0].length };
+    }
+    return null;
   }
 
   // Pagefind, when a word is in no page, searches for the longest indexed word

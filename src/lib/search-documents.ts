@@ -37,12 +37,16 @@ export interface MathNodeData {
   displayMode: boolean;
 }
 
+/** A formula in a section's text as its author wrote it, between dollar signs: an excerpt shows where it starts and ends. */
+const inlineMath = (tex: string) => `$${tex.trim()}$`;
+const displayMath = (tex: string) => `$$${tex.trim()}$$`;
+
 /**
  * A note body's sections: the paper's about line (authors and the like) and
  * the text before the first h2/h3, then one per h2/h3
- * with an id. Inline formulas are read as their TeX source (from the fast
+ * with an id. Inline formulas are read as their TeX source, $…$ (from the fast
  * path's raw nodes, or KaTeX's annotation in MDX pages), and so are display
- * equations, but those in `recorded` (TeX as written), which have records of their own.
+ * equations, $$…$$, but those in `recorded` (TeX as written), which have records of their own.
  */
 function sectionsOf(body: Parent, page: string, title: string, lang: string, about: string, recorded: Set<string>): SearchDocument[] {
   const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, heading, text: "", kind: "section", lang });
@@ -51,7 +55,7 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
     if (node.type === "text") return add(node.value);
     if (node.type === "raw") {
       const math = node.data as MathNodeData | undefined;
-      if (math && !math.displayMode) add(` ${math.tex} `);
+      if (math && !math.displayMode) add(` ${inlineMath(math.tex)} `);
       return;
     }
     if (node.type !== "element") return;
@@ -59,12 +63,12 @@ function sectionsOf(body: Parent, page: string, title: string, lang: string, abo
     if (classes === "equation") {
       // A display equation with a record of its own is found there; any other, in its section.
       const tex = authorTex(node);
-      if (tex !== undefined && !recorded.has(tex)) add(` ${tex} `);
+      if (tex !== undefined && !recorded.has(tex)) add(` ${displayMath(tex)} `);
       return;
     }
     if (classes === "katex") {
       const annotation = findElement(node, (e) => e.tagName === "annotation");
-      if (annotation) add(` ${toText(annotation)} `);
+      if (annotation) add(` ${inlineMath(toText(annotation))} `);
       return;
     }
     if (SKIPPED_TAGS.has(node.tagName) || SKIPPED_CLASSES.test(classes) || node.properties.hidden) return;

@@ -187,6 +187,23 @@ for (const mode of MODES) {
       expect(await searchFor(page, "融")).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/designedit\//)]));
     });
 
+    it("shows a formula in an excerpt as its TeX between dollar signs, where it starts and ends", async () => {
+      await page.goto(mode.home());
+      await page.locator("#site-search-input").focus();
+      // Würstchen's Stage A: "…the decoder $f_\Theta^{-1}$ reconstructs the input: The compression here…"
+      expect(await searchFor(page, "deliberately weak")).toEqual([expect.stringMatching(/papers\/wuerstchen\/(index\.html)?#stage-a-/)]);
+      expect(await page.locator(".search-result-excerpt").first().textContent()).toContain("$f_\\Theta^{-1}$ reconstructs");
+      // No excerpt starts or ends inside a formula: its dollar signs pair up.
+      let withFormulas = 0;
+      for (const query of ["theta", "reward", "latent", "noise", "model", "loss", "stage"]) {
+        expect(await searchFor(page, query), query).not.toEqual([]);
+        const excerpts = await page.locator(".search-result-excerpt").allTextContents();
+        withFormulas += excerpts.filter((excerpt) => excerpt.includes("$")).length;
+        expect(excerpts.filter((excerpt) => (excerpt.match(/(?<!\\)\$/g) ?? []).length % 2 === 1), query).toEqual([]);
+      }
+      expect(withFormulas).toBeGreaterThan(5);
+    });
+
     it("shows in each excerpt the Chinese word searched for, marked, unless the heading has it", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();

@@ -40,14 +40,14 @@ Better *and* faster.[^1]
 describe("search records", () => {
   const { papersDir, contentDir } = writePapers({ "noise-paper": note });
 
-  it("has one record per section and per labelled equation, formulas as TeX", async () => {
+  it("has one record per section and per labelled equation, formulas as TeX between dollar signs, as written", async () => {
     const { search } = await checkContent(papersDir, "/", { render: true });
     const searchDocuments = search.flatMap((page) => page.documents!);
     expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
       // The paper's own record: found by its authors, venue, arXiv id and summary too.
-      ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with x^2 inline.", "section"],
-      // A display equation without a label is found in its section, by its TeX.
-      ["papers/noise-paper/#method", "Method", 'The model predicts \\epsilon_\\theta from a noisy input: w = \\operatorname{softmax}(z) print("code is indexed as text")', "section"],
+      ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with $x^2$ inline.", "section"],
+      // A display equation without a label is found in its section, by its TeX; an excerpt shows where each formula starts and ends.
+      ["papers/noise-paper/#method", "Method", 'The model predicts $\\epsilon_\\theta$ from a noisy input: $$w = \\operatorname{softmax}(z)$$ print("code is indexed as text")', "section"],
       // A footnote's number and its ↩ are not words of the text.
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
       ["papers/noise-paper/#footnote-label", "Footnotes", "On one GPU.", "section"],
