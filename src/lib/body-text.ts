@@ -6,14 +6,17 @@ const DISPLAY_MATH = /^[ \t>]*\$\$[ \t]*\n[\s\S]*?^[ \t>]*\$\$[ \t]*$/gm;
 // Not from an escaped \$, which is a dollar sign.
 const INLINE_MATH = /(?<!\\)\$(?:\\.|[^$\n\\])+\$/g;
 
+/** The patterns above match line by line; a note saved with Windows line endings (\r\n) too. */
+const withLf = (body: string) => body.replace(/\r\n?/g, "\n");
+
 export function hasMath(body: string): boolean {
-  const prose = body.replace(FENCED_CODE, "");
+  const prose = withLf(body).replace(FENCED_CODE, "");
   // search(), not test(): a /g regex's test() resumes from the previous match.
   return prose.search(DISPLAY_MATH) !== -1 || prose.search(INLINE_MATH) !== -1;
 }
 
 export function proseOf(body: string): string {
-  return body
+  return withLf(body)
     .replace(FENCED_CODE, " ")
     .replace(DISPLAY_MATH, " ")
     .replace(INLINE_MATH, " ")
@@ -29,6 +32,6 @@ export function proseOf(body: string): string {
  */
 export function needsMdxCompiler(body: string): boolean {
   // Escaped braces and < (\{ \} \<) are characters, in MDX too.
-  const prose = body.replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ").replace(/\\[{}<]/g, " ");
+  const prose = withLf(body).replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ").replace(/\\[{}<]/g, " ");
   return /^(import|export)\s/m.test(prose) || /<[A-Za-z]/.test(prose) || /[{}]/.test(prose);
 }

@@ -86,7 +86,8 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
   const problem = (line: number, column: number, reason: string) => problems.push({ file: displayPath(path), line, column, reason });
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // Windows line endings as \n: a formula's TeX (its copy, its annotation) then holds no \r; lines stay where they were.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/\r\n?/g, "\n");
   } catch {
     problem(1, 1, "the file is not UTF-8 text; save it as UTF-8");
     return undefined;

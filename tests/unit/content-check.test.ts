@@ -44,6 +44,19 @@ describe("content check", () => {
     expect(result.index.get("main")!.equations.map((e) => [e.anchor, e.number])).toEqual([["eq-first", "1"], ["eq-second", "2"]]);
   });
 
+  it("reads a note saved with Windows line endings as the same note: plain Markdown, the same page, the same places", async () => {
+    const note = `${twoEquations}\n\`\`\`js\nf({});\n\`\`\`\n`;
+    const withLf = await checkContent(writePapers({ main: note }).papersDir, "/", { render: true });
+    const withCrLf = await checkContent(writePapers({ main: note.replace(/\n/g, "\r\n") }).papersDir, "/", { render: true });
+    expect(withCrLf.index.get("main")!.mdx).toBe(false);
+    expect(paperHtml(withCrLf.rendered.get("main")!)).toBe(paperHtml(withLf.rendered.get("main")!));
+    expect(paperHtml(withCrLf.rendered.get("main")!)).not.toContain("\r");
+    const broken = (text: string) => text.replace("\\eqref{eq:second}", "\\eqref{eq:third}");
+    const problems = async (text: string) => (await checkContent(writePapers({ main: text }).papersDir)).problems.map(formatShort);
+    expect(await problems(broken(note.replace(/\n/g, "\r\n")))).toEqual(await problems(broken(note)));
+    expect(await problems(broken(note))).toHaveLength(1);
+  });
+
   it("keeps a labelled equation's anchor when equations are added above it", async () => {
     const other = `${frontmatter()}\nSee $\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
     const before = await checkContent(writePapers({ main: twoEquations, other }).papersDir);

@@ -37,6 +37,11 @@ describe("reading time", () => {
     // Display math in a list item or a quote, and escaped braces, are no MDX either.
     expect(needsMdxCompiler("- item:\n\n   $$\n   a = b \\label{eq:in-list}\n   $$\n\n> $$\n> c = d \\label{eq:q}\n> $$\n")).toBe(false);
     expect(needsMdxCompiler("Escaped braces \\{ \\} and less-than \\< in prose.")).toBe(false);
+    // Saved with Windows line endings: a display's label and a code block's braces are still no MDX.
+    const crlf = (text: string) => text.replace(/\n/g, "\r\n");
+    expect(needsMdxCompiler(crlf("Text.\n\n$$\na = b \\label{eq:ab}\n$$\n\n```js\nf({})\n```\n"))).toBe(false);
+    expect(hasMath(crlf("```bash\necho $HOME$\n```\n"))).toBe(false);
+    expect(countReadingUnits(proseOf(crlf("One two.\n\n$$\na = b\n$$\n")))).toEqual({ cjk: 0, words: 2 });
   });
 });
 
