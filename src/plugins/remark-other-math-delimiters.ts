@@ -11,9 +11,9 @@ import { katexHas } from "../lib/katex-options.ts";
 import { BLANK_LINE, occurrences, placeOf, pointAt, SOURCE } from "./messages.ts";
 
 /** An opening delimiter or a reference, not itself escaped; looked for only in a note that holds one. */
-const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{[A-Za-z]+\*?\})/g;
+const OPENER = /(?<!\\)(?:\\\\)*(\\\(|\\\[|＄＄|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{[A-Za-z]+\*?\})/g;
 const MAY_HOLD_OPENER = /\\[([]|＄|\\(?:eq)?ref(?![A-Za-z])|\\begin\{/;
-const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄": "＄" };
+const CLOSER: Record<string, string> = { "\\(": "\\)", "\\[": "\\]", "＄＄": "＄＄", "＄": "＄" };
 
 /** Content that reads as TeX: a command, ^, _, braces or =. `\[1\]` or `\[a\]`, escaped brackets, is not. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
@@ -65,7 +65,9 @@ export default function remarkOtherMathDelimiters() {
         const shown = written.length > 40 ? `${written.slice(0, 30)}…${CLOSER[delimiter]}` : written;
         const nth = occurrences(text.slice(start, at), delimiter);
         const place = placeOf(file, node, delimiter, nth) ?? node.position;
-        file.info(`${shown} shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own`, { place, source: SOURCE, ruleId: "math-delimiters" });
+        // ＄ and $ look alike: the warning says which it is.
+        const fullWidth = delimiter.startsWith("＄") ? ` (＄ is the full-width dollar sign, U+FF04, as a Chinese input method types it; math takes the ASCII $)` : "";
+        file.info(`${shown} shows as written, not as math${fullWidth}: math is written between $ signs ($…$), or as a display between $$ lines of their own`, { place, source: SOURCE, ruleId: "math-delimiters" });
       }
     });
   };

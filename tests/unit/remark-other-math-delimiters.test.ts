@@ -6,15 +6,18 @@ import remarkOtherMathDelimiters from "../../src/plugins/remark-other-math-delim
 
 const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkMath, remarkOtherMathDelimiters]);
 const SAYS = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
+const SAYS_FULL_WIDTH = "shows as written, not as math (＄ is the full-width dollar sign, U+FF04, as a Chinese input method types it; math takes the ASCII $): math is written between $ signs ($…$), or as a display between $$ lines of their own";
 
 describe("remark-other-math-delimiters", () => {
   it("warns about \\(…\\), \\[…\\] and full-width ＄…＄ at their place", () => {
     expect(messagesOf("Inline \\(x^2 + y\\) and 公式＄a_1＄ here, and \\(a *b* c_1\\).\n\n\\[\nE = mc^2\n\\]\n")).toEqual([
       `1:8: warning: \\(x^2 + y\\) ${SAYS}`,
-      `1:26: warning: ＄a_1＄ ${SAYS}`,
+      `1:26: warning: ＄a_1＄ ${SAYS_FULL_WIDTH}`,
       `1:42: warning: \\(a *b* c_1\\) ${SAYS}`,
       `3:1: warning: \\[ E = mc^2 \\] ${SAYS}`,
     ]);
+    // A display between full-width ＄＄ lines: told once, at its first ＄＄.
+    expect(messagesOf("损失为\n\n＄＄\nL = \\|x - \\hat{x}\\|^2\n＄＄\n")).toEqual([`3:1: warning: ＄＄ L = \\|x - \\hat{x}\\|^2 ＄＄ ${SAYS_FULL_WIDTH}`]);
     // Inline, a single letter is TeX enough.
     expect(messagesOf("Where \\(x\\) is given.\n")).toEqual([`1:7: warning: \\(x\\) ${SAYS}`]);
     // And so is a number or arithmetic, which no word in escaped parentheses has.
