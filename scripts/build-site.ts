@@ -2,7 +2,7 @@
 // paper, build into a staging folder, and only then replace the site.
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, stripVTControlCharacters } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { BUILD_V8_FLAGS, endChildren } from "../src/lib/child-task.ts";
@@ -143,7 +143,8 @@ async function fail(message: string): Promise<never> {
   if (stopped) return new Promise<never>(() => {});
   await search.stop();
   for (const dir of [staging, searchDir]) rmSync(dir, { recursive: true, force: true });
-  console.error(`${message}\n\nbuild failed; ${leftAlone()}.`);
+  // Into a file or a CI log (NO_COLOR, see build.mjs) a tool's colour codes (Rolldown's, in a syntax error) are noise.
+  console.error(`${process.env.NO_COLOR ? stripVTControlCharacters(message) : message}\n\nbuild failed; ${leftAlone()}.`);
   process.exit(1);
 }
 

@@ -4,9 +4,11 @@
 // for fails with the same list, for Astro's overlay. Astro printed that list
 // again, twice a request (its router and its dev handler each log a page's
 // error), and for the browser's /favicon.ico too: 5 lines became 30 or more.
+// Errors also lose the frames of Astro's compiled chunks, which name no file of the author's.
 import type { AstroLoggerDestination, AstroLoggerMessage } from "astro";
 import nodeLog, { type NodeHandlerConfig } from "astro/logger/node";
 import { PAPERS_LOADER } from "../lib/build-handoff.ts";
+import { noteFailedPage, withoutCompiledFrames } from "../lib/page-render-error.ts";
 
 // Shared: Astro loads this module twice in the dev server, in Node for its own
 // log and through Vite for the pages' log (see build-handoff.ts).
@@ -24,7 +26,10 @@ export default function problemsLoggedOnce(config?: NodeHandlerConfig): AstroLog
     write(event) {
       if (event.level === "error" && event.label === PAPERS_LOADER) shared[PRINTED] = event.message;
       if (isRepeatedProblemList(event, shared[PRINTED])) return;
-      print.write(event);
+      if (event.level !== "error") return print.write(event);
+      // A page that failed as the build rendered it: the build says so, at its note (see page-render-error.ts).
+      if (event.label === "build" && noteFailedPage(event.message)) return;
+      print.write({ ...event, message: withoutCompiledFrames(event.message) });
     },
     flush: () => print.flush?.(),
     close: () => print.close?.(),

@@ -2,6 +2,8 @@
 import { handOffRenderedContent } from "./build-handoff.ts";
 import type { AstroBuildRequest } from "./astro-build.ts";
 import { serveChildTask } from "./child-task.ts";
+import { atFailedNote } from "./page-render-error.ts";
+import { papersDir } from "../site.config.ts";
 
 serveChildTask(async ({ handOff, logLevel }: AstroBuildRequest) => {
   handOffRenderedContent(handOff);
@@ -10,5 +12,7 @@ serveChildTask(async ({ handOff, logLevel }: AstroBuildRequest) => {
   // telemetry.astro.build, also with no network).
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
-  await build({ root: process.cwd(), logLevel });
+  await build({ root: process.cwd(), logLevel }).catch((error: Error) => {
+    throw new Error(atFailedNote(error.message, papersDir));
+  });
 });

@@ -21,7 +21,7 @@ describe("a paper with broken TeX", () => {
 });
 
 describe("an MDX note whose JavaScript throws as Astro renders it", () => {
-  it("fails naming the page and the error, in plain text (CI=1 and a log file, no colour codes), and writes nothing", () => {
+  it("fails naming the note's file and the error, in plain text (CI=1 and a log file, no colour codes), and writes nothing", () => {
     const content = mkdtempSync(join(tmpdir(), "papernotes-throws-"));
     cpSync(resolve("content/papers"), join(content, "papers"), { recursive: true });
     writeFileSync(
@@ -31,10 +31,24 @@ describe("an MDX note whose JavaScript throws as Astro renders it", () => {
     const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
     const build = runBuild(out, { PAPERNOTES_CONTENT: content, CI: "1" });
     expect(build.status).toBe(1);
-    expect(build.stderr + build.stdout).toMatch(/Caught error rendering \/papers\/boom\/: Error: boom at render/);
+    expect(build.stderr + build.stdout).toContain(`${join(content, "papers", "boom.mdx")}: its page failed as Astro rendered it: Error: boom at render`);
     expect(build.stderr + build.stdout).toMatch(/nothing was written/);
     expect(build.stderr + build.stdout).not.toMatch(/\u001b\[/);
+    // Astro's compiled chunks are no file of the author's: their frames are left out.
+    expect(build.stderr + build.stdout).not.toMatch(/\.astro\/\.prerender\//);
     expect(readdirSync(join(out, ".."))).toEqual([]);
+  });
+
+  it("fails at a syntax error in a module the note imports, in plain text, where Rolldown's message had colour codes", () => {
+    const content = mkdtempSync(join(tmpdir(), "papernotes-import-"));
+    mkdirSync(join(content, "papers"));
+    writeFileSync(join(content, "papers", "helper.js"), "export const x = ;\n");
+    writeFileSync(join(content, "papers", "imports.mdx"), `---\ntitle: "Imports"\nauthors: ["A"]\ndate: 2024-03-15\nlang: en\nsummary: "S."\ntags: ["x"]\n---\nimport { x } from "./helper.js"\n\nValue {x}.\n`);
+    const out = join(mkdtempSync(join(tmpdir(), "papernotes-out-")), "dist");
+    const build = runBuild(out, { PAPERNOTES_CONTENT: content, CI: "1" });
+    expect(build.status).toBe(1);
+    expect(build.stderr + build.stdout).toMatch(/\[PARSE_ERROR\] Unexpected token[\s\S]*helper\.js:1:18/);
+    expect(build.stderr + build.stdout).not.toMatch(/\u001b\[/);
   });
 });
 
