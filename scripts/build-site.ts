@@ -6,7 +6,7 @@ import { parseArgs, stripVTControlCharacters } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { BUILD_V8_FLAGS, endChildren } from "../src/lib/child-task.ts";
-import { formatProblem } from "../src/lib/content-check-results.ts";
+import { formatProblem, warningLines } from "../src/lib/content-check-results.ts";
 import { counted } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
@@ -71,7 +71,7 @@ const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
 // likely), they start now and load their modules meanwhile.
 const search = new SearchIndexer();
 const check = await checkContentInParallel(papersDir, basePath, { render: true, asBuilt: true, cache: true, onProgress, onInProcess: () => search.prestart() }).catch((error: Error) => fail(`the content check: ${error.message}`));
-for (const warning of check.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+for (const line of warningLines(check.warnings)) console.warn(`warning: ${line}`);
 // Counted in the last line too: on a big site the warnings have scrolled out of view by then.
 const warned = check.warnings.length > 0 ? ` (and ${counted(check.warnings.length, "warning")}, above)` : "";
 if (check.problems.length > 0) {

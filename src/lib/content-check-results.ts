@@ -8,7 +8,7 @@ import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./con
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
 import { oneSlipApart } from "./did-you-mean.ts";
-import { isoDate } from "./format.ts";
+import { counted, isoDate } from "./format.ts";
 import { literalPattern } from "./literal-pattern.ts";
 
 /** A file as problems name it: relative to where the build runs, or in full when it is outside (not ../../notes/x.mdx). */
@@ -19,6 +19,20 @@ export function displayPath(path: string): string {
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+}
+
+/** A note's warnings that a build or the dev server prints; a habit repeated 100 times in one note would scroll all else away. */
+const WARNINGS_SHOWN_PER_FILE = 10;
+
+/**
+ * The warnings as printed, at most `perFile` of a file, then a line that
+ * counts the rest (npm run check prints every one).
+ */
+export function warningLines(warnings: ContentProblem[], perFile = WARNINGS_SHOWN_PER_FILE): string[] {
+  return [...Map.groupBy(warnings, (warning) => warning.file)].flatMap(([file, ofFile]) => [
+    ...ofFile.slice(0, perFile).map(formatProblem),
+    ...(ofFile.length > perFile ? [`${file}: ${counted(ofFile.length - perFile, "more warning")} (npm run check lists them all)`] : []),
+  ]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import type { Loader } from "astro/loaders";
 import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
-import { formatProblem } from "./content-check-results.ts";
+import { warningLines } from "./content-check-results.ts";
 import { isPaperFile } from "./paper-files.ts";
 
 type LoaderContext = Parameters<Loader["load"]>[0];
@@ -47,7 +47,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
   const check = async (context: LoaderContext) => {
     // The dev server (it watches) shows drafts too, at their own page.
     const result = await checkContent(papersDir, base, { render: true, previewDrafts: context.watcher !== undefined });
-    for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
+    for (const line of warningLines(result.warnings)) context.logger.warn(line);
     const problems = result.problems.length > 0 ? describeProblems(result.problems) : undefined;
     if (problems && !context.watcher) throw new Error(problems);
     if (problems) {
