@@ -34,7 +34,7 @@ import { displayPath } from "./content-check-results.ts";
 import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { closestName, didYouMean } from "./did-you-mean.ts";
 import { TEX_IN_DOUBLE_QUOTES, texEatenByYaml } from "./yaml-escapes.ts";
-import { paperSchema } from "./paper-schema.ts";
+import { isCalendarDate, paperSchema } from "./paper-schema.ts";
 import { slugFor, slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
@@ -403,14 +403,6 @@ function langMeant(lang: string): string {
   if (/^(?:zh|cn|chs|cht|chinese|中文|zh[-_].*)$/i.test(lang)) return "; did you mean zh?";
   if (/^(?:en|english|eng|en[-_].*)$/i.test(lang)) return "; did you mean en?";
   return "";
-}
-
-/** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return true; // not date-shaped: the schema reports it
-  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
-  return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
 }
 
 function countMath(tree: Root): number {

@@ -8,6 +8,21 @@ const ARXIV_ID = /^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}|(?:1[5-9]|[2-9]\
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YAML rolls 2024-13-45 over into 2025-02-14; authors mean a typo. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return true; // not date-shaped: the schema reports it
+  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
+  return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
+}
+
+/** The date's message, with the fix for 2024-3-5, which YAML reads as text for its one-digit month and day: write 2024-03-05. */
+function notADate(input: unknown): string {
+  const match = typeof input === "string" ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input) : null;
+  const day = match && `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`;
+  return `must be a date such as 2024-03-15${day && isCalendarDate(day) ? `: write ${day}` : ""}`;
+}
+
 export const paperSchema = z.strictObject({
   title: z.string().trim().min(1),
   authors: z.array(z.string().trim().min(1)).min(1),
@@ -15,7 +30,7 @@ export const paperSchema = z.strictObject({
   venue: z.string().trim().min(1).optional(),
   // YAML reads 2024-03-15 as a date, or as a string when quoted. Anything else
   // (2025, 10/01/2025, "January 10") is refused: coerced, it became 1970 or a guessed month.
-  date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: "must be a date such as 2024-03-15" })),
+  date: z.preprocess((value) => (typeof value === "string" && ISO_DAY.test(value) ? new Date(value) : value), z.date({ error: (issue) => notADate(issue.input) })),
   tags: z
     .array(z.string().regex(SLUG_PATTERN, "must be lowercase ASCII letters (a-z), digits and -, as a tag is part of its page's address"))
     .superRefine((tags, context) => {

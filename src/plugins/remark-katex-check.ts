@@ -148,6 +148,18 @@ const ENVIRONMENTS_INSTEAD: Record<string, string> = {
   IEEEeqnarray: "align",
 };
 
+/** What KaTeX's words for a misplaced & or an unmatched \left or \right mean, and the fix. */
+const PAIRING_HINTS: [RegExp, string][] = [
+  [/^Expected 'EOF', got '&'/, "; & lines up columns only inside an environment: put the rows in \\begin{aligned} … \\end{aligned}"],
+  [/^Expected '\\right', got /, "; a \\left has no \\right in the same formula (or row): close it with one, \\right. if nothing should show"],
+  [/^Expected 'EOF', got '\\right'/, "; this \\right has no \\left before it: add one, \\left. if nothing should show"],
+  [/^Double (superscript|subscript)/, "; group the second in braces: x^{a^b} or {x^a}^b, x_{a_b}"],
+];
+
+function pairingHint(problem: string): string {
+  return PAIRING_HINTS.find(([pattern]) => pattern.test(problem))?.[1] ?? "";
+}
+
 function environmentInstead(problem: string): string {
   const name = /^No such environment: (\w+)/.exec(problem)?.[1];
   const instead = name && ENVIRONMENTS_INSTEAD[name];
@@ -176,6 +188,21 @@ function closedDespiteBlankLine(tex: string, unknown: string | undefined): boole
   return unknown !== undefined && new RegExp(`${literalPattern(unknown)}(?![A-Za-z])`).test(tex.slice(0, blank));
 }
 
+/**
+ * The line of a display's TeX (the first being `firstLine`) that most likely
+ * was meant to close it, but closes nothing: the formula's last line with $$
+ * typed at its end, or a $$ with text after it (LaTeX's "$$.").
+ */
+function meantCloser(tex: string, firstLine: number): string | undefined {
+  const lines = tex.split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (/\S[ \t]*\$\$[ \t]*\r?$/.test(line)) return `line ${firstLine + i} ends with $$, which closes nothing there: put it on a line of its own`;
+    const after = /^[ \t>]*\$\$[ \t]*(\S.*?)[ \t]*\r?$/.exec(line)?.[1];
+    if (after !== undefined) return `line ${firstLine + i} has "${after}" after its $$, so that $$ closes nothing: a closing $$ stands alone on its line (put "${after}" at the end of the formula, before the $$)`;
+  }
+  return undefined;
+}
+
 export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
     // The last display before, that ran on past a blank line: LaTeX allows none in a formula, so its $$ was likely never closed.
@@ -186,8 +213,9 @@ export default function remarkKatexCheck() {
         // KaTeX would quote the rest of the note back, and fail on whatever Markdown it holds.
         const line = math.position!.start.line;
         const above = ranOn !== undefined ? `the $$ on line ${ranOn}, whose formula runs on past a blank line, is likely` : "a $$ above it is";
-        const ends = /^[ \t]*(?:\r?\n|$)/.test(math.data?.originalTex ?? math.value) ? `; if this $$ was meant to end a formula, ${above} the one never closed` : "";
-        return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: end the formula with a line holding only $$${ends}`);
+        const meant = meantCloser(math.data?.originalTex ?? math.value, line + 1);
+        const ends = !meant && /^[ \t]*(?:\r?\n|$)/.test(math.data?.originalTex ?? math.value) ? `; if this $$ was meant to end a formula, ${above} the one never closed` : "";
+        return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: ${meant ?? "end the formula with a line holding only $$"}${ends}`);
       }
       const blankLine = math.type === "math" && BLANK_LINE.test(math.data?.originalTex ?? math.value);
       if (blankLine) ranOn = math.position?.start.line;
@@ -201,9 +229,7 @@ export default function remarkKatexCheck() {
       if (blankLine && !closedDespiteBlankLine(tex, unknown)) {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;
-        // Most often the closing $$ was typed at the end of the formula's last line, where it closes nothing.
-        const joined = (math.data?.originalTex ?? math.value).split("\n").findIndex((line) => /\S[ \t]*\$\$[ \t]*\r?$/.test(line));
-        const where = joined >= 0 ? `; line ${start.line + 1 + joined} ends with $$, which closes nothing there: put it on a line of its own` : "; end the formula with a line holding only $$";
+        const where = `; ${meantCloser(math.data?.originalTex ?? math.value, start.line + 1) ?? "end the formula with a line holding only $$"}`;
         return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem})${where}`);
       }
       // KaTeX's own words ("Expected '}', got '#'") do not say what it lacks.
@@ -216,7 +242,7 @@ export default function remarkKatexCheck() {
       // KaTeX says what it expected next; a brace or environment left open is named, at its own line.
       const group = inlineLabel ? undefined : unbalancedGroup(tex);
       const unknownReason = (command: string) => mathInTag(tex, command) || definedLater(file, command, math) || commandInstead(command) || commandMeant(file, command) || defineIt(command);
-      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? unknownReason(unknown) : environmentInstead(problem));
+      const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? unknownReason(unknown) : environmentInstead(problem) || pairingHint(problem));
       const say = (reason: string, at: string | Point | undefined) => report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
       // An unknown command can be found in the author's TeX, at its own line.
       say(reason, group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown);

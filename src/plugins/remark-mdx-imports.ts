@@ -20,7 +20,9 @@ export default function remarkMdxImports() {
         // Packages and aliases resolve through the project's settings, not the note's folder.
         if (typeof from !== "string" || !/^\.\.?\//.test(from)) continue;
         const target = resolve(dirname(file.path), from.replace(/[?#].*$/, ""));
-        if (!leadsToFile(target)) report(file, node, `import "${from}": there is no such file (looked for ${target})`);
+        // At its own import: the lines of imports together are one node. (estree counts columns from 0.)
+        const start = statement.loc?.start;
+        if (!leadsToFile(target)) report(file, node, `import "${from}": there is no such file (looked for ${target})`, start && { line: start.line, column: start.column + 1 });
       }
     });
   };

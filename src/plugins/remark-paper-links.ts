@@ -57,7 +57,9 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
       if (url.startsWith("/") && !url.startsWith("//")) {
         const tag = TAG_LINK.exec(url)?.[1];
         if (tag !== undefined) {
-          if (options.tags && !options.tags().has(safeDecode(tag))) report(file, node, `link ${url}: no published paper has the tag "${safeDecode(tag)}"`, at);
+          const name = safeDecode(tag);
+          const tags = options.tags?.();
+          if (tags && !tags.has(name)) report(file, node, `link ${url}: no published paper has the tag "${name}"${didYouMean(name, tags)}`, at);
         } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`, at);
         else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`, at);
         return options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);

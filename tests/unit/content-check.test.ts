@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent, type ContentProblem } from "../../src/lib/content-check.ts";
 import { checkContentInParallel } from "../../src/lib/content-check-parallel.ts";
-import { dateWarnings, formatProblem } from "../../src/lib/content-check-results.ts";
+import { dateWarnings, formatProblem, warningLines } from "../../src/lib/content-check-results.ts";
 import { handOffRenderedContent } from "../../src/lib/build-handoff.ts";
+import { literalPattern } from "../../src/lib/literal-pattern.ts";
 import { mdxPaperFiles, paperHtml } from "../../src/lib/rendered-papers.ts";
 import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
@@ -175,6 +176,21 @@ d = e
 $$
 `;
     expect((await problemsOf({ joined }))[0]).toMatch(/^joined\.mdx:9:1: the \$\$ on line 9 is likely never closed: .*; line 11 ends with \$\$, which closes nothing there: put it on a line of its own$/);
+    // LaTeX's "$$." closes nothing either: that line is named, whether a later $$ closes the formula or none does.
+    const dotted = `${frontmatter()}\n$$\na = b\n$$.\n\nMore.\n`;
+    const closer = 'line 11 has "." after its $$, so that $$ closes nothing: a closing $$ stands alone on its line (put "." at the end of the formula, before the $$)';
+    expect(await problemsOf({ dotted })).toEqual([`dotted.mdx:9:1: the $$ on line 9 is never closed, so all that follows it is read as math: ${closer}`]);
+    expect((await problemsOf({ dotted: `${dotted}\n$$\nc = d\n$$\n` }))[0]).toMatch(new RegExp(`^dotted\\.mdx:9:1: the \\$\\$ on line 9 is likely never closed: its formula runs on past a blank line to the \\$\\$ on line 15, .*; ${literalPattern(closer)}$`));
+  });
+
+  it("says what KaTeX means by a stray &, an unmatched \\left or \\right and a double superscript, and the fix", async () => {
+    const body = `${frontmatter()}\n$$\na &= b\n$$\n\n$$\n\\left[ x + y\n$$\n\nInline $a \\right)$ and $x^2^3$.\n`;
+    expect(await problemsOf({ pairs: body })).toEqual([
+      "pairs.mdx:9:1: KaTeX cannot render $a &= b$: Expected 'EOF', got '&'; & lines up columns only inside an environment: put the rows in \\begin{aligned} … \\end{aligned}",
+      "pairs.mdx:13:1: KaTeX cannot render $\\left[ x + y$: Expected '\\right', got 'EOF'; a \\left has no \\right in the same formula (or row): close it with one, \\right. if nothing should show",
+      "pairs.mdx:17:8: KaTeX cannot render $a \\right)$: Expected 'EOF', got '\\right'; this \\right has no \\left before it: add one, \\left. if nothing should show",
+      "pairs.mdx:17:24: KaTeX cannot render $x^2^3$: Double superscript; group the second in braces: x^{a^b} or {x^a}^b, x_{a_b}",
+    ]);
   });
 
   it("says at the definition that KaTeX's \\newcommand takes no optional argument, and the use points back to it", async () => {
@@ -374,6 +390,15 @@ $$
     expect(await checkContent(papersDir)).toMatchObject({ papers: 1, drafts: 1 });
   });
 
+  it("suggests the tag a link to a tag's page most likely meant, only when one is close", async () => {
+    const tagged = `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`;
+    const links = `${frontmatter()}\n[a](/tags/difusion/) [b](/tags/no-such-tag/)\n`;
+    expect(await problemsOf({ tagged, links })).toEqual([
+      'links.mdx:9:1: link /tags/difusion/: no published paper has the tag "difusion"; did you mean diffusion?',
+      'links.mdx:9:22: link /tags/no-such-tag/: no published paper has the tag "no-such-tag"',
+    ]);
+  });
+
   it("checks a draft as any note, its problems as warnings: it is not built, so it stops nothing yet", async () => {
     const draft = `${frontmatter({ draft: "true" })}\n$$\n\\frac{a}{b \\label{eq:x}\n$$\n\nSee $\\eqref{eq:y}$.\n`;
     const { papersDir } = writePapers({ draft, ok: `${frontmatter()}\nText.\n` });
@@ -516,6 +541,16 @@ Work in progress.
     );
   });
 
+  it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels if it has few", async () => {
+    const designedit = `${frontmatter()}\n$$\na \\label{eq:edit}\n$$\n\n$$\nb \\label{eq:loss}\n$$\n`;
+    const many = `${frontmatter()}\n$$\n\\begin{align}\n${[1, 2, 3, 4, 5, 6].map((n) => `x_${n} \\label{eq:x${n}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{designedit}$ and $\\ref{many}$.\n`;
+    expect(await problemsOf({ designedit, many, citing })).toEqual([
+      'citing.mdx:9:5: \\eqref{designedit}: "designedit" names a paper, not an equation; write \\eqref{designedit/eq:…}; its labels are eq:edit, eq:loss',
+      'citing.mdx:9:30: \\ref{many}: "many" names a paper, not an equation; write \\ref{many/eq:…}',
+    ]);
+  });
+
   it("suggests the name most likely meant: a renamed label or paper, a mistyped anchor or key", async () => {
     const cited = `${frontmatter()}\n## Results\n\n$$\nL \\label{eq:noise-objective}\n$$\n`;
     const citing = `${frontmatter({ authr: '"x"' })}\n$$\ny \\label{eq:local-loss}\n$$\n\nSee $\\eqref{eq:local-los}$, $\\eqref{cited/eq:noise-obj}$, $\\eqref{citd/eq:noise-objective}$, [a](/papers/cited/#reslts) and [b](#eq-local).\n`;
@@ -575,12 +610,21 @@ Work in progress.
     ]);
   });
 
+  it("prints at most 10 warnings of a note, then how many more it has: a habit repeated on every line does not scroll all else away", () => {
+    const at = (file: string, line: number) => ({ file, line, column: 1, reason: `\\(x\\) shows as written (${line})` });
+    const lines = warningLines([...Array.from({ length: 60 }, (_, i) => at("flood.mdx", i + 1)), at("other.mdx", 3)]);
+    expect(lines).toHaveLength(12);
+    expect(lines.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `flood.mdx:${i + 1}:1: \\(x\\) shows as written (${i + 1})`));
+    expect(lines.slice(10)).toEqual(["flood.mdx: 50 more warnings (npm run check lists them all)", "other.mdx:3:1: \\(x\\) shows as written (3)"]);
+    expect(warningLines([at("a.mdx", 1)])).toEqual(["a.mdx:1:1: \\(x\\) shows as written (1)"]);
+  });
+
   it("warns, at its place, that \\(…\\), \\[…\\] and ＄…＄ show as written, not as math", async () => {
     const { papersDir } = writePapers({ delims: `${frontmatter()}\nSo \\(x^2\\) and ＄y_1＄.\n\n\\[\nE = mc^2\n\\]\n` });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
     const says = "shows as written, not as math: math is written between $ signs ($…$), or as a display between $$ lines of their own";
-    expect(check.warnings.map(formatShort)).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
+    expect(check.warnings.map(formatShort)).toEqual([`delims.mdx:9:4: \\(x^2\\) ${says}`, `delims.mdx:9:16: ＄y_1＄ ${says.replace(": math", " (＄ is the full-width dollar sign, U+FF04, as a Chinese input method types it; math takes the ASCII $): math")}`, `delims.mdx:11:1: \\[ E = mc^2 \\] ${says}`]);
   });
 
   it("tells a misspelt key once, as the key it means, and never suggests a note's own page for a link to another", async () => {
@@ -813,6 +857,18 @@ Work in progress.
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
     const problems = await problemsOf({ empty: dated(" "), year: dated("2025"), slashes: dated("10/01/2025"), words: dated('"January 10, 2025"'), quoted: dated('"2024-03-15"'), plain: dated("2024-03-15") });
     expect(problems).toEqual(["empty", "slashes", "words", "year"].map((name) => expect.stringMatching(new RegExp(`^${name}\\.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15`))));
+  });
+
+  it("writes a date with a one-digit month or day as it should be, and keeps the plain message for what is no date", async () => {
+    const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
+    const problems = await problemsOf({ both: dated("2024-3-5"), day: dated("2024-03-5"), quoted: dated('"2024-3-5"'), nosuchday: dated("2024-2-30"), words: dated('"March 2024"') });
+    expect(problems).toEqual([
+      'both.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'day.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'nosuchday.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
+      'quoted.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'words.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
+    ]);
   });
 
   it("says nothing more of links to a paper whose own file cannot be read, and checks them again once it can", async () => {

@@ -26,6 +26,12 @@ describe("remark-mdx-imports", () => {
     expect(messagesOf('import a from "./a.js"\nexport { b } from "../b.js"\n')).toHaveLength(2);
   });
 
+  it("reports each missing import at its own line, not at the start of the block of imports", () => {
+    const imports = (lines: string[]) => messagesOf(`Text.\n\n${lines.join("\n")}\n`);
+    expect(imports(['import Aside from "../Aside.astro"', 'import { n } from "../data"', 'import Missing from "./Missing.astro"'])).toEqual([`5:1: import "./Missing.astro": there is no such file (looked for ${join(folder, "papers", "Missing.astro")})`]);
+    expect(imports(['import A from "./A.astro"', 'import B from "./B.astro"']).map((message) => message.slice(0, message.indexOf(" ")))).toEqual(["3:1:", "4:1:"]);
+  });
+
   it("finds files as Vite does: as written, without their extension, or a folder's index", () => {
     expect(messagesOf('import Aside from "../Aside.astro"\nimport { n } from "../data"\nimport { w } from "../widgets"\n')).toEqual([]);
   });
