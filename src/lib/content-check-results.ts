@@ -3,7 +3,7 @@
 // Light on purpose: the build's own process needs only this while its workers
 // load the Markdown pipeline.
 import { existsSync, readFileSync } from "node:fs";
-import { extname, isAbsolute, relative, resolve } from "node:path";
+import { basename, extname, isAbsolute, relative, resolve } from "node:path";
 import type { ContentCheckResult, ContentProblem, RenderPassResult } from "./content-check.ts";
 import { notesInSubfolders, notesWithOtherExtensions, SLUG_PATTERN, slugFor, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
@@ -58,7 +58,7 @@ export function unreadablePapers(paths: string[], index: PaperIndex): Set<string
 export function checkPapersFolder(papersDir: string, paths: string[]): ContentProblem[] {
   const nested = [
     ...notesInSubfolders(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: `a note in a subfolder is not read: move it into ${displayPath(papersDir)}/ itself (its file name is its slug)` })),
-    ...notesWithOtherExtensions(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: "a note is not read unless its name ends in .mdx or .md (lower case): rename it" })),
+    ...notesWithOtherExtensions(papersDir).map((path) => ({ file: displayPath(path), line: 1, column: 1, reason: `a note is not read unless its name ends in .mdx or .md (lower case): rename it ${basename(path).replace(/\.(?:markdown|md)$/i, ".md").replace(/\.mdx$/i, ".mdx")}` })),
   ];
   if (paths.length > 0) return nested;
   const what = existsSync(papersDir) ? "this folder has no papers (.mdx or .md files)" : "there is no such folder";

@@ -911,15 +911,15 @@ Work in progress.
     ]);
   });
 
-  it("reports a note in a subfolder or named .MDX or .markdown, which would be left out, and passes over hidden files such as an editor's lock", async () => {
+  it("reports a note in a subfolder or named .MDX or .markdown, which would be left out, with the name to give it, and passes over hidden files such as an editor's lock", async () => {
     const { papersDir } = writePapers({ main: twoEquations, ".#main.mdx": "not a note", "._main.mdx": "\u0000", "shout.MDX": twoEquations, "long.markdown": twoEquations });
     mkdirSync(join(papersDir, "2024"));
     writeFileSync(join(papersDir, "2024", "older.mdx"), twoEquations);
     const result = await checkContent(papersDir);
     expect(result.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/papers\/2024\/older\.mdx:1:1: a note in a subfolder is not read: move it into .*papers\/ itself/),
-      expect.stringMatching(/papers\/long\.markdown:1:1: a note is not read unless its name ends in \.mdx or \.md/),
-      expect.stringMatching(/papers\/shout\.MDX:1:1: a note is not read unless/),
+      expect.stringMatching(/papers\/long\.markdown:1:1: a note is not read unless its name ends in \.mdx or \.md \(lower case\): rename it long\.md$/),
+      expect.stringMatching(/papers\/shout\.MDX:1:1: a note is not read unless .*: rename it shout\.mdx$/),
     ]);
     expect(result.papers).toBe(1);
   });
