@@ -12,8 +12,8 @@ const OPENS_DISPLAY = /^\$\$/;
 export default function remarkIndentedDisplays() {
   return (tree: Root, file: VFile) => {
     const text = String(file.value);
-    // Walked only in a note that has such a line (a walk of every note's tree costs the build).
-    if (!/^(?:[ >]*(?: {4}|\t))+\$\$/m.test(text)) return;
+    // Walked only in a note with a $$ after some indent (a walk of every note's tree costs the build).
+    if (!/^[ \t>]+\$\$/m.test(text)) return;
     visit(tree, "code", (node) => {
       const start = node.position?.start.offset;
       // Indented, not fenced: no ``` or ~~~ where the block starts.

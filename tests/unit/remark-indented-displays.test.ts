@@ -13,6 +13,11 @@ describe("remark-indented-displays", () => {
     expect(messagesOf("Also:\n\n\t$$ L = a $$\n")).toEqual([`3:1: warning: ${SAYS}`]);
   });
 
+  it("reads a long run of spaces at once", () => {
+    // A pattern with nested repeats took minutes on such a line (it hung the dev server).
+    expect(messagesOf(`Text.\n\n${" ".repeat(60)}x\n`)).toEqual([]);
+  });
+
   it("leaves indented code, fenced code that starts with $$, and displays indented less alone", () => {
     expect(messagesOf("Code:\n\n    echo $HOME\n\n```tex\n$$\nx\n$$\n```\n\n   $$\n   x = 1\n   $$\n")).toEqual([]);
   });
