@@ -128,6 +128,17 @@ describe("the dev server", () => {
     expect(await fetch(url).then((r) => r.text())).not.toContain("A Draft In Progress");
   });
 
+  it("serves a note that starts to use MDX while it runs, and again once it stops, listed once", async () => {
+    writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain at first.\n`);
+    await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain at first.");
+    // With the MDX notes listed once at start, it was on no page ("Page not found") until a restart.
+    writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nexport const counts = [1, 2]\n\nCounted: {counts.length}.\n`);
+    await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Counted: 2.");
+    writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain again.\n`);
+    await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain again.");
+    expect((await fetch(url).then((r) => r.text())).split("A Note That Turns").length - 1).toBe(1);
+  });
+
   it("serves a new plain .md note's page", async () => {
     writeFileSync(join(papersDir, "plain.md"), `${frontmatter({ title: '"A Plain Markdown Note"' })}\nWritten as .md, with $x^2$.\n`);
     await expect.poll(() => fetch(url + "papers/plain/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
