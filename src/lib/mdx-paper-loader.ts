@@ -3,14 +3,27 @@
 // component or to use JSX while the server runs moves here from the plain notes'
 // loader (and back again); with the files listed once at start, it was on no
 // page ("Page not found") until the server restarted.
+import { stripVTControlCharacters } from "node:util";
 import { glob, type Loader } from "astro/loaders";
 import { needsMdxCompiler } from "./body-text.ts";
 
-type Store = Parameters<Loader["load"]>[0]["store"];
+type Context = Parameters<Loader["load"]>[0];
+type Store = Context["store"];
 
 export function mdxNotesAsTheyChange(papersDir: string): Loader {
   const globbed = glob({ pattern: "*.mdx", base: papersDir });
-  return { name: "papernotes:mdx-papers", load: (context) => globbed.load({ ...context, store: onlyMdxNotes(context.store) }) };
+  return { name: "papernotes:mdx-papers", load: (context) => globbed.load({ ...context, store: onlyMdxNotes(context.store), logger: withoutReloads(context.logger) }) };
+}
+
+/** The log, but for glob's "Reloaded data from x.mdx" on each save of any note: the plain notes' loader says it checked them. */
+function withoutReloads(logger: Context["logger"]): Context["logger"] {
+  return new Proxy(logger, {
+    get(target, key) {
+      if (key === "info") return (message: string) => void (/^Reloaded data from /.test(stripVTControlCharacters(message)) || target.info(message));
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The store, but for notes that need no MDX: the plain notes' loader has them. */

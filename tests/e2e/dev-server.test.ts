@@ -129,6 +129,7 @@ describe("the dev server", () => {
   });
 
   it("serves a note that starts to use MDX while it runs, and again once it stops, listed once", async () => {
+    const before = log.length;
     writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain at first.\n`);
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain at first.");
     // With the MDX notes listed once at start, it was on no page ("Page not found") until a restart.
@@ -137,6 +138,8 @@ describe("the dev server", () => {
     writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain again.\n`);
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain again.");
     expect((await fetch(url).then((r) => r.text())).split("A Note That Turns").length - 1).toBe(1);
+    // Each save is told once, by the check ("checked the papers again"), not also as data reloaded.
+    expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/Reloaded data from/);
   });
 
   it("serves a new plain .md note's page", async () => {
