@@ -132,9 +132,10 @@ export function parsePaper(path: string, bytes: Uint8Array, problems: ContentPro
     const [line, column] = tag ? [Number(tag[1]), Number(tag[2])] : [m.line ?? 1, m.column ?? 1];
     const hint = mdxSyntaxHint(reason, text.split("\n")[line - 1] ?? "", column);
     problem(line, column, `MDX syntax error: ${reason}${hint}; until it is fixed, the rest of the note is checked as plain Markdown`);
-    // Its math, labels and links are still checked, so the writer sees them all at once. Read as
-    // Markdown, braces and tags are text or HTML: the note is not indexed, as it cannot be built.
-    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly: true, environmentToldAt: hint.includes(ENVIRONMENT_IN_PROSE) ? line : undefined };
+    // Its math, labels and links are still checked, so the writer sees them all at once (read as
+    // Markdown, braces and tags are text or HTML). A note whose frontmatter reads is indexed too:
+    // its tags, date and arXiv id are checked against the others', and \eqref to it resolve.
+    return { source, ...parseNote(source, { asMarkdown: true }), bodyOnly, environmentToldAt: hint.includes(ENVIRONMENT_IN_PROSE) ? line : undefined };
   }
 }
 

@@ -298,6 +298,18 @@ $$
     ]);
   });
 
+  it("checks a note with an MDX syntax error against the others too: its arXiv id, and \\eqref to it resolve", async () => {
+    const broken = `${frontmatter({ arxiv: '"2306.00637"' })}\n## Main {#main}\n\n$$\na = b \\label{eq:ab}\n$$\n`;
+    const citing = `${frontmatter({ arxiv: '"2306.00637"', title: '"Other"' })}\nSee $\\eqref{broken/eq:ab}$.\n`;
+    const check = await checkContent(writePapers({ broken, citing }).papersDir);
+    // One problem, its syntax error: not also the citing note's \eqref to a paper the site lacked.
+    expect(check.problems.map(formatShort)).toEqual([expect.stringMatching(/^broken\.mdx:10:10: MDX syntax error: /)]);
+    expect(check.warnings.map((p) => formatShort(p).replace(/\S*\/(\w+\.mdx)/g, "$1"))).toEqual([
+      "broken.mdx:7:1: arXiv 2306.00637 is also the id of citing.mdx: two notes on one paper, or a frontmatter copied and not changed?",
+      "citing.mdx:7:1: arXiv 2306.00637 is also the id of broken.mdx: two notes on one paper, or a frontmatter copied and not changed?",
+    ]);
+  });
+
   it("warns at the date of a published note dated after tomorrow, quoted or not, not a draft's", async () => {
     const note = (date: string, draft = "") => `${frontmatter({ date, draft })}\nText.\n`;
     const { papersDir } = writePapers({ typo: note("2062-03-15"), quoted: note('"2999-01-01"'), past: note("2024-03-15"), draft: note("2062-03-15", "true") });
