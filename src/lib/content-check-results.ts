@@ -152,9 +152,27 @@ export function dateWarnings(index: PaperIndex, now = new Date()): ContentProble
     .map((paper) => atKey(paper, "date", `date ${paper.day} is still to come (today is ${isoDate(now)}), so the note heads the list until then; a mistyped year?`));
 }
 
+/** The check's words for a display whose $$ is never closed (remark-katex-check), and its line. */
+const UNCLOSED_DISPLAY = /^the \$\$ on line (\d+) is (?:likely )?never closed/;
+
+/**
+ * Problems (sorted by place) with those after a $$ never closed in their note
+ * marked: from there, math and prose trade places, and a problem may be only that.
+ */
+function afterUnclosedDisplays(problems: ContentProblem[]): ContentProblem[] {
+  const unclosed = new Map<string, number>();
+  return problems.map((problem) => {
+    const line = unclosed.get(problem.file);
+    const opens = UNCLOSED_DISPLAY.exec(problem.reason);
+    if (opens && line === undefined) unclosed.set(problem.file, problem.line);
+    if (line === undefined || opens || problem.line <= line) return problem;
+    return { ...problem, reason: `${problem.reason} (perhaps only as the $$ on line ${line} is never closed: fix that first)` };
+  });
+}
+
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-  const all = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
+  const all = afterUnclosedDisplays([...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace));
   // Nothing is rendered for a site that will not build.
   const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
   const drafts = [...index.values()].filter((paper) => paper.draft).length;

@@ -183,6 +183,18 @@ $$
     expect((await problemsOf({ dotted: `${dotted}\n$$\nc = d\n$$\n` }))[0]).toMatch(new RegExp(`^dotted\\.mdx:9:1: the \\$\\$ on line 9 is likely never closed: its formula runs on past a blank line to the \\$\\$ on line 15, .*; ${literalPattern(closer)}$`));
   });
 
+  it("marks the problems after a $$ never closed as perhaps only its doing, not those before it or in other notes", async () => {
+    const dotted = `${frontmatter()}\nSee $\\eqref{eq:zero}$.\n\n$$\nL = a \\label{eq:one}\n$$.\n\nProse with $\\eqref{eq:one}$.\n\n$$\nx = y \\label{eq:two}\n$$\n\nAnd $\\eqref{eq:two}$.\n`;
+    const other = `${frontmatter({ title: '"Other"' })}\nSee $\\eqref{eq:nope}$.\n`;
+    const problems = await problemsOf({ dotted, other });
+    const marked = problems.filter((problem) => problem.endsWith("(perhaps only as the $$ on line 11 is never closed: fix that first)"));
+    expect(problems.filter((problem) => problem.startsWith("dotted.mdx:11:1: the $$ on line 11 is likely never closed"))).toHaveLength(1);
+    // The \eqref above it, the second $$ (which names line 11 itself) and the other note are as they were.
+    expect(problems.filter((problem) => /^dotted\.mdx:9:\d+: \\eqref\{eq:zero\}: no equation[^(]*$/.test(problem))).toHaveLength(1);
+    expect(problems.filter((problem) => /^other\.mdx:.*eq:nope[^(]*$/.test(problem))).toHaveLength(1);
+    expect(marked.map((problem) => problem.split(":")[1])).toEqual(["18", "21"]);
+  });
+
   it("says what KaTeX means by a stray &, an unmatched \\left or \\right and a double superscript, and the fix", async () => {
     const body = `${frontmatter()}\n$$\na &= b\n$$\n\n$$\n\\left[ x + y\n$$\n\nInline $a \\right)$ and $x^2^3$.\n`;
     expect(await problemsOf({ pairs: body })).toEqual([
