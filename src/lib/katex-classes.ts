@@ -5,19 +5,17 @@
 /** How the memos of formulas (rendered markup, class names, faces, checks) name one: its mode and its TeX. */
 export const formulaKey = (tex: string, displayMode: boolean): string => (displayMode ? "D" : "I") + tex;
 
+import { boundedMemo } from "./bounded-memo.ts";
+
 const CLASS_ATTRIBUTE = /class="([^"]*)"/g;
-const known = new Map<string, ReadonlySet<string>>();
-/** Bounded and emptied when full, as renderMath's memo is (rehype-katex-cached). */
-const KEPT = 4096;
+/** As many as renderMath's memo keeps (rehype-katex-cached). */
+const known = boundedMemo<ReadonlySet<string>>(4096);
 
 /** The class names in one formula's markup; `key` names the formula (mode and TeX), `html` is asked for only the first time. */
 export function formulaClasses(key: string, html: () => string): ReadonlySet<string> {
-  let classes = known.get(key);
-  if (!classes) {
+  return known(key, () => {
     const names = new Set<string>();
     for (const [, list] of html().matchAll(CLASS_ATTRIBUTE)) for (const name of list!.split(" ")) names.add(name);
-    if (known.size >= KEPT) known.clear();
-    known.set(key, (classes = names));
-  }
-  return classes;
+    return names;
+  });
 }

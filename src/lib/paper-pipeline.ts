@@ -43,6 +43,7 @@ import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache 
 import { paperDocuments } from "./search-documents.ts";
 import { scanPage, scanParts, type ScannedPart } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
+import { boundedMemo } from "./bounded-memo.ts";
 
 // paper-index.ts loads the MDX parser: content-check.ts reaches it through this module, on demand.
 export { indexPaper };
@@ -327,25 +328,19 @@ function builtFormulaPreviews(paper: IndexedPaper, cache: RenderCache): Rendered
  * rendering it again from the cache. Bounded: a preview is 9 KB, and a big
  * site whose formulas all differ would gain nothing from keeping them all.
  */
-const splicedPreviews = new Map<string, Uint8Array | null>();
-const SPLICED_PREVIEWS_KEPT = 4096;
+const splicedPreviews = boundedMemo<Uint8Array | null>(4096);
 
 /** A preview's bytes; null if it cannot be spliced as it is: a link or an id (to rewrite or check), or TeX that fails (Astro's page reports it). */
 function splicedPreview(eq: IndexedEquation): Uint8Array | null {
-  const key = `${eq.previewTex}\0${eq.tex}`;
-  let preview = splicedPreviews.get(key);
-  if (preview === undefined) {
+  return splicedPreviews(`${eq.previewTex}\0${eq.tex}`, () => {
     try {
       const html = renderFormulaPreview(eq);
       const scan = scanPage(html);
-      preview = scan.ids.size > 0 || scan.urls.length > 0 || scan.moduleScripts.length > 0 ? null : utf8.encode(html);
+      return scan.ids.size > 0 || scan.urls.length > 0 || scan.moduleScripts.length > 0 ? null : utf8.encode(html);
     } catch {
-      preview = null;
+      return null;
     }
-    if (splicedPreviews.size >= SPLICED_PREVIEWS_KEPT) splicedPreviews.clear();
-    splicedPreviews.set(key, preview);
-  }
-  return preview;
+  });
 }
 
 /**

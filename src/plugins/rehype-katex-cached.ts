@@ -9,6 +9,7 @@ import { toText } from "hast-util-to-text";
 import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
+import { boundedMemo } from "../lib/bounded-memo.ts";
 import { hasClass } from "../lib/hast-class.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
@@ -20,24 +21,16 @@ declare module "vfile" {
   }
 }
 
-const rendered = new Map<string, string>();
 /**
  * Bounded, as a big site's formulas mostly differ: 40,000 different formulas
  * held 1.4 GB of a process's heap, and 0.1 GB with this bound. Emptied when
  * full, as the formula previews are (paper-pipeline.ts); the synthetic corpus
  * has about 1,000 different formulas, so a build of it never empties it.
  */
-const RENDERED_KEPT = 4096;
+const rendered = boundedMemo<string>(4096);
 
 export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
-  const key = formulaKey(tex, displayMode);
-  let html = rendered.get(key);
-  if (html === undefined) {
-    html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
-    if (rendered.size >= RENDERED_KEPT) rendered.clear();
-    rendered.set(key, html);
-  }
-  return html;
+  return rendered(formulaKey(tex, displayMode), () => katex.renderToString(tex, { ...options, displayMode, throwOnError: true }));
 }
 
 export default function rehypeKatexCached(options: KatexOptions = {}) {

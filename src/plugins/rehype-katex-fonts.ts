@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import { distinctFaces, faceKey, katexFacesOf, type KatexFace } from "../integrations/katex-assets.ts";
+import { boundedMemo } from "../lib/bounded-memo.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
 import { renderFormulaPreview } from "./rehype-katex-source.ts";
@@ -14,18 +15,11 @@ import type { MathNodeData } from "../lib/search-documents.ts";
 import type { VFile } from "vfile";
 
 /** The faces of each distinct formula (by mode and TeX), so that a formula on many pages is read once. */
-const facesOfFormulas = new Map<string, KatexFace[]>();
-const FACES_KEPT = 4096;
+const facesOfFormulas = boundedMemo<KatexFace[]>(4096);
 
 /** The faces of one formula's KaTeX markup; `key` names the formula (mode and TeX), `html` is asked for only the first time. */
 function facesOfFormula(key: string, html: () => string): KatexFace[] {
-  let faces = facesOfFormulas.get(key);
-  if (!faces) {
-    faces = katexFacesOf(formulaClasses(key, html));
-    if (facesOfFormulas.size >= FACES_KEPT) facesOfFormulas.clear();
-    facesOfFormulas.set(key, faces);
-  }
-  return faces;
+  return facesOfFormulas(key, () => katexFacesOf(formulaClasses(key, html)));
 }
 
 /** How a preview is named in the memos: as the display formula of its TeX. */
