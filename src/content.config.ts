@@ -1,5 +1,5 @@
 import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
+import { glob, type Loader } from "astro/loaders";
 import { paperLoader } from "./lib/paper-loader.ts";
 import { mdxNotesAsTheyChange } from "./lib/mdx-paper-loader.ts";
 import { listPaperFiles } from "./lib/paper-files.ts";
@@ -12,17 +12,12 @@ const papers = defineCollection({ loader: paperLoader(papersDir, basePath), sche
 
 // Notes that import components or use JSX: compiled by @astrojs/mdx. The dev
 // server reads every .mdx note as it changes, as a note may start to need MDX.
-const mdxFiles = mdxPaperFiles(papersDir, basePath);
-const hasMdxFiles = listPaperFiles(papersDir).some((path) => path.endsWith(".mdx"));
-const mdxPapers = defineCollection({
+function mdxPapersLoader(): Loader {
+  if (isDevServer && listPaperFiles(papersDir).some((path) => path.endsWith(".mdx"))) return mdxNotesAsTheyChange(papersDir);
+  const mdxFiles = mdxPaperFiles(papersDir, basePath);
   // glob() warns when nothing matches; with no MDX notes there is nothing to load.
-  loader:
-    isDevServer && hasMdxFiles
-      ? mdxNotesAsTheyChange(papersDir)
-      : mdxFiles.length > 0
-        ? glob({ pattern: mdxFiles, base: papersDir })
-        : { name: "papernotes:no-mdx-papers", load: async ({ store }) => store.clear() },
-  schema: paperSchema,
-});
+  return mdxFiles.length > 0 ? glob({ pattern: mdxFiles, base: papersDir }) : { name: "papernotes:no-mdx-papers", load: async ({ store }) => store.clear() };
+}
+const mdxPapers = defineCollection({ loader: mdxPapersLoader(), schema: paperSchema });
 
 export const collections = { papers, mdxPapers };

@@ -17,22 +17,21 @@ export function mdxNotesAsTheyChange(papersDir: string): Loader {
 
 /** The log, but for glob's "Reloaded data from x.mdx" on each save of any note: the plain notes' loader says it checked them. */
 function withoutReloads(logger: Context["logger"]): Context["logger"] {
-  return new Proxy(logger, {
-    get(target, key) {
-      if (key === "info") return (message: string) => void (/^Reloaded data from /.test(stripVTControlCharacters(message)) || target.info(message));
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  return withMethod(logger, "info", (message: string) => void (/^Reloaded data from /.test(stripVTControlCharacters(message)) || logger.info(message)));
 }
 
 /** The store, but for notes that need no MDX: the plain notes' loader has them. */
 function onlyMdxNotes(store: Store): Store {
-  return new Proxy(store, {
-    get(target, key) {
-      if (key === "set") return (entry: Parameters<Store["set"]>[0]) => (needsMdxCompiler(entry.body ?? "") ? target.set(entry) : (target.delete(entry.id), false));
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
+  return withMethod(store, "set", (entry: Parameters<Store["set"]>[0]) => (needsMdxCompiler(entry.body ?? "") ? store.set(entry) : (store.delete(entry.id), false)));
+}
+
+/** `target` with one method replaced; its other methods stay bound to it (Astro's store and log are class instances). */
+function withMethod<T extends object>(target: T, name: keyof T, method: unknown): T {
+  return new Proxy(target, {
+    get(of, key) {
+      if (key === name) return method;
+      const value: unknown = Reflect.get(of, key);
+      return typeof value === "function" ? value.bind(of) : value;
     },
   });
 }
