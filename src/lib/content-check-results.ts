@@ -152,7 +152,8 @@ export function dateWarnings(index: PaperIndex, now = new Date()): ContentProble
     .map((paper) => atKey(paper, "date", `date ${paper.day} is still to come (today is ${isoDate(now)}), so the note heads the list until then; a mistyped year?`));
 }
 
-/** The check's words for a display whose $$ is never closed (remark-katex-check), and its line. */
+/** How a problem with a display whose $$ is never closed begins (remark-katex-check): afterUnclosedDisplays reads its line back. */
+export const unclosedDisplay = (line: number, likely: boolean): string => `the $$ on line ${line} is ${likely ? "likely " : ""}never closed`;
 const UNCLOSED_DISPLAY = /^the \$\$ on line (\d+) is (?:likely )?never closed/;
 
 /**

@@ -4,6 +4,7 @@ import type { Root } from "mdast";
 import type { Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { unclosedDisplay } from "../lib/content-check-results.ts";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { formulaKey } from "../lib/katex-classes.ts";
 import { katexHas, katexOptions } from "../lib/katex-options.ts";
@@ -215,7 +216,7 @@ export default function remarkKatexCheck() {
         const above = ranOn !== undefined ? `the $$ on line ${ranOn}, whose formula runs on past a blank line, is likely` : "a $$ above it is";
         const meant = meantCloser(math.data?.originalTex ?? math.value, line + 1);
         const ends = !meant && /^[ \t]*(?:\r?\n|$)/.test(math.data?.originalTex ?? math.value) ? `; if this $$ was meant to end a formula, ${above} the one never closed` : "";
-        return void report(file, math, `the $$ on line ${line} is never closed, so all that follows it is read as math: ${meant ?? "end the formula with a line holding only $$"}${ends}`);
+        return void report(file, math, `${unclosedDisplay(line, false)}, so all that follows it is read as math: ${meant ?? "end the formula with a line holding only $$"}${ends}`);
       }
       const blankLine = math.type === "math" && BLANK_LINE.test(math.data?.originalTex ?? math.value);
       if (blankLine) ranOn = math.position?.start.line;
@@ -230,7 +231,7 @@ export default function remarkKatexCheck() {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;
         const where = `; ${meantCloser(math.data?.originalTex ?? math.value, start.line + 1) ?? "end the formula with a line holding only $$"}`;
-        return void report(file, math, `the $$ on line ${start.line} is likely never closed: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem})${where}`);
+        return void report(file, math, `${unclosedDisplay(start.line, true)}: its formula runs on past a blank line to the $$ on line ${end.line}, and KaTeX cannot render what lies between (${problem})${where}`);
       }
       // KaTeX's own words ("Expected '}', got '#'") do not say what it lacks.
       const optional = OPTIONAL_ARGUMENT_DEFINITION.exec(tex);
