@@ -20,7 +20,7 @@ import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 
 declare module "vfile" {
   interface DataMap {
-    /** Inline formulas whose references became links: the TeX KaTeX renders, and the TeX as written. */
+    /** Inline formulas whose references became links, or whose definitions were taken out (remark-math-macros): the TeX KaTeX renders, and the TeX as written. */
     inlineTexAsWritten: globalThis.Map<string, string>; // (vfile has a Map type of its own)
   }
 }

@@ -12,7 +12,8 @@ import type { Parent, Root } from "mdast";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { maskTexComments, readBraceGroup } from "../lib/equations.ts";
-import type { MathNode } from "../lib/mdast-math.ts";
+import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
+import { placeOf, SOURCE } from "./messages.ts";
 
 export interface MacroDefinition {
   /** The control sequence, with its backslash: "\\E". */
@@ -26,6 +27,8 @@ export interface MacroDefinition {
   end: number;
   /** \providecommand: only for a name not yet defined. */
   provides: boolean;
+  /** How it was written: "newcommand", "renewcommand", "def", ... */
+  command: string;
 }
 
 const DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef|let)(?![A-Za-z])\*?/g;
@@ -63,7 +66,7 @@ function readDefinition(tex: string, start: number, command: string, starred: bo
     // \let\eps\varepsilon, \let\eps=\varepsilon
     const other = /^\s*=?\s*(\\(?:[A-Za-z]+|[^A-Za-z])|[^\s\\{}])/.exec(tex.slice(at));
     if (!other) return undefined;
-    return { name, asDef: `\\let${name}${other[1]}`, expansion: other[1]!, start, end: at + other[0].length, provides: false };
+    return { name, asDef: `\\let${name}${other[1]}`, expansion: other[1]!, start, end: at + other[0].length, provides: false, command };
   }
   let parameters = "";
   if (command === "def" || command === "gdef" || command === "edef" || command === "xdef") {
@@ -85,7 +88,7 @@ function readDefinition(tex: string, start: number, command: string, starred: bo
   const content = command === "DeclareMathOperator" ? `\\operatorname${starred ? "*" : ""}{${body.content}}` : body.content;
   const def = command === "edef" || command === "xdef" ? "\\edef" : "\\def";
   const expansion = `${parameters}{${content}}`;
-  return { name, asDef: def + name + expansion, expansion, start, end: body.end, provides: command === "providecommand" };
+  return { name, asDef: def + name + expansion, expansion, start, end: body.end, provides: command === "providecommand", command };
 }
 
 function skipSpaces(tex: string, at: number): number {
@@ -124,6 +127,21 @@ function showsNothing(rest: string): boolean {
   return !/\S/.test(maskTexComments(rest).replace(/\\(?:notag|nonumber)(?![A-Za-z])|\\(?:begin|end)\{[A-Za-z]+\*?\}/g, ""));
 }
 
+/**
+ * LaTeX stops at a \newcommand of a name already defined, and at a
+ * \renewcommand of one not yet defined. Here the definition holds (as on
+ * MathJax pages), but the author hears of it: the TeX would not build as a paper.
+ */
+function unlikeLatex(definition: MacroDefinition, known: ReadonlyMap<string, MacroDefinition>, lines: ReadonlyMap<string, number>): string | undefined {
+  const { name, command } = definition;
+  if ((command === "newcommand" || command === "DeclareMathOperator") && known.has(name)) {
+    const first = lines.get(name);
+    return `\\${command}{${name}} defines ${name} again${first === undefined ? "" : ` (first on line ${first})`}, which LaTeX stops at: to redefine it, write \\renewcommand{${name}}. The new definition holds from here on`;
+  }
+  if (command === "renewcommand" && !known.has(name) && !katexHas(name)) return `\\renewcommand{${name}}: ${name} is not defined before it, which LaTeX stops at: write \\newcommand{${name}}`;
+  return undefined;
+}
+
 declare module "vfile" {
   interface DataMap {
     /** Each macro the note defines, and the line of its first definition. */
@@ -157,12 +175,15 @@ export default function remarkMathMacros() {
       let rest = math.value;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
-        math.data = { ...math.data, originalTex: math.data?.originalTex ?? math.value };
-        math.value = rest;
+        setMathTex(math, rest);
+        // KaTeX's annotation (a copied selection) keeps the definitions (rehype-katex-source).
+        if (math.type === "inlineMath" && file) (file.data.inlineTexAsWritten ??= new Map()).set(rest, math.data!.originalTex!);
       }
       for (const definition of own) {
         if (definition.provides && (known.has(definition.name) || katexHas(definition.name))) continue;
         const line = lineOf(math, math.data!.originalTex!, definition.start);
+        const notice = unlikeLatex(definition, known, lines);
+        if (notice && file) file.info(notice, { place: placeOf(file, math, math.data!.originalTex!.slice(definition.start, definition.end)) ?? math.position, source: SOURCE, ruleId: "macro-redefinition" });
         if (!lines.has(definition.name) && line !== undefined) lines.set(definition.name, line);
         known.delete(definition.name); // a redefinition comes after what it replaces
         known.set(definition.name, definition);

@@ -205,6 +205,35 @@ $$
     expect(html).toContain('<annotation encoding="application/x-tex">\\E[x]</annotation>');
   });
 
+  it("where LaTeX would stop (\\newcommand of a name the note defined, \\renewcommand of one never defined) are warned of, and hold", async () => {
+    const redefined = `${frontmatter()}
+$$
+\\newcommand{\\E}{\\mathbb{E}}
+\\renewcommand{\\F}{\\mathcal{F}}
+\\newcommand{\\R}{\\mathbb{R}} \\renewcommand{\\vec}[1]{\\mathbf{#1}} \\def\\G{g} \\def\\G{G}
+$$
+
+Then $\\newcommand{\\E}{\\mathsf{E}} \\E[x] + \\F + \\G$.
+`;
+    const { papersDir } = writePapers({ redefined });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems).toEqual([]);
+    // Not for a name KaTeX has (\\R, \\vec), nor for \\def, which LaTeX lets redefine.
+    expect(result.warnings.map((p) => formatProblem({ ...p, file: "redefined.mdx" }))).toEqual([
+      "redefined.mdx:11:1: \\renewcommand{\\F}: \\F is not defined before it, which LaTeX stops at: write \\newcommand{\\F}",
+      "redefined.mdx:15:7: \\newcommand{\\E} defines \\E again (first on line 10), which LaTeX stops at: to redefine it, write \\renewcommand{\\E}. The new definition holds from here on",
+    ]);
+    const html = paperHtml(result.rendered.get("redefined")!);
+    expect(html).toMatch(/class="mord mathsf">E</);
+    expect(html).toMatch(/class="mord mathcal"[^>]*>F</);
+    // A copied selection gives the inline formula as written, its definition too (it vanished from the page once: KaTeX got the definition twice).
+    expect(html).toContain(String.raw`<annotation encoding="application/x-tex">\newcommand{\E}{\mathsf{E}} \E[x] + \F + \G</annotation>`);
+    expect(html).not.toMatch(/mathbb">E|katex-error/);
+    const mdx = toHtml(runMdxPipeline(papersDir, "redefined", redefined, result.index));
+    expect(mdx).toMatch(/class="mord mathsf">E</);
+    expect(mdx).not.toMatch(/katex-error|#cc0000/);
+  });
+
   it("used before their definition fail the check at the formula, which says where the definition is", async () => {
     const { papersDir } = writePapers({ early: `${frontmatter()}\nFirst $\\E[x]$.\n\n$\\newcommand{\\E}{\\mathbb{E}}$\n` });
     const problems = (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: "early.mdx" }));
