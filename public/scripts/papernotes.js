@@ -445,6 +445,19 @@
     if (refAt(event.target)) hidePreview();
   });
 
+  // Back from a link followed within the page (an \eqref, a contents entry)
+  // brings back the scroll position, but not the keyboard: the next Tab started
+  // from the top. The link followed is noted on the history entry it left.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || !link.hash || link.pathname !== location.pathname || link.search !== location.search) return;
+    history.replaceState(Object.assign({}, history.state, { papernotesFollowed: Array.prototype.indexOf.call(document.links, link) }), "");
+  });
+  addEventListener("popstate", function (event) {
+    var link = event.state && document.links[event.state.papernotesFollowed];
+    if (link && (document.activeElement === document.body || !document.activeElement)) link.focus({ preventScroll: true });
+  });
+
   // A link to an anchor this page lacks lands at the top without a word. One
   // written another way (#eq:loss as in LaTeX, #EQ-LOSS, #(4), #4 or
   // #equation-4 for the fourth equation, #eq-loss?utm_source=chat as a chat

@@ -231,6 +231,23 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("gives the keyboard back to an \\eqref followed within the page when the reader goes Back, so that Tab goes on from it", async () => {
+    const page = await open("papers/wuerstchen/");
+    await page.keyboard.press("Tab"); // the skip link: the first Tab brings the page script
+    await page.waitForFunction(() => !("papernotesPending" in document));
+    const ref = page.locator('.prose a.eqref[href="#eq-noise-objective"]').nth(2);
+    await ref.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => location.hash === "#eq-noise-objective");
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === "");
+    expect(await ref.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Tab");
+    // On from the link, not from the top of the page (the skip link).
+    expect(await ref.evaluate((link) => Boolean(link.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    await page.close();
+  });
+
   it("keeps the list closed after Escape when the results come later, and Escape goes on to clear the box and leave it", async () => {
     const page = await open("papers/wuerstchen/");
     await page.keyboard.press("Tab"); // the skip link: the first Tab brings the page script
