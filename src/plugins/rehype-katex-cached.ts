@@ -12,6 +12,7 @@ import type { VFile } from "vfile";
 import { boundedMemo } from "../lib/bounded-memo.ts";
 import { hasClass } from "../lib/hast-class.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
+import { withRowOffsets } from "../lib/katex-row-offsets.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
 declare module "vfile" {
@@ -30,7 +31,10 @@ declare module "vfile" {
 const rendered = boundedMemo<string>(4096);
 
 export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
-  return rendered(formulaKey(tex, displayMode), () => katex.renderToString(tex, { ...options, displayMode, throwOnError: true }));
+  return rendered(formulaKey(tex, displayMode), () => {
+    const html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
+    return displayMode ? withRowOffsets(html) : html;
+  });
 }
 
 export default function rehypeKatexCached(options: KatexOptions = {}) {

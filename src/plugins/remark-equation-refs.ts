@@ -159,7 +159,8 @@ function refAsWritten(ref: EquationRef): string {
 
 /** A link's text; a number with TeX in it (\tag{$\star$}) is rendered by KaTeX, as the equation shows it, if KaTeX takes it. */
 function linkContent({ title, number }: ResolvedRef): Link["children"] {
-  const prefix = title === undefined ? "" : `${title} `;
+  // A no-break space: the number stays with the title's last word, and a long title wraps (on a phone it ran off the page).
+  const prefix = title === undefined ? "" : `${title}\u00a0`;
   const tex = String.raw`\text{${number}}`;
   if (!tagHasTex(number) || katexProblem(tex, false) !== null) return [{ type: "text", value: prefix + tagText(number) }];
   const math: MathNode = { type: "inlineMath", value: "" };

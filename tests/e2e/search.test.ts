@@ -483,6 +483,23 @@ describe("search shortcuts before the page script has arrived (slow network)", (
   }
 });
 
+describe("search zoomed in", () => {
+  it("keeps the whole list of results on a screen of 320 × 256 px (a laptop's at 400 %), its last result reachable by scrolling it", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 320, height: 256 } });
+    try {
+      await page.goto(seed.site.url);
+      await page.keyboard.press("/");
+      await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
+      await searchFor(page, "loss");
+      const list = page.locator("#site-search-results");
+      expect(await list.locator(".search-result").count()).toBeGreaterThan(2);
+      expect(await list.evaluate((el) => [el.getBoundingClientRect().bottom <= innerHeight, el.scrollHeight > el.clientHeight])).toEqual([true, true]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("search on a slow network", () => {
   it("opens the first result of a query whose Enter came before the page script, or the search script, had come", async () => {
     for (const held of ["**/scripts/papernotes.js", "**/scripts/search.js"]) {

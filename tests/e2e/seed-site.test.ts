@@ -482,7 +482,7 @@ describe("formula links", () => {
   it("previews an equation of another paper, rendered at build time, and links to it", async () => {
     const page = await open("papers/designedit/");
     const ref = page.locator('a.eqref[data-preview="wuerstchen#eq-forward-diffusion"]');
-    expect(await ref.textContent()).toBe("Würstchen (3)");
+    expect(await ref.textContent()).toBe("Würstchen\u00a0(3)");
     await ref.scrollIntoViewIfNeeded();
     await ref.hover();
     const popover = page.locator(".equation-popover");

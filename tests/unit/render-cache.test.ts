@@ -58,9 +58,9 @@ describe("render cache", () => {
   });
 
   it("re-renders a paper whose bytes are the same when a paper it cites is renumbered", async () => {
-    expect(await htmlOf("citing")).toMatch(/Target \(1\)/);
+    expect(await htmlOf("citing")).toMatch(/Target\u00a0\(1\)/);
     writeFileSync(join(papersDir, "target.mdx"), target("\n$$\nx = 1\n$$\n"));
-    expect(await htmlOf("citing")).toMatch(/Target \(2\)/);
+    expect(await htmlOf("citing")).toMatch(/Target\u00a0\(2\)/);
   });
 
   it("reports a cached paper's reference that a change elsewhere left dangling", async () => {
@@ -89,14 +89,14 @@ Nothing here cites another paper.
     // A new equation before the cited one renumbers it: the citing note shows the new number; the unrelated note is kept.
     writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n"));
     const result = await check();
-    expect(paperHtml(result.rendered.get("citing")!)).toMatch(/Target \(2\)/);
+    expect(paperHtml(result.rendered.get("citing")!)).toMatch(/Target\u00a0\(2\)/);
     const after = inodes();
     expect(after.target).not.toBe(before.target);
     expect(after.citing).not.toBe(before.citing);
     expect(after.unrelated).toBe(before.unrelated);
     // A new title (the citing note shows the short title) likewise.
     writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n").replace('"Target: A Paper"', '"Renamed: A Paper"'));
-    expect(paperHtml((await check()).rendered.get("citing")!)).toMatch(/Renamed \(2\)/);
+    expect(paperHtml((await check()).rendered.get("citing")!)).toMatch(/Renamed\u00a0\(2\)/);
     expect(inodes().unrelated).toBe(before.unrelated);
   });
 

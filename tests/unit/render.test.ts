@@ -114,7 +114,7 @@ $$
 describe("cross-paper references", () => {
   it("link to the other paper under the base path, with its short title and a build-time preview", () => {
     const { html } = render({ main, other }, "other", "/notes/");
-    expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first" data-tex="\\eqref{main/eq:first}">Main Paper (1)</a>');
+    expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first" data-tex="\\eqref{main/eq:first}">Main Paper\u00a0(1)</a>'); // a no-break space: the number stays with the title
     // A Chinese note ("other") shows the English title in the preview: read as English.
     expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle" lang="en"><span class="katex-display">/);
   });
@@ -129,7 +129,7 @@ describe("cross-paper references", () => {
     expect(html).toContain('data-equation="⋆"');
     expect(html.replace(/<annotation[^]*?<\/annotation>|data-tex="[^"]*"/g, "")).not.toContain("$");
     const cited = render({ starred, citing }, "citing").html;
-    expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star" data-tex="\\eqref\{starred\/eq:star\}">Starred <span class="katex">.*<mo>⋆<\/mo>/);
+    expect(cited).toMatch(/<a href="\/papers\/starred\/#eq-star" class="eqref" data-preview="starred#eq-star" data-tex="\\eqref\{starred\/eq:star\}">Starred\u00a0<span class="katex">.*<mo>⋆<\/mo>/);
   });
 
   it("show a \\tag{\\ref{eq:x}$'$} with the number it refers to, in the equation and in links to it", () => {

@@ -1,0 +1,96 @@
+// Displays of several numbered rows (align), and references to them from a
+// paper with a long title: they fit where they fit, land where the reader can
+// see them, and never widen the page.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheDirFor } from "../../src/site.config.ts";
+import { launchChromium } from "../support/browser.ts";
+import { runBuild } from "../support/build.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const rows = `${frontmatter({ title: '"Training-Free Preference Optimization for Layered Image Editing with Latent Fusion"' })}
+## Objective
+
+$$
+\\begin{align}
+\\mathcal{L}_{\\text{total}} &= \\mathbb{E}_{x_0, \\epsilon, t}\\Big[\\lVert \\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon, t) \\rVert^2\\Big] \\label{eq:first} \\\\
+&\\quad + \\lambda \\sum_{t > 1} D_{\\mathrm{KL}}\\big(q(x_{t-1} \\mid x_t, x_0) \\,\\|\\, p_\\theta(x_{t-1} \\mid x_t)\\big) \\label{eq:second} \\\\
+&\\quad - \\log p_\\theta(x_0 \\mid x_1) \\label{eq:third}
+\\end{align}
+$$
+${"\nA paragraph of text that puts the equation well down the page, as in a real note.\n".repeat(12)}`;
+const citing = `${frontmatter({ title: '"Citing"', date: "2024-03-16" })}
+The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eqref{rows/eq:first}${"$"}.
+`;
+
+const { contentDir, papersDir } = writePapers({ rows, citing });
+const out = mkdtempSync(join(tmpdir(), "papernotes-align-rows-"));
+let browser: Browser;
+const page = (name: string) => pathToFileURL(join(out, "papers", name, "index.html")).href;
+
+beforeAll(async () => {
+  const run = runBuild(out, { PAPERNOTES_CONTENT: contentDir });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const dir of [contentDir, out, cacheDirFor(papersDir)]) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("a display of several numbered rows", () => {
+  it("does not scroll, nor get a tab stop and its numbers above it, where it fits (KaTeX hung its column of numbers 2px past the edge)", async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(page("rows"));
+    await tab.mouse.move(10, 300); // the reader's first move brings the page script
+    await tab.waitForFunction(() => !("papernotesPending" in document));
+    const display = tab.locator("#eq-first").locator("xpath=ancestor::div[contains(@class, 'equation')]").locator(".katex-display");
+    await display.scrollIntoViewIfNeeded();
+    await tab.evaluate(() => document.fonts.ready);
+    expect(await display.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await display.getAttribute("data-scroll-stop")).toBeNull();
+    await tab.close();
+  });
+
+  it("lands from its start on a phone, with the rows above the one linked and the numbers above the equation in view", async () => {
+    const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const row of ["eq-first", "eq-second", "eq-third"]) {
+      await tab.goto(`${page("rows")}#${row}`);
+      await tab.evaluate(() => document.fonts.ready);
+      await tab.waitForTimeout(100);
+      const landed = await tab.evaluate(() => {
+        const number = document.querySelector(":target")!;
+        const equation = number.closest(".equation")!;
+        const display = equation.querySelector(".katex-display")!;
+        return {
+          scrolls: display.scrollWidth > display.clientWidth,
+          scrollLeft: display.scrollLeft,
+          // The numbers shown above the equation (0.9rem above its top), below the fixed header.
+          numbersInView: equation.getBoundingClientRect().top - 14.4 >= document.querySelector(".site-header")!.getBoundingClientRect().bottom,
+          rowInView: number.getBoundingClientRect().bottom <= innerHeight,
+        };
+      });
+      expect(landed, row).toEqual({ scrolls: true, scrollLeft: 0, numbersInView: true, rowInView: true });
+    }
+    await tab.close();
+  });
+});
+
+describe("a reference to an equation of a paper with a long title", () => {
+  it("wraps within the title, and keeps the page as wide as a 320 px screen", async () => {
+    const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await tab.goto(page("citing"));
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    const ref = tab.locator("a.eqref").first();
+    // The title's last word and the number stay on one line.
+    expect(await ref.textContent()).toMatch(/Training-Free .*\u00a0\(2\)$/);
+    expect(await ref.evaluate((el) => el.getClientRects().length)).toBeGreaterThan(1);
+    await tab.close();
+  });
+});
