@@ -21,7 +21,7 @@ import rehypeCodeBlocks from "./rehype-code-blocks.ts";
 import rehypeKatexCached from "./rehype-katex-cached.ts";
 import rehypeKatexFonts from "./rehype-katex-fonts.ts";
 import rehypeKatexSource from "./rehype-katex-source.ts";
-import rehypeKatexRowOffsets from "./rehype-katex-row-offsets.ts";
+import rehypeKatexMarkup from "./rehype-katex-markup.ts";
 import rehypeMathMacros from "./rehype-math-macros.ts";
 import rehypeMathPunctuation from "./rehype-math-punctuation.ts";
 import rehypeShikiMemo, { type HighlightedBlocks } from "./rehype-shiki-memo.ts";
@@ -65,7 +65,7 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
     // Astro adds remark-gfm itself; used again here, it takes these options (unified merges them).
     remarkPlugins: [[remarkGfm, gfmOptions], remarkMath, remarkMathMacros, remarkStarredRowBreaks, ...paperRemarkPlugins(options)],
     // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexRowOffsets, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
+    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexMarkup, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
     smartypants: smartypantsOptions,
   };
 }

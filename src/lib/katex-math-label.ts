@@ -1,0 +1,26 @@
+// Chromium leaves MathML out of a name computed from content: a column header
+// "$M_1$" had no name, a row "$M_1$ vs SFT baseline" was named "vs SFT
+// baseline", as were the rows of $M_2$ and $M_3$. In what is named from its
+// content (a header, a link, a heading: see NAMED_FROM_CONTENT), each formula's
+// <math> is given its symbols as a label, as Chromium reads them inside it.
+// Elsewhere it is left alone, for screen readers that read MathML itself.
+
+/** Elements whose accessible name is their content, read out where the content is not: in a table's headers, lists of links and headings. */
+export const NAMED_FROM_CONTENT = new Set(["a", "th", "caption", "summary", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+const MATH_START = /<math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"( display="block")?>/;
+
+/** KaTeX's markup with its <math> labelled by the text of its symbols ("M 1" for M_1). */
+export function withMathLabel(html: string): string {
+  const start = MATH_START.exec(html);
+  const end = html.indexOf("<annotation", start?.index);
+  if (!start || end < 0) return html;
+  const symbols = html
+    .slice(start.index + start[0].length, end)
+    .split(/<[^>]*>/)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/"/g, "&quot;");
+  return symbols ? html.slice(0, start.index + start[0].length - 1) + ` aria-label="${symbols}">` + html.slice(start.index + start[0].length) : html;
+}

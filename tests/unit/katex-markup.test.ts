@@ -1,0 +1,75 @@
+// What both pipelines add to KaTeX's markup: a link to a row of an align lands
+// with the rows above it in view (each row's anchor but the first's has its
+// distance below the first row, --row-offset); a formula in a table header, a
+// link or a heading names it (its <math> labelled, as Chromium names nothing by it).
+import { toHtml } from "hast-util-to-html";
+import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
+import { runMdxPipeline } from "../support/mdx-pipeline.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const note = `${frontmatter()}
+$$
+\\begin{align}
+a &= b \\label{eq:first} \\\\
+\\frac{x}{y} &= \\sum_{t>1} c_t \\label{eq:second} \\\\
+e &= f \\label{eq:third}
+\\end{align}
+$$
+
+$$
+g = h \\label{eq:alone}
+$$
+`;
+
+/** Each anchor in the column of numbers, with its offset. */
+const rowOffsets = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)"(?: style="--row-offset:([\d.]+)em")?>/g)].map(([, id, offset]) => [id, offset === undefined ? 0 : Number(offset)]);
+
+describe("row offsets", () => {
+  it("go on each row's anchor but the first's, growing down the rows, alike in the fast and the MDX path", async () => {
+    const { papersDir } = writePapers({ rows: note });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems).toEqual([]);
+    const fast = rowOffsets(paperHtml(result.rendered.get("rows")!));
+    expect(fast.map(([id]) => id)).toEqual(["eq-first", "eq-second", "eq-third"]);
+    const [first, second, third] = fast.map(([, offset]) => offset as number);
+    expect(first).toBe(0);
+    // The second row is below a row of plain letters; the third, below a fraction and a sum as well.
+    expect(second).toBeGreaterThan(1);
+    expect(third! - second!).toBeGreaterThan(second!);
+    expect(rowOffsets(toHtml(runMdxPipeline(papersDir, "rows", note, result.index)))).toEqual(fast);
+  });
+});
+
+const labelled = `${frontmatter()}
+## The $\\beta$ schedule
+
+| Model | $M_1$ | $M_2$ |
+|---|---|---|
+| $M_1$ vs SFT | 1 | 2 |
+
+See [the $\\beta$ schedule](#the-beta-schedule) and $x_0$ in text.
+`;
+
+describe("math labels", () => {
+  it("name a formula by its symbols in a header, a link or a heading, and nowhere else, alike in the fast and the MDX path", async () => {
+    const { papersDir } = writePapers({ labelled });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems).toEqual([]);
+    // Each formula's label, in page order.
+    const labels = (html: string) => [...html.matchAll(/<math [^>]*>/g)].map(([tag]) => /aria-label="([^"]*)"/.exec(tag)?.[1] ?? null);
+    const fast = paperHtml(result.rendered.get("labelled")!);
+    const mdx = toHtml(runMdxPipeline(papersDir, "labelled", labelled, result.index));
+    for (const html of [fast, mdx]) {
+      expect(html).toMatch(/<h2 id="the-beta-schedule">The <span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML" aria-label="β">/);
+      expect(html.match(/<th[^>]*><span class="katex"><span class="katex-mathml"><math [^>]*aria-label="([^"]*)"/g)?.map((th) => th.match(/aria-label="([^"]*)"/)![1])).toEqual(["M 1", "M 2"]);
+      expect(html).toMatch(/<a href="#the-beta-schedule">the <span class="katex"><span class="katex-mathml"><math [^>]*aria-label="β">/);
+      // A table cell (read out as it is reached) and running text keep their MathML as it is.
+      expect(html).toMatch(/<td><span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"><semantics><mrow><msub><mi>M<\/mi>/);
+      expect(html).toMatch(/and <span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"><semantics>/);
+    }
+    expect(labels(fast)).toEqual(["β", "M 1", "M 2", null, "β", null]);
+    expect(labels(mdx)).toEqual(labels(fast));
+  });
+});
