@@ -273,15 +273,22 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
         file.info(`frontmatter key "${key}" is plain text wherever it shows (lists, the feed, search), so its $…$ shows as written; write the formula in words or in Unicode (α, ×, ²)`, { place: { line: source.keyLines.get(key) ?? 1, column: 1 }, source: SOURCE, ruleId: "content" });
     }
     done.formulas = countMath(tree);
-    for (const m of file.messages) {
-      if (m.line === parsed.environmentToldAt && m.ruleId === "math-delimiters") continue;
-      const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
-      if (m.fatal === false) problems.push(entry);
-      else done.warnings.push(entry);
-    }
+    const tell = (messages: VFile["messages"]) => {
+      for (const m of messages) {
+        if (m.line === parsed.environmentToldAt && m.ruleId === "math-delimiters") continue;
+        const entry = { file: displayPath(source.path), line: m.line ?? 1, column: m.column ?? 1, reason: m.reason };
+        if (m.fatal === false) problems.push(entry);
+        else done.warnings.push(entry);
+      }
+    };
+    tell(file.messages);
     if (options.render && problems.length === 0 && !paper.indexed.mdx) {
+      const checked = file.messages.length;
       const hast = (await toHtml.run(tree as never, file)) as HastRoot;
       const pieces = stringifyInPieces(hast, (piece) => toHtml.stringify(piece as never, file) as string);
+      // What the checks above let through but rendering could not do (a formula KaTeX rejects
+      // after all) fails the build too, rather than leave an empty place on the page.
+      tell(file.messages.slice(checked));
       done.rendered = { slug: source.slug, path: source.path, frontmatter: source.frontmatter, minutes: readingMinutes(source.body), hasMath: hasMath(source.body), headings: headingsOf(hast, (root) => toHtml.stringify(root as never, file) as string) };
       done.rendered.katexClasses = [...new Set([...(file.data.katexClasses ?? []), ...formulaPreviewClasses(listedEquations(paper.indexed))])].sort();
       const blocks = new Set(file.data.codeBlockKeys);
