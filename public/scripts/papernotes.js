@@ -445,16 +445,27 @@
     if (refAt(event.target)) hidePreview();
   });
 
-  // Back from a link followed within the page (an \eqref, a contents entry)
-  // brings back the scroll position, but not the keyboard: the next Tab started
-  // from the top. The link followed is noted on the history entry it left.
+  // Back from a link followed from the keyboard within the page (an \eqref, a
+  // contents entry) brings back the scroll position, but not the keyboard: the
+  // next Tab started from the top. The link is noted on the history entry it
+  // left, by its href and which of the links with that href it is (links come
+  // and go: search results, a landing notice's suggestions).
+  function linksTo(href) {
+    return Array.prototype.filter.call(document.links, function (link) {
+      return link.getAttribute("href") === href;
+    });
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || !link.hash || link.pathname !== location.pathname || link.search !== location.search) return;
-    history.replaceState(Object.assign({}, history.state, { papernotesFollowed: Array.prototype.indexOf.call(document.links, link) }), "");
+    if (!link || event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!link.hash || link.origin !== location.origin || link.pathname !== location.pathname || link.search !== location.search) return;
+    // Followed with a pointer, nothing is noted (focused on Back, the link would open its preview unasked).
+    var followed = link.matches(":focus-visible") ? { href: link.getAttribute("href"), nth: linksTo(link.getAttribute("href")).indexOf(link) } : undefined;
+    history.replaceState(Object.assign({}, history.state, { papernotesFollowed: followed }), "");
   });
   addEventListener("popstate", function (event) {
-    var link = event.state && document.links[event.state.papernotesFollowed];
+    var followed = event.state && event.state.papernotesFollowed;
+    var link = followed && linksTo(followed.href)[followed.nth];
     if (link && (document.activeElement === document.body || !document.activeElement)) link.focus({ preventScroll: true });
   });
 

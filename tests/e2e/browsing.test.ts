@@ -245,6 +245,15 @@ describe("browsing", () => {
     await page.keyboard.press("Tab");
     // On from the link, not from the top of the page (the skip link).
     expect(await ref.evaluate((link) => Boolean(link.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    // Followed with the mouse, Back leaves focus alone: focused, the link would open its preview unasked.
+    await page.keyboard.press("Escape");
+    await ref.click();
+    await page.waitForFunction(() => location.hash === "#eq-noise-objective");
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.mouse.move(0, 0); // not over the link when the page scrolls back
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === "");
+    expect(await page.evaluate(() => [document.activeElement === document.body, document.querySelector(".equation-popover, .pointed-at")])).toEqual([true, null]);
     await page.close();
   });
 
