@@ -1,27 +1,28 @@
 // A link to one row of a display of several rows (align) lands on that row's
 // number. Scrolled to its top, the page hid the rows above it, and above them
 // the equation's numbers (on a phone, where the column of numbers is off
-// screen, the only ones in view). Each labelled row's number is given its
-// distance below the first row's, which its scroll margin adds (global.css).
+// screen, the only ones in view). Each row's number is given the depth of its
+// row's baseline below the top of the display (of its first row, however tall),
+// which its scroll margin adds (global.css).
 
 /** The start of KaTeX's column of numbers for several rows (one row's number is no vlist). */
 const NUMBER_COLUMN = 'class="katex-tag"><span class="vlist-t';
 
-/** KaTeX's markup of a display, with `--row-offset` on each row's anchor but the first's. */
+/** KaTeX's markup of a display, with `--row-offset` on each row's anchor. */
 export function withRowOffsets(html: string): string {
   const column = html.indexOf(NUMBER_COLUMN);
   if (column < 0) return html;
-  let first: number | undefined;
-  let top = 0;
-  // Each row of the column is a span placed by its top; its anchor comes before anything else in it.
-  const numbered = html.slice(column).replace(/style="top:(-?[\d.]+)em;"|<span class="enclosing" id="([^"]+)">/g, (match, rowTop: string | undefined, id: string | undefined) => {
-    if (rowTop !== undefined) {
-      top = Number(rowTop);
-      first ??= top;
+  const numbers = html.slice(column);
+  // The column's height above its baseline; each row sits at its top plus its strut's height (KaTeX's vlist).
+  const height = /style="height:([\d.]+)em;"/.exec(numbers);
+  if (!height) return html;
+  let baseline = 0;
+  const placed = numbers.replace(/style="top:(-?[\d.]+)em;"><span class="pstrut" style="height:([\d.]+)em;">|<span class="enclosing" id="([^"]+)">/g, (match, top: string | undefined, strut: string | undefined, id: string | undefined) => {
+    if (top !== undefined) {
+      baseline = Math.round((Number(height[1]) + Number(top) + Number(strut)) * 10000) / 10000;
       return match;
     }
-    const offset = first === undefined ? 0 : Math.round((top - first) * 10000) / 10000;
-    return offset > 0 ? `<span class="enclosing" id="${id}" style="--row-offset:${offset}em">` : match;
+    return `<span class="enclosing" id="${id}" style="--row-offset:${baseline}em">`;
   });
-  return html.slice(0, column) + numbered;
+  return html.slice(0, column) + placed;
 }

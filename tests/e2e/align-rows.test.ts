@@ -22,6 +22,15 @@ $$
 &\\quad - \\log p_\\theta(x_0 \\mid x_1) \\label{eq:third}
 \\end{align}
 $$
+
+A first row taller than its number:
+
+$$
+\\begin{align}
+\\begin{pmatrix} \\mu_t \\\\ \\sigma_t \\\\ \\lambda_t \\end{pmatrix} &= \\begin{pmatrix} \\sqrt{\\bar\\alpha_t}\\, \\mathbb{E}[x_0 \\mid x_t] \\\\ \\sqrt{1 - \\bar\\alpha_t} \\\\ \\log(\\bar\\alpha_t / (1 - \\bar\\alpha_t)) \\end{pmatrix} \\label{eq:tall} \\\\
+w_t &= \\frac{1}{2} \\log \\frac{\\bar\\alpha_t}{1 - \\bar\\alpha_t} + \\lambda_{\\min} \\label{eq:after-tall}
+\\end{align}
+$$
 ${"\nA paragraph of text that puts the equation well down the page, as in a real note.\n".repeat(12)}`;
 const citing = `${frontmatter({ title: '"Citing"', date: "2024-03-16" })}
 The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eqref{rows/eq:first}${"$"}.
@@ -60,7 +69,7 @@ describe("a display of several numbered rows", () => {
 
   it("lands from its start on a phone, with the rows above the one linked and the numbers above the equation in view", async () => {
     const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    for (const row of ["eq-first", "eq-second", "eq-third"]) {
+    for (const row of ["eq-first", "eq-second", "eq-third", "eq-tall", "eq-after-tall"]) {
       await tab.goto(`${page("rows")}#${row}`);
       await tab.evaluate(() => document.fonts.ready);
       await tab.waitForTimeout(100);
@@ -76,7 +85,8 @@ describe("a display of several numbered rows", () => {
           rowInView: number.getBoundingClientRect().bottom <= innerHeight,
         };
       });
-      expect(landed, row).toEqual({ scrolls: true, scrollLeft: 0, numbersInView: true, rowInView: true });
+      // The matrix's display fits a phone; the other scrolls, and would scroll to the number.
+      expect(landed, row).toEqual({ scrolls: !row.includes("tall"), scrollLeft: 0, numbersInView: true, rowInView: true });
     }
     await tab.close();
   });
