@@ -2,11 +2,20 @@
 // "$M_1$" had no name, a row "$M_1$ vs SFT baseline" was named "vs SFT
 // baseline", as were the rows of $M_2$ and $M_3$. In what is named from its
 // content (a header, a link, a heading: see NAMED_FROM_CONTENT), each formula's
-// <math> is given its symbols as a label, as Chromium reads them inside it.
+// <math> is given its symbols as a label, as Chromium reads them inside it
+// ("M 1"; "D K L" for \mathrm{KL}, which it spells out too).
 // Elsewhere it is left alone, for screen readers that read MathML itself.
 
 /** Elements whose accessible name is their content, read out where the content is not: in a table's headers, lists of links and headings. */
-export const NAMED_FROM_CONTENT = new Set(["a", "th", "caption", "summary", "h1", "h2", "h3", "h4", "h5", "h6"]);
+const NAMED_FROM_CONTENT = new Set(["a", "th", "caption", "summary", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** Whether a formula with these ancestors (hast; HTML an MDX note writes is a JSX node) is in an element named from its content. */
+export function namedFromContent(ancestors: readonly { type: string; tagName?: string; name?: string | null }[]): boolean {
+  return ancestors.some((node) => {
+    const tag = node.type === "element" ? node.tagName : node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement" ? node.name : undefined;
+    return typeof tag === "string" && NAMED_FROM_CONTENT.has(tag);
+  });
+}
 
 const MATH_START = /<math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"( display="block")?>/;
 
@@ -18,7 +27,7 @@ export function withMathLabel(html: string): string {
   const symbols = html
     .slice(start.index + start[0].length, end)
     .split(/<[^>]*>/)
-    .map((text) => text.trim())
+    .map((text) => text.replace(/[\u2061-\u2064]/g, "").trim()) // invisible operators (function application after \log)
     .filter(Boolean)
     .join(" ")
     .replace(/"/g, "&quot;");

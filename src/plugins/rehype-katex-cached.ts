@@ -12,7 +12,7 @@ import type { VFile } from "vfile";
 import { boundedMemo } from "../lib/bounded-memo.ts";
 import { hasClass } from "../lib/hast-class.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
-import { NAMED_FROM_CONTENT, withMathLabel } from "../lib/katex-math-label.ts";
+import { namedFromContent, withMathLabel } from "../lib/katex-math-label.ts";
 import { withRowOffsets } from "../lib/katex-row-offsets.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
@@ -49,7 +49,7 @@ export default function rehypeKatexCached(options: KatexOptions = {}) {
       let value: string;
       try {
         value = renderMath(tex, display, options);
-        if (parents.some((parent) => parent.type === "element" && NAMED_FROM_CONTENT.has((parent as Element).tagName))) value = withMathLabel(value);
+        if (namedFromContent(parents as never)) value = withMathLabel(value);
         for (const name of formulaClasses(formulaKey(tex, display), () => value)) classes.add(name);
       } catch (error) {
         file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place: element.position, source: "rehype-katex-cached" });

@@ -1,8 +1,9 @@
 // What both pipelines add to KaTeX's markup: a link to a row of an align lands
-// with the rows above it in view (each row's anchor but the first's has its
-// distance below the first row, --row-offset); a formula in a table header, a
+// with the rows above it in view (each row's anchor has the depth of its row's
+// baseline in the display, --row-offset); a formula in a table header, a
 // link or a heading names it (its <math> labelled, as Chromium names nothing by it).
 import { toHtml } from "hast-util-to-html";
+import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
@@ -19,25 +20,38 @@ e &= f \\label{eq:third}
 $$
 
 $$
+\\begin{align}
+\\begin{pmatrix} a \\\\ b \\\\ c \\end{pmatrix} &= v \\label{eq:tall} \\\\
+w &= 0 \\label{eq:after-tall}
+\\end{align}
+$$
+
+$$
 g = h \\label{eq:alone}
 $$
 `;
 
-/** Each anchor in the column of numbers, with its offset. */
-const rowOffsets = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)"(?: style="--row-offset:([\d.]+)em")?>/g)].map(([, id, offset]) => [id, offset === undefined ? 0 : Number(offset)]);
+/** Each anchor in a column of numbers, with its offset (em). */
+const rowOffsets = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)" style="--row-offset:([\d.]+)em">/g)].map(([, id, offset]) => [id, Number(offset)] as const);
 
 describe("row offsets", () => {
-  it("go on each row's anchor but the first's, growing down the rows, alike in the fast and the MDX path", async () => {
+  it("go on each row's anchor, as deep as its row in the display (a tall first row too), alike in the fast and the MDX path", async () => {
     const { papersDir } = writePapers({ rows: note });
     const result = await checkContent(papersDir, "/", { render: true });
     expect(result.problems).toEqual([]);
     const fast = rowOffsets(paperHtml(result.rendered.get("rows")!));
-    expect(fast.map(([id]) => id)).toEqual(["eq-first", "eq-second", "eq-third"]);
-    const [first, second, third] = fast.map(([, offset]) => offset as number);
-    expect(first).toBe(0);
-    // The second row is below a row of plain letters; the third, below a fraction and a sum as well.
-    expect(second).toBeGreaterThan(1);
-    expect(third! - second!).toBeGreaterThan(second!);
+    expect(fast.map(([id]) => id)).toEqual(["eq-first", "eq-second", "eq-third", "eq-tall", "eq-after-tall"]);
+    const [first, second, third, tall, afterTall] = fast.map(([, offset]) => offset);
+    // A row of plain letters: its baseline about 1em down; the next, a row and a fraction further; the third, a sum's depth more.
+    expect(first).toBeGreaterThan(0.5);
+    expect(first).toBeLessThan(1.5);
+    expect(second! - first!).toBeGreaterThan(1);
+    expect(third! - second!).toBeGreaterThan(second! - first!);
+    // A matrix of three rows puts its row's baseline (and number) deeper than a row of letters.
+    expect(tall).toBeGreaterThan(first! + 0.8);
+    expect(afterTall).toBeGreaterThan(tall!);
+    // The single equation has no column of numbers.
+    expect(rowOffsets(paperHtml(result.rendered.get("rows")!).split('id="eq-alone"')[1]!)).toEqual([]);
     expect(rowOffsets(toHtml(runMdxPipeline(papersDir, "rows", note, result.index)))).toEqual(fast);
   });
 });
@@ -71,5 +85,27 @@ describe("math labels", () => {
     }
     expect(labels(fast)).toEqual(["β", "M 1", "M 2", null, "β", null]);
     expect(labels(mdx)).toEqual(labels(fast));
+  });
+});
+
+describe("math labels in HTML a note writes", () => {
+  it("name a formula in a <summary> or <a> of an MDX note (JSX to the MDX path)", async () => {
+    const jsx = `${frontmatter()}
+<details>
+<summary>The $\\gamma$ schedule</summary>
+
+Hidden $x$ text.
+</details>
+
+See <a href="#s">the $\\delta$ link</a>.
+
+## S
+`;
+    const { papersDir } = writePapers({ jsx });
+    const { index } = await checkContent(papersDir);
+    // The tree holds JSX, which hast-util-to-html cannot write: each <math>'s label, read off the tree.
+    const labels: (string | null)[] = [];
+    visit(runMdxPipeline(papersDir, "jsx", jsx, index), "element", (node) => void (node.tagName === "math" && labels.push((node.properties.ariaLabel as string | undefined) ?? null)));
+    expect(labels).toEqual(["γ", null, "δ"]);
   });
 });
