@@ -38,15 +38,21 @@ function inlineAsWritten(node: ElementContent, prefixes: string[], asWritten: Re
     const math = node.data as MathNodeData | undefined;
     if (!math || math.displayMode) return; // a display's annotation is its author's TeX already (withSource)
     const prefix = prefixes.find((p) => math.tex.startsWith(p));
+    const written = asWrittenOf(math.tex, prefix, asWritten);
     if (prefix) math.tex = math.tex.slice(prefix.length);
-    const written = asWritten.get(math.tex);
     if (prefix || written !== undefined) node.value = withTexAnnotation(node.value, written ?? math.tex);
   } else if (node.type === "element" && node.tagName === "annotation" && node.children[0]?.type === "text") {
     const text = node.children[0];
     const prefix = prefixes.find((p) => text.value.startsWith(p));
+    const written = asWrittenOf(text.value, prefix, asWritten);
     if (prefix) text.value = text.value.slice(prefix.length);
-    text.value = asWritten.get(text.value) ?? text.value;
+    text.value = written ?? text.value;
   }
+}
+
+/** The TeX as written of a formula KaTeX was given as `tex`: noted by the TeX with its definitions (remark-math-macros), or without (remark-equation-refs). */
+function asWrittenOf(tex: string, prefix: string | undefined, asWritten: ReadonlyMap<string, string>): string | undefined {
+  return asWritten.get(tex) ?? (prefix ? asWritten.get(tex.slice(prefix.length)) : undefined);
 }
 
 /** The author's TeX, from the equation's TeX button (see remark-equation-numbers). */

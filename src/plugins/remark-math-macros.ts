@@ -12,7 +12,7 @@ import type { Parent, Root } from "mdast";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { maskTexComments, readBraceGroup } from "../lib/equations.ts";
-import { setMathTex, type MathNode } from "../lib/mdast-math.ts";
+import { setMathTex, texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { placeOf, SOURCE } from "./messages.ts";
 
 export interface MacroDefinition {
@@ -136,7 +136,8 @@ function unlikeLatex(definition: MacroDefinition, known: ReadonlyMap<string, Mac
   const { name, command } = definition;
   if ((command === "newcommand" || command === "DeclareMathOperator") && known.has(name)) {
     const first = lines.get(name);
-    return `\\${command}{${name}} defines ${name} again${first === undefined ? "" : ` (first on line ${first})`}, which LaTeX stops at: to redefine it, write \\renewcommand{${name}}. The new definition holds from here on`;
+    const renew = command === "DeclareMathOperator" ? `\\renewcommand{${name}}{\\operatorname{…}}` : `\\renewcommand{${name}}`;
+    return `\\${command}{${name}} defines ${name} again${first === undefined ? "" : ` (first on line ${first})`}, which LaTeX stops at: to redefine it, write ${renew}. The new definition holds from here on`;
   }
   if (command === "renewcommand" && !known.has(name) && !katexHas(name)) return `\\renewcommand{${name}}: ${name} is not defined before it, which LaTeX stops at: write \\newcommand{${name}}`;
   return undefined;
@@ -176,8 +177,6 @@ export default function remarkMathMacros() {
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
         setMathTex(math, rest);
-        // KaTeX's annotation (a copied selection) keeps the definitions (rehype-katex-source).
-        if (math.type === "inlineMath" && file) (file.data.inlineTexAsWritten ??= new Map()).set(rest, math.data!.originalTex!);
       }
       for (const definition of own) {
         if (definition.provides && (known.has(definition.name) || katexHas(definition.name))) continue;
@@ -194,6 +193,9 @@ export default function remarkMathMacros() {
         const macros = given.map((definition) => definition.asDef).join("") + "\n";
         math.data = { ...math.data, macros, hProperties: { ...math.data?.hProperties, dataMacros: macros } };
       }
+      // KaTeX's annotation (a copied selection) keeps the definitions (rehype-katex-source). By the
+      // TeX KaTeX is given, definitions and all: with them blanked out, $\def\x{1}\x$ and $\def\x{2}\x$ read alike.
+      if (own.length > 0 && math.type === "inlineMath" && file) (file.data.inlineTexAsWritten ??= new Map()).set(texWithMacros(math), math.data!.originalTex!);
       return SKIP;
     });
     if (file) {

@@ -234,6 +234,23 @@ Then $\\newcommand{\\E}{\\mathsf{E}} \\E[x] + \\F + \\G$.
     expect(mdx).not.toMatch(/katex-error|#cc0000/);
   });
 
+  it("declared twice as operators are told how to redefine one, as an operator", async () => {
+    const { papersDir } = writePapers({ ops: `${frontmatter()}\n$\\DeclareMathOperator{\\tr}{tr}\\tr A$ and $\\DeclareMathOperator{\\tr}{Tr}\\tr B$.\n` });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.warnings.map((p) => formatProblem({ ...p, file: "ops.mdx" }))).toEqual([
+      "ops.mdx:9:43: \\DeclareMathOperator{\\tr} defines \\tr again (first on line 9), which LaTeX stops at: to redefine it, write \\renewcommand{\\tr}{\\operatorname{…}}. The new definition holds from here on",
+    ]);
+  });
+
+  it("defined in two inline formulas alike but for what they define keep each its own TeX as written, for a copied selection", async () => {
+    const twice = `${frontmatter()}\nFirst $\\def\\x{1}\\x$ and second $\\def\\x{2}\\x$.\n`;
+    const { papersDir } = writePapers({ twice });
+    const result = await checkContent(papersDir, "/", { render: true });
+    const annotations = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map(([, tex]) => tex);
+    expect(annotations(paperHtml(result.rendered.get("twice")!))).toEqual(["\\def\\x{1}\\x", "\\def\\x{2}\\x"]);
+    expect(annotations(toHtml(runMdxPipeline(papersDir, "twice", twice, result.index)))).toEqual(["\\def\\x{1}\\x", "\\def\\x{2}\\x"]);
+  });
+
   it("used before their definition fail the check at the formula, which says where the definition is", async () => {
     const { papersDir } = writePapers({ early: `${frontmatter()}\nFirst $\\E[x]$.\n\n$\\newcommand{\\E}{\\mathbb{E}}$\n` });
     const problems = (await checkContent(papersDir)).problems.map((p) => formatProblem({ ...p, file: "early.mdx" }));
