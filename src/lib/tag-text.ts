@@ -1,7 +1,7 @@
 // An author's \tag{…} is TeX in text mode ($\star$, \S 2): where the number is
 // shown as text (a link's name, a title, search), it is the text KaTeX shows.
-import { decodeHTML } from "entities";
 import { katexOptions } from "./katex-options.ts";
+import { mathSymbols } from "./katex-math-label.ts";
 import { renderMath } from "../plugins/rehype-katex-cached.ts";
 
 /** Whether a shown number is TeX that KaTeX has to render: "3" and "A.1" are not. */
@@ -13,9 +13,7 @@ export function tagHasTex(number: string): boolean {
 export function tagText(number: string): string {
   if (!tagHasTex(number)) return number;
   try {
-    const html = renderMath(String.raw`\text{${number}}`, false, katexOptions);
-    const mathml = /<math[\s\S]*?<\/math>/.exec(html)?.[0] ?? "";
-    return decodeHTML(mathml.replace(/<annotation[\s\S]*?<\/annotation>/, "").replace(/<[^>]*>/g, "")).trim();
+    return mathSymbols(renderMath(String.raw`\text{${number}}`, false, katexOptions)).join("").trim();
   } catch {
     return number.replace(/\$/g, "");
   }
