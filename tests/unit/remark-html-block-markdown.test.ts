@@ -8,6 +8,12 @@ const SAYS = "add a blank line after <summary>…</summary> so the Markdown insi
 const inBlock = (tag: string, line: number) => `add a blank line above this line so its Markdown is read; without one, it belongs to the HTML block that ${tag}> starts on line ${line}: raw HTML up to the next blank line, shown as typed and left out of search`;
 
 describe("remark-html-block-markdown", () => {
+  it("warns at a <summary> whose text has math, strong emphasis or code, which a .md note shows as typed (not at an underscore)", () => {
+    const says = "the text of <summary> is HTML in a .md note, so its Markdown ($…$, **…**) shows as typed: write it without, or rename the note .mdx, where it is read";
+    expect(messagesOf("<details>\n<summary>Proof of $\\beta$</summary>\n\nBy induction.\n</details>\n\n<details><summary class=\"x\">A **bold** one</summary>\n\nText.\n</details>\n\n<details><summary>my_var and snake_case</summary>\n\nText.\n</details>\n")).toEqual([`2:10: warning: ${says}`, `7:29: warning: ${says}`]);
+    expect(pluginMessages("<details>\n<summary>Proof of $\\beta$</summary>\n\nBy induction.\n</details>\n", [remarkHtmlBlockMarkdown], "note.mdx")).toEqual([]);
+  });
+
   it("warns at the first text after </summary> in the same HTML block, on its line or the next", () => {
     expect(messagesOf("Intro.\n\n<details>\n<summary>Proof</summary>\n  By **induction**.\n</details>\n\n<details><summary>More</summary> with *text*\n</details>\n")).toEqual([`5:3: warning: ${SAYS}`, `8:34: warning: ${SAYS}`]);
   });
