@@ -2,6 +2,10 @@
 // html-validate with the repository's .htmlvalidate.json, and axe-core in
 // Chromium in the light and the dark theme. Links and anchors are checked by
 // the crawls in seed-site.test.ts and offline-and-base-path.test.ts.
+// The config lets aria-label go wherever ARIA lets an element be named (as
+// html-validate's "standard" preset does): a formula's <math> in a table header
+// or heading is labelled (src/lib/katex-math-label.ts), as Chromium names
+// nothing by MathML; MathML's own alttext, which the recommended rules prefer, it ignores.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
