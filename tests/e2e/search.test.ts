@@ -498,6 +498,22 @@ describe("search zoomed in", () => {
       await page.close();
     }
   });
+
+  it("shows two lines of a long title in its result at 320 px, not one", async () => {
+    const page = await seed.browser.newPage({ viewport: { width: 320, height: 640 } });
+    try {
+      await page.goto(seed.site.url);
+      await page.keyboard.press("/");
+      await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
+      await searchFor(page, "Würstchen");
+      const title = page.locator(".search-result-title").first();
+      expect(await title.textContent()).toMatch(/^Würstchen: .{60,}/);
+      // Wrapped, not cut at its right edge; two lines tall, as the clamp allows.
+      expect(await title.evaluate((el) => [el.scrollWidth <= el.clientWidth, Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))])).toEqual([true, 2]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe("search on a slow network", () => {
