@@ -52,7 +52,9 @@ export default function rehypeKatexCached(options: KatexOptions = {}) {
         if (namedFromContent(parents as never)) value = withMathLabel(value);
         for (const name of formulaClasses(formulaKey(tex, display), () => value)) classes.add(name);
       } catch (error) {
-        file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place: element.position, source: "rehype-katex-cached" });
+        // An element made by a plugin may have no place: its nearest ancestor's names the line.
+        const place = element.position ?? (parents as (Element | Root)[]).findLast((parent) => parent.position)?.position;
+        file.message(`Could not render math with KaTeX: ${(error as Error).message}`, { place, source: "rehype-katex-cached" });
         value = "";
       }
       // The TeX stays on the node for the search records (see search-documents).

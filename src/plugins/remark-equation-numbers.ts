@@ -87,7 +87,8 @@ export default function remarkEquationNumbers() {
           dataEquation: label || undefined,
         },
         hChildren: [
-          mathElement(tex, true, macros),
+          // Its place, for a problem only KaTeX's render step finds (rehype-katex names the element's).
+          { ...mathElement(tex, true, macros), position: node.position },
           {
             type: "element",
             tagName: "span",

@@ -1,8 +1,10 @@
 // A problem only rendering finds (a formula KaTeX rejects after the checks let
 // it through) fails the check, rather than leave an empty place on the page.
-// KaTeX's step is made to fail here on purpose: no note known to the checks does.
+// No note known to the checks does that, so here the formula is broken on its
+// way to KaTeX's step: the checks saw it whole, the real render step fails.
 import { describe, expect, it, vi } from "vitest";
-import type { Root } from "hast";
+import type { Element, Root, Text } from "hast";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
@@ -15,17 +17,25 @@ vi.mock("../../src/plugins/rehype-katex-cached.ts", async (original) => {
     default: (options: object) => {
       const render = module.default(options);
       return (tree: Root, file: VFile) => {
+        visit(tree, "text", (text: Text, _, parent) => {
+          if ((parent as Element | undefined)?.type === "element" && text.value.includes("x_{late}")) text.value += " \\frac{";
+        });
         render(tree, file);
-        if (String(file.value).includes("x_{late}")) file.message("Could not render math with KaTeX: a failure only rendering finds", { place: { line: 9, column: 1 }, source: "rehype-katex-cached" });
       };
     },
   };
 });
 
 describe("the render step's messages", () => {
-  it("are problems of the note, named at their line, as the checks' are", async () => {
-    const { papersDir } = writePapers({ late: `${frontmatter()}\nThen $x_{late}$.\n`, fine: `${frontmatter()}\nThen $x$.\n` });
+  it("are problems of the note, named at the line of their formula, inline or display, as the checks' are", async () => {
+    const late = `${frontmatter()}\nThen $x_{late}$.\n\nAnd\n\n$$\ny = x_{late}\n$$\n`;
+    const { papersDir } = writePapers({ late, fine: `${frontmatter()}\nThen $x$.\n` });
+    const lineOf = (text: string) => late.split("\n").findIndex((line) => line.includes(text)) + 1;
     const result = await checkContent(papersDir, "/", { render: true });
-    expect(result.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/.*\//, "") }))).toEqual(["late.mdx:9:1: Could not render math with KaTeX: a failure only rendering finds"]);
+    const problems = result.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/.*\//, "") }));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^late\\.mdx:${lineOf("Then $x_{late}$")}:\\d+: Could not render math with KaTeX: .*expected '\\}'`));
+    // A display is named at its opening $$, not at the note's first line.
+    expect(problems[1]).toMatch(new RegExp(`^late\\.mdx:${lineOf("y = x_{late}") - 1}:\\d+: Could not render math with KaTeX: `));
   });
 });
