@@ -6,6 +6,8 @@ export interface EquationRow {
   label?: string;
   /** Author-written \tag{...} text; it replaces the automatic number. */
   customTag?: string;
+  /** That \tag command as written (`\tag*{ A }`), to point at. */
+  tagAsWritten?: string;
   /** The tag was \tag*{...}: shown without parentheses. */
   bareTag?: boolean;
   /** \notag or \nonumber was present. */
@@ -88,10 +90,11 @@ export function readBraceGroup(tex: string, open: number): { content: string; en
   return undefined;
 }
 
-/** Removes `\name{...}` commands from `tex` and returns their arguments. */
-function extractCommand(tex: string, name: string, problems: DisplayProblem[]): { rest: string; args: string[] } {
+/** Removes `\name{...}` commands from `tex` and returns their arguments, and each command as written. */
+function extractCommand(tex: string, name: string, problems: DisplayProblem[]): { rest: string; args: string[]; written: string[] } {
   const pattern = new RegExp(String.raw`\\${name}(?![A-Za-z])\s*`, "g");
   const args: string[] = [];
+  const written: string[] = [];
   let rest = "";
   let last = 0;
   for (let match = pattern.exec(tex); match; match = pattern.exec(tex)) {
@@ -102,10 +105,11 @@ function extractCommand(tex: string, name: string, problems: DisplayProblem[]): 
     }
     rest += tex.slice(last, match.index);
     args.push(group.content.trim());
+    written.push(tex.slice(match.index, group.end));
     last = group.end;
     pattern.lastIndex = group.end;
   }
-  return { rest: rest + tex.slice(last), args };
+  return { rest: rest + tex.slice(last), args, written };
 }
 
 function parseRow(tex: string, problems: DisplayProblem[]): { body: string; row: EquationRow } {
@@ -119,7 +123,7 @@ function parseRow(tex: string, problems: DisplayProblem[]): { body: string; row:
   if (label !== undefined && !/\S/.test(label)) problems.push({ reason: "\\label{} is empty", at: "\\label{" });
   // \eqref{a/b} is equation b of paper a: such a label could never be referred to.
   if (label?.includes("/")) problems.push({ reason: `\\label{${label}}: a label cannot hold /, as \\eqref{paper/label} is another paper's equation; write \\label{${label.replace(/\//g, "-")}}`, at: `{${label}}` });
-  return { body, row: { label, customTag: tags.args[0], bareTag: /\\tag\*/.test(labels.rest) || undefined, unnumbered } };
+  return { body, row: { label, customTag: tags.args[0], tagAsWritten: tags.written[0], bareTag: /\\tag\*/.test(labels.rest) || undefined, unnumbered } };
 }
 
 /** Splits an environment body on top-level `\\` (not inside braces or nested environments). */

@@ -81,8 +81,24 @@ export function numberDisplays(tree: Root): NumberedDisplay[] {
     counter = numbered.counter;
     displays.push({ node: node as MathNode, parsed, equations: numbered.equations });
   });
-  resolveRefsInTags(displays.flatMap((display) => display.equations));
+  const equations = displays.flatMap((display) => display.equations);
+  resolveRefsInTags(equations);
+  distinguishRepeatedTags(equations);
   return displays;
+}
+
+/**
+ * A \tag shown twice is allowed, as in LaTeX (the check tells of it), but two
+ * anchors must differ: the second unlabelled \tag{A} is #eq-tag-A-2.
+ */
+function distinguishRepeatedTags(equations: NumberedEquation[]): void {
+  const seen = new Map<string, number>();
+  for (const eq of equations) {
+    if (eq.label !== undefined || !eq.anchor?.startsWith("eq-tag-")) continue;
+    const times = (seen.get(eq.anchor) ?? 0) + 1;
+    seen.set(eq.anchor, times);
+    if (times > 1) eq.anchor += `-${times}`;
+  }
 }
 
 /**

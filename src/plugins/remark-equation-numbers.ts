@@ -30,9 +30,8 @@ export default function remarkEquationNumbers() {
       for (const [row, eq] of equations.entries()) {
         if (eq.number !== undefined) {
           // A row's own \tag, found only for a tagged row: the nth of its display with that tag.
-          const customTag = parsed.rows[row]?.customTag;
-          const written = `\\tag{${customTag}}`;
-          const tag = customTag === undefined ? undefined : placeOf(file, node, written, parsed.rows.slice(0, row).filter((before) => before.customTag === customTag).length);
+          const written = parsed.rows[row]?.tagAsWritten;
+          const tag = written === undefined ? undefined : placeOf(file, node, written, parsed.rows.slice(0, row).filter((before) => before.tagAsWritten === written).length);
           const here = { line: tag?.line ?? node.position?.start.line ?? 0, tag };
           const first = shown.get(eq.number);
           // Allowed, but seldom meant: the reader sees one number twice. Told at the \tag, as numbers that count never repeat.

@@ -353,6 +353,19 @@ $$
     expect(rows.warnings.map(formatShort)).toEqual(["rows.mdx:11:8: \\tag{2}: (2) is shown twice, on lines 9 and 11: give this equation another tag"]);
   });
 
+  it("lets one \\tag be shown twice, as LaTeX does, told at the second as written (\\tag*, spaces), each with an anchor of its own", async () => {
+    const body = `${frontmatter()}\n$$\na \\tag{A}\n$$\n\n$$\nb \\tag*{ B }\n$$\n\n$$\nc \\tag{A}\n$$\n\n$$\nd \\tag*{ B }\n$$\n`;
+    const { papersDir } = writePapers({ again: body });
+    const check = await checkContent(papersDir, "/", { render: true });
+    expect(check.problems.map(formatShort)).toEqual([]);
+    expect(check.warnings.map(formatShort)).toEqual([
+      "again.mdx:18:3: \\tag{A}: (A) is shown twice, on lines 10 and 18: give this equation another tag",
+      "again.mdx:22:3: \\tag{B}: (B) is shown twice, on lines 14 and 22: give this equation another tag",
+    ]);
+    const html = paperHtml(check.rendered.get("again")!);
+    expect([...html.matchAll(/<div class="equation" id="([^"]+)"/g)].map((m) => m[1])).toEqual(["eq-tag-A", "eq-tag-B", "eq-tag-A-2", "eq-tag-B-2"]);
+  });
+
   it("reports a label used twice and a label that collides with a heading", async () => {
     const body = `${frontmatter()}\n## Eq loss\n\n$$\na \\label{eq:a}\n$$\n\n$$\nb \\label{eq:a}\n$$\n\n$$\nc \\label{loss}\n$$\n`;
     const problems = await problemsOf({ dup: body });
