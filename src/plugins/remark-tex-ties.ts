@@ -15,8 +15,13 @@ export const gfmOptions = { singleTilde: false } as const;
  * space. A `~` after a space or a digit stays as typed: "~3x faster", and ranges
  * as Chinese text writes them ("1~3 天").
  */
-const TIE = /(?<=[\p{L}.])~(?=\S)/gu;
+const TIE = /(?<=[\p{L}.])~(?=\S)/uy;
 const TIE_AT_END = /[\p{L}.]~$/u;
+
+function tieAt(text: string, at: number): boolean {
+  TIE.lastIndex = at;
+  return TIE.test(text);
+}
 
 export default function remarkTexTies() {
   return (tree: Root, file: VFile) => {
@@ -27,18 +32,34 @@ export default function remarkTexTies() {
       // A link's text (a URL, often) stays as written.
       if (node.type === "link") return SKIP;
       if (node.type !== "text" || !node.value.includes("~")) return;
-      // `\~` asks for the tilde itself.
-      const { start, end } = node.position ?? {};
-      if (start && end && source.slice(start.offset, end.offset).includes("\\~")) return;
-      node.value = tiesToSpaces(node, parent, index);
+      const escaped = escapedTildes(node, source);
+      if (escaped) node.value = tiesToSpaces(node, escaped, parent, index);
     });
   };
 }
 
-function tiesToSpaces(node: Text, parent: Parent | undefined, index: number | undefined): string {
-  let value = node.value.replace(TIE, "\u00a0");
+/**
+ * Which of the text's tildes were typed `\~`, which asks for the tilde itself;
+ * in their order. None when its source cannot tell (no place, or a tilde
+ * written as a character reference): the text then stays as typed.
+ */
+function escapedTildes(node: Text, source: string): boolean[] | undefined {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  const written = source.slice(start.offset, end.offset);
+  // An escaped backslash before a tilde (`\\~`) does not escape it.
+  const escaped = [...written.matchAll(/\\[\\~]|~/g)].filter((match) => match[0] !== "\\\\").map((tilde) => tilde[0] === "\\~");
+  return escaped.length === node.value.split("~").length - 1 ? escaped : undefined;
+}
+
+function tiesToSpaces(node: Text, escaped: boolean[], parent: Parent | undefined, index: number | undefined): string {
+  let nth = -1;
+  let value = node.value.replace(/~/g, (tilde, at: number) => {
+    nth++;
+    return !escaped[nth] && tieAt(node.value, at) ? "\u00a0" : tilde;
+  });
   // `Eq.~$\eqref{x}$`: the tie ends this text, and the formula follows.
   const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
-  if (next && !(next.type === "text" && /^\s/.test(next.value)) && TIE_AT_END.test(value)) value = value.slice(0, -1) + "\u00a0";
+  if (next && !(next.type === "text" && /^\s/.test(next.value)) && !escaped.at(-1) && TIE_AT_END.test(value)) value = value.slice(0, -1) + "\u00a0";
   return value;
 }

@@ -41,4 +41,9 @@ describe("remark-tex-ties", () => {
     expect(toString(tree)).toBe("About ~3x faster, over 1~3 天, a literal a~b, at https://example.org/a~b, and gone text.");
     expect(struck(tree)).toEqual(["gone"]);
   });
+
+  it("keeps only the escaped ~ of a text that also has ties, one before a formula too", () => {
+    expect(toString(tied("See Fig.~3 (a\\~b below), and Eq.~$x$."))).toBe(`See Fig.${NBSP}3 (a~b below), and Eq.${NBSP}x.`);
+    expect(toString(tied("Table~2 ends in a literal a\\~$x$."))).toBe(`Table${NBSP}2 ends in a literal a~x.`);
+  });
 });
