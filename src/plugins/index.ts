@@ -80,5 +80,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, rehypeMathMacros, [rehypeKatexCached, katexOptions], rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeSlug, rehypeMathMacros, rehypeKatexCached, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

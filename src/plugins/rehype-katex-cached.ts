@@ -1,4 +1,4 @@
-// Renders math like rehype-katex, with the same options and markup, for the
+// Renders math like rehype-katex, with the site's options and markup, for the
 // fast build path: each distinct formula is rendered once per build, and its
 // HTML is kept as a raw node instead of being parsed back into a tree (the
 // same formulas recur across papers; parsing KaTeX's HTML back was most of the
@@ -6,14 +6,12 @@
 // the markup go on the file, for the page's KaTeX rules (see katexRulesFor).
 import type { Element, ElementContent, Root } from "hast";
 import { toText } from "hast-util-to-text";
-import katex, { type KatexOptions } from "katex";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { boundedMemo } from "../lib/bounded-memo.ts";
 import { hasClass } from "../lib/hast-class.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import { namedFromContent, withMathLabel } from "../lib/katex-math-label.ts";
-import { withRowOffsets } from "../lib/katex-row-offsets.ts";
+import { renderMath } from "../lib/katex-render.ts";
 import type { MathNodeData } from "../lib/search-documents.ts";
 
 declare module "vfile" {
@@ -23,22 +21,7 @@ declare module "vfile" {
   }
 }
 
-/**
- * Bounded, as a big site's formulas mostly differ: 40,000 different formulas
- * held 1.4 GB of a process's heap, and 0.1 GB with this bound. Emptied when
- * full, as the formula previews are (paper-pipeline.ts); the synthetic corpus
- * has about 1,000 different formulas, so a build of it never empties it.
- */
-const rendered = boundedMemo<string>(4096);
-
-export function renderMath(tex: string, displayMode: boolean, options: KatexOptions): string {
-  return rendered(formulaKey(tex, displayMode), () => {
-    const html = katex.renderToString(tex, { ...options, displayMode, throwOnError: true });
-    return displayMode ? withRowOffsets(html) : html;
-  });
-}
-
-export default function rehypeKatexCached(options: KatexOptions = {}) {
+export default function rehypeKatexCached() {
   return (tree: Root, file: VFile) => {
     const classes = (file.data.katexClasses ??= new Set());
     visitParents(tree, "element", (element: Element, parents) => {
@@ -48,7 +31,7 @@ export default function rehypeKatexCached(options: KatexOptions = {}) {
       const tex = toText(element, { whitespace: "pre" });
       let value: string;
       try {
-        value = renderMath(tex, display, options);
+        value = renderMath(tex, display);
         if (namedFromContent(parents as never)) value = withMathLabel(value);
         for (const name of formulaClasses(formulaKey(tex, display), () => value)) classes.add(name);
       } catch (error) {

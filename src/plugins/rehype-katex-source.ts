@@ -7,11 +7,10 @@ import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
 import { hasClass } from "../lib/hast-class.ts";
-import { katexOptions } from "../lib/katex-options.ts";
 import type { IndexedEquation } from "../lib/paper-index.ts";
 import type { VFile } from "vfile";
 import type { MathNodeData } from "../lib/search-documents.ts";
-import { renderMath } from "./rehype-katex-cached.ts";
+import { renderMath } from "../lib/katex-render.ts";
 
 const TEX_ANNOTATION = /(<annotation encoding="application\/x-tex">)[^<]*(<\/annotation>)/;
 
@@ -71,7 +70,7 @@ function withTexAnnotation(html: string, source: string): string {
 
 /** An equation's preview, shown away from its note (the formula list, splices), with the author's TeX in its annotation. */
 export function renderFormulaPreview(eq: Pick<IndexedEquation, "previewTex" | "tex">): string {
-  return withTexAnnotation(renderMath(eq.previewTex, true, katexOptions), eq.tex.trim());
+  return withTexAnnotation(renderMath(eq.previewTex, true), eq.tex.trim());
 }
 
 function withSource(node: ElementContent, source: string): void {

@@ -7,11 +7,11 @@ import type { VFile } from "vfile";
 import { unclosedDisplay } from "../lib/content-check-results.ts";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { formulaKey } from "../lib/katex-classes.ts";
-import { katexHas, katexOptions } from "../lib/katex-options.ts";
+import { katexHas } from "../lib/katex-options.ts";
 import { literalPattern } from "../lib/literal-pattern.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { BLANK_LINE, occurrences, placeOf, report } from "./messages.ts";
-import { renderMath } from "./rehype-katex-cached.ts";
+import { renderMath } from "../lib/katex-render.ts";
 
 /** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
 const verdicts = new Map<string, string | null>();
@@ -21,7 +21,7 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     try {
-      const html = renderMath(tex, displayMode, katexOptions);
+      const html = renderMath(tex, displayMode);
       // Untrusted commands do not throw: KaTeX shows them as red text instead.
       verdict = hasErrorText(html) ? untrustedReason(tex) : null;
     } catch (error) {

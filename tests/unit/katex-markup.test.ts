@@ -7,9 +7,8 @@ import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { withMathLabel } from "../../src/lib/katex-math-label.ts";
-import { katexOptions } from "../../src/lib/katex-options.ts";
 import { tagText } from "../../src/lib/tag-text.ts";
-import { renderMath } from "../../src/plugins/rehype-katex-cached.ts";
+import { renderMath } from "../../src/lib/katex-render.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
@@ -116,7 +115,7 @@ See <a href="#s">the $\\delta$ link</a>.
 
 describe("withMathLabel", () => {
   it("labels with the symbols as text, quotes escaped, no invisible operator, and tagText reads the same symbols", () => {
-    const html = withMathLabel(renderMath(String.raw`\text{"q" \& r} < \log x`, false, katexOptions));
+    const html = withMathLabel(renderMath(String.raw`\text{"q" \& r} < \log x`, false));
     expect(/<math [^>]*>/.exec(html)![0]).toBe('<math xmlns="http://www.w3.org/1998/Math/MathML" aria-label="&quot;q&quot; &amp; r &lt; log x">');
     expect(tagText(String.raw`$\star$ 2`)).toBe("⋆\u00a02"); // KaTeX keeps a space in text as a no-break space
   });

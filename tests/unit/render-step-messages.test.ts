@@ -14,8 +14,8 @@ vi.mock("../../src/plugins/rehype-katex-cached.ts", async (original) => {
   const module = await original<typeof import("../../src/plugins/rehype-katex-cached.ts")>();
   return {
     ...module,
-    default: (options: object) => {
-      const render = module.default(options);
+    default: () => {
+      const render = module.default();
       return (tree: Root, file: VFile) => {
         visit(tree, "text", (text: Text, _, parent) => {
           if ((parent as Element | undefined)?.type === "element" && text.value.includes("x_{late}")) text.value += " \\frac{";
