@@ -1,4 +1,6 @@
 // A BibTeX entry for a paper, built from its note's frontmatter.
+import { texText } from "./equations.ts";
+
 export interface CitablePaper {
   title: string;
   authors: readonly string[];
@@ -33,8 +35,8 @@ function field(value: string): string {
   return `{${escapeTex(value)}}`;
 }
 
-// <, > and | print as ¡, ¿ and — in TeX's default font encoding.
-const SPECIAL: Record<string, string> = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}" };
+// <, > and | print as ¡, ¿ and — in TeX's default font encoding (KaTeX's \text shows them as typed).
+const OT1_SPECIAL: Record<string, string> = { "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}" };
 // Accents by their combining mark: symbol commands as {\"u}, letter commands as {\v{c}}.
 const ACCENTS: Record<string, string> = { "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0307": ".", "\u0308": '"', "\u0306": "u ", "\u030A": "r ", "\u030B": "H ", "\u030C": "v ", "\u0327": "c ", "\u0328": "k " };
 const LETTERS: Record<string, string> = { "ß": "{\\ss}", "æ": "{\\ae}", "Æ": "{\\AE}", "ø": "{\\o}", "Ø": "{\\O}", "œ": "{\\oe}", "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}", "ı": "{\\i}" };
@@ -45,8 +47,8 @@ const LETTERS: Record<string, string> = { "ß": "{\\ss}", "æ": "{\\ae}", "Æ": 
  * case-changes correctly, as it does not UTF-8. Other scripts stay as they are.
  */
 export function escapeTex(text: string): string {
-  return text
-    .replace(/[\\{}~^&%$#_<>|]/g, (c) => SPECIAL[c] ?? `\\${c}`)
+  return texText(text)
+    .replace(/[<>|]/g, (c) => OT1_SPECIAL[c]!)
     .replace(/[^\x00-\x7F]/g, (c) => {
       if (LETTERS[c]) return LETTERS[c];
       const [base, mark, ...more] = c.normalize("NFD");

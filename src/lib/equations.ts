@@ -175,16 +175,13 @@ export interface UnbalancedGroup {
  * any. KaTeX fails on it with words about what it expected next ("Expected &
  * or \\ or \cr or \end"); this names what is open, and where.
  */
-export function unbalancedGroup(tex: string): UnbalancedGroup | undefined {
+export function unbalancedGroup(written: string): UnbalancedGroup | undefined {
+  const tex = maskTexComments(written);
   const open: { text: string; name?: string; offset: number }[] = [];
   const environment = /\\(begin|end)\s*\{([^{}]*)\}/y;
   for (let i = 0; i < tex.length; i++) {
     const ch = tex[i];
-    if (ch === "%") {
-      const eol = tex.indexOf("\n", i);
-      if (eol === -1) break;
-      i = eol;
-    } else if (ch === "{") open.push({ text: "{", offset: i });
+    if (ch === "{") open.push({ text: "{", offset: i });
     else if (ch === "}") {
       const top = open.pop();
       // None open, or an environment (which \end closes, not }).
@@ -287,7 +284,7 @@ const TEXT_MODE_ESCAPES: Record<string, string> = {
   "~": "\\textasciitilde{}",
 };
 
-/** Plain text (a paper title) as TeX for \text{...}: "Scaling 100% of X" → "Scaling 100\% of X". */
+/** Plain text (a paper title) as TeX text, for KaTeX's \text{...} and for BibTeX: "Scaling 100% of X" → "Scaling 100\% of X". */
 export function texText(text: string): string {
   return text.replace(/[\\{}$%#&_^~]/g, (c) => TEXT_MODE_ESCAPES[c] ?? "\\" + c);
 }
