@@ -767,6 +767,17 @@ Work in progress.
     expect(good.rendered.get("plain")!.headings[0]!.html).toMatch(/^Setup <span class="katex">/);
   });
 
+  it("passes over links and images in a .md note's HTML comments, and checks and rewrites an unquoted href as a quoted one", async () => {
+    const note = `${frontmatter()}\n<!-- <a href="/papers/nope/">x</a> <img src="/figures/old.png"> -->\n\n<div>\n<a href=/papers/other/>other</a>\n<a href=/papers/nope/>gone</a>\n</div>\n`;
+    const { papersDir } = writePapers({ "plain.md": note, other: `${frontmatter()}\nText.\n` });
+    const check = await checkContent(papersDir, "/notes/", { render: true });
+    expect(check.problems.map(formatProblem)).toEqual([expect.stringMatching(/plain\.md:13:4: link \/papers\/nope\/: there is no paper "nope"$/)]);
+    const { papersDir: fixed } = writePapers({ "plain.md": note.replace("<a href=/papers/nope/>gone</a>\n", ""), other: `${frontmatter()}\nText.\n` });
+    const good = await checkContent(fixed, "/notes/", { render: true });
+    expect(good.problems).toEqual([]);
+    expect(paperHtml(good.rendered.get("plain")!)).toContain('<div>\n<a href="/notes/papers/other/">other</a>\n</div>');
+  });
+
   it("checks an MDX note's <a href> and <img src> as it does Markdown links and images, and gives them the base path", async () => {
     const note = `${frontmatter()}\nSee <a href="/papers/other/#eq-x">it</a> and <img src="/favicon.svg" alt="icon" />.\n\n<a href="/papers/nope/">gone</a> and <img src="/figures/none.png" alt="" />\n`;
     const other = `${frontmatter()}\n$$\nx \\label{eq:x}\n$$\n`;
