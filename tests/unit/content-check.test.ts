@@ -565,6 +565,11 @@ Work in progress.
     );
   });
 
+  it("reads the date only in the frontmatter, not on a line of the note that starts with date:", async () => {
+    const problems = await problemsOf({ undated: `${frontmatter({ date: "" })}\nThe log said\n\ndate: 2024-13-45\n` });
+    expect(problems).toEqual([expect.stringMatching(/^undated\.mdx:1:1: frontmatter key "date" is missing/)]);
+  });
+
   it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels if it has few", async () => {
     const designedit = `${frontmatter()}\n$$\na \\label{eq:edit}\n$$\n\n$$\nb \\label{eq:loss}\n$$\n`;
     const many = `${frontmatter()}\n$$\n\\begin{align}\n${[1, 2, 3, 4, 5, 6].map((n) => `x_${n} \\label{eq:x${n}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
