@@ -176,8 +176,10 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
   // Not also one "key is missing" per key.
   if (!text.startsWith("---")) return problem(1, 1, "the file has no frontmatter; start it with a --- block (see CONTENT-FORMAT.md)");
 
-  const rawDate = /^date:\s*["']?([^"'#\s]+)/m.exec(text)?.[1];
-  if (rawDate && !isCalendarDate(rawDate)) problem(source.keyLines.get("date") ?? 1, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
+  // On the frontmatter's date line: a line of the note that starts with "date:" is no key.
+  const dateLine = source.keyLines.get("date");
+  const rawDate = dateLine === undefined ? undefined : /^date\s*:\s*["']?([^"'#\s]+)/.exec(text.split("\n")[dateLine - 1] ?? "")?.[1];
+  if (dateLine !== undefined && rawDate && !isCalendarDate(rawDate)) problem(dateLine, 1, `frontmatter key "date": ${rawDate} is not a calendar date such as 2024-03-15`);
   for (const [key, value] of Object.entries(source.frontmatter)) {
     const meant = texEatenByYaml(value);
     if (meant.length === 0) continue;

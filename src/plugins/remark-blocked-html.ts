@@ -7,7 +7,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { attributesOf, isOtherOrigin, START_TAG } from "../postbuild/dist-guard.ts";
+import { attributesOf, START_TAG, withoutComments } from "../lib/html-tags.ts";
+import { isOtherOrigin } from "../postbuild/dist-guard.ts";
 import { occurrences, placeOf, report } from "./messages.ts";
 
 /** Attributes that make the browser fetch what they name (an <a href> is only followed). */
@@ -43,9 +44,7 @@ export default function remarkBlockedHtml() {
     visit(tree, (node: Node) => {
       if (node.type === "html") {
         const source = (node as Html).value;
-        // A tag in a comment is not one.
-        const html = source.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
-        for (const match of html.matchAll(START_TAG)) {
+        for (const match of withoutComments(source).matchAll(START_TAG)) {
           const reason = blockedBecause(match[1]!.toLowerCase(), attributesOf(match[2]!), shortened(match[0]));
           // At this tag, not at a copy of it in a comment before it.
           if (reason) report(file, node, reason, placeOf(file, node, match[0], occurrences(source.slice(0, match.index), match[0])));

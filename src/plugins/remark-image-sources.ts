@@ -8,11 +8,12 @@ import { imageSize } from "image-size";
 import { dirname, join } from "node:path";
 import type { Root } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
-import type { Node } from "unist";
+import type { Node, Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { attributesOf, quotedValue, replaceAttributeValues } from "../lib/html-tags.ts";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
-import { report, SOURCE } from "./messages.ts";
+import { occurrences, placeOf, report, SOURCE } from "./messages.ts";
 import { closestName } from "../lib/did-you-mean.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
@@ -33,11 +34,6 @@ export function publicFileOf(publicDir: string, url: string): string | undefined
   return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
-/** An image in raw HTML (a .md note): the src attribute up to its value's opening quote; the quote; the URL; the rest of the tag. */
-const HTML_IMG_SRC = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])(.*?)\2([^>]*>)/gi;
-/** An <img> that gives its own size, which the author's stays. */
-const HTML_SIZED = /\s(?:width|height)\s*=/i;
-
 /** "; did you mean /figures/x.svg?" for a file of the same folder a slip or a case away ("Wuerstchen.svg"), or "". */
 function fileMeant(publicDir: string, path: string): string {
   const folder = dirname(safeDecode(path));
@@ -55,7 +51,7 @@ function fileMeant(publicDir: string, path: string): string {
 export default function remarkImageSources(options: { publicDir: string; base: string }) {
   return (tree: Root, file: VFile) => {
     /** The image's URL in the page (the base path in front) and its file, or undefined (reported) if it is not a file of the site; at `at` in the node if given. */
-    const siteImage = (url: string, node: Node, at?: string): { url: string; onDisk: string } | undefined => {
+    const siteImage = (url: string, node: Node, at?: string | Point): { url: string; onDisk: string } | undefined => {
       const path = url.replace(/[?#].*$/, "");
       const name = path.split("/").filter(Boolean).pop() ?? "figure.png";
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
@@ -67,10 +63,16 @@ export default function remarkImageSources(options: { publicDir: string; base: s
     };
     visit(tree, (node) => {
       if (node.type === "html") {
-        node.value = node.value.replace(HTML_IMG_SRC, (_, before: string, quote: string, url: string, rest: string) => {
-          const image = url.startsWith("data:") ? undefined : siteImage(url, node, `${quote}${url}${quote}`);
-          const size = image && !HTML_SIZED.test(before + rest) ? sizeOf(image.onDisk) : undefined;
-          return before + quote + (image?.url ?? url) + quote + (size ? ` width="${size.width}" height="${size.height}"` : "") + rest;
+        // An <img src> in raw HTML (a .md note), placed at its own attribute (not at a copy in a comment before it).
+        const html = node.value;
+        node.value = replaceAttributeValues(html, "src", (url, found) => {
+          if (found.tag !== "img" || url.startsWith("data:")) return undefined;
+          const image = siteImage(url, node, placeOf(file, node, found.written, occurrences(html.slice(0, found.index), found.written)));
+          if (!image) return undefined;
+          // An <img> that gives its own size keeps the author's.
+          const attributes = attributesOf(found.attributes);
+          const size = "width" in attributes || "height" in attributes ? undefined : sizeOf(image.onDisk);
+          return image.url === url && !size ? undefined : quotedValue(image.url) + (size ? ` width="${size.width}" height="${size.height}"` : "");
         });
         return;
       }

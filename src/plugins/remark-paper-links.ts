@@ -1,17 +1,18 @@
 // Checks links between papers, written as /papers/<slug>/#anchor, and puts the
 // site's base path in front of every root-relative link.
 import type { Root } from "mdast";
-import type { Node } from "unist";
+import type { Node, Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { didYouMean } from "../lib/did-you-mean.ts";
+import { quotedValue, replaceAttributeValues } from "../lib/html-tags.ts";
 import type { NumberedEquation } from "../lib/equations.ts";
 import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { publicFileOf } from "./remark-image-sources.ts";
-import { report, SOURCE } from "./messages.ts";
+import { occurrences, placeOf, report, SOURCE } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
@@ -21,8 +22,6 @@ const TAG_LINK = /^\/tags\/([^/#?]+)\/?(?:index\.html)?(?:[?#].*)?$/;
 const SITE_PAGE = /^\/(?:(?:formulas|archive|tags)\/?)?(?:index\.html)?(?:[?#].*)?$|^\/(?:rss|sitemap-index|sitemap-\d+|404)\.(?:xml|html)(?:[?#].*)?$/;
 /** A list's later pages, which change as papers are added. */
 const NUMBERED_PAGE = /^\/(?:formulas\/)?\d+\/?(?:index\.html)?(?:[?#].*)?$/;
-/** A link in raw HTML: its attribute, up to the value's opening quote; the quote; the URL. */
-const HTML_HREF = /(\shref\s*=\s*)(["'])(.*?)\2/gi;
 /** A folder of the site written without its last slash, which from disk would open a file listing. */
 const FOLDER_WITHOUT_SLASH = /^(\/(?:formulas|archive|tags|tags\/[^/#?]+))(?=$|[?#])/;
 
@@ -32,7 +31,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
     const paperOf = options.papers();
     const here = (file.data.pageEquations as PageEquations | undefined) ?? new Map();
     /** The link as the page will have it (the base path in front); reports what is wrong with it, at `at` in the node if given. */
-    const siteLink = (url: string, node: Node, at?: string): string => {
+    const siteLink = (url: string, node: Node, at?: string | Point): string => {
       const paperLink = PAPER_LINK.exec(url);
       if (paperLink) {
         const [, target = "", anchor] = paperLink;
@@ -71,8 +70,15 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
       return url;
     };
     visit(tree, (node) => {
-      // Raw HTML, in a .md note: each link in it, as a Markdown link.
-      if (node.type === "html") return void (node.value = node.value.replace(HTML_HREF, (attribute: string, before: string, quote: string, url: string) => before + quote + siteLink(url, node, attribute.trim()) + quote));
+      // Raw HTML, in a .md note: each link in it, as a Markdown link, placed at its own attribute (not at a copy in a comment before it).
+      if (node.type === "html") {
+        const html = node.value;
+        node.value = replaceAttributeValues(html, "href", (url, found) => {
+          const link = siteLink(url, node, placeOf(file, node, found.written, occurrences(html.slice(0, found.index), found.written)));
+          return link === url ? undefined : quotedValue(link);
+        });
+        return;
+      }
       // And an <a href="…"> in an MDX note.
       const href = jsxStringAttribute(node, "a", "href");
       if (href) return void (href.value = siteLink(href.value, node, href.value));

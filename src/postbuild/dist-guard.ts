@@ -3,7 +3,7 @@
 // missing files or anchors, and anything fetched from another origin.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { decodeHTMLAttribute } from "entities";
+import { attributesOf, START_TAG, withoutComments } from "../lib/html-tags.ts";
 import { listFiles, safeDecode, URL_SCHEME } from "./relative-urls.ts";
 
 export interface GuardProblem {
@@ -22,9 +22,6 @@ const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action", "srcset"]);
 /** <link rel> values that name a page rather than fetch a resource. */
 const NAMING_RELS = /\b(canonical|alternate|author|license|me|external)\b/;
 
-/** A start tag; quoted attribute values may hold ">". */
-export const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** Tags whose attributes matter here; KaTeX's many spans mostly fail this test fast. */
 const WORTH_READING = /\s(?:id|name|href|src|srcset|poster|action|type)\s*=|url\(/i;
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
@@ -39,7 +36,7 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
   const scan: PageScan = { ids: new Set(), urls: [], moduleScripts: [] };
   // No tag can have what is read here (a note's paragraph of KaTeX spans, say): nothing to parse.
   if (!WORTH_READING.test(html)) return scan;
-  const text = html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
+  const text = withoutComments(html);
   // Tags arrive in document order, so newlines are counted incrementally.
   let counted = 0;
   let line = 1;
@@ -71,13 +68,6 @@ export function scanPage(html: string, encoding: "utf8" | "latin1" = "utf8"): Pa
     if (attributes.style) for (const url of cssUrls(attributes.style)) scan.urls.push({ tag, attribute: "style", url: detached(url), line: lineAt(match.index) });
   }
   return scan;
-}
-
-/** A start tag's attributes (its text after the name), by lower-case name, the first of each, decoded. */
-export function attributesOf(raw: string, fromPage: (raw: string) => string = (text) => text): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const [, name, double, single, bare] of raw.matchAll(ATTRIBUTE)) attributes[name!.toLowerCase()] ??= decodeHTMLAttribute(fromPage(double ?? single ?? bare ?? ""));
-  return attributes;
 }
 
 /** Part of a page that was made and scanned elsewhere (a note, by the content check's workers). */

@@ -578,6 +578,11 @@ Work in progress.
     );
   });
 
+  it("reads the date only in the frontmatter, not on a line of the note that starts with date:", async () => {
+    const problems = await problemsOf({ undated: `${frontmatter({ date: "" })}\nThe log said\n\ndate: 2024-13-45\n` });
+    expect(problems).toEqual([expect.stringMatching(/^undated\.mdx:1:1: frontmatter key "date" is missing/)]);
+  });
+
   it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels if it has few", async () => {
     const designedit = `${frontmatter()}\n$$\na \\label{eq:edit}\n$$\n\n$$\nb \\label{eq:loss}\n$$\n`;
     const many = `${frontmatter()}\n$$\n\\begin{align}\n${[1, 2, 3, 4, 5, 6].map((n) => `x_${n} \\label{eq:x${n}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
@@ -778,6 +783,17 @@ Work in progress.
     expect(html).toContain('A line<br>break, <a href="/notes/papers/other/#eq-x">a link</a> and <img src="/notes/favicon.svg" width="32" height="32" alt="icon">.');
     expect(html).toContain("<details><summary>More</summary>");
     expect(good.rendered.get("plain")!.headings[0]!.html).toMatch(/^Setup <span class="katex">/);
+  });
+
+  it("passes over links and images in a .md note's HTML comments, and checks and rewrites an unquoted href as a quoted one", async () => {
+    const note = `${frontmatter()}\n<!-- <a href="/papers/nope/">x</a> <img src="/figures/old.png"> -->\n\n<div>\n<a href=/papers/other/>other</a>\n<a href=/papers/nope/>gone</a>\n</div>\n`;
+    const { papersDir } = writePapers({ "plain.md": note, other: `${frontmatter()}\nText.\n` });
+    const check = await checkContent(papersDir, "/notes/", { render: true });
+    expect(check.problems.map(formatProblem)).toEqual([expect.stringMatching(/plain\.md:13:4: link \/papers\/nope\/: there is no paper "nope"$/)]);
+    const { papersDir: fixed } = writePapers({ "plain.md": note.replace("<a href=/papers/nope/>gone</a>\n", ""), other: `${frontmatter()}\nText.\n` });
+    const good = await checkContent(fixed, "/notes/", { render: true });
+    expect(good.problems).toEqual([]);
+    expect(paperHtml(good.rendered.get("plain")!)).toContain('<div>\n<a href="/notes/papers/other/">other</a>\n</div>');
   });
 
   it("checks an MDX note's <a href> and <img src> as it does Markdown links and images, and gives them the base path", async () => {

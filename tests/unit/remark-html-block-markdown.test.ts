@@ -5,13 +5,18 @@ import remarkHtmlBlockMarkdown from "../../src/plugins/remark-html-block-markdow
 
 const messagesOf = (markdown: string) => pluginMessages(markdown, [remarkHtmlBlockMarkdown], "note.md");
 const SAYS = "add a blank line after <summary>…</summary> so the Markdown inside is read; without one, the lines up to the next blank line are raw HTML, shown as typed and left out of search";
+const SUMMARY_SAYS = "the text of <summary> is HTML in a .md note, so its Markdown ($…$, **…**) shows as typed: write it without, or rename the note .mdx, where it is read";
 const inBlock = (tag: string, line: number) => `add a blank line above this line so its Markdown is read; without one, it belongs to the HTML block that ${tag}> starts on line ${line}: raw HTML up to the next blank line, shown as typed and left out of search`;
 
 describe("remark-html-block-markdown", () => {
   it("warns at a <summary> whose text has math, strong emphasis or code, which a .md note shows as typed (not at an underscore)", () => {
-    const says = "the text of <summary> is HTML in a .md note, so its Markdown ($…$, **…**) shows as typed: write it without, or rename the note .mdx, where it is read";
-    expect(messagesOf("<details>\n<summary>Proof of $\\beta$</summary>\n\nBy induction.\n</details>\n\n<details><summary class=\"x\">A **bold** one</summary>\n\nText.\n</details>\n\n<details><summary>my_var and snake_case</summary>\n\nText.\n</details>\n")).toEqual([`2:10: warning: ${says}`, `7:29: warning: ${says}`]);
+    expect(messagesOf("<details>\n<summary>Proof of $\\beta$</summary>\n\nBy induction.\n</details>\n\n<details><summary class=\"x\">A **bold** one</summary>\n\nText.\n</details>\n\n<details><summary>my_var and snake_case</summary>\n\nText.\n</details>\n")).toEqual([`2:10: warning: ${SUMMARY_SAYS}`, `7:29: warning: ${SUMMARY_SAYS}`]);
     expect(pluginMessages("<details>\n<summary>Proof of $\\beta$</summary>\n\nBy induction.\n</details>\n", [remarkHtmlBlockMarkdown], "note.mdx")).toEqual([]);
+  });
+
+  it("reads a <summary> line of 210,000 characters as a short one (the pattern took quadratic time on one never closed)", () => {
+    const long = "$a ".repeat(70_000);
+    expect(messagesOf(`<details>\n<summary>${long}\n</details>\n\n<details>\n<summary>${long}</summary>\n\nText.\n</details>\n`)).toEqual([`6:10: warning: ${SUMMARY_SAYS}`]);
   });
 
   it("warns at the first text after </summary> in the same HTML block, on its line or the next", () => {

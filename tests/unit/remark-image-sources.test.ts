@@ -63,6 +63,18 @@ describe("remark-image-sources", () => {
     expect(JSON.stringify(turned)).toContain('"hProperties":{"width":300,"height":400}');
   });
 
+  it("checks an <img> in raw HTML quoted or not, at its own line, and leaves one in an HTML comment alone", () => {
+    writeFileSync(join(publicDir, "figures", "wide.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 190" width="760" height="190"></svg>');
+    const note = '<!-- <img src="/figures/old.png"> -->\n\n<div>\n<!-- <img src="/figures/gone.png"> -->\n<img src=/figures/wide.svg alt=a>\n<img src=/figures/gone.png>\n</div>\n';
+    expect(pluginMessages(note, [[remarkImageSources, { publicDir, base: "/" }]], "note.md")).toEqual(["6:6: image /figures/gone.png: there is no file public/figures/gone.png"]);
+    const processor = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/notes/" });
+    const tree = processor.runSync(processor.parse(note)) as unknown as { children: { value: string }[] };
+    expect(tree.children.map((node) => node.value)).toEqual([
+      '<!-- <img src="/figures/old.png"> -->',
+      '<div>\n<!-- <img src="/figures/gone.png"> -->\n<img src="/notes/figures/wide.svg" width="760" height="190" alt=a>\n<img src=/figures/gone.png>\n</div>',
+    ]);
+  });
+
   it("gives an <img> in raw HTML or in MDX its size too, unless it gives its own", () => {
     writeFileSync(join(publicDir, "figures", "wide.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 190" width="760" height="190"></svg>');
     const html = unified().use(remarkParse).use(remarkImageSources, { publicDir, base: "/" });
