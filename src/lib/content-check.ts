@@ -142,7 +142,7 @@ export async function readPapers(paths: string[], problems: ContentProblem[], ca
  */
 async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
   const bytes = readFileSync(path);
-  const hash = cache ? contentHash(bytes) : "";
+  const hash = cache ? contentHash(path, bytes) : "";
   const cached = cache?.lookup(slugFromPath(path), hash);
   if (cached) return { path, indexed: cached.indexed, contentHash: hash, cached };
   const { parsePaper, indexPaper } = await loadPipeline();

@@ -58,9 +58,13 @@ export function searchRecordsInMemory(page: string, documents: SearchDocument[])
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** A digest of the paper's bytes and of the pipeline that reads them. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(pipelineDigest()).update(bytes).digest("hex");
+/**
+ * A digest of the paper's path and bytes and of the pipeline that reads them:
+ * the path, as a note renamed .md → .mdx is read by another parser (and its
+ * problems name the file).
+ */
+export function contentHash(path: string, bytes: Uint8Array): string {
+  return createHash("sha256").update(pipelineDigest()).update(`${path}\0`).update(bytes).digest("hex");
 }
 
 let pipeline: string | undefined;

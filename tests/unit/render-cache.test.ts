@@ -1,7 +1,7 @@
 // The build cache of the content pass: a rebuild re-renders only the papers
 // whose bytes changed and those whose notes read a paper whose index entry
 // changed, and a cached paper is never trusted past a change that breaks it.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
@@ -69,6 +69,27 @@ describe("render cache", () => {
     expect(result.problems.map((p) => `${p.file.replace(/^.*\//, "")}:${p.line}: ${p.reason}`)).toEqual([
       expect.stringMatching(/^citing\.mdx:11: \\eqref\{target\/eq:loss\}: paper "target" has no equation/),
     ]);
+  });
+});
+
+describe("a note renamed between .md and .mdx, its bytes the same", () => {
+  // Raw HTML in .md, JSX in .mdx: the same bytes read by another parser. The cache once served the .md render (and its warning, naming the old file) to the .mdx note.
+  const note = `${frontmatter()}\n<details>\n<summary>Why $\\beta$ matters</summary>\n\nText.\n\n</details>\n`;
+  const { papersDir: dir } = writePapers({ renamed: note });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const check = () => checkContent(dir, "/", { render: true, cache: true });
+
+  it("is read again under its new name", async () => {
+    // As .mdx, <details> is JSX: Astro's MDX renders the note.
+    const asMdx = await check();
+    expect([asMdx.warnings, [...asMdx.mdxSlugs], [...asMdx.rendered.keys()]]).toEqual([[], ["renamed"], []]);
+    renameSync(join(dir, "renamed.mdx"), join(dir, "renamed.md"));
+    const asMd = await check();
+    expect(asMd.warnings.map((w) => w.file.replace(/^.*\//, ""))).toEqual(["renamed.md"]);
+    expect(paperHtml(asMd.rendered.get("renamed")!)).toContain("<summary>Why $\\beta$ matters</summary>");
+    renameSync(join(dir, "renamed.md"), join(dir, "renamed.mdx"));
+    const back = await check();
+    expect([back.warnings, [...back.mdxSlugs], [...back.rendered.keys()]]).toEqual([[], ["renamed"], []]);
   });
 });
 
