@@ -101,6 +101,21 @@
     });
   }
 
+  // In a display of several numbered rows (align), each row's number has its own
+  // anchor, in KaTeX's column of them: the one level with the click (KaTeX lays
+  // empty struts over the parentheses, so the element clicked may be none of them).
+  function rowNumberAt(column, y) {
+    var nearest = null, distance = Infinity;
+    column.querySelectorAll("[id]").forEach(function (anchor) {
+      var box = anchor.getBoundingClientRect(), off = Math.abs((box.top + box.bottom) / 2 - y);
+      if (off <= box.height && off < distance) {
+        nearest = anchor;
+        distance = off;
+      }
+    });
+    return nearest;
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".equation-link");
     // A new tab or window (Ctrl, Cmd, Shift, middle button) is the browser's to open.
@@ -120,9 +135,10 @@
     }
     // A click on an equation's number makes the address its permalink too, as
     // readers try first (arXiv's and GitHub's numbers do it), without copying.
-    var number = event.target.closest && event.target.closest(".prose .equation[id] .katex-tag");
-    if (number && !window.getSelection().toString()) {
-      var numbered = number.closest(".equation[id]");
+    var number = event.target.closest && event.target.closest(".prose .equation .katex-tag");
+    var row = number && event.target.closest(".katex-tag .vlist > span");
+    var numbered = number && ((row && row.querySelector("[id]")) || rowNumberAt(number, event.clientY) || number.closest(".equation[id]"));
+    if (numbered && !window.getSelection().toString()) {
       var left = scrollX, top = scrollY;
       location.replace("#" + numbered.id);
       scrollTo(left, top);
@@ -544,7 +560,8 @@
   var held = document.papernotesPending ? document.papernotesPending() : [];
   delete document.papernotesPending; // handed over once; also tells tests this script ran
   held.forEach(function (click) {
-    click.target.click();
+    // Where it was: a row's number is found by its place (rowNumberAt).
+    click.target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window, clientX: click.clientX, clientY: click.clientY, screenX: click.screenX, screenY: click.screenY }));
   });
   if (searchInput && document.activeElement === searchInput) loadSearch();
   // Focus from the keyboard, or a mouse's hover: a tap that followed the link

@@ -32,7 +32,7 @@ const LOADER_SCRIPT = `(function(d){var held=[],loading,box,types=["pointerdown"
 function load(){if(!loading){loading=d.createElement("script");loading.src=(d.documentElement.getAttribute("data-root")||"./")+"scripts/papernotes.js";d.head.appendChild(loading)}}
 function on(e){var t=e.target,k=e.key&&e.key.toLowerCase(),away=e.type!=="keydown"&&t.closest&&t.closest('a[href]:not([href^="#"]):not(.eqref)');
 if(!(away&&!away.closest(".katex")))load();
-if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle,.equation[id] .katex-tag")){e.preventDefault();held.push(e)}
+if(e.type==="click"&&!(e.ctrlKey||e.metaKey||e.shiftKey)&&t.closest&&t.closest(".equation-link,.equation-copy-tex,.cite-button,.code-copy,.theme-toggle,.equation .katex-tag")){e.preventDefault();held.push(e)}
 else if(e.type==="keydown"&&!/^(input|textarea|select)$/i.test(t.tagName)&&(k==="/"||k==="k"&&(e.ctrlKey||e.metaKey))&&(box=d.getElementById("site-search-input"))){e.preventDefault();box.focus({preventScroll:true})}
 else if(k==="enter"&&t.id==="site-search-input")t.setAttribute("data-enter",t.value)}
 types.forEach(function(type){d.addEventListener(type,on,true)});

@@ -92,6 +92,25 @@ describe("a display of several numbered rows", () => {
   });
 });
 
+describe("a row's number", () => {
+  it("makes the address that row's permalink when clicked, before the page script too, and marks it as the row landed on", async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(page("rows"));
+    for (const [row, clickOn] of [["eq-second", "number"], ["eq-third", "parenthesis"], ["eq-first", "number"]] as const) {
+      const number = tab.locator(`#${row}`);
+      await number.scrollIntoViewIfNeeded();
+      expect(await number.evaluate((el) => getComputedStyle(el.closest(".katex-tag")!).cursor)).toBe("pointer");
+      // The number itself, or the "(" before it (outside the anchor's element).
+      const box = clickOn === "number" ? (await number.boundingBox())! : await number.evaluate((el) => el.parentElement!.previousElementSibling!.getBoundingClientRect().toJSON());
+      const x = box.x + box.width / 2;
+      await tab.mouse.click(x, box.y + box.height / 2);
+      await expect.poll(() => tab.url(), { message: `${row}, clicked on its ${clickOn}` }).toMatch(new RegExp(`#${row}$`));
+      expect(await number.evaluate((el) => [el.matches(":target"), getComputedStyle(el).boxShadow !== "none"])).toEqual([true, true]);
+    }
+    await tab.close();
+  });
+});
+
 describe("a reference to an equation of a paper with a long title", () => {
   it("wraps within the title, and keeps the page as wide as a 320 px screen", async () => {
     const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
