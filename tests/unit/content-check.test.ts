@@ -59,14 +59,18 @@ describe("content check", () => {
   });
 
   it("keeps a labelled equation's anchor when equations are added above it", async () => {
-    const other = `${frontmatter()}\nSee $\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
-    const before = await checkContent(writePapers({ main: twoEquations, other }).papersDir);
+    const other = `${frontmatter()}\nSee $\\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
+    const before = await checkContent(writePapers({ main: twoEquations, "other.md": other }).papersDir, "/", { render: true });
     const grown = twoEquations.replace("## Method\n", () => "## Method\n\n$$\nx = 1 \\label{eq:new-a}\n$$\n\n$$\ny = 2\n$$\n");
-    const after = await checkContent(writePapers({ main: grown, other }).papersDir);
+    const after = await checkContent(writePapers({ main: grown, "other.md": other }).papersDir, "/", { render: true });
     const second = (r: typeof before) => r.index.get("main")!.equations.find((e) => e.label === "eq:second")!;
     expect(second(before)).toMatchObject({ anchor: "eq-second", number: "2" });
     expect(second(after)).toMatchObject({ anchor: "eq-second", number: "4" });
-    expect(after.problems).toEqual([]); // the link and the cross-paper \eqref still resolve
+    expect(after.problems).toEqual([]);
+    // The cross-paper \eqref still leads to the same anchor, and shows the new number.
+    const eqref = (r: typeof before) => paperHtml(r.rendered.get("other")!).match(/<a [^>]*class="eqref"[^>]*>[^<]*<\/a>/)?.[0];
+    expect(eqref(before)).toBe('<a href="/papers/main/#eq-second" class="eqref" data-preview="main#eq-second" data-tex="\\eqref{main/eq:second}">A Test Paper\u00a0(2)</a>');
+    expect(eqref(after)).toBe('<a href="/papers/main/#eq-second" class="eqref" data-preview="main#eq-second" data-tex="\\eqref{main/eq:second}">A Test Paper\u00a0(4)</a>');
   });
 
   it("reports broken TeX and unknown macros with file, line and column, all at once", async () => {
