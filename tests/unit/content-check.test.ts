@@ -331,15 +331,21 @@ $$
     const { papersDir } = writePapers({ typo: note("2062-03-15"), quoted: note('"2999-01-01"'), past: note("2024-03-15"), draft: note("2062-03-15", "true") });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The check's own clock: any day before 2062 gives these.
     expect(check.warnings.map(formatShort)).toEqual([
-      `quoted.mdx:4:1: date 2999-01-01 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
-      `typo.mdx:4:1: date 2062-03-15 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
+      expect.stringMatching(/^quoted\.mdx:4:1: date 2999-01-01 is still to come \(today is \d{4}-\d\d-\d\d\), so the note heads the list until then; a mistyped year\?$/),
+      expect.stringMatching(/^typo\.mdx:4:1: date 2062-03-15 is still to come \(today is \d{4}-\d\d-\d\d\)/),
     ]);
+    // A fixed clock, for the exact text and the day after tomorrow (tomorrow may be today where the author is).
+    const now = new Date("2024-03-15T23:59:59Z");
     const { index } = check;
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    // Tomorrow may be today where the author is.
-    expect(dateWarnings(new Map([["t", { ...index.get("past")!, day: tomorrow }]]))).toEqual([]);
+    const dated = (day: string) => new Map([["t", { ...index.get("past")!, day }]]);
+    expect(dateWarnings(index, now).map(formatShort)).toEqual([
+      "quoted.mdx:4:1: date 2999-01-01 is still to come (today is 2024-03-15), so the note heads the list until then; a mistyped year?",
+      "typo.mdx:4:1: date 2062-03-15 is still to come (today is 2024-03-15), so the note heads the list until then; a mistyped year?",
+    ]);
+    expect(dateWarnings(dated("2024-03-16"), now)).toEqual([]);
+    expect(dateWarnings(dated("2024-03-17"), now).map(formatShort)).toEqual([expect.stringMatching(/^past\.mdx:4:1: date 2024-03-17 is still to come \(today is 2024-03-15\)/)]);
   });
 
   it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
