@@ -411,6 +411,15 @@ $$
     ]);
   });
 
+  it("gives a link to one of the site's folders its last slash, which from disk would open a file listing, and the base path", async () => {
+    const tagged = `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`;
+    const links = `${frontmatter()}\n[a](/archive) [b](/formulas#top) [c](/tags?x=1) [d](/tags/diffusion) [e](/archive/) [f](/rss.xml)\n`;
+    const check = await checkContent(writePapers({ tagged, "links.md": links }).papersDir, "/notes/", { render: true });
+    expect(check.problems).toEqual([]);
+    const hrefs = [...paperHtml(check.rendered.get("links")!).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(["/notes/archive/", "/notes/formulas/#top", "/notes/tags/?x=1", "/notes/tags/diffusion/", "/notes/archive/", "/notes/rss.xml"]);
+  });
+
   it("checks a link to a tag's page against the published papers' tags", async () => {
     const tagged = `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`;
     const draft = `${frontmatter({ tags: '["wip-only"]', draft: "true" })}\nText.\n`;
