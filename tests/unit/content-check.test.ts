@@ -584,13 +584,15 @@ Work in progress.
     );
   });
 
-  it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels if it has few", async () => {
+  it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels (the first 8 of more)", async () => {
     const designedit = `${frontmatter()}\n$$\na \\label{eq:edit}\n$$\n\n$$\nb \\label{eq:loss}\n$$\n`;
-    const many = `${frontmatter()}\n$$\n\\begin{align}\n${[1, 2, 3, 4, 5, 6].map((n) => `x_${n} \\label{eq:x${n}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
-    const citing = `${frontmatter()}\nSee $\\eqref{designedit}$ and $\\ref{many}$.\n`;
-    expect(await problemsOf({ designedit, many, citing })).toEqual([
+    const many = `${frontmatter()}\n$$\n\\begin{align}\n${Array.from({ length: 10 }, (_, i) => `x_${i + 1} \\label{eq:x${i + 1}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
+    const none = `${frontmatter()}\nText.\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{designedit}$, $\\ref{many}$ and $\\eqref{none}$.\n`;
+    expect(await problemsOf({ designedit, many, none, citing })).toEqual([
       'citing.mdx:9:5: \\eqref{designedit}: "designedit" names a paper, not an equation; write \\eqref{designedit/eq:…}; its labels are eq:edit, eq:loss',
-      'citing.mdx:9:30: \\ref{many}: "many" names a paper, not an equation; write \\ref{many/eq:…}',
+      'citing.mdx:9:27: \\ref{many}: "many" names a paper, not an equation; write \\ref{many/eq:…}; its labels are eq:x1, eq:x2, eq:x3, eq:x4, eq:x5, eq:x6, eq:x7, eq:x8, and 2 more',
+      'citing.mdx:9:44: \\eqref{none}: "none" names a paper, not an equation; write \\eqref{none/eq:…}',
     ]);
   });
 
