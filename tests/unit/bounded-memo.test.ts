@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedMemo } from "../../src/lib/bounded-memo.ts";
+import { boundedMap, boundedMemo } from "../../src/lib/bounded-memo.ts";
 
 /** A memo of 2, and the keys `make` was called for. */
 function memoOf2() {
@@ -30,5 +30,17 @@ describe("boundedMemo", () => {
     expect(() => memo("a", () => { throw new Error("no"); })).toThrow("no");
     expect(memo("a", () => "A")).toBe("A");
     expect(memo("a", () => "other")).toBe("A");
+  });
+});
+
+describe("boundedMap", () => {
+  it("is emptied when a new key finds it full, not when a kept key is set again", () => {
+    const map = boundedMap<number>(2);
+    map.set("a", 1);
+    map.set("b", 2);
+    map.set("a", 3);
+    expect([map.get("a"), map.get("b")]).toEqual([3, 2]);
+    map.set("c", 4);
+    expect([map.get("a"), map.get("b"), map.get("c")]).toEqual([undefined, undefined, 4]);
   });
 });
