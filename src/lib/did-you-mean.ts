@@ -53,17 +53,21 @@ export function didYouMean(name: string, candidates: Iterable<string>, except?: 
   return best === undefined ? "" : `; did you mean ${best}?`;
 }
 
-/** The most names a message lists (see didYouMeanOrWhich). */
+/** The most names a message lists; more would bury the message. */
 const LISTED = 8;
+
+/** "; <there> a, b, c", the first few of `names` and how many more, or "" for none. */
+export function namesThere(names: readonly string[], there: string): string {
+  if (names.length === 0) return "";
+  const more = names.length - LISTED;
+  return `; ${there} ${names.slice(0, LISTED).join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+}
 
 /**
  * didYouMean, or else, for a name renamed beyond a typo (eq:forward-diffusion
- * → eq:forward-noising), the names there are: "; <there> a, b, c".
+ * → eq:forward-noising), the names there are (namesThere).
  */
 export function didYouMeanOrWhich(name: string, candidates: Iterable<string>, there: string): string {
   const names = [...candidates].filter((candidate) => candidate !== name);
-  const close = didYouMean(name, names);
-  if (close || names.length === 0) return close;
-  const more = names.length - LISTED;
-  return `; ${there} ${names.slice(0, LISTED).join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  return didYouMean(name, names) || namesThere(names, there);
 }

@@ -1,5 +1,7 @@
 // Keeps a remark-math node's TeX and the hast text that rehype-katex reads in step.
+import type { Parent } from "hast";
 import type { Nodes } from "mdast";
+import { findElement, hasClass } from "./hast-class.ts";
 
 export interface MathNode {
   type: "math" | "inlineMath";
@@ -28,7 +30,8 @@ export function setMathTex(node: MathNode, tex: string): void {
   const data = (node.data ??= {});
   data.originalTex ??= node.value;
   node.value = tex;
-  const rendered = findMathElement(data.hChildren as never[] | undefined);
+  // hChildren are hast: remark-rehype's children for the node.
+  const rendered = findElement({ children: (data.hChildren ?? []) as Parent["children"] }, (e) => hasClass(e, "math-display") || hasClass(e, "math-inline"));
   if (rendered) rendered.children = [{ type: "text", value: tex }];
   else Object.assign(data, mathNodeData(tex, node.type === "math", data.hProperties));
 }
@@ -37,16 +40,4 @@ export function setMathTex(node: MathNode, tex: string): void {
 export function mathNodeData(tex: string, display: boolean, properties?: Record<string, unknown>) {
   const element = mathElement(tex, display);
   return { hName: element.tagName, hProperties: { ...properties, className: element.properties.className }, hChildren: element.children };
-}
-
-type HastLike = { type: string; value?: string; properties?: { className?: unknown }; children?: HastLike[] };
-
-function findMathElement(children: HastLike[] | undefined): HastLike | undefined {
-  for (const child of children ?? []) {
-    const classes = child.properties?.className;
-    if (Array.isArray(classes) && (classes.includes("math-display") || classes.includes("math-inline"))) return child;
-    const inner = findMathElement(child.children);
-    if (inner) return inner;
-  }
-  return undefined;
 }

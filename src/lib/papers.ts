@@ -1,6 +1,7 @@
 // The published papers, newest first, with what lists need to show them.
 import { getCollection, type CollectionEntry } from "astro:content";
 import { basePath, isDevServer, papersDir } from "../site.config.ts";
+import { boundedMemo } from "./bounded-memo.ts";
 import { listPaperFiles } from "./paper-files.ts";
 import { paperPagePath } from "./paper-index.ts";
 import { mdxPaperFiles, renderedPaper } from "./rendered-papers.ts";
@@ -32,15 +33,13 @@ export async function previewedDrafts(): Promise<Paper[]> {
 }
 
 // Lists show each paper's reading time on several pages; count it once per text.
-const minutesByBody = new Map<string, number>();
+const minutesByBody = boundedMemo<number>(4096);
 
 export function minutesOf(paper: Paper): number {
   // Plain-Markdown notes were counted by the content pass.
   if (paper.collection === "papers") return renderedPaper(papersDir, basePath, paper.id).minutes;
   const body = paper.body ?? "";
-  let minutes = minutesByBody.get(body);
-  if (minutes === undefined) minutesByBody.set(body, (minutes = readingMinutes(body)));
-  return minutes;
+  return minutesByBody(body, () => readingMinutes(body));
 }
 
 export function paperHref(paper: Paper): string {

@@ -5,11 +5,11 @@
 // from their built pages.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Element, Parent, Root, RootContent } from "hast";
+import type { Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
 import { authorTex } from "../plugins/rehype-katex-source.ts";
-import { hasClass } from "./hast-class.ts";
+import { findElement, hasClass } from "./hast-class.ts";
 import { tagText } from "./tag-text.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
@@ -111,19 +111,9 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
 export function builtPaperDocuments(siteDir: string, index: PaperIndex, slugs: Iterable<string>): SearchDocument[] {
   const documents: SearchDocument[] = [];
   for (const slug of slugs) {
-    const page = fromHtml(readFileSync(join(siteDir, "papers", slug, "index.html"), "utf8"));
+    const page = fromHtml(readFileSync(join(siteDir, paperPagePath(slug), "index.html"), "utf8"));
     const prose = findElement(page, (e) => hasClass(e, "prose"));
     if (prose) documents.push(...paperDocuments(index.get(slug)!, prose));
   }
   return documents;
-}
-
-function findElement(node: Parent, test: (element: Element) => boolean): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== "element") continue;
-    if (test(child)) return child;
-    const found = findElement(child, test);
-    if (found) return found;
-  }
-  return undefined;
 }

@@ -10,6 +10,7 @@ import { toText } from "hast-util-to-text";
 import { unified } from "unified";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
+import { boundedMap } from "../lib/bounded-memo.ts";
 
 type ShikiConfig = Parameters<typeof rehypeShiki>[0];
 
@@ -27,7 +28,7 @@ declare module "vfile" {
 }
 
 /**
- * Highlighted blocks kept, emptied when full, as renderMath's memo is: a
+ * Highlighted blocks kept (boundedMap), as renderMath's memo is: a
  * 20-line block keeps about 80 KB of tree, and a big site of real notes has a
  * few different blocks a note. The synthetic corpus has 2 in all.
  */
@@ -35,7 +36,7 @@ const HIGHLIGHTED_KEPT = 1024;
 
 export default function rehypeShikiMemo(config: ShikiConfig, kept?: HighlightedBlocks) {
   const shiki = unified().use(rehypeShiki, config);
-  const highlighted = new Map<string, Element>();
+  const highlighted = boundedMap<Element>(HIGHLIGHTED_KEPT);
   return async (tree: Root, file: VFile) => {
     const blocks: { pre: Element; parent: Element | Root; key: string }[] = [];
     visitParents(tree, "element", (pre, ancestors) => {
@@ -58,7 +59,7 @@ export default function rehypeShikiMemo(config: ShikiConfig, kept?: HighlightedB
           result = single.children[0] as Element;
           kept?.set(key, result);
         }
-        if (highlighted.size >= HIGHLIGHTED_KEPT) highlighted.clear();
+        // Only once highlighted: a block Shiki failed on is not kept.
         highlighted.set(key, deepFreeze(result));
       }
       // The token spans are shared by every note with this block, frozen: a later

@@ -6,7 +6,7 @@ import type { Link, Paragraph, Root } from "mdast";
 import type { Node, Parent } from "unist";
 import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { didYouMean, didYouMeanOrWhich } from "../lib/did-you-mean.ts";
+import { didYouMean, didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { mathNodeData, setMathTex, type MathNode } from "../lib/mdast-math.ts";
@@ -49,15 +49,6 @@ export interface SiteLinkOptions {
 /** The labels among these equations. */
 const labelsOf = (equations: Iterable<{ label?: string }>): string[] => [...equations].flatMap((eq) => (eq.label === undefined ? [] : [eq.label]));
 
-/** The most labels of a paper a message lists; more would bury the message. */
-const FEW_LABELS = 5;
-
-/** "; its labels are eq:a, eq:b" for a paper with a few, or "". */
-function fewLabels(paper: IndexedPaper): string {
-  const labels = labelsOf(paper.equations);
-  return labels.length > 0 && labels.length <= FEW_LABELS ? `; its labels are ${labels.join(", ")}` : "";
-}
-
 interface ResolvedRef {
   href: string;
   /** Another paper's short title, before the number. */
@@ -87,7 +78,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         if (eq?.label !== ref.label && labelsHere.has(ref.label)) return;
         // \eqref{ddpm}: a paper's slug, without the label of one of its equations.
         const named = eq?.label !== ref.label && !ref.slug && ref.label !== slug ? paperOf(ref.label) : undefined;
-        if (named) return void report(file, node, `${command}: "${ref.label}" names a paper, not an equation; write \\${ref.kind}{${ref.label}/eq:…}${fewLabels(named)}`, at);
+        if (named) return void report(file, node, `${command}: "${ref.label}" names a paper, not an equation; write \\${ref.kind}{${ref.label}/eq:…}${namesThere(labelsOf(named.equations), "its labels are")}`, at);
         if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         return { href: `#${eq.anchor}`, number: refNumber(ref.kind, eq.number) };

@@ -4,6 +4,7 @@ import type { Root } from "mdast";
 import type { Point } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { boundedMemo } from "../lib/bounded-memo.ts";
 import { unclosedDisplay } from "../lib/content-check-results.ts";
 import { readBraceGroup, unbalancedGroup } from "../lib/equations.ts";
 import { formulaKey } from "../lib/katex-classes.ts";
@@ -13,24 +14,20 @@ import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
 import { BLANK_LINE, occurrences, placeOf, report } from "./messages.ts";
 import { renderMath } from "../lib/katex-render.ts";
 
-/** KaTeX's verdict per distinct TeX string; the HTML itself is cached for rendering. */
-const verdicts = new Map<string, string | null>();
+/** KaTeX's verdict per distinct TeX string (null: it renders); the HTML itself is cached for rendering. */
+const verdicts = boundedMemo<string | null>(4096);
 
 export function katexProblem(tex: string, displayMode: boolean): string | null {
-  const key = formulaKey(tex, displayMode);
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
+  return verdicts(formulaKey(tex, displayMode), () => {
     try {
       const html = renderMath(tex, displayMode);
       // Untrusted commands do not throw: KaTeX shows them as red text instead.
-      verdict = hasErrorText(html) ? untrustedReason(tex) : null;
+      return hasErrorText(html) ? untrustedReason(tex) : null;
     } catch (error) {
       // rawMessage leaves out KaTeX's underlined excerpt, which terminals garble.
-      verdict = (error as { rawMessage?: string }).rawMessage ?? (error as Error).message;
+      return (error as { rawMessage?: string }).rawMessage ?? (error as Error).message;
     }
-    verdicts.set(key, verdict);
-  }
-  return verdict;
+  });
 }
 
 /** remark-math, as a code fence, runs a display whose closing $$ is missing to the end of the note (or of its quote or list item). */
@@ -84,7 +81,7 @@ function oneSlipFrom(name: string): Set<string> {
 }
 
 /** By unknown command: the one meant, or "" (a guess renders up to about 1,500 names, 30 ms). */
-const commandsMeant = new Map<string, string>();
+const commandsMeant = boundedMemo<string>(4096);
 
 /** Commands that our plugins read before KaTeX sees the formula, and KaTeX does not know: \label (remark-equation-numbers), \eqref and \ref (remark-equation-refs). */
 const OUR_COMMANDS = ["\\label", "\\eqref", "\\ref"];
@@ -95,13 +92,10 @@ function commandMeant(file: VFile, command: string): string {
   if (!/^[A-Za-z]{2,}$/.test(name)) return "";
   const variants = oneSlipFrom(name);
   for (const macro of [...(file.data.mathMacroLines?.keys() ?? []), ...OUR_COMMANDS]) if (variants.has(macro.slice(1))) return `; did you mean ${macro}?`;
-  let meant = commandsMeant.get(name);
-  if (meant === undefined) {
+  return commandsMeant(name, () => {
     const found = [...variants].find((variant) => katexHas(`\\${variant}`, true));
-    meant = found ? `; did you mean \\${found}?` : "";
-    commandsMeant.set(name, meant);
-  }
-  return meant;
+    return found ? `; did you mean \\${found}?` : "";
+  });
 }
 
 /** Unknown commands told of one formula, at most: a paste from a LaTeX source may hold a dozen. */

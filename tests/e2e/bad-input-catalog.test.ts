@@ -67,11 +67,20 @@ describe("the bad-input catalog", () => {
   }
 
   it("reports every problem of every file in one run", () => {
-    const all = Object.fromEntries(CASES.filter((c) => !("Same.mdx" in c.files)).map((c, i) => [`case-${i}`, (c.files.bad ?? "") as string | Uint8Array]));
+    const cases = CASES.filter((c) => !("Same.mdx" in c.files));
+    const all = Object.fromEntries(cases.map((c, i) => [`case-${i}`, c.files.bad!]));
     const run = build({ ...all, good });
     expect(run.status).toBe(1);
-    const count = Number(/build failed: (\d+) problem/.exec(run.stderr)?.[1]);
-    expect(count).toBeGreaterThanOrEqual(CASES.length - 1);
+    // Each case's own lines, under its own file's name.
+    cases.forEach((c, i) => {
+      for (const pattern of c.expected) {
+        expect(pattern.source, c.name).toContain("bad\\.mdx");
+        expect(run.stderr, c.name).toMatch(new RegExp(pattern.source.replaceAll("bad\\.mdx", `case-${i}\\.mdx`), pattern.flags));
+      }
+    });
+    const [, problems, files] = /build failed: (\d+) problems? in (\d+) files?/.exec(run.stderr) ?? [];
+    expect(Number(problems)).toBeGreaterThanOrEqual(cases.flatMap((c) => c.expected).length);
+    expect(Number(files)).toBe(cases.length); // good.mdx has none
   });
 
   it("only warns, with the place, about an unknown code-fence language", () => {

@@ -44,6 +44,7 @@ describe("axe-core", () => {
       await context.addInitScript((t) => localStorage.setItem("papernotes-theme", t), theme);
       const page = await context.newPage();
       const violations: string[] = [];
+      expect(pages.length).toBeGreaterThanOrEqual(15);
       for (const path of pages) {
         await page.goto(seed.site.url + path);
         expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(theme);

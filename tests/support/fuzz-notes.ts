@@ -6,6 +6,7 @@
 //   mutant    a real seed note from content/papers with random edits, mostly in math
 //   valid     built only from pieces that are valid by the contract: must pass the check
 // Every note may reference the three seed notes and the batch's two target notes.
+// The test saves a note as .md or .mdx (a valid one with MDX in it, as .mdx only).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -18,6 +19,8 @@ export interface GeneratedNote {
   text: string;
   /** A file name that is not a valid slug (the note must then get a problem). */
   badName?: string;
+  /** A valid note with JSX, an expression or an export: valid only as .mdx (a .md note has no components). */
+  mdxOnly?: boolean;
 }
 
 export const SEED_DIR = join(import.meta.dirname, "../../content/papers");
@@ -430,6 +433,7 @@ const validNoteArb = fc.tuple(validFrontmatterArb, fc.array(validPieceArb, { min
   const blocks: string[] = [];
   const labels: string[] = [];
   const headings = new Set<string>();
+  let mdxOnly = false;
   for (const piece of pieces) {
     if (piece.kind === "display") {
       const label = `eq:v${labels.length}`;
@@ -443,6 +447,7 @@ const validNoteArb = fc.tuple(validFrontmatterArb, fc.array(validPieceArb, { min
       blocks.push("```" + piece.lang + "\nfor i in range(3):\n    print(i)  # 100% {x}\n```");
     } else if (piece.kind === "jsx") {
       if (!blocks.includes(piece.mdx)) blocks.push(piece.mdx);
+      mdxOnly = true;
     } else if (piece.kind === "link") {
       blocks.push(`A [link](${piece.url}) to another note.`);
     } else if (!headings.has(piece.text)) {
@@ -450,7 +455,7 @@ const validNoteArb = fc.tuple(validFrontmatterArb, fc.array(validPieceArb, { min
       blocks.push(`## ${piece.text}`);
     }
   }
-  return { kind: "valid" as const, text: fm + "\n" + blocks.join("\n\n") + "\n" };
+  return { kind: "valid" as const, text: fm + "\n" + blocks.join("\n\n") + "\n", mdxOnly };
 });
 
 // ---------------------------------------------------------------- notes and targets

@@ -4,7 +4,7 @@
 // strips the types), not vitest: it may only import with explicit .ts paths.
 //
 // For each batch:
-//   pass 1  every note, the three seed notes and two target notes, checked and rendered.
+//   pass 1  every note (as .mdx or .md), the seed notes and two target notes, checked and rendered.
 //           checkContent renders nothing once any paper has a problem, so:
 //   pass 2  only the notes that passed (and what they link to), checked and rendered again;
 //           the MDX-path notes among them also go through Astro's MDX remark/rehype plugins.
@@ -24,7 +24,15 @@ export interface FuzzJob {
   /** A fresh folder for this batch's content. */
   root: string;
   targets: string[];
-  notes: { name: string; text: string }[];
+  notes: { name: string; ext: NoteExtension; text: string }[];
+}
+
+export type NoteExtension = ".md" | ".mdx";
+
+/** A note of the batch, as saved: its slug's file is `${slug}${ext}`. */
+interface SavedNote {
+  ext: NoteExtension;
+  text: string;
 }
 
 export type FuzzJobOutcome = FuzzJobResult | { id: number; /** checkContent itself threw. */ thrown: string };
@@ -54,11 +62,11 @@ export interface FuzzJobResult {
   };
 }
 
-function writeFolder(dir: string, files: Map<string, string>): string {
+function writeFolder(dir: string, files: Map<string, SavedNote>): string {
   const papersDir = join(dir, "papers");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(papersDir, { recursive: true });
-  for (const [name, text] of files) writeFileSync(join(papersDir, `${name}.mdx`), text);
+  for (const [name, { ext, text }] of files) writeFileSync(join(papersDir, `${name}${ext}`), text);
   return papersDir;
 }
 
@@ -78,25 +86,26 @@ function mdxPipelineError(papersDir: string, slug: string, text: string, index: 
 
 export async function runJob(job: FuzzJob): Promise<FuzzJobResult> {
   const started = performance.now();
-  const all = new Map<string, string>();
-  for (const seed of SEEDS) all.set(seed.slug, seed.text);
-  job.targets.forEach((text, i) => all.set(TARGET_SLUGS[i]!, text));
-  for (const note of job.notes) all.set(note.name, note.text);
+  const all = new Map<string, SavedNote>();
+  for (const seed of SEEDS) all.set(seed.slug, { ext: ".mdx", text: seed.text });
+  job.targets.forEach((text, i) => all.set(TARGET_SLUGS[i]!, { ext: ".mdx", text }));
+  for (const { name, ext, text } of job.notes) all.set(name, { ext, text });
+  const fileOf = (name: string) => `${name}${all.get(name)!.ext}`;
 
   const papersDir1 = writeFolder(join(job.root, "all"), all);
   const first = await checkContent(papersDir1, "/", { render: true });
   const mdxFiles = mdxPaperFiles(papersDir1, "/").map((f) => f.replace(/\.mdx$/, ""));
   const failing = new Set(first.problems.map((p) => resolve(p.file)));
   const drafts = [...first.index.values()].filter((p) => p.draft).map((p) => p.slug);
-  const passed = (name: string) => !failing.has(join(papersDir1, `${name}.mdx`)) && first.index.has(name) && !drafts.includes(name);
+  const passed = (name: string) => !failing.has(join(papersDir1, fileOf(name))) && first.index.has(name) && !drafts.includes(name);
   const badTargets = TARGET_SLUGS.filter((t) => !passed(t));
 
-  const clean = new Map<string, string>();
-  for (const [name, text] of all) {
+  const clean = new Map<string, SavedNote>();
+  for (const [name, note] of all) {
     if (!passed(name)) continue;
     // A note that refers to a target with problems cannot pass without it.
-    if (badTargets.some((t) => text.includes(t))) continue;
-    clean.set(name, text);
+    if (badTargets.some((t) => note.text.includes(t))) continue;
+    clean.set(name, note);
   }
   const papersDir2 = writeFolder(join(job.root, "clean"), clean);
   const second = await checkContent(papersDir2, "/", { render: true });
@@ -104,12 +113,12 @@ export async function runJob(job: FuzzJob): Promise<FuzzJobResult> {
   const html: Record<string, string> = {};
   const mdxNodesOnFastPath: Record<string, string> = {};
   const mdxPipelineErrors: Record<string, string> = {};
-  for (const [name, text] of clean) {
+  for (const [name, { text }] of clean) {
     if (!noteNames.has(name)) continue;
     const rendered = second.rendered.get(name);
     if (rendered) {
       html[name] = paperHtml(rendered);
-      const { tree } = parseNote(readPaperSource(join(papersDir2, `${name}.mdx`), text));
+      const { tree } = parseNote(readPaperSource(join(papersDir2, fileOf(name)), text));
       visit(tree, (node) => {
         if (MDX_NODE_TYPES.has(node.type)) mdxNodesOnFastPath[name] ??= `${node.type} at line ${node.position?.start.line}`;
       });

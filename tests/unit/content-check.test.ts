@@ -59,14 +59,18 @@ describe("content check", () => {
   });
 
   it("keeps a labelled equation's anchor when equations are added above it", async () => {
-    const other = `${frontmatter()}\nSee $\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
-    const before = await checkContent(writePapers({ main: twoEquations, other }).papersDir);
+    const other = `${frontmatter()}\nSee $\\eqref{main/eq:second}$ and [it](/papers/main/#eq-second).\n`;
+    const before = await checkContent(writePapers({ main: twoEquations, "other.md": other }).papersDir, "/", { render: true });
     const grown = twoEquations.replace("## Method\n", () => "## Method\n\n$$\nx = 1 \\label{eq:new-a}\n$$\n\n$$\ny = 2\n$$\n");
-    const after = await checkContent(writePapers({ main: grown, other }).papersDir);
+    const after = await checkContent(writePapers({ main: grown, "other.md": other }).papersDir, "/", { render: true });
     const second = (r: typeof before) => r.index.get("main")!.equations.find((e) => e.label === "eq:second")!;
     expect(second(before)).toMatchObject({ anchor: "eq-second", number: "2" });
     expect(second(after)).toMatchObject({ anchor: "eq-second", number: "4" });
-    expect(after.problems).toEqual([]); // the link and the cross-paper \eqref still resolve
+    expect(after.problems).toEqual([]);
+    // The cross-paper \eqref still leads to the same anchor, and shows the new number.
+    const eqref = (r: typeof before) => paperHtml(r.rendered.get("other")!).match(/<a [^>]*class="eqref"[^>]*>[^<]*<\/a>/)?.[0];
+    expect(eqref(before)).toBe('<a href="/papers/main/#eq-second" class="eqref" data-preview="main#eq-second" data-tex="\\eqref{main/eq:second}">A Test Paper\u00a0(2)</a>');
+    expect(eqref(after)).toBe('<a href="/papers/main/#eq-second" class="eqref" data-preview="main#eq-second" data-tex="\\eqref{main/eq:second}">A Test Paper\u00a0(4)</a>');
   });
 
   it("reports broken TeX and unknown macros with file, line and column, all at once", async () => {
@@ -327,15 +331,21 @@ $$
     const { papersDir } = writePapers({ typo: note("2062-03-15"), quoted: note('"2999-01-01"'), past: note("2024-03-15"), draft: note("2062-03-15", "true") });
     const check = await checkContent(papersDir);
     expect(check.problems).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The check's own clock: any day before 2062 gives these.
     expect(check.warnings.map(formatShort)).toEqual([
-      `quoted.mdx:4:1: date 2999-01-01 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
-      `typo.mdx:4:1: date 2062-03-15 is still to come (today is ${today}), so the note heads the list until then; a mistyped year?`,
+      expect.stringMatching(/^quoted\.mdx:4:1: date 2999-01-01 is still to come \(today is \d{4}-\d\d-\d\d\), so the note heads the list until then; a mistyped year\?$/),
+      expect.stringMatching(/^typo\.mdx:4:1: date 2062-03-15 is still to come \(today is \d{4}-\d\d-\d\d\)/),
     ]);
+    // A fixed clock, for the exact text and the day after tomorrow (tomorrow may be today where the author is).
+    const now = new Date("2024-03-15T23:59:59Z");
     const { index } = check;
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    // Tomorrow may be today where the author is.
-    expect(dateWarnings(new Map([["t", { ...index.get("past")!, day: tomorrow }]]))).toEqual([]);
+    const dated = (day: string) => new Map([["t", { ...index.get("past")!, day }]]);
+    expect(dateWarnings(index, now).map(formatShort)).toEqual([
+      "quoted.mdx:4:1: date 2999-01-01 is still to come (today is 2024-03-15), so the note heads the list until then; a mistyped year?",
+      "typo.mdx:4:1: date 2062-03-15 is still to come (today is 2024-03-15), so the note heads the list until then; a mistyped year?",
+    ]);
+    expect(dateWarnings(dated("2024-03-16"), now)).toEqual([]);
+    expect(dateWarnings(dated("2024-03-17"), now).map(formatShort)).toEqual([expect.stringMatching(/^past\.mdx:4:1: date 2024-03-17 is still to come \(today is 2024-03-15\)/)]);
   });
 
   it("warns at a \\tag that shows a number another equation shows too, whichever comes first", async () => {
@@ -412,6 +422,15 @@ $$
       expect.stringMatching(/^links\.mdx:9:\d+: link \/foo\/bar\/: the site has no page or file there \(under public\/\); a paper is \/papers\/<slug>\//),
       expect.stringMatching(/^links\.mdx:9:\d+: link \/formulas\/2\/: a list's later pages change as papers are added/),
     ]);
+  });
+
+  it("gives a link to one of the site's folders its last slash, which from disk would open a file listing, and the base path", async () => {
+    const tagged = `${frontmatter({ tags: '["diffusion"]' })}\nText.\n`;
+    const links = `${frontmatter()}\n[a](/archive) [b](/formulas#top) [c](/tags?x=1) [d](/tags/diffusion) [e](/archive/) [f](/rss.xml)\n`;
+    const check = await checkContent(writePapers({ tagged, "links.md": links }).papersDir, "/notes/", { render: true });
+    expect(check.problems).toEqual([]);
+    const hrefs = [...paperHtml(check.rendered.get("links")!).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(["/notes/archive/", "/notes/formulas/#top", "/notes/tags/?x=1", "/notes/tags/diffusion/", "/notes/archive/", "/notes/rss.xml"]);
   });
 
   it("checks a link to a tag's page against the published papers' tags", async () => {
@@ -583,13 +602,15 @@ Work in progress.
     expect(problems).toEqual([expect.stringMatching(/^undated\.mdx:1:1: frontmatter key "date" is missing/)]);
   });
 
-  it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels if it has few", async () => {
+  it("says that an \\eqref of a paper's slug alone names a paper, not an equation, with its labels (the first 8 of more)", async () => {
     const designedit = `${frontmatter()}\n$$\na \\label{eq:edit}\n$$\n\n$$\nb \\label{eq:loss}\n$$\n`;
-    const many = `${frontmatter()}\n$$\n\\begin{align}\n${[1, 2, 3, 4, 5, 6].map((n) => `x_${n} \\label{eq:x${n}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
-    const citing = `${frontmatter()}\nSee $\\eqref{designedit}$ and $\\ref{many}$.\n`;
-    expect(await problemsOf({ designedit, many, citing })).toEqual([
+    const many = `${frontmatter()}\n$$\n\\begin{align}\n${Array.from({ length: 10 }, (_, i) => `x_${i + 1} \\label{eq:x${i + 1}}`).join(" \\\\\n")}\n\\end{align}\n$$\n`;
+    const none = `${frontmatter()}\nText.\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{designedit}$, $\\ref{many}$ and $\\eqref{none}$.\n`;
+    expect(await problemsOf({ designedit, many, none, citing })).toEqual([
       'citing.mdx:9:5: \\eqref{designedit}: "designedit" names a paper, not an equation; write \\eqref{designedit/eq:…}; its labels are eq:edit, eq:loss',
-      'citing.mdx:9:30: \\ref{many}: "many" names a paper, not an equation; write \\ref{many/eq:…}',
+      'citing.mdx:9:27: \\ref{many}: "many" names a paper, not an equation; write \\ref{many/eq:…}; its labels are eq:x1, eq:x2, eq:x3, eq:x4, eq:x5, eq:x6, eq:x7, eq:x8, and 2 more',
+      'citing.mdx:9:44: \\eqref{none}: "none" names a paper, not an equation; write \\eqref{none/eq:…}',
     ]);
   });
 

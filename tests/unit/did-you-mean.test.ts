@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { didYouMean, didYouMeanOrWhich } from "../../src/lib/did-you-mean.ts";
+import { didYouMean, didYouMeanOrWhich, namesThere } from "../../src/lib/did-you-mean.ts";
 
 describe("did you mean", () => {
   it("suggests the closest name for a typo", () => {
@@ -43,5 +43,12 @@ describe("did you mean", () => {
     expect(didYouMeanOrWhich("eq:x", [], "its labels are")).toBe("");
     const many = Array.from({ length: 11 }, (_, i) => `eq:row-${i + 1}`);
     expect(didYouMeanOrWhich("eq:zzz-qqq", many, "its labels are")).toBe(`; its labels are ${many.slice(0, 8).join(", ")}, and 3 more`);
+  });
+
+  it("lists names alone, with no guess, the same way", () => {
+    expect(namesThere([], "its labels are")).toBe("");
+    expect(namesThere(["eq:a", "eq:b"], "its labels are")).toBe("; its labels are eq:a, eq:b");
+    const nine = Array.from({ length: 9 }, (_, i) => `eq:${i + 1}`);
+    expect(namesThere(nine, "its labels are")).toBe("; its labels are eq:1, eq:2, eq:3, eq:4, eq:5, eq:6, eq:7, eq:8, and 1 more");
   });
 });

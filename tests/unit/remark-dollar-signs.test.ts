@@ -27,5 +27,7 @@ describe("remark-dollar-signs", () => {
 
   it("leaves math as writers type it alone, and escaped dollars", () => {
     expect(messagesOf("Inline $x + y$, $\\alpha_t$, \\$5 and \\$10, and\n\n$$\nE = mc^2\n$$\n")).toEqual([]);
+    // An escaped $ before a letter is a dollar sign as written, not a formula left open.
+    expect(messagesOf("A variable named \\$x, and \\$\\alpha too.\n")).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ describe("remark-table-math-pipes", () => {
     expect(spansWithPipes("| G |$5|$10|")).toEqual([]);
     expect(spansWithPipes("| \\$5|x \\$ | 2 |")).toEqual([]);
     expect(spansWithPipes("| `$a$` | $b$ |")).toEqual([]);
+    // Two formulas, the cell's | between them: the $ that closes the first does not open another.
+    expect(spansWithPipes("| $a$|$b$ |")).toEqual([]);
     expect(messagesOf("The norm $|x|$ in prose.\n")).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 // The site's real remark/rehype pipeline, rendered to HTML without Astro.
+import { fromHtml } from "hast-util-from-html";
+import { toText } from "hast-util-to-text";
 import rehypeStringify from "rehype-stringify";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import { loadPaperIndex } from "../../src/lib/paper-index.ts";
@@ -117,6 +120,17 @@ describe("cross-paper references", () => {
     expect(html).toContain('<a href="/notes/papers/main/#eq-first" class="eqref" data-preview="main#eq-first" data-tex="\\eqref{main/eq:first}">Main Paper\u00a0(1)</a>'); // a no-break space: the number stays with the title
     // A Chinese note ("other") shows the English title in the preview: read as English.
     expect(html).toMatch(/<div class="equation-previews" hidden><div class="equation-preview" data-preview-for="main#eq-first" data-paper="Main Paper: Long Subtitle" lang="en"><span class="katex-display">/);
+  });
+
+  it("inside a larger formula, show the other paper's title as written, TeX's special characters and all", () => {
+    const special = `${frontmatter({ title: '"R&D_x at 100% {b} ~c^d #1 \\\\e $5"' })}\n$$\nx \\label{eq:x}\n$$\n`;
+    const citing = `${frontmatter()}\nSo $y = \\eqref{special/eq:x}$.\n`;
+    const { html, file } = render({ special, citing }, "citing");
+    expect(file.messages).toEqual([]);
+    // KaTeX's link, in the HTML a reader sees (the MathML beside it is for screen readers); its spaces are no-break ones.
+    const links: string[] = [];
+    visit(fromHtml(html, { fragment: true }), "element", (node) => void (node.tagName === "a" && node.properties.href === "/papers/special/#eq-x" && links.push(toText(node).replace(/\u00a0/g, " "))));
+    expect(links).toEqual(["R&D_x at 100% {b} ~c^d #1 \\e $5 (1)"]);
   });
 
   it("show a \\tag{$\\star$} as the equation does, rendered by KaTeX, and name it as text without $", () => {

@@ -191,7 +191,9 @@ describe("search shards", () => {
     const pages = Array.from({ length: 1000 }, (_, n) => `papers/paper-${String(n).padStart(5, "0")}/`);
     const sizes = new Array(8).fill(0);
     for (const page of pages) sizes[searchShardOf(page, 8)]++;
-    expect(pages.map((page) => searchShardOf(page, 8))).toEqual(pages.map((page) => searchShardOf(page, 8)));
+    // Pinned, from FNV-1a worked out apart from the code: a path gets the same shard in every build, whatever other pages there are.
+    expect(["papers/wuerstchen/", "papers/ddpm/", "papers/paper-00000/", "papers/paper-00001/", ""].map((page) => searchShardOf(page, 8))).toEqual([0, 1, 7, 6, 5]);
+    expect(["papers/wuerstchen/", "papers/ddpm/", "papers/paper-00001/"].map((page) => searchShardOf(page, 16))).toEqual([8, 9, 14]);
     expect(Math.min(...sizes)).toBeGreaterThan(100);
     expect(Math.max(...sizes)).toBeLessThan(150);
   });
