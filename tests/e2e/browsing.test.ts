@@ -390,6 +390,22 @@ describe("browsing", () => {
     await page.close();
   });
 
+  it("prints what a closed <details> holds, which paper cannot open, and not the screen's note about a missing anchor", async () => {
+    const page = await seed.browser.newPage();
+    await page.goto(`${seed.site.url}papers/wuerstchen/#eq-no-such-label`);
+    await page.waitForSelector(".landing-notice");
+    await page.evaluate(() => {
+      const details = document.createElement("details");
+      details.innerHTML = "<summary>Why</summary><p id='folded'>The explanation.</p>";
+      document.querySelector(".prose")!.prepend(details);
+    });
+    const shown = () => page.evaluate(() => [document.getElementById("folded")!.checkVisibility(), document.querySelector(".landing-notice")!.checkVisibility()]);
+    expect(await shown()).toEqual([false, true]);
+    await page.emulateMedia({ media: "print" });
+    expect(await shown()).toEqual([true, false]);
+    await page.close();
+  });
+
   it("prints nothing after a note's last line, which would start a blank page", async () => {
     const page = await seed.browser.newPage({ viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: "print" });
