@@ -370,9 +370,17 @@
           full.sort(function (a, b) {
             return bySubResultScore(a.sub, b.sub);
           });
-          phraseFirst(full, query, core, function (hit) {
+          var ordered = phraseFirst(full, query, core, function (hit) {
             return hit.sub.title + " " + (hit.text || "");
-          })
+          });
+          // A query that names the paper ("LoRA", its short title) asks for the paper: its top comes
+          // first, before equations named after it (weighted up, they filled its places).
+          if (page.meta.short && findsEvery(page.meta.short, words, core)) {
+            ordered = passingFirst(ordered, function (hit) {
+              return !hit.sub.anchor;
+            });
+          }
+          ordered
             .slice(0, SUB_RESULTS_PER_PAGE)
             .forEach(function (hit) {
               var sub = hit.sub;

@@ -38,3 +38,9 @@ export function formatAuthors(authors: readonly string[], lang: Lang, max = 3): 
 export function counted(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
+
+/** Text before a colon, as people name papers: "Würstchen: An Efficient ..." → "Würstchen". */
+export function shortTitle(title: string): string {
+  const head = title.split(/:\s/)[0]!.trim();
+  return head.length <= 48 ? head : head.slice(0, 45).trimEnd() + "…";
+}

@@ -13,7 +13,8 @@ import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisp
 import type { MathNode } from "./mdast-math.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
-import { parseNote, readPaperSource, shortTitle, type PaperSource } from "./paper-source.ts";
+import { shortTitle } from "./format.ts";
+import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 
 export interface IndexedEquation extends NumberedEquation {
   anchor: string;

@@ -85,9 +85,3 @@ function remarkGfmWithoutAutolinkLiterals(this: Processor) {
   (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(gfmOptions), gfmTable(), gfmTaskListItem());
   (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
-
-/** Text before a colon, as people name papers: "Würstchen: An Efficient ..." → "Würstchen". */
-export function shortTitle(title: string): string {
-  const head = title.split(/:\s/)[0]!.trim();
-  return head.length <= 48 ? head : head.slice(0, 45).trimEnd() + "…";
-}

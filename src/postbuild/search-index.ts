@@ -10,6 +10,7 @@ import { deserialize, serialize } from "node:v8";
 import { escapeAttribute, escapeText } from "entities";
 import * as pagefind from "pagefind";
 import { buildModule } from "../lib/build-bundle.ts";
+import { shortTitle } from "../lib/format.ts";
 import { startChildTask, type ChildTask } from "../lib/child-task.ts";
 import { projectFilesDigest, searchRecordsInMemory, type PageSearchRecords } from "../lib/render-cache.ts";
 import type { SearchDocument } from "../lib/search-documents.ts";
@@ -32,7 +33,9 @@ export const EQUATION_HEADING_TAG = "h3";
  * time and memory (1,000 papers: 12.9 s and 0.6 GB, from 21.7 s and 1.0 GB).
  */
 export function pagefindDocument(documents: SearchDocument[]): string {
-  const parts = [`<html><head><title>${escapeText(documents[0]!.title)}</title></head><body><h1>${escapeText(documents[0]!.title)}</h1>`];
+  const { title } = documents[0]!;
+  // Its short title too (as an attribute: a meta's own text could hold a comma), which search.js reads to tell a query that names the paper.
+  const parts = [`<html><head><title>${escapeText(title)}</title></head><body><h1 data-pagefind-meta="short[data-short]" data-short="${escapeAttribute(shortTitle(title))}">${escapeText(title)}</h1>`];
   for (const doc of documents) {
     const tag = doc.kind === "equation" ? EQUATION_HEADING_TAG : "h2";
     // An equation's name outweighs a heading that mentions it (Pagefind's maximum weight).

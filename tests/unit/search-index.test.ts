@@ -206,9 +206,14 @@ describe("pagefindDocument", () => {
       record,
       { ...record, id: "papers/a/#eq-loss", hash: "eq-loss", heading: "(1) loss", text: "loss eq:loss", kind: "equation" },
     ]);
-    expect(html).toContain("<title>A Paper</title></head><body><h1>A Paper</h1><p>intro &lt;b&gt;not markup&lt;/b&gt;</p>");
+    expect(html).toContain('<title>A Paper</title></head><body><h1 data-pagefind-meta="short[data-short]" data-short="A Paper">A Paper</h1><p>intro &lt;b&gt;not markup&lt;/b&gt;</p>');
     expect(html).toContain('<h2 id="method">Method</h2><p>the noise objective</p>');
     expect(html).toContain(`<${EQUATION_HEADING_TAG} id="eq-loss" data-pagefind-weight="10">(1) loss</${EQUATION_HEADING_TAG}><p>loss eq:loss</p>`);
+  });
+
+  it("gives Pagefind the short title as an attribute, whatever it holds", () => {
+    const html = pagefindDocument([{ ...record, title: 'Q&A, "Fast": a study' }]);
+    expect(html).toContain('<h1 data-pagefind-meta="short[data-short]" data-short="Q&amp;A, &quot;Fast&quot;">Q&amp;A, "Fast": a study</h1>');
   });
 });
 
