@@ -1,16 +1,9 @@
 // Displays of several numbered rows (align), and references to them from a
 // paper with a long title: they fit where they fit, land where the reader can
 // see them, and never widen the page.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cacheDirFor } from "../../src/site.config.ts";
-import { launchChromium } from "../support/browser.ts";
-import { runBuild } from "../support/build.ts";
-import { frontmatter, writePapers } from "../support/papers.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltNotes } from "../support/built-notes.ts";
+import { frontmatter } from "../support/papers.ts";
 
 const rows = `${frontmatter({ title: '"Training-Free Preference Optimization for Layered Image Editing with Latent Fusion"' })}
 ## Objective
@@ -36,25 +29,12 @@ const citing = `${frontmatter({ title: '"Citing"', date: "2024-03-16" })}
 The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eqref{rows/eq:first}${"$"}.
 `;
 
-const { contentDir, papersDir } = writePapers({ rows, citing });
-const out = mkdtempSync(join(tmpdir(), "papernotes-align-rows-"));
-let browser: Browser;
-const page = (name: string) => pathToFileURL(join(out, "papers", name, "index.html")).href;
-
-beforeAll(async () => {
-  const run = runBuild(out, { PAPERNOTES_CONTENT: contentDir });
-  expect(run.stderr).toBe("");
-  expect(run.status).toBe(0);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const dir of [contentDir, out, cacheDirFor(papersDir)]) rmSync(dir, { recursive: true, force: true });
-});
+const site = useBuiltNotes({ rows, citing });
+const page = (name: string) => site.fileUrl(`papers/${name}/index.html`);
 
 describe("a display of several numbered rows", () => {
   it("does not scroll, nor get a tab stop and its numbers above it, where it fits (KaTeX hung its column of numbers 2px past the edge)", async () => {
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const tab = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(page("rows"));
     await tab.mouse.move(10, 300); // the reader's first move brings the page script
     await tab.waitForFunction(() => !("papernotesPending" in document));
@@ -68,7 +48,7 @@ describe("a display of several numbered rows", () => {
   });
 
   it("lands from its start on a phone, with the rows above the one linked and the numbers above the equation in view", async () => {
-    const tab = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const tab = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     for (const row of ["eq-first", "eq-second", "eq-third", "eq-tall", "eq-after-tall"]) {
       await tab.goto(`${page("rows")}#${row}`);
       await tab.evaluate(() => document.fonts.ready);
@@ -94,7 +74,7 @@ describe("a display of several numbered rows", () => {
 
 describe("a row's number", () => {
   it("makes the address that row's permalink when clicked, before the page script too, and marks it as the row landed on", async () => {
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const tab = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(page("rows"));
     for (const [row, clickOn] of [["eq-second", "number"], ["eq-third", "parenthesis"], ["eq-first", "number"]] as const) {
       const number = tab.locator(`#${row}`);
@@ -113,7 +93,7 @@ describe("a row's number", () => {
 
 describe("a reference to an equation of a paper with a long title", () => {
   it("wraps within the title, and keeps the page as wide as a 320 px screen", async () => {
-    const tab = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const tab = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
     await tab.goto(page("citing"));
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     const ref = tab.locator("a.eqref").first();

@@ -484,12 +484,17 @@ describe("search shortcuts before the page script has arrived (slow network)", (
 });
 
 describe("search zoomed in", () => {
+  async function homeWithSearchFocused(viewport: { width: number; height: number }): Promise<Page> {
+    const page = await seed.browser.newPage({ viewport });
+    await page.goto(seed.site.url);
+    await page.keyboard.press("/");
+    await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
+    return page;
+  }
+
   it("keeps the whole list of results on a screen of 320 × 256 px (a laptop's at 400 %), its last result reachable by scrolling it", async () => {
-    const page = await seed.browser.newPage({ viewport: { width: 320, height: 256 } });
+    const page = await homeWithSearchFocused({ width: 320, height: 256 });
     try {
-      await page.goto(seed.site.url);
-      await page.keyboard.press("/");
-      await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
       await searchFor(page, "loss");
       const list = page.locator("#site-search-results");
       expect(await list.locator(".search-result").count()).toBeGreaterThan(2);
@@ -500,11 +505,8 @@ describe("search zoomed in", () => {
   });
 
   it("shows two lines of a long title in its result at 320 px, not one", async () => {
-    const page = await seed.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await homeWithSearchFocused({ width: 320, height: 640 });
     try {
-      await page.goto(seed.site.url);
-      await page.keyboard.press("/");
-      await page.waitForFunction(() => document.activeElement?.id === "site-search-input");
       await searchFor(page, "Würstchen");
       const title = page.locator(".search-result-title").first();
       expect(await title.textContent()).toMatch(/^Würstchen: .{60,}/);
