@@ -1014,6 +1014,8 @@ describe("mdxPaperFiles", () => {
       plain: `${frontmatter()}\nPlain text with braces only in math: $\\{a\\}$.\n`,
       expression: `${frontmatter()}\nexport const n = 2;\n\nThere are {n} of them.\n`,
       draft: `${frontmatter({ draft: "true" })}\nA <b>draft</b>.\n`,
+      // A byte-order mark before the frontmatter, whose title holds a tag: the frontmatter is still no body.
+      bom: `\ufeff${frontmatter({ title: '"The <b> tag"' })}\nPlain text.\n`,
     });
     const fromFiles = mdxPaperFiles(papersDir, "/");
     expect(fromFiles.sort()).toEqual(["draft.mdx", "expression.mdx"]);
