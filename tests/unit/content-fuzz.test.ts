@@ -19,9 +19,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
+import { fromHtml } from "hast-util-from-html";
 import { Parser } from "htmlparser2";
+import { VFile } from "vfile";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContentProblem } from "../../src/lib/content-check.ts";
+import rehypeNoMathErrors from "../../src/plugins/rehype-no-math-errors.ts";
 import { noteArb, SEEDS, TARGET_SLUGS, targetArb, type NoteKind } from "../support/fuzz-notes.ts";
 import type { FuzzJob, FuzzJobOutcome, FuzzJobResult, NoteExtension } from "../support/fuzz-worker.ts";
 
@@ -202,7 +205,8 @@ function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failur
     }
     const html = pass2.html[note.name];
     if (html !== undefined) {
-      if (/katex-error|mathcolor="#cc0000"|color:\s*#cc0000/.test(html)) fail(`the rendered page has KaTeX error text: …${excerpt(html, /katex-error|#cc0000/)}…`);
+      const error = katexErrorAt(html);
+      if (error !== undefined) fail(`the rendered page has KaTeX error text: …${excerpt(html, error)}…`);
       if (hasScriptElement(html)) fail(`the rendered page has a raw <script: …${excerpt(html, /<script/i)}…`);
       if (pass2.mdxNodesOnFastPath[note.name]) fail(`the note uses MDX syntax (${pass2.mdxNodesOnFastPath[note.name]}) but was rendered on the fast path, which drops it`);
     } else if (pass2.mdxSlugs.includes(note.name)) {
@@ -224,8 +228,21 @@ function hasScriptElement(html: string): boolean {
   return found;
 }
 
-function excerpt(text: string, at: RegExp): string {
-  const i = Math.max(0, text.search(at));
+/**
+ * Where KaTeX's error markup is in a page (an element rehype-no-math-errors
+ * tells of: class katex-error, its red), or undefined; not the words
+ * "katex-error" in a code block or in prose.
+ */
+function katexErrorAt(html: string): number | undefined {
+  if (!/katex-error|#cc0000/.test(html)) return undefined;
+  const file = new VFile(html);
+  rehypeNoMathErrors()(fromHtml(html, { fragment: true }), file);
+  const place = file.messages[0]?.place;
+  return place === undefined ? undefined : (("start" in place ? place.start : place).offset ?? 0);
+}
+
+function excerpt(text: string, at: RegExp | number): string {
+  const i = typeof at === "number" ? at : Math.max(0, text.search(at));
   return text.slice(Math.max(0, i - 120), i + 120);
 }
 
