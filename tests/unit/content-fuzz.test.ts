@@ -164,11 +164,14 @@ function badProblem(p: ContentProblem, texts: Map<string, string>): string | und
   return undefined;
 }
 
-function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failure[] {
+/** `jobDir` holds the batch's two folders: all/ (pass 1) and clean/ (pass 2). */
+function verify(result: FuzzJobResult, notes: Note[], jobDir: string): Failure[] {
   const failures: Failure[] = [];
   const batch = notes[0]!.batch;
-  const pathOf = (name: string, ext: NoteExtension = ".mdx") => join(papersDir, `${name}${ext}`);
+  const pathOf = (name: string, ext: NoteExtension = ".mdx") => join(jobDir, "all", "papers", `${name}${ext}`);
   const notePath = (note: Note) => pathOf(note.name, note.ext);
+  // Pass 2's problems name files in clean/: compared with all/'s paths, none was ever a note's.
+  const cleanPath = (note: Note) => join(jobDir, "clean", "papers", `${note.name}${note.ext}`);
   const texts = new Map<string, string>();
   for (const seed of SEEDS) texts.set(pathOf(seed.slug), seed.text);
   // Targets are valid by construction; their text is not needed for the checks below.
@@ -198,7 +201,7 @@ function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failur
     if (pass1.mdxSlugs.includes(note.name) !== pass1.mdxFiles.includes(note.name))
       fail(`the content check (${pass1.mdxSlugs.includes(note.name) ? "MDX" : "fast path"}) and the content loader (${pass1.mdxFiles.includes(note.name) ? "MDX" : "fast path"}) disagree on how to render the note`);
     if (!pass2.names.includes(note.name)) continue; // it refers to a target that has problems
-    const again = problemsOf(pass2.problems, notePath(note));
+    const again = problemsOf(pass2.problems, cleanPath(note));
     if (again.length > 0) {
       fail(`no problems among all notes, but problems among the clean ones:\n${again.map((p) => `  ${p.line}:${p.column}: ${p.reason}`).join("\n")}`);
       continue;
@@ -214,7 +217,7 @@ function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failur
     } else fail("the note has no problems, but was neither rendered nor left to MDX");
   }
   for (const p of pass2.problems) {
-    if (!notes.some((n) => p.file === notePath(n))) failures.push({ batch, reason: `with only the clean notes, a seed or target has a problem: ${p.file}:${p.line}: ${p.reason}` });
+    if (!notes.some((n) => p.file === cleanPath(n))) failures.push({ batch, reason: `with only the clean notes, a seed or target has a problem: ${p.file}:${p.line}: ${p.reason}` });
   }
   return failures;
 }
@@ -303,7 +306,7 @@ describe("content pipeline fuzz", () => {
         }
         const { result } = outcome;
         if (result.ms > slowest.ms) slowest = { ms: result.ms, batch };
-        failures.push(...verify(result, batchNotes, join(root, `job-${result.id}`, "all", "papers")));
+        failures.push(...verify(result, batchNotes, join(root, `job-${result.id}`)));
         rendered += Object.keys(result.pass2.html).length;
         mdx += batchNotes.filter((n) => result.pass2.mdxSlugs.includes(n.name)).length;
         rejected += new Set(result.pass1.problems.map((p) => p.file)).size;
