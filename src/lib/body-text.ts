@@ -27,11 +27,12 @@ export function proseOf(body: string): string {
 }
 
 /**
- * Whether a note needs Astro's MDX compiler: imports, JSX or HTML tags, or
- * expressions in its prose. Plain Markdown with math takes the fast path.
+ * Whether a note needs Astro's MDX compiler: imports, JSX or HTML tags (or a
+ * fragment, <>…</>), or expressions in its prose. Plain Markdown with math takes the fast path.
  */
 export function needsMdxCompiler(body: string): boolean {
   // Escaped braces and < (\{ \} \<) are characters, in MDX too.
   const prose = withLf(body).replace(FENCED_CODE, " ").replace(DISPLAY_MATH, " ").replace(INLINE_MATH, " ").replace(/`[^`\n]*`/g, " ").replace(/\\[{}<]/g, " ");
-  return /^(import|export)\s/m.test(prose) || /<[A-Za-z]/.test(prose) || /[{}]/.test(prose);
+  // <> opens a JSX fragment, which the fast path would render as a <div>.
+  return /^(import|export)\s/m.test(prose) || /<[A-Za-z>]/.test(prose) || /[{}]/.test(prose);
 }

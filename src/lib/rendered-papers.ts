@@ -34,7 +34,8 @@ export function mdxPaperFiles(papersDir: string, base: string): string[] {
   const index = takeRenderedContent(papersDir, base)?.index;
   if (index) return [...index.values()].filter((paper) => paper.mdx).map((paper) => paper.path.slice(papersDir.length + 1));
   return listPaperFiles(papersDir)
-    .filter((path) => !isMarkdownNote(path) && needsMdxCompiler(readFileSync(path, "utf8").replace(/^---[\s\S]*?\n---/, "")))
+    // Decoded as the check reads a note: without a byte-order mark, which would hide the frontmatter from the pattern.
+    .filter((path) => !isMarkdownNote(path) && needsMdxCompiler(fromUtf8.decode(readFileSync(path)).replace(/^---[\s\S]*?\n---/, "")))
     .map((path) => path.slice(papersDir.length + 1));
 }
 

@@ -9,7 +9,7 @@ import type { VFile } from "vfile";
 import { didYouMean } from "../lib/did-you-mean.ts";
 import { SOURCE } from "./messages.ts";
 
-const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi", "math"]);
+const PLAIN = new Set(["text", "txt", "plain", "plaintext", "ansi"]);
 
 const KNOWN_NAMES = [...PLAIN, ...Object.keys(bundledLanguages)];
 
@@ -37,6 +37,12 @@ export default function remarkCodeLanguages({ langAlias = {} }: CodeLanguageOpti
       if (node.type !== "code") return SKIP;
       if (!node.lang) return;
       const name = node.lang.toLowerCase();
+      // Astro's Shiki never highlights "math", and rehype-katex renders such a block as a formula, but only
+      // on the MDX path (the check's KaTeX pass never sees it): plain text on both paths, said where.
+      if (name === "math") {
+        file.info("a ```math block is shown as code, not as a formula: for a formula, put its TeX between $$ lines", { place: node.position, source: SOURCE, ruleId: "math-code-block" });
+        return void (node.lang = "plaintext");
+      }
       if (isKnownCodeLanguage(name)) return void (node.lang = name);
       // info(), not message(): a warning, which does not fail the build.
       file.info(`unknown code language "${node.lang}": the block is shown as plain text without highlighting${didYouMeanLanguage(name, names)}`, { place: node.position, source: SOURCE, ruleId: "code-language" });

@@ -219,8 +219,9 @@ export default function remarkKatexCheck() {
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
       const tex = (math.data?.originalTex ?? math.value).trim();
       const unknown = /control sequence: (\\\S+)/.exec(problem)?.[1];
-      // A display's \label left in its TeX is one without braces, which remark-equation-numbers has told.
-      if (unknown === "\\label" && math.type === "math") return;
+      // A display's \label left in its TeX is one without braces, which remark-equation-numbers has told,
+      // unless a brace is left open (\label{x): it leaves that to the group's message below.
+      if (unknown === "\\label" && math.type === "math" && !unbalancedGroup(tex)) return;
       if (blankLine && !closedDespiteBlankLine(tex, unknown)) {
         // Prose and headings read as TeX: quoting them back would not show what is wrong.
         const { start, end } = math.position!;

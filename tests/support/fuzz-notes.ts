@@ -465,7 +465,9 @@ const BAD_NAMES = ["Upper-Case", "under_score", "trailing-", "a--b", "中文", "
 export const noteArb: fc.Arbitrary<GeneratedNote> = fc
   .tuple(
     fc.oneof({ arbitrary: texNoteArb, weight: 7 }, { arbitrary: markdownNoteArb, weight: 5 }, { arbitrary: metaNoteArb, weight: 2 }, { arbitrary: mutantNoteArb, weight: 3 }, { arbitrary: validNoteArb, weight: 3 }),
-    fc.option(fc.constantFrom(...BAD_NAMES), { freq: 40, nil: undefined }),
+    // About 1 note in 20 gets a bad name (fc.option's freq is the other way round: 1 in freq is nil),
+    // so that most notes stand or fall by their text, and those that pass reach the checks after rendering.
+    fc.oneof({ arbitrary: fc.constant(undefined), weight: 19 }, { arbitrary: fc.constantFrom(...BAD_NAMES), weight: 1 }),
   )
   .map(([note, badName]) => (badName && note.kind !== "valid" ? { ...note, badName } : note));
 

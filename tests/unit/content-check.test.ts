@@ -229,6 +229,9 @@ $$
   it("tells a \\label without braces once, at it, not also as a command KaTeX lacks", async () => {
     const body = `${frontmatter()}\n$$\na = b \\label eq:a\n$$\n`;
     expect(await problemsOf({ bare: body })).toEqual(["bare.mdx:10:7: \\label needs an argument in braces"]);
+    // Nor is a \\label whose brace is never closed let through by both: KaTeX fails on it when the page is rendered.
+    const open = `${frontmatter()}\n$$\n\\label{x\n$$\n`;
+    expect(await problemsOf({ open })).toEqual([expect.stringMatching(/^open\.mdx:10:7: KaTeX cannot render \$\\label\{x\$: .*Undefined control sequence: \\label.*; /)]);
     // An inline formula is quoted as written, not as the link its \\eqref became.
     const inline = `${frontmatter()}\n$$\nc = d \\label{eq:c}\n$$\n\nSee $\\eqref{eq:c} \\label{eq:y}$.\n`;
     expect(await problemsOf({ inline })).toEqual([expect.stringMatching(/^inline\.mdx:13:5: KaTeX cannot render \$\\eqref\{eq:c\} \\label\{eq:y\}\$: \\label names display equations only/)]);
@@ -1011,6 +1014,8 @@ describe("mdxPaperFiles", () => {
       plain: `${frontmatter()}\nPlain text with braces only in math: $\\{a\\}$.\n`,
       expression: `${frontmatter()}\nexport const n = 2;\n\nThere are {n} of them.\n`,
       draft: `${frontmatter({ draft: "true" })}\nA <b>draft</b>.\n`,
+      // A byte-order mark before the frontmatter, whose title holds a tag: the frontmatter is still no body.
+      bom: `\ufeff${frontmatter({ title: '"The <b> tag"' })}\nPlain text.\n`,
     });
     const fromFiles = mdxPaperFiles(papersDir, "/");
     expect(fromFiles.sort()).toEqual(["draft.mdx", "expression.mdx"]);

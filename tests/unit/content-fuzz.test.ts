@@ -19,9 +19,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
+import { fromHtml } from "hast-util-from-html";
 import { Parser } from "htmlparser2";
+import { VFile } from "vfile";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ContentProblem } from "../../src/lib/content-check.ts";
+import rehypeNoMathErrors from "../../src/plugins/rehype-no-math-errors.ts";
 import { noteArb, SEEDS, TARGET_SLUGS, targetArb, type NoteKind } from "../support/fuzz-notes.ts";
 import type { FuzzJob, FuzzJobOutcome, FuzzJobResult, NoteExtension } from "../support/fuzz-worker.ts";
 
@@ -161,11 +164,14 @@ function badProblem(p: ContentProblem, texts: Map<string, string>): string | und
   return undefined;
 }
 
-function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failure[] {
+/** `jobDir` holds the batch's two folders: all/ (pass 1) and clean/ (pass 2). */
+function verify(result: FuzzJobResult, notes: Note[], jobDir: string): Failure[] {
   const failures: Failure[] = [];
   const batch = notes[0]!.batch;
-  const pathOf = (name: string, ext: NoteExtension = ".mdx") => join(papersDir, `${name}${ext}`);
+  const pathOf = (name: string, ext: NoteExtension = ".mdx") => join(jobDir, "all", "papers", `${name}${ext}`);
   const notePath = (note: Note) => pathOf(note.name, note.ext);
+  // Pass 2's problems name files in clean/: compared with all/'s paths, none was ever a note's.
+  const cleanPath = (note: Note) => join(jobDir, "clean", "papers", `${note.name}${note.ext}`);
   const texts = new Map<string, string>();
   for (const seed of SEEDS) texts.set(pathOf(seed.slug), seed.text);
   // Targets are valid by construction; their text is not needed for the checks below.
@@ -195,14 +201,15 @@ function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failur
     if (pass1.mdxSlugs.includes(note.name) !== pass1.mdxFiles.includes(note.name))
       fail(`the content check (${pass1.mdxSlugs.includes(note.name) ? "MDX" : "fast path"}) and the content loader (${pass1.mdxFiles.includes(note.name) ? "MDX" : "fast path"}) disagree on how to render the note`);
     if (!pass2.names.includes(note.name)) continue; // it refers to a target that has problems
-    const again = problemsOf(pass2.problems, notePath(note));
+    const again = problemsOf(pass2.problems, cleanPath(note));
     if (again.length > 0) {
       fail(`no problems among all notes, but problems among the clean ones:\n${again.map((p) => `  ${p.line}:${p.column}: ${p.reason}`).join("\n")}`);
       continue;
     }
     const html = pass2.html[note.name];
     if (html !== undefined) {
-      if (/katex-error|mathcolor="#cc0000"|color:\s*#cc0000/.test(html)) fail(`the rendered page has KaTeX error text: …${excerpt(html, /katex-error|#cc0000/)}…`);
+      const error = katexErrorAt(html);
+      if (error !== undefined) fail(`the rendered page has KaTeX error text: …${excerpt(html, error)}…`);
       if (hasScriptElement(html)) fail(`the rendered page has a raw <script: …${excerpt(html, /<script/i)}…`);
       if (pass2.mdxNodesOnFastPath[note.name]) fail(`the note uses MDX syntax (${pass2.mdxNodesOnFastPath[note.name]}) but was rendered on the fast path, which drops it`);
     } else if (pass2.mdxSlugs.includes(note.name)) {
@@ -210,7 +217,7 @@ function verify(result: FuzzJobResult, notes: Note[], papersDir: string): Failur
     } else fail("the note has no problems, but was neither rendered nor left to MDX");
   }
   for (const p of pass2.problems) {
-    if (!notes.some((n) => p.file === notePath(n))) failures.push({ batch, reason: `with only the clean notes, a seed or target has a problem: ${p.file}:${p.line}: ${p.reason}` });
+    if (!notes.some((n) => p.file === cleanPath(n))) failures.push({ batch, reason: `with only the clean notes, a seed or target has a problem: ${p.file}:${p.line}: ${p.reason}` });
   }
   return failures;
 }
@@ -224,8 +231,21 @@ function hasScriptElement(html: string): boolean {
   return found;
 }
 
-function excerpt(text: string, at: RegExp): string {
-  const i = Math.max(0, text.search(at));
+/**
+ * Where KaTeX's error markup is in a page (an element rehype-no-math-errors
+ * tells of: class katex-error, its red), or undefined; not the words
+ * "katex-error" in a code block or in prose.
+ */
+function katexErrorAt(html: string): number | undefined {
+  if (!/katex-error|#cc0000/.test(html)) return undefined;
+  const file = new VFile(html);
+  rehypeNoMathErrors()(fromHtml(html, { fragment: true }), file);
+  const place = file.messages[0]?.place;
+  return place === undefined ? undefined : (("start" in place ? place.start : place).offset ?? 0);
+}
+
+function excerpt(text: string, at: RegExp | number): string {
+  const i = typeof at === "number" ? at : Math.max(0, text.search(at));
   return text.slice(Math.max(0, i - 120), i + 120);
 }
 
@@ -286,7 +306,7 @@ describe("content pipeline fuzz", () => {
         }
         const { result } = outcome;
         if (result.ms > slowest.ms) slowest = { ms: result.ms, batch };
-        failures.push(...verify(result, batchNotes, join(root, `job-${result.id}`, "all", "papers")));
+        failures.push(...verify(result, batchNotes, join(root, `job-${result.id}`)));
         rendered += Object.keys(result.pass2.html).length;
         mdx += batchNotes.filter((n) => result.pass2.mdxSlugs.includes(n.name)).length;
         rejected += new Set(result.pass1.problems.map((p) => p.file)).size;

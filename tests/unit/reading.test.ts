@@ -34,6 +34,9 @@ describe("reading time", () => {
     // An escaped \$ is a dollar sign: the formula is the next $…$, not the text from the escape on.
     expect(needsMdxCompiler("Escaped \\$5 then $x_{1}$.")).toBe(false);
     expect(needsMdxCompiler("A set {1, 2} in prose.")).toBe(true);
+    // A JSX fragment, even an empty one, is MDX: the fast path made it a <div>.
+    expect(needsMdxCompiler("<>\nText.\n</>\n")).toBe(true);
+    expect(needsMdxCompiler("<>\n</>\n")).toBe(true);
     // Display math in a list item or a quote, and escaped braces, are no MDX either.
     expect(needsMdxCompiler("- item:\n\n   $$\n   a = b \\label{eq:in-list}\n   $$\n\n> $$\n> c = d \\label{eq:q}\n> $$\n")).toBe(false);
     expect(needsMdxCompiler("Escaped braces \\{ \\} and less-than \\< in prose.")).toBe(false);

@@ -9,7 +9,9 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
+import { checkContent } from "../../src/lib/content-check.ts";
 import { loadPaperIndex } from "../../src/lib/paper-index.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { sitePipeline } from "../../src/plugins/index.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
@@ -178,6 +180,20 @@ describe("code blocks in an MDX note", () => {
       expect.stringMatching(/^unknown code language "golnag": .*; did you mean golang\?$/),
       expect.stringMatching(/^unknown code language "constructor": /),
     ]);
+  });
+
+  it("show a ```math block as plain code on both paths, with a warning, not as a formula on the MDX path only", async () => {
+    const math = `${frontmatter()}\n~~~math\nx^2 \\hline\n~~~\n`;
+    const { html, file } = render({ math }, "math");
+    expect(html).toContain('<code class="language-plaintext">');
+    expect(html).not.toContain("katex");
+    const says = "a ```math block is shown as code, not as a formula: for a formula, put its TeX between $$ lines";
+    expect(file.messages.map((m) => m.reason)).toEqual([says]);
+    const { papersDir } = writePapers({ math });
+    const fast = await checkContent(papersDir, "/", { render: true });
+    expect(fast.problems).toEqual([]);
+    expect(fast.warnings.map((w) => `${w.line}:${w.column}: ${w.reason}`)).toEqual([`9:1: ${says}`]);
+    expect(paperHtml(fast.rendered.get("math")!)).toContain('aria-label="plaintext code"');
   });
 
   it("suggest no language for one that is nothing like any", () => {
