@@ -209,12 +209,16 @@
     });
   }
 
-  /** A formula's TeX as it is written in a note: $…$, or $$…$$ for a display; a reference's, $\eqref{…}$. */
+  /**
+   * A formula's TeX as it is written in a note: $…$, or a display with each $$
+   * on a line of its own (pasted into a note, "$$\begin{…}" would be text on
+   * the opening line, and a display never closed); a reference's, $\eqref{…}$.
+   */
   function texOf(formula) {
     if (formula.hasAttribute("data-tex")) return "$" + formula.getAttribute("data-tex") + "$";
     var annotation = formula.querySelector("annotation");
     if (!annotation) return formula.textContent;
-    return formula.parentElement.classList.contains("katex-display") ? "$$" + annotation.textContent + "$$" : "$" + annotation.textContent + "$";
+    return formula.parentElement.classList.contains("katex-display") ? "$$\n" + annotation.textContent + "\n$$" : "$" + annotation.textContent + "$";
   }
 
   // The selection as the browser reads it (what is shown, with its line

@@ -1,7 +1,11 @@
 // A reader's path through the built seed site, in real Chromium over http.
+import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { scrollIntoViewSettled } from "../support/browser.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
 import { sitePages, useSeedSite } from "../support/seed-site.ts";
 
 const seed = useSeedSite();
@@ -230,17 +234,23 @@ describe("formula links", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain("with parameters $\\Theta$ and a codebook");
     // The TeX as the author wrote it: its label, and not the \tag that numbers it on the page.
-    expect(copied).toMatch(/\n\$\$\\begin\{aligned\}\n[\s\S]*\\end\{aligned\}\n\\label\{eq:vqgan\}\$\$\nThe compression/);
+    // Each $$ on a line of its own: pasted into a note, it is a display (below).
+    expect(copied).toMatch(/\n\$\$\n\\begin\{aligned\}\n[\s\S]*\\end\{aligned\}\n\\label\{eq:vqgan\}\n\$\$\nThe compression/);
     expect(copied).not.toContain("\\tag");
     expect(copied).not.toContain("¶");
     // A reference to it as written too, not its number frozen: "the reconstructions in (1)" pasted into LaTeX would stay (1).
     expect(copied).toContain("the reconstructions in $\\eqref{eq:vqgan}$ are nearly lossless");
+    // Pasted into a note, as an author takes a formula from another note, it passes the check: numbered, its reference resolved.
+    const { contentDir, papersDir } = writePapers({ pasted: `${frontmatter()}\n${copied}\n` });
+    const check = await checkContent(papersDir, "/", { render: true });
+    rmSync(contentDir, { recursive: true, force: true });
+    expect([check.problems.map((p) => p.reason), check.formulas > 2, paperHtml(check.rendered.get("pasted")!)]).toEqual([[], true, expect.stringContaining('href="#eq-vqgan"')]);
     // The rich copy (for a document editor) gives the TeX too, without the buttons.
     const html = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
       return item!.types.includes("text/html") ? (await item!.getType("text/html")).text() : "";
     });
-    expect(html).toContain("$$\\begin{aligned}");
+    expect(html).toContain("$$\n\\begin{aligned}");
     // There a reference stays a link to its equation, which a document editor keeps.
     expect(html).toMatch(/the reconstructions in <a href="http[^"]+\/papers\/wuerstchen\/#eq-vqgan"[^>]*>\(1\)<\/a> are/);
     // A selection with a reference and no formula (copy-tex leaves it to the browser) gives the reference as written.
@@ -282,7 +292,7 @@ describe("formula links", () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    expect(fromTitle).toMatch(/^Würstchen: An Efficient Architecture[\s\S]*\n\$\$\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\$\$\n*$/);
+    expect(fromTitle).toMatch(/^Würstchen: An Efficient Architecture[\s\S]*\n\$\$\n\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\n\$\$\n*$/);
     expect(fromTitle).not.toMatch(/𝑋|@inproceedings/);
     // A selection inside one display formula is that formula, as a display.
     const inside = await copySelection(page, () => {
@@ -293,10 +303,10 @@ describe("formula links", () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    expect(inside).toMatch(/^\$\$\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\$\$$/);
+    expect(inside).toMatch(/^\$\$\n\\begin\{aligned\}[\s\S]*\\label\{eq:vqgan\}\n\$\$$/);
     // The rich copy too, as text: its & is not markup.
     const insideHtml = await page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType("text/html")).text());
-    expect(insideHtml).toMatch(/\$\$\\begin\{aligned\}\nX_q &amp;= f_\\Theta\(X\)/);
+    expect(insideHtml).toMatch(/\$\$\n\\begin\{aligned\}\nX_q &amp;= f_\\Theta\(X\)/);
     await page.context().close();
   });
 
@@ -320,7 +330,7 @@ describe("formula links", () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    expect(copied).toMatch(/^\(1\) \S.* eq:\S+\n\$\$[^$]+\\label\{eq:[^}]+\}\$\$\n*$/);
+    expect(copied).toMatch(/^\(1\) \S.* eq:\S+\n\$\$\n[^$]+\\label\{eq:[^}]+\}\n\$\$\n*$/);
     expect(copied).not.toContain("\\tag");
     await page.context().close();
   });
