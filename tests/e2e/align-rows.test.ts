@@ -85,7 +85,7 @@ describe("a row's number", () => {
       const x = box.x + box.width / 2;
       await tab.mouse.click(x, box.y + box.height / 2);
       await expect.poll(() => tab.url(), { message: `${row}, clicked on its ${clickOn}` }).toMatch(new RegExp(`#${row}$`));
-      expect(await number.evaluate((el) => [el.matches(":target"), getComputedStyle(el).boxShadow !== "none"])).toEqual([true, true]);
+      expect(await number.evaluate((el) => [el.matches(":target"), getComputedStyle(el).outlineStyle])).toEqual([true, "solid"]);
     }
     await tab.close();
   });
