@@ -116,18 +116,24 @@
     return nearest;
   }
 
+  // The address becomes the equation's permalink and :target moves to it, with
+  // no history entry and no jump: the reader is already looking at it.
+  function targetInPlace(id) {
+    var x = scrollX, y = scrollY;
+    location.replace("#" + id);
+    // Reading the position applies the fragment's scroll now: at the top of the
+    // page, a scrollTo(0, 0) before it was none, and the page jumped after.
+    if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".equation-link");
     // A new tab or window (Ctrl, Cmd, Shift, middle button) is the browser's to open.
     if (link && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0)) {
       var anchor = link.getAttribute("href").slice(1);
       event.preventDefault();
-      // The address becomes the permalink and :target moves to this equation,
-      // with no history entry and no jump: the reader is already looking at it.
-      var x = scrollX, y = scrollY;
       var focused = document.activeElement === link;
-      location.replace("#" + anchor);
-      scrollTo(x, y);
+      targetInPlace(anchor);
       // The new :target took the keyboard's focus to the page; it stays on the button pressed.
       if (focused) link.focus({ preventScroll: true });
       copyFrom(link, permalink(anchor), zh ? "已复制链接" : "Link copied");
@@ -139,9 +145,7 @@
     var row = number && event.target.closest(".katex-tag .vlist > span");
     var numbered = number && ((row && row.querySelector("[id]")) || rowNumberAt(number, event.clientY) || number.closest(".equation[id]"));
     if (numbered && !window.getSelection().toString()) {
-      var left = scrollX, top = scrollY;
-      location.replace("#" + numbered.id);
-      scrollTo(left, top);
+      targetInPlace(numbered.id);
       return;
     }
     // Copy buttons: what each one copies, and what it is called.
