@@ -1,17 +1,28 @@
 // The build runs from a bundle of its code: made once, used while no file it
 // was made from changes, made again as soon as one does.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { BUILD_ENTRIES, buildModule, bundleOf, useBundle } from "../../src/lib/build-bundle.ts";
 
+/**
+ * A source file, saved a moment before the build, as an author's are: one saved
+ * in the build's first millisecond counts as saved while esbuild read it, and
+ * its bundle is not kept (a second bundleOf then made it again in its place).
+ */
+function saved(path: string, text: string, secondsAgo = 2): void {
+  writeFileSync(path, text);
+  const then = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, then, then);
+}
+
 function project(): { root: string; cacheDir: string; entries: string[] } {
   const root = mkdtempSync(join(tmpdir(), "papernotes-bundle-"));
-  writeFileSync(join(root, "main.ts"), 'import { greeting } from "./greeting.ts";\nconst times: number = 2;\nconsole.log(greeting.repeat(times));\n');
-  writeFileSync(join(root, "greeting.ts"), 'export const greeting: string = "hello ";\n');
+  saved(join(root, "main.ts"), 'import { greeting } from "./greeting.ts";\nconst times: number = 2;\nconsole.log(greeting.repeat(times));\n');
+  saved(join(root, "greeting.ts"), 'export const greeting: string = "hello ";\n');
   return { root, cacheDir: join(root, "cache"), entries: ["main.ts"] };
 }
 
@@ -30,7 +41,7 @@ describe("bundleOf", { timeout: 30_000 }, () => {
   it("makes it again when a module it imports changes", async () => {
     const options = project();
     const first = await bundleOf(options);
-    writeFileSync(join(options.root, "greeting.ts"), 'export const greeting: string = "bye ";\n');
+    saved(join(options.root, "greeting.ts"), 'export const greeting: string = "bye ";\n', 1);
     const second = await bundleOf(options);
     expect(second.made).toBe(true);
     expect(second.dir).not.toBe(first.dir);
