@@ -15,3 +15,8 @@ export function findElement(node: Pick<Parent, "children">, test: (element: Elem
   }
   return undefined;
 }
+
+/** An element that rehype-katex (or rehype-katex-cached) renders: `math-display` or `math-inline`. */
+export function isMathElement(node: Element): boolean {
+  return hasClass(node, "math-display") || hasClass(node, "math-inline");
+}

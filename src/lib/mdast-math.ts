@@ -1,7 +1,7 @@
 // Keeps a remark-math node's TeX and the hast text that rehype-katex reads in step.
 import type { Parent } from "hast";
 import type { Nodes } from "mdast";
-import { findElement, hasClass } from "./hast-class.ts";
+import { findElement, isMathElement } from "./hast-class.ts";
 
 export interface MathNode {
   type: "math" | "inlineMath";
@@ -31,7 +31,7 @@ export function setMathTex(node: MathNode, tex: string): void {
   data.originalTex ??= node.value;
   node.value = tex;
   // hChildren are hast: remark-rehype's children for the node.
-  const rendered = findElement({ children: (data.hChildren ?? []) as Parent["children"] }, (e) => hasClass(e, "math-display") || hasClass(e, "math-inline"));
+  const rendered = findElement({ children: (data.hChildren ?? []) as Parent["children"] }, isMathElement);
   if (rendered) rendered.children = [{ type: "text", value: tex }];
   else Object.assign(data, mathNodeData(tex, node.type === "math", data.hProperties));
 }

@@ -40,6 +40,11 @@ export function pointAt(file: VFile, node: Node | undefined, offset: number): Po
   return { line: start.line + lines.length - 1, column, offset };
 }
 
+/** Where `text`, found at `index` of `within` (the node's raw HTML, or its TeX), is in the file. */
+export function placeOfFound(file: VFile, node: Node | undefined, text: string, within: string, index: number): Point | undefined {
+  return placeOf(file, node, text, occurrences(within.slice(0, index), text));
+}
+
 /** How many times `of` occurs in `text`: which occurrence a place is (see placeOf's `nth`). */
 export function occurrences(text: string, of: string): number {
   return text.split(of).length - 1;

@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { hasClass } from "../lib/hast-class.ts";
+import { hasClass, isMathElement } from "../lib/hast-class.ts";
 import { formulaClasses, formulaKey } from "../lib/katex-classes.ts";
 import { namedFromContent, withMathLabel } from "../lib/katex-math-label.ts";
 import { renderMath } from "../lib/katex-render.ts";
@@ -25,8 +25,8 @@ export default function rehypeKatexCached() {
   return (tree: Root, file: VFile) => {
     const classes = (file.data.katexClasses ??= new Set());
     visitParents(tree, "element", (element: Element, parents) => {
+      if (!isMathElement(element)) return;
       const display = hasClass(element, "math-display");
-      if (!display && !hasClass(element, "math-inline")) return;
       const parent = parents.at(-1) as Element | Root;
       const tex = toText(element, { whitespace: "pre" });
       let value: string;

@@ -9,7 +9,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { attributesOf, START_TAG, withoutComments } from "../lib/html-tags.ts";
 import { isOtherOrigin } from "../postbuild/dist-guard.ts";
-import { occurrences, placeOf, report } from "./messages.ts";
+import { placeOfFound, report } from "./messages.ts";
 
 /** Attributes that make the browser fetch what they name (an <a href> is only followed). */
 const FETCHING = new Set(["src", "data", "poster", "srcset"]);
@@ -47,7 +47,7 @@ export default function remarkBlockedHtml() {
         for (const match of withoutComments(source).matchAll(START_TAG)) {
           const reason = blockedBecause(match[1]!.toLowerCase(), attributesOf(match[2]!), shortened(match[0]));
           // At this tag, not at a copy of it in a comment before it.
-          if (reason) report(file, node, reason, placeOf(file, node, match[0], occurrences(source.slice(0, match.index), match[0])));
+          if (reason) report(file, node, reason, placeOfFound(file, node, match[0], source, match.index));
         }
         return;
       }

@@ -13,7 +13,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { attributesOf, quotedValue, replaceAttributeValues } from "../lib/html-tags.ts";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
-import { occurrences, placeOf, report, SOURCE } from "./messages.ts";
+import { placeOfFound, report, SOURCE } from "./messages.ts";
 import { closestName } from "../lib/did-you-mean.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 
@@ -67,7 +67,7 @@ export default function remarkImageSources(options: { publicDir: string; base: s
         const html = node.value;
         node.value = replaceAttributeValues(html, "src", (url, found) => {
           if (found.tag !== "img" || url.startsWith("data:")) return undefined;
-          const image = siteImage(url, node, placeOf(file, node, found.written, occurrences(html.slice(0, found.index), found.written)));
+          const image = siteImage(url, node, placeOfFound(file, node, found.written, html, found.index));
           if (!image) return undefined;
           // An <img> that gives its own size keeps the author's.
           const attributes = attributesOf(found.attributes);

@@ -11,7 +11,7 @@ import { formulaKey } from "../lib/katex-classes.ts";
 import { katexHas } from "../lib/katex-options.ts";
 import { literalPattern } from "../lib/literal-pattern.ts";
 import { texWithMacros, type MathNode } from "../lib/mdast-math.ts";
-import { BLANK_LINE, occurrences, placeOf, report } from "./messages.ts";
+import { BLANK_LINE, placeOfFound, report } from "./messages.ts";
 import { renderMath } from "../lib/katex-render.ts";
 
 /** KaTeX's verdict per distinct TeX string (null: it renders); the HTML itself is cached for rendering. */
@@ -241,7 +241,7 @@ export default function remarkKatexCheck() {
       const reason = inlineLabel ? "\\label names display equations only: put the formula between $$ lines of its own to number and link it" : group ? `${problem}; ${group.reason}` : problem + (unknown ? unknownReason(unknown) : environmentInstead(problem) || pairingHint(problem));
       const say = (reason: string, at: string | Point | undefined) => report(file, math, `KaTeX cannot render $${tex}$: ${reason}`.replace(/\s*\n\s*/g, " "), at);
       // An unknown command can be found in the author's TeX, at its own line.
-      say(reason, group ? placeOf(file, math, group.text, occurrences(tex.slice(0, group.offset), group.text)) : unknown);
+      say(reason, group ? placeOfFound(file, math, group.text, tex, group.offset) : unknown);
       // KaTeX stops at the first unknown command: the others of the formula are found with those before it defined as nothing.
       if (inlineLabel || group || !unknown) return;
       for (const known = [unknown]; known.length < MAX_UNKNOWN_COMMANDS; ) {

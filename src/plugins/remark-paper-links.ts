@@ -12,7 +12,7 @@ import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { publicFileOf } from "./remark-image-sources.ts";
-import { occurrences, placeOf, report, SOURCE } from "./messages.ts";
+import { placeOfFound, report, SOURCE } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
@@ -74,7 +74,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
       if (node.type === "html") {
         const html = node.value;
         node.value = replaceAttributeValues(html, "href", (url, found) => {
-          const link = siteLink(url, node, placeOf(file, node, found.written, occurrences(html.slice(0, found.index), found.written)));
+          const link = siteLink(url, node, placeOfFound(file, node, found.written, html, found.index));
           return link === url ? undefined : quotedValue(link);
         });
         return;
