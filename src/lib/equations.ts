@@ -18,7 +18,14 @@ export interface ParsedDisplay {
   /** TeX with \label, \tag, \notag and \nonumber removed. */
   body: string;
   /** Set when each row carries its own number (align/gather, or several labels). */
-  rowEnvironment?: { name: string; before: string; rows: string[]; after: string };
+  rowEnvironment?: {
+    name: string;
+    before: string;
+    rows: string[];
+    /** Each row as written: its \label, \tag and comments kept. */
+    writtenRows: string[];
+    after: string;
+  };
   rows: EquationRow[];
   problems: DisplayProblem[];
 }
@@ -126,9 +133,9 @@ function parseRow(tex: string, problems: DisplayProblem[]): { body: string; row:
   return { body, row: { label, customTag: tags.args[0], tagAsWritten: tags.written[0], bareTag: /\\tag\*/.test(labels.rest) || undefined, unnumbered } };
 }
 
-/** Splits an environment body on top-level `\\` (not inside braces or nested environments). */
-function splitRows(body: string): string[] {
-  const rows: string[] = [];
+/** Where each row of an environment body starts and ends: split on top-level `\\` (not inside braces or nested environments). */
+function splitRows(body: string): [start: number, end: number][] {
+  const rows: [number, number][] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < body.length; i++) {
@@ -139,18 +146,18 @@ function splitRows(body: string): string[] {
       if (body.startsWith("\\begin{", i)) depth++;
       else if (body.startsWith("\\end{", i)) depth--;
       else if (body[i + 1] === "\\" && depth === 0) {
-        rows.push(body.slice(start, i));
+        rows.push([start, i]);
         start = i + 2;
       }
       i++;
     }
   }
-  rows.push(body.slice(start));
+  rows.push([start, body.length]);
   return rows;
 }
 
 /** Finds a row environment that is the whole display (surrounding whitespace aside). */
-function wholeRowEnvironment(tex: string): { name: string; inner: string; before: string; after: string } | undefined {
+function wholeRowEnvironment(tex: string): { name: string; inner: string; innerStart: number; before: string; after: string } | undefined {
   const begin = /^\s*\\begin\{([a-z]+\*?)\}(\{[^}]*\})?/.exec(tex);
   if (!begin || !ROW_ENVIRONMENTS.has(begin[1]!)) return undefined;
   const name = begin[1]!;
@@ -158,7 +165,7 @@ function wholeRowEnvironment(tex: string): { name: string; inner: string; before
   const endAt = tex.lastIndexOf(endTag);
   if (endAt < 0) return undefined;
   const after = tex.slice(endAt + endTag.length);
-  return { name, inner: tex.slice(begin[0].length, endAt), before: begin[2] ?? "", after };
+  return { name, inner: tex.slice(begin[0].length, endAt), innerStart: begin[0].length, before: begin[2] ?? "", after };
 }
 
 export interface UnbalancedGroup {
@@ -225,27 +232,29 @@ function withoutRowProblems(tex: string, problems: DisplayProblem[]): DisplayPro
   return problems.length > 0 && unbalancedGroup(tex) ? [] : problems;
 }
 
-export function parseDisplayTex(tex: string): ParsedDisplay {
+export function parseDisplayTex(written: string): ParsedDisplay {
   // A \label in a comment is none, and a \tag put after a comment would be one.
-  tex = maskTexComments(tex);
+  const tex = maskTexComments(written);
   const problems: DisplayProblem[] = [];
   const env = wholeRowEnvironment(tex);
   if (env) {
-    const rawRows = splitRows(env.inner);
+    // Masking keeps every offset: a row's place in `tex` is its place as written.
+    const ranges = splitRows(env.inner);
+    const rawRows = ranges.map(([start, end]) => env.inner.slice(start, end));
     const labelCount = (env.inner.match(/\\label(?![A-Za-z])/g) ?? []).length;
     const trailing = parseRow(env.after, problems);
     // A \tag on a row of align* is that row's, as in LaTeX; a single \label numbers the whole display.
     const rowTagged = env.name.endsWith("*") && /\\tag(?![A-Za-z])/.test(env.inner);
     const perRow = NUMBERS_EVERY_ROW.has(env.name) || labelCount > 1 || rowTagged;
     if (perRow && rawRows.length > 1 && !trailing.row.label && !trailing.row.customTag) {
-      const parsed = rawRows.map((row) => parseRow(row, problems));
+      const parsed = rawRows.map((row, i) => ({ ...parseRow(row, problems), written: written.slice(env.innerStart + ranges[i]![0], env.innerStart + ranges[i]![1]) }));
       // A row that is only whitespace after a final \\ is no row.
       const rows = parsed.filter((p, i) => i < parsed.length - 1 || /\S/.test(p.body) || p.row.label);
       // Rows of align* or aligned are numbered because of their labels: a row without one (or a \tag) has no number, as in LaTeX.
       if (!NUMBERS_EVERY_ROW.has(env.name)) for (const { row } of rows) if (row.label === undefined && row.customTag === undefined) row.unnumbered = true;
       return {
         body: tex,
-        rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), after: trailing.body },
+        rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), writtenRows: rows.map((r) => r.written), after: trailing.body },
         rows: rows.map((r) => r.row),
         problems: withoutRowProblems(tex, problems),
       };
@@ -276,6 +285,27 @@ export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation
     return (i > 0 ? ` \\\\${space}\n` : "") + row.slice(space.length).trim() + tag(numbers[i], true);
   });
   return `\\begin{${starred}}${env.before}\n${rows.join("")}\n\\end{${starred}}${env.after}`;
+}
+
+/** One row of a display of several, alone in its environment, with its number (a preview of that row's equation, away from its page). */
+export function rowTexForRendering(parsed: ParsedDisplay, row: number, number: NumberedEquation): string {
+  const env = parsed.rowEnvironment!;
+  const last = row === env.rows.length - 1;
+  const alone = { ...env, rows: [rowWithoutSpace(env.rows, row)], writtenRows: [], after: last ? env.after : "" };
+  return texForRendering({ ...parsed, rowEnvironment: alone }, [number]);
+}
+
+/** One row of a display of several as written, alone in the environment as written: a formula of its own, pasted into a note or a LaTeX file. */
+export function rowTexAsWritten(parsed: ParsedDisplay, row: number): string {
+  const env = parsed.rowEnvironment!;
+  const after = row === env.rows.length - 1 ? env.after.trim() : "";
+  return `\\begin{${env.name}}${env.before}\n${rowWithoutSpace(env.writtenRows, row).trim()}\n\\end{${env.name}}${after}`;
+}
+
+/** A row without the space its \\[4pt] asks for, which belongs between it and the row before. */
+function rowWithoutSpace(rows: string[], row: number): string {
+  const tex = rows[row]!;
+  return row > 0 ? tex.replace(ROW_SPACE, "") : tex;
 }
 
 const TEXT_MODE_ESCAPES: Record<string, string> = {

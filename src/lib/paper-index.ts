@@ -9,7 +9,7 @@ import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
 import { isoDate } from "./format.ts";
-import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
+import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
@@ -20,9 +20,11 @@ export interface IndexedEquation extends NumberedEquation {
   anchor: string;
   /** A labelled equation's name, from its label's words as the note spells them (equation-names.ts). */
   name?: string;
-  /** The author's TeX, as written. */
+  /** The author's TeX, as written: the whole display, for a row of several too. */
   tex: string;
-  /** TeX for a hover preview elsewhere: numbered, without ids or links. */
+  /** A row of a display of several (align): that row alone, as written (rowTexAsWritten), which the formula list copies. */
+  rowTex?: string;
+  /** TeX for a preview elsewhere (hover, formula list): numbered, without ids or links; of a row of several, that row alone. */
   previewTex: string;
 }
 
@@ -170,10 +172,19 @@ function withoutRefs(tex: string): string {
 export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   const equations: IndexedEquation[] = [];
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
-    const previewTex = (node.data?.macros ?? "") + withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
-    for (const eq of numbered) {
-      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.data?.originalTex ?? node.value, previewTex });
+    const macros = node.data?.macros ?? "";
+    const tex = node.data?.originalTex ?? node.value;
+    // Each row of an align is an equation of its own: its preview is that row, not the rows around it.
+    if (parsed.rowEnvironment) {
+      numbered.forEach((eq, row) => {
+        if (!eq.anchor) return;
+        const previewTex = macros + withoutRefs(rowTexForRendering(parsed, row, { number: eq.number, bare: eq.bare }));
+        equations.push({ ...eq, anchor: eq.anchor, tex, rowTex: rowTexAsWritten(parsed, row), previewTex });
+      });
+      continue;
     }
+    const eq = numbered[0];
+    if (eq?.anchor) equations.push({ ...eq, anchor: eq.anchor, tex, previewTex: macros + withoutRefs(texForRendering(parsed, [{ number: eq.number, bare: eq.bare }])) });
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {

@@ -27,7 +27,7 @@ import remarkOtherMathDelimiters from "../plugins/remark-other-math-delimiters.t
 import remarkHtmlBlockMarkdown from "../plugins/remark-html-block-markdown.ts";
 import remarkBlockedHtml from "../plugins/remark-blocked-html.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
-import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
+import { listedTex, renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { formulaPreviewClasses, formulaPreviewFonts } from "../plugins/rehype-katex-fonts.ts";
 import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
@@ -341,7 +341,7 @@ const splicedPreviews = boundedMemo<Uint8Array | null>(4096);
 
 /** A preview's bytes; null if it cannot be spliced as it is: a link or an id (to rewrite or check), or TeX that fails (Astro's page reports it). */
 function splicedPreview(eq: IndexedEquation): Uint8Array | null {
-  return splicedPreviews(`${eq.previewTex}\0${eq.tex}`, () => {
+  return splicedPreviews(`${eq.previewTex}\0${listedTex(eq)}`, () => {
     try {
       const html = renderFormulaPreview(eq);
       const scan = scanPage(html);

@@ -68,9 +68,14 @@ function withTexAnnotation(html: string, source: string): string {
   return html.replace(TEX_ANNOTATION, (_, open: string, close: string) => open + escapeText(source) + close);
 }
 
-/** An equation's preview, shown away from its note (the formula list, splices), with the author's TeX in its annotation. */
-export function renderFormulaPreview(eq: Pick<IndexedEquation, "previewTex" | "tex">): string {
-  return withTexAnnotation(renderMath(eq.previewTex, true), eq.tex.trim());
+/** An equation's preview, shown away from its note (the formula list, splices), with the author's TeX in its annotation: a row's own, for a row of an align. */
+export function renderFormulaPreview(eq: Pick<IndexedEquation, "previewTex" | "tex" | "rowTex">): string {
+  return withTexAnnotation(renderMath(eq.previewTex, true), listedTex(eq));
+}
+
+/** The TeX the formula list gives for an equation (its TeX button, a copied selection): a row of an align is its own formula. */
+export function listedTex(eq: Pick<IndexedEquation, "tex" | "rowTex">): string {
+  return (eq.rowTex ?? eq.tex).trim();
 }
 
 function withSource(node: ElementContent, source: string): void {

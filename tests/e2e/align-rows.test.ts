@@ -1,17 +1,23 @@
 // Displays of several numbered rows (align), and references to them from a
 // paper with a long title: they fit where they fit, land where the reader can
 // see them, and never widen the page.
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useBuiltNotes } from "../support/built-notes.ts";
 import { frontmatter } from "../support/papers.ts";
+import { serveStatic } from "../support/serve.ts";
 
 const rows = `${frontmatter({ title: '"Training-Free Preference Optimization for Layered Image Editing with Latent Fusion"' })}
+$$
+\\newcommand{\\KL}{D_{\\mathrm{KL}}}
+$$
+
 ## Objective
 
 $$
 \\begin{align}
 \\mathcal{L}_{\\text{total}} &= \\mathbb{E}_{x_0, \\epsilon, t}\\Big[\\lVert \\epsilon - \\epsilon_\\theta(\\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon, t) \\rVert^2\\Big] \\label{eq:first} \\\\
-&\\quad + \\lambda \\sum_{t > 1} D_{\\mathrm{KL}}\\big(q(x_{t-1} \\mid x_t, x_0) \\,\\|\\, p_\\theta(x_{t-1} \\mid x_t)\\big) \\label{eq:second} \\\\
+&\\quad + \\lambda \\sum_{t > 1} \\KL\\big(q(x_{t-1} \\mid x_t, x_0) \\,\\|\\, p_\\theta(x_{t-1} \\mid x_t)\\big) \\label{eq:second} \\\\
 &\\quad - \\log p_\\theta(x_0 \\mid x_1) \\label{eq:third}
 \\end{align}
 $$
@@ -24,6 +30,15 @@ $$
 w_t &= \\frac{1}{2} \\log \\frac{\\bar\\alpha_t}{1 - \\bar\\alpha_t} + \\lambda_{\\min} \\label{eq:after-tall}
 \\end{align}
 $$
+
+A row with its own tag:
+
+$$
+\\begin{align*}
+u &= v \\tag{A.1} \\label{eq:tagged} \\\\
+w &= z \\label{eq:untagged}
+\\end{align*}
+$$
 ${"\nA paragraph of text that puts the equation well down the page, as in a real note.\n".repeat(12)}`;
 const citing = `${frontmatter({ title: '"Citing"', date: "2024-03-16" })}
 The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eqref{rows/eq:first}${"$"}.
@@ -31,6 +46,23 @@ The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eq
 
 const site = useBuiltNotes({ rows, citing });
 const page = (name: string) => site.fileUrl(`papers/${name}/index.html`);
+
+/**
+ * The number(s) shown above the equation a link landed on: CSS generated
+ * content (its ::before or ::after), which no DOM property holds, read from
+ * Chromium's layout (a counter's value too).
+ */
+async function numbersAbove(tab: Page): Promise<string> {
+  await tab.evaluate(() => document.querySelector(":target")!.closest(".equation")!.setAttribute("data-landed-probe", ""));
+  const cdp = await tab.context().newCDPSession(tab);
+  const { documents, strings } = await cdp.send("DOMSnapshot.captureSnapshot", { computedStyles: [] });
+  await cdp.detach();
+  await tab.evaluate(() => document.querySelector("[data-landed-probe]")!.removeAttribute("data-landed-probe"));
+  const { nodes, layout } = documents[0]!;
+  const equation = nodes.attributes!.findIndex((attributes) => attributes.some((name, i) => i % 2 === 0 && strings[name] === "data-landed-probe"));
+  const pseudos = new Set(nodes.parentIndex!.flatMap((parent, node) => (parent === equation && strings[nodes.nodeName![node]!]!.startsWith("::") ? [node] : [])));
+  return layout.nodeIndex.flatMap((node, k) => (pseudos.has(node) && layout.text[k]! >= 0 ? [strings[layout.text[k]!]!] : [])).join("");
+}
 
 describe("a display of several numbered rows", () => {
   it("does not scroll, nor get a tab stop and its numbers above it, where it fits (KaTeX hung its column of numbers 2px past the edge)", async () => {
@@ -89,6 +121,86 @@ describe("a row's number", () => {
       await tab.mouse.click(x, box.y + box.height / 2);
       await expect.poll(() => tab.url(), { message: `${row}, clicked on its ${clickOn}` }).toMatch(new RegExp(`#${row}$`));
       expect(await number.evaluate((el) => [el.matches(":target"), getComputedStyle(el).boxShadow !== "none", scrollY])).toEqual([true, true, scrolled]);
+      expect(await numbersAbove(tab), row).toBe(`(${row === "eq-first" ? 1 : row === "eq-second" ? 2 : 3})`);
+    }
+    await tab.close();
+  });
+});
+
+describe("the number shown above a display a link landed on", () => {
+  it("is the landed row's alone, with scripting off and on, hosted and from disk, on a desktop and a phone (it was all the display's: \"(1, 2, 3)\")", async () => {
+    const hosted = await serveStatic(site.out);
+    try {
+      for (const [where, url] of [["disk", page("rows")], ["hosted", `${hosted.url}papers/rows/`]] as const) {
+        for (const javaScriptEnabled of [false, true]) {
+          for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+            const context = await site.browser.newContext({ viewport, javaScriptEnabled });
+            const tab = await context.newPage();
+            const how = `${where}, scripting ${javaScriptEnabled ? "on" : "off"}, ${viewport.width} px`;
+            for (const [row, shown] of [["eq-second", "(2)"], ["eq-third", "(3)"], ["eq-after-tall", "(5)"], ["eq-untagged", "(6)"], ["eq-tagged", "(A.1, 6)"]] as const) {
+              await tab.goto(`${url}#${row}`);
+              if (javaScriptEnabled) {
+                await tab.mouse.move(10, 300); // the reader's first move brings the page script
+                await tab.waitForFunction(() => !("papernotesPending" in document));
+              }
+              // A \tag's text is no counter's: such a row shows the display's numbers, as before.
+              expect(await numbersAbove(tab), `${row}, ${how}`).toBe(shown);
+            }
+            await context.close();
+          }
+        }
+      }
+    } finally {
+      await hosted.close();
+    }
+  });
+});
+
+describe("a row of a display of several, away from its page", () => {
+  it("is an entry of its own in the formula list: that row, with its number and the note's macros, and its TeX to copy", async () => {
+    const tab = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(site.fileUrl("formulas/index.html"));
+    const entries = await tab.locator(".formula-item").evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector(".formula-name")!.getAttribute("href")!.replace(/^.*#/, ""),
+        numbers: [...item.querySelectorAll(".formula-math .katex-html .katex-tag")].map((tag) => tag.textContent!.replace(/\u200b/g, "")),
+        text: item.querySelector(".formula-math .katex-html")!.textContent,
+        errors: item.querySelectorAll(".katex-error").length,
+        copied: item.querySelector(".equation-copy-tex")!.getAttribute("data-tex"),
+        selected: item.querySelector(".formula-math annotation")!.textContent,
+      })),
+    );
+    expect(entries.map((entry) => [entry.href, entry.numbers, entry.errors])).toEqual([
+      ["eq-first", ["(1)"], 0],
+      ["eq-second", ["(2)"], 0],
+      ["eq-third", ["(3)"], 0],
+      ["eq-tall", ["(4)"], 0],
+      ["eq-after-tall", ["(5)"], 0],
+      ["eq-tagged", ["(A.1)"], 0],
+      ["eq-untagged", ["(6)"], 0],
+    ]);
+    const second = entries[1]!;
+    // \KL, defined by the note, as D_KL; none of the rows around it.
+    expect(second.text).toContain("DKL");
+    expect(second.text).not.toContain("log");
+    expect(second.text).not.toContain("total");
+    // Its TeX as written, in its environment: a formula of its own, pasted into a note.
+    const secondTex = "\\begin{align}\n&\\quad + \\lambda \\sum_{t > 1} \\KL\\big(q(x_{t-1} \\mid x_t, x_0) \\,\\|\\, p_\\theta(x_{t-1} \\mid x_t)\\big) \\label{eq:second}\n\\end{align}";
+    expect([second.copied, second.selected]).toEqual([secondTex, secondTex]);
+    expect(entries[5]!.copied).toBe("\\begin{align*}\nu &= v \\tag{A.1} \\label{eq:tagged}\n\\end{align*}");
+    await tab.close();
+  });
+
+  it("is previewed alone where another paper refers to it", async () => {
+    const tab = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(page("citing"));
+    for (const [n, shown] of [[0, "(2)"], [1, "(1)"]] as const) {
+      await tab.locator("a.eqref").nth(n).hover();
+      const popover = tab.locator(".equation-popover");
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      expect((await popover.locator(".katex-html .katex-tag").allTextContents()).map((text) => text.replace(/\u200b/g, ""))).toEqual([shown]);
+      await tab.mouse.move(5, 800, { steps: 4 });
+      await expect.poll(() => popover.count()).toBe(0);
     }
     await tab.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorForLabel, findEquationRefs, numberRows, parseDisplayTex, texForRendering } from "../../src/lib/equations.ts";
+import { anchorForLabel, findEquationRefs, numberRows, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering } from "../../src/lib/equations.ts";
 
 describe("anchorForLabel", () => {
   it("drops a leading eq: and keeps letters, digits, - and _", () => {
@@ -102,6 +102,35 @@ describe("numberRows and texForRendering", () => {
     const rows = parseDisplayTex(String.raw`\begin{align} a &= b \label{eq:x} \\[4pt] c &= d \\ [e, f] &= g \end{align}`);
     const tex = texForRendering(rows, [{ number: "1", anchor: "eq-x" }, { number: "2", anchor: "eq-2" }, { number: "3", anchor: "eq-3" }]);
     expect(tex).toBe(String.raw`\begin{align*}` + "\n" + String.raw`a &= b \tag{\htmlId{eq-x}{1}} \\[4pt]` + "\n" + String.raw`c &= d \tag{\htmlId{eq-2}{2}} \\` + "\n" + String.raw`[e, f] &= g \tag{\htmlId{eq-3}{3}}` + "\n" + String.raw`\end{align*}`);
+  });
+});
+
+describe("one row of a display of several, alone (the formula list's entry of that row, a preview of it)", () => {
+  const display = String.raw`\begin{alignat}{2} a &= b &\quad& x \label{eq:x} % the first
+\\[4pt] &\quad + c \label{eq:y} \\ [e, f] &= g \tag{A} \end{alignat}`;
+  const parsed = parseDisplayTex(display);
+
+  it("renders in the display's environment, starred, with its own number and no other row", () => {
+    expect(rowTexForRendering(parsed, 0, { number: "1" })).toBe(String.raw`\begin{alignat*}{2}` + "\n" + String.raw`a &= b &\quad& x \tag{1}` + "\n" + String.raw`\end{alignat*}`);
+    // Without the space its \\[4pt] asks for above it, which would show as text with no row above.
+    expect(rowTexForRendering(parsed, 1, { number: "2" })).toBe(String.raw`\begin{alignat*}{2}` + "\n" + String.raw`&\quad + c \tag{2}` + "\n" + String.raw`\end{alignat*}`);
+    expect(rowTexForRendering(parsed, 2, { number: "A", bare: true })).toBe(String.raw`\begin{alignat*}{2}` + "\n" + String.raw`[e, f] &= g \tag*{A}` + "\n" + String.raw`\end{alignat*}`);
+  });
+
+  it("is written in the display's environment as written, with its label, tag and comment: a formula a note can hold", () => {
+    expect(rowTexAsWritten(parsed, 0)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`a &= b &\quad& x \label{eq:x} % the first` + "\n" + String.raw`\end{alignat}`);
+    expect(rowTexAsWritten(parsed, 1)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`&\quad + c \label{eq:y}` + "\n" + String.raw`\end{alignat}`);
+    expect(rowTexAsWritten(parsed, 2)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`[e, f] &= g \tag{A}` + "\n" + String.raw`\end{alignat}`);
+    // The copy is one equation of its own, with the row's label and number.
+    const copied = parseDisplayTex(rowTexAsWritten(parsed, 1));
+    expect([copied.rows, numberRows(copied.rows, 0).equations]).toEqual([[{ label: "eq:y", unnumbered: false }], [{ number: "1", anchor: "eq-y", label: "eq:y" }]]);
+  });
+
+  it("keeps what follows the environment with the last row only", () => {
+    const ended = parseDisplayTex(String.raw`\begin{gather} a \label{eq:a} \\ b \label{eq:b} \end{gather} .`);
+    expect(rowTexForRendering(ended, 0, { number: "1" })).toBe(String.raw`\begin{gather*}` + "\n" + String.raw`a \tag{1}` + "\n" + String.raw`\end{gather*}`);
+    expect(rowTexForRendering(ended, 1, { number: "2" })).toBe(String.raw`\begin{gather*}` + "\n" + String.raw`b \tag{2}` + "\n" + String.raw`\end{gather*} .`);
+    expect(rowTexAsWritten(ended, 1)).toBe(String.raw`\begin{gather}` + "\n" + String.raw`b \label{eq:b}` + "\n" + String.raw`\end{gather}.`);
   });
 });
 

@@ -35,7 +35,9 @@ $$
 `;
 
 /** Each anchor in a column of numbers, with its offset (em). */
-const rowOffsets = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)" style="--row-offset:([\d.]+)em">/g)].map(([, id, offset]) => [id, Number(offset)] as const);
+const rowOffsets = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)" style="--row-offset:([\d.]+)em[;"]/g)].map(([, id, offset]) => [id, Number(offset)] as const);
+/** Each anchor in a column of numbers, with its --row-number (null for none). */
+const rowNumbers = (html: string) => [...html.matchAll(/<span class="enclosing" id="([^"]+)" style="[^"]*?(?:--row-number:(\d+))?">/g)].map(([, id, number]) => [id, number ?? null] as const);
 
 describe("row offsets", () => {
   it("go on each row's anchor, as deep as its row in the display (a tall first row too), alike in the fast and the MDX path", async () => {
@@ -56,6 +58,27 @@ describe("row offsets", () => {
     // The single equation has no column of numbers.
     expect(rowOffsets(paperHtml(result.rendered.get("rows")!).split('id="eq-alone"')[1]!)).toEqual([]);
     expect(rowOffsets(toHtml(runMdxPipeline(papersDir, "rows", note, result.index)))).toEqual(fast);
+  });
+});
+
+describe("row numbers", () => {
+  it("go on each row's anchor when its number is digits, for the number shown above a display landed on at that row; not a \\tag's text; alike in both paths", async () => {
+    const tagged = `${frontmatter()}
+$$
+\\begin{align*}
+a &= b \\tag{A.1} \\label{eq:tagged} \\\\
+c &= d \\label{eq:counted} \\\\
+e &= f \\tag{12} \\label{eq:twelve}
+\\end{align*}
+$$
+`;
+    const { papersDir } = writePapers({ rows: note, tagged });
+    const result = await checkContent(papersDir, "/", { render: true });
+    expect(result.problems).toEqual([]);
+    const fast = rowNumbers(paperHtml(result.rendered.get("rows")!));
+    expect(fast).toEqual([["eq-first", "1"], ["eq-second", "2"], ["eq-third", "3"], ["eq-tall", "4"], ["eq-after-tall", "5"]]);
+    expect(rowNumbers(toHtml(runMdxPipeline(papersDir, "rows", note, result.index)))).toEqual(fast);
+    expect(rowNumbers(paperHtml(result.rendered.get("tagged")!))).toEqual([["eq-tagged", null], ["eq-counted", "1"], ["eq-twelve", "12"]]);
   });
 });
 

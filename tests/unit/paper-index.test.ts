@@ -1,0 +1,46 @@
+// The site-wide index's entry of each equation: a row of an align is an
+// equation of its own, so what is shown of it away from its page (the formula
+// list, a preview where another paper refers to it) is that row.
+import { describe, expect, it } from "vitest";
+import { indexPaper } from "../../src/lib/paper-index.ts";
+import { parseNote, readPaperSource } from "../../src/lib/paper-source.ts";
+import { frontmatter } from "../support/papers.ts";
+
+const note = `${frontmatter()}
+$$
+\\newcommand{\\KL}{D_{\\mathrm{KL}}}
+$$
+
+$$
+\\begin{align}
+a &= \\KL(p, q) \\label{eq:first} \\\\
+&\\quad + b \\label{eq:second} \\\\
+c &= \\eqref{eq:first} \\notag
+\\end{align}
+$$
+
+$$
+x = y \\tag*{B.2} \\label{eq:bare}
+$$
+`;
+
+const indexed = () => {
+  const source = readPaperSource("/notes/papers/rows.mdx", note);
+  return indexPaper(source, parseNote(source).tree).equations;
+};
+
+describe("an indexed row of a display of several", () => {
+  it("is previewed alone, with its number and the note's macros, and copied alone, as written in its environment", () => {
+    const [first, second, bare] = indexed();
+    expect([first, second, bare].map((eq) => [eq!.anchor, eq!.number])).toEqual([["eq-first", "1"], ["eq-second", "2"], ["eq-bare", "B.2"]]);
+    // The display's definitions go with each of its rows.
+    const macros = String.raw`\def\KL{D_{\mathrm{KL}}}` + "\n";
+    expect(first!.previewTex).toBe(macros + String.raw`\begin{align*}` + "\n" + String.raw`a &= \KL(p, q) \tag{1}` + "\n" + String.raw`\end{align*}`);
+    expect(second!.previewTex).toBe(macros + String.raw`\begin{align*}` + "\n" + String.raw`&\quad + b \tag{2}` + "\n" + String.raw`\end{align*}`);
+    expect(second!.rowTex).toBe(String.raw`\begin{align}` + "\n" + String.raw`&\quad + b \label{eq:second}` + "\n" + String.raw`\end{align}`);
+    // The whole display is still its TeX as written (search and the note's own TeX button read it).
+    expect(second!.tex).toContain(String.raw`c &= \eqref{eq:first} \notag`);
+    // One equation alone has no row of its own; its preview keeps a \tag* bare, as its page shows it.
+    expect([bare!.rowTex, bare!.previewTex]).toEqual([undefined, String.raw`x = y \tag*{B.2}`]);
+  });
+});
