@@ -145,6 +145,8 @@ describe("the number shown above a display a link landed on", () => {
               }
               // A \tag's text is no counter's: such a row shows the display's numbers, as before.
               expect(await numbersAbove(tab), `${row}, ${how}`).toBe(shown);
+              // Its ¶ and TeX buttons show, as on an equation landed on whole (they were hidden till hovered).
+              await expect.poll(() => tab.locator(`.equation:has(#${row}) .equation-tools`).evaluate((tools) => getComputedStyle(tools).opacity), `${row}, ${how}`).toBe("1");
             }
             await context.close();
           }
@@ -160,6 +162,8 @@ describe("a row of a display of several, away from its page", () => {
   it("is an entry of its own in the formula list: that row, with its number and the note's macros, and its TeX to copy", async () => {
     const tab = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(site.fileUrl("formulas/index.html"));
+    // One paper, not "1 papers".
+    expect(await tab.locator(".lede").textContent()).toBe("7 labelled equations from 1 paper. Each links to its place in the note.");
     const entries = await tab.locator(".formula-item").evaluateAll((items) =>
       items.map((item) => ({
         href: item.querySelector(".formula-name")!.getAttribute("href")!.replace(/^.*#/, ""),
