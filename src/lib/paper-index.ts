@@ -24,6 +24,8 @@ export interface IndexedEquation extends NumberedEquation {
   tex: string;
   /** TeX for a hover preview elsewhere: numbered, without ids or links. */
   previewTex: string;
+  /** The note's definitions that the TeX uses, a line each, which its TeX button copies before it (remark-math-macros). */
+  copyMacros?: string;
 }
 
 export interface IndexedPaper {
@@ -172,7 +174,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const previewTex = (node.data?.macros ?? "") + withoutRefs(texForRendering(parsed, numbered.map((eq) => ({ number: eq.number }))));
     for (const eq of numbered) {
-      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.data?.originalTex ?? node.value, previewTex });
+      if (eq.anchor) equations.push({ ...eq, anchor: eq.anchor, tex: node.data?.originalTex ?? node.value, previewTex, ...(node.data?.copyMacros && { copyMacros: node.data.copyMacros }) });
     }
   }
   const labelled = equations.filter((eq) => eq.label);
