@@ -150,7 +150,8 @@
     }
     // Copy buttons: what each one copies, and what it is called.
     var sources = [
-      [".equation-copy-tex", function (b) { return b.getAttribute("data-tex"); }, zh ? "已复制 TeX" : "TeX copied"],
+      // A formula that uses the note's macros: their definitions first, a line each, so that it renders where it is pasted.
+      [".equation-copy-tex", function (b) { return (b.getAttribute("data-macros") || "") + b.getAttribute("data-tex"); }, zh ? "已复制 TeX" : "TeX copied"],
       [".cite-button", function (b) { return b.getAttribute("data-bibtex"); }, zh ? "已复制 BibTeX" : "BibTeX copied"],
       [".code-copy", function (b) { return b.closest(".code-block").querySelector("pre code").innerText.replace(/\n$/, ""); }, zh ? "已复制代码" : "Code copied"],
     ];

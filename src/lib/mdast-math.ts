@@ -7,7 +7,7 @@ export interface MathNode {
   type: "math" | "inlineMath";
   value: string;
   position?: Nodes["position"];
-  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string; macros?: string };
+  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string; macros?: string; copyMacros?: string };
 }
 
 /** The TeX KaTeX is given: the macro definitions the formula uses (remark-math-macros), then the formula. */

@@ -26,6 +26,8 @@ export interface IndexedEquation extends NumberedEquation {
   rowTex?: string;
   /** TeX for a preview elsewhere (hover, formula list): numbered, without ids or links; of a row of several, that row alone. */
   previewTex: string;
+  /** The note's definitions that the TeX uses, a line each, which its TeX button copies before it (remark-math-macros). */
+  copyMacros?: string;
 }
 
 export interface IndexedPaper {
@@ -174,17 +176,18 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const macros = node.data?.macros ?? "";
     const tex = node.data?.originalTex ?? node.value;
+    const copyMacros = node.data?.copyMacros ? { copyMacros: node.data.copyMacros } : {};
     // Each row of an align is an equation of its own: its preview is that row, not the rows around it.
     if (parsed.rowEnvironment) {
       numbered.forEach((eq, row) => {
         if (!eq.anchor) return;
         const previewTex = macros + withoutRefs(rowTexForRendering(parsed, row, { number: eq.number, bare: eq.bare }));
-        equations.push({ ...eq, anchor: eq.anchor, tex, rowTex: rowTexAsWritten(parsed, row), previewTex });
+        equations.push({ ...eq, anchor: eq.anchor, tex, rowTex: rowTexAsWritten(parsed, row), previewTex, ...copyMacros });
       });
       continue;
     }
     const eq = numbered[0];
-    if (eq?.anchor) equations.push({ ...eq, anchor: eq.anchor, tex, previewTex: macros + withoutRefs(texForRendering(parsed, [{ number: eq.number, bare: eq.bare }])) });
+    if (eq?.anchor) equations.push({ ...eq, anchor: eq.anchor, tex, previewTex: macros + withoutRefs(texForRendering(parsed, [{ number: eq.number, bare: eq.bare }])), ...copyMacros });
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {

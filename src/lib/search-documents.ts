@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
-import { authorTex } from "../plugins/rehype-katex-source.ts";
+import { authorTex, listedTex } from "../plugins/rehype-katex-source.ts";
 import { findElement, hasClass } from "./hast-class.ts";
 import { tagText } from "./tag-text.ts";
 import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
@@ -100,8 +100,8 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
   const documents = sectionsOf(body, page, paper.title, lang, paper.about, new Set(recordedEquations.map((eq) => eq.tex.trim())));
   for (const eq of recordedEquations) {
     const name = eq.name!;
-    // Its TeX too, so that "softmax" finds the formula; the label is there already.
-    const tex = eq.tex.replace(LABEL, " ").replace(/\s+/g, " ").trim();
+    // Its TeX too, so that "softmax" finds the formula (a row of an align, its own row's); the label is there already.
+    const tex = listedTex(eq).replace(LABEL, " ").replace(/\s+/g, " ").trim();
     documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${EQUATION_WORDS} ${name} ${eq.label} ${tex}`, kind: "equation", lang });
   }
   return documents;

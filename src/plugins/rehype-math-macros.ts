@@ -5,6 +5,7 @@
 import type { Root } from "hast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { isMathElement } from "../lib/hast-class.ts";
 
 declare module "vfile" {
   interface DataMap {
@@ -17,7 +18,8 @@ export default function rehypeMathMacros() {
   return (tree: Root, file: VFile) => {
     visit(tree, "element", (element) => {
       const macros = element.properties.dataMacros;
-      if (typeof macros !== "string") return;
+      // A TeX button's data-macros is what it copies, and stays (remark-equation-numbers).
+      if (typeof macros !== "string" || !isMathElement(element)) return;
       delete element.properties.dataMacros;
       const text = element.children[0];
       if (text?.type !== "text") return;

@@ -76,9 +76,11 @@ export default function remarkEquationNumbers() {
       // As written: remark-math-macros has taken the formula's own definitions out of its value.
       const written = node.data?.originalTex ?? node.value;
       const macros = node.data?.macros;
+      const copyMacros = node.data?.copyMacros;
       node.data = {
         originalTex: written,
         macros,
+        copyMacros,
         hName: "div",
         hProperties: {
           className: ["equation"],
@@ -102,7 +104,8 @@ export default function remarkEquationNumbers() {
               {
                 type: "element",
                 tagName: "button",
-                properties: { type: "button", className: ["equation-copy-tex"], dataTex: written.trim(), ariaLabel: copyTexLabel, title: copyTexLabel },
+                // The definitions it uses go before the TeX it copies (papernotes.js): without them it renders nowhere else.
+                properties: { type: "button", className: ["equation-copy-tex"], dataTex: written.trim(), dataMacros: copyMacros, ariaLabel: copyTexLabel, title: copyTexLabel },
                 children: [{ type: "text", value: strings.copyTexShort }],
               },
             ],

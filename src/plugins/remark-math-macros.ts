@@ -5,8 +5,9 @@
 // TeX (node.value; the TeX as written stays in data.originalTex), and each
 // formula is given those it uses, its own and earlier ones, as \def lines
 // (node.data.macros; rehype-math-macros puts them before the TeX just before
-// KaTeX). A formula that holds nothing but definitions (and comments) is
-// removed: it would show as an empty, numbered equation.
+// KaTeX). A display's copy (its TeX button) carries the earlier definitions it
+// uses (node.data.copyMacros). A formula that holds nothing but definitions
+// (and comments) is removed: it would show as an empty, numbered equation.
 import { katexHas } from "../lib/katex-options.ts";
 import type { Parent, Root } from "mdast";
 import { SKIP, visitParents } from "unist-util-visit-parents";
@@ -173,6 +174,8 @@ export default function remarkMathMacros() {
         const line = lineOf(math, math.value, start);
         if (line !== undefined && !unreadableLines.has(name)) unreadableLines.set(name, line);
       }
+      // The definitions made before this formula: its copy carries those it uses (below).
+      const earlier = own.length > 0 ? new Map(known) : known;
       let rest = math.value;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
@@ -192,6 +195,12 @@ export default function remarkMathMacros() {
       if (given.length > 0) {
         const macros = given.map((definition) => definition.asDef).join("") + "\n";
         math.data = { ...math.data, macros, hProperties: { ...math.data?.hProperties, dataMacros: macros } };
+      }
+      // A display's TeX button copies its TeX as written, which holds its own definitions: before it go the
+      // earlier ones it uses (a \renewcommand of one too), as KaTeX takes them, a line each, so that it renders elsewhere.
+      if (math.type === "math") {
+        const copied = own.length > 0 ? definitionsNeeded(math.data?.originalTex ?? math.value, earlier) : given;
+        if (copied.length > 0) math.data = { ...math.data, copyMacros: copied.map((definition) => definition.asDef + "\n").join("") };
       }
       // KaTeX's annotation (a copied selection) keeps the definitions (rehype-katex-source). By the
       // TeX KaTeX is given, definitions and all: with them blanked out, $\def\x{1}\x$ and $\def\x{2}\x$ read alike.

@@ -146,7 +146,7 @@ describe("the number shown above a display a link landed on", () => {
               // A \tag's text is no counter's: such a row shows the display's numbers, as before.
               expect(await numbersAbove(tab), `${row}, ${how}`).toBe(shown);
               // Its ¶ and TeX buttons show, as on an equation landed on whole (they were hidden till hovered).
-              await expect.poll(() => tab.locator(`.equation:has(#${row}) .equation-tools`).evaluate((tools) => getComputedStyle(tools).opacity), `${row}, ${how}`).toBe("1");
+              await expect.poll(() => tab.locator(`.equation:has(#${row}) .equation-tools`).evaluate((tools) => getComputedStyle(tools).opacity), { message: `${row}, ${how}` }).toBe("1");
             }
             await context.close();
           }

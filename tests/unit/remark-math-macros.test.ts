@@ -1,13 +1,18 @@
 // A macro defined in one formula lasts to the end of the note: in the check,
-// in both pipelines and in previews on other pages; the TeX a reader copies or
-// searches stays as written.
+// in both pipelines and in previews on other pages; a display's TeX button
+// copies the definitions it uses before it; a selection's copy and search
+// keep the TeX as written.
+import type { Root as HastRoot } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import type { Root } from "mdast";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { formatProblem } from "../../src/lib/content-check-results.ts";
+import { hasClass } from "../../src/lib/hast-class.ts";
 import type { MathNode } from "../../src/lib/mdast-math.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import remarkMathMacros, { definitionsIn } from "../../src/plugins/remark-math-macros.ts";
@@ -18,6 +23,23 @@ import { toHtml } from "hast-util-to-html";
 function transformed(markdown: string): Root {
   const processor = unified().use(remarkParse).use(remarkMath).use(remarkMathMacros);
   return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/**
+ * What each TeX button of a rendered note copies, as papernotes.js puts it together:
+ * its data-macros, then its data-tex. Throws at a data-macros anywhere else.
+ */
+function texButtonCopies(html: string | HastRoot): string[] {
+  const copies: string[] = [];
+  visit(typeof html === "string" ? fromHtml(html, { fragment: true }) : html, "element", (element) => {
+    const { dataMacros, dataTex } = element.properties;
+    if (!hasClass(element, "equation-copy-tex")) {
+      if (dataMacros !== undefined) throw new Error(`data-macros on a <${element.tagName}>`);
+      return;
+    }
+    copies.push(String(dataMacros ?? "") + String(dataTex));
+  });
+  return copies;
 }
 
 function formulas(tree: Root): { value: string; macros?: string }[] {
@@ -111,6 +133,48 @@ Text $\E \R \V \eps \C$.`);
     expect(formulas(tree).map((f) => f.value.trim())).toEqual([String.raw`\T[x]`, String.raw`\E \R \V \eps \C`]);
   });
 
+  it("gives a display's copy the earlier definitions it uses and those they use, in the order made, a line each; not its own, which its TeX as written holds", () => {
+    const tree = transformed(String.raw`$$
+\newcommand{\E}{\mathbb{E}}
+\newcommand{\KL}{D_{\mathrm{KL}}}
+\def\R{\mathbb{R}}
+\newcommand{\Ex}[1]{\E_{x}[#1]}
+$$
+
+$$
+\Ex{f} + \KL
+$$
+
+$$
+a = b
+$$
+
+$$
+\newcommand{\V}{\mathbb{V}} \V[x] = \E[x^2]
+$$
+
+$$
+\renewcommand{\R}{\mathcal{R}} \R
+$$
+
+Inline $\E[x]$.`);
+    const copyMacros = (node: { type: string }) => (node as MathNode).data?.copyMacros;
+    const displays = tree.children.filter((node) => node.type === "math");
+    expect(displays.map(copyMacros)).toEqual([
+      // \Ex before \KL in the formula, after it in the note.
+      String.raw`\def\E{\mathbb{E}}` + "\n" + String.raw`\def\KL{D_{\mathrm{KL}}}` + "\n" + String.raw`\def\Ex#1{\E_{x}[#1]}` + "\n",
+      // None: a formula that uses no macro of the note copies as it did before macros were carried.
+      undefined,
+      // \V is defined in the formula's TeX as written, which follows.
+      String.raw`\def\E{\mathbb{E}}` + "\n",
+      // What a \renewcommand redefines must be defined before it, in LaTeX and KaTeX.
+      String.raw`\def\R{\mathbb{R}}` + "\n",
+    ]);
+    // An inline formula has no TeX button.
+    const inline = (tree.children.at(-1) as { children: { type: string }[] }).children.find((node) => node.type === "inlineMath")!;
+    expect([(inline as MathNode).data?.macros, copyMacros(inline)]).toEqual([String.raw`\def\E{\mathbb{E}}` + "\n", undefined]);
+  });
+
   it("takes the last of two definitions, and lets \\providecommand define only what is not defined yet", () => {
     const tree = transformed(String.raw`$\newcommand{\E}{1}\E$, $\newcommand{\E}{2}\E$, $\renewcommand{\E}{3}\E$, $\providecommand{\E}{4}\E$, $\providecommand{\alpha}{5}\alpha$, $\providecommand{\G}{6}\G$ and $\E$.`);
     const def = (name: string, body: string) => `\\def\\${name}{${body}}\n`;
@@ -132,6 +196,10 @@ $$
 
 With $\\E[x]$ and $\\eqref{eq:loss}$.
 `;
+/** What the TeX button of eq:loss copies. */
+const LOSS_COPIED = String.raw`\def\E{\mathbb{E}}
+\def\KL{D_{\mathrm{KL}}}
+\mathcal{L} = \E_{x}[\KL(p \Vert q)] \label{eq:loss}`;
 
 describe("macros in a note", () => {
   it("pass the check, are not an equation, and render in the fast path, with the TeX as written wherever a reader sees it", async () => {
@@ -145,15 +213,16 @@ describe("macros in a note", () => {
     expect(loss!.previewTex.startsWith(String.raw`\def\E{\mathbb{E}}\def\KL{D_{\mathrm{KL}}}`)).toBe(true);
     const html = paperHtml(result.rendered.get("main")!);
     expect(html).not.toMatch(/katex-error|#cc0000/);
-    // What a reader copies or searches is the TeX as written: the TeX button, KaTeX's annotation (a selection's copy), the search records.
-    expect(html).toContain('data-tex="\\mathcal{L} = \\E_{x}[\\KL(p \\Vert q)] \\label{eq:loss}"');
+    // The TeX button copies the definitions the formula uses, a line each, then its TeX as written, so that it renders where it is pasted.
+    expect(texButtonCopies(html)).toEqual([LOSS_COPIED]);
+    expect(loss!.copyMacros).toBe(LOSS_COPIED.slice(0, LOSS_COPIED.indexOf("\\mathcal"))); // for the formula list's button
+    // What a reader searches or copies as a selection is the TeX as written: KaTeX's annotation, the search records.
     expect(html).toContain('<annotation encoding="application/x-tex">\\E[x]</annotation>');
-    expect(html).not.toContain("\\def");
+    expect(html.replace(/ data-macros="[^"]*"/, "")).not.toContain("\\def");
     const records = JSON.stringify(result.search.flatMap((page) => page.documents!));
     expect(records).toContain("\\\\E[x]");
     expect(records).not.toContain("\\\\def");
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2); // \E in the display and in the text
-    expect(html).not.toContain("data-macros");
     expect(paperHtml(result.rendered.get("other")!)).toContain('class="mord mathbb">E<');
   });
 
@@ -189,6 +258,12 @@ $$
     expect(html).toContain("<mtext>(1)</mtext>"); // its \\tag was not put inside the comment
     expect(html).not.toMatch(/mathsf|katex-error|#cc0000/);
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(1);
+    // Its TeX buttons: a formula that uses no definition of the note copies as written; one that uses them, they come first, and not its own, which it holds.
+    expect(texButtonCopies(html)).toEqual([
+      "a = b \\label{eq:c} % the key identity",
+      "\\def\\E{\\mathbb{E}}\n\\def\\R{\\mathbb{R}}\n\\newcommand{\\W}{\\mathcal{W}}\n\\begin{align}\n\\W &= \\E[x] \\label{eq:w1} \\\\\n\\W &\\in \\R \\label{eq:w2}\n\\end{align}",
+      "\\begin{aligned} \\newcommand{\\V}{\\mathbb{V}} \\V &= a \\label{eq:v1} \\\\ \\V &= b \\label{eq:v2} \\end{aligned}",
+    ]);
     // A selection's copy of an equation that uses earlier definitions is its TeX as written: no \\tag, no \\def.
     expect(html).toContain(`<annotation encoding="application/x-tex">\\newcommand{\\W}{\\mathcal{W}}\n\\begin{align}`);
     expect(html).not.toMatch(/<annotation[^>]*>[^<]*\\(tag|def)/);
@@ -197,11 +272,12 @@ $$
   it("render in the MDX path", async () => {
     const { papersDir } = writePapers({ main: note });
     const { index } = await checkContent(papersDir);
-    const html = toHtml(runMdxPipeline(papersDir, "main", note, index));
+    const tree = runMdxPipeline(papersDir, "main", note, index);
+    const html = toHtml(tree);
     expect(html).not.toMatch(/katex-error|#cc0000/);
     expect(html.match(/class="mord mathbb">E</g)).toHaveLength(2);
-    expect(html).not.toContain("data-macros");
-    expect(html).not.toContain("\\def");
+    expect(texButtonCopies(tree)).toEqual([LOSS_COPIED]);
+    expect(html.replace(/ data-macros="[^"]*"/, "")).not.toContain("\\def");
     expect(html).toContain('<annotation encoding="application/x-tex">\\E[x]</annotation>');
   });
 

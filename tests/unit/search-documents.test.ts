@@ -69,4 +69,22 @@ describe("search records", () => {
     writeFileSync(join(siteDir, "papers", "noise-paper", "index.html"), page);
     expect(builtPaperDocuments(siteDir, check.index, ["noise-paper"])).toEqual(check.search[0]!.documents);
   });
+
+  it("finds a row of an align by its own TeX, not by its neighbours'", async () => {
+    const rows = `${frontmatter({})}
+$$
+\\begin{align}
+a &= \\operatorname{softmax}(z) \\label{eq:first} \\\\
+b &= \\log p(x) \\label{eq:second}
+\\end{align}
+$$
+`;
+    const { papersDir } = writePapers({ rows });
+    const { search } = await checkContent(papersDir, "/", { render: true });
+    const equations = search.flatMap((page) => page.documents!).filter((d) => d.kind === "equation");
+    expect(equations.map((d) => [d.heading, d.text])).toEqual([
+      ["(1) first", "equation 公式 first eq:first \\begin{align} a &= \\operatorname{softmax}(z) \\end{align}"],
+      ["(2) second", "equation 公式 second eq:second \\begin{align} b &= \\log p(x) \\end{align}"],
+    ]);
+  });
 });
