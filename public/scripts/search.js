@@ -375,6 +375,7 @@
           });
           // A query that names the paper ("LoRA", its short title) asks for the paper: its top comes
           // first, before equations named after it (weighted up, they filled its places).
+          var named = namesPaper(page.meta.short, words, core);
           if (page.meta.short && findsEvery(page.meta.short, words, core)) {
             ordered = passingFirst(ordered, function (hit) {
               return !hit.sub.anchor;
@@ -388,7 +389,7 @@
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
               // The excerpt made from the section's text, around the query; Pagefind's if the section was not found.
               var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented, query) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
-              found.push({ href: href(sub.url), title: page.meta.title, heading: heading, kind: kind, parts: parts });
+              found.push({ href: href(sub.url), title: page.meta.title, heading: heading, kind: kind, parts: parts, named: named });
             });
         });
         return collect(results.slice(LIMIT), query, words, core, found);
@@ -404,7 +405,10 @@
           return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
         }).then(function (found) {
           if (lacking) throw lacking;
-          return numberedEquationsFirst(found, words, loaded[1]);
+          // The paper the query names comes before the papers that only mention it ("DPO" is in many notes).
+          return numberedEquationsFirst(passingFirst(found, function (hit) {
+            return hit.named;
+          }), words, loaded[1]);
         });
       });
     }
@@ -433,6 +437,11 @@
       (test(hit) ? passing : rest).push(hit);
     });
     return passing.concat(rest);
+  }
+
+  // Whether the query is a paper's short name, whole ("DPO", "lora"; see shortTitle in src/lib/format.ts).
+  function namesPaper(short, words, core) {
+    return !!short && core.tokenize(core.fold(short)).length === words.length && findsEvery(short, words, core);
   }
 
   // Pagefind scores each word alone: "自奖励" (自 + 奖励) could rank "来自人类…奖励"

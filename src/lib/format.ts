@@ -39,8 +39,16 @@ export function counted(count: number, noun: string): string {
   return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
-/** Text before a colon, as people name papers: "Würstchen: An Efficient ..." → "Würstchen". */
-export function shortTitle(title: string): string {
+/** The longest short name: a title's text before its colon is cut to it, and an author's `short:` may not pass it. */
+export const SHORT_TITLE_MAX = 48;
+
+/**
+ * What a paper is called where it is named briefly ("DesignEdit (2)"): the
+ * author's `short:` ("DPO"), else its title's text before a colon, as people
+ * name papers ("Würstchen: An Efficient ..." → "Würstchen").
+ */
+export function shortTitle(title: string, short?: string): string {
+  if (short?.trim()) return short.trim();
   const head = title.split(/:\s/)[0]!.trim();
-  return head.length <= 48 ? head : head.slice(0, 45).trimEnd() + "…";
+  return head.length <= SHORT_TITLE_MAX ? head : head.slice(0, SHORT_TITLE_MAX - 3).trimEnd() + "…";
 }

@@ -34,6 +34,7 @@ export interface IndexedPaper {
   slug: string;
   path: string;
   title: string;
+  /** What references and search call the paper: its `short:`, or its title before a colon (format.ts). */
   shortTitle: string;
   lang: string;
   draft: boolean;
@@ -199,7 +200,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     slug: source.slug,
     path: source.path,
     title,
-    shortTitle: shortTitle(title),
+    shortTitle: shortTitle(title, typeof source.frontmatter.short === "string" ? source.frontmatter.short : undefined),
     lang: String(source.frontmatter.lang ?? "en"),
     draft: source.frontmatter.draft === true,
     // A .md note is Markdown, HTML and all: the fast path renders it.

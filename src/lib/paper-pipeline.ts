@@ -230,7 +230,7 @@ function checkFrontmatter(text: string, source: PaperSource, problem: (line: num
 }
 
 /** Frontmatter that pages show as text, never rendered as Markdown or math. */
-const PLAIN_TEXT_KEYS = ["title", "summary"] as const;
+const PLAIN_TEXT_KEYS = ["title", "short", "summary"] as const;
 /** Whether plain text holds a $…$ that Pandoc's rule reads as a formula (see remark-dollar-signs). */
 const holdsFormula = (text: string): boolean => [...text.matchAll(/\$([^$]+)\$(.?)/g)].some(([, inner, after]) => readAsMathByPandoc(inner!, after!));
 

@@ -1,6 +1,7 @@
 // The frontmatter contract of ../shared/CONTENT-FORMAT.md, shared by Astro's
 // content collection and the content check.
 import { z } from "astro/zod";
+import { SHORT_TITLE_MAX } from "./format.ts";
 import { SLUG_PATTERN } from "./paper-files.ts";
 
 /** New-style arXiv ids: YYMM.NNNN from April 2007, YYMM.NNNNN from January 2015. */
@@ -25,6 +26,13 @@ function notADate(input: unknown): string {
 
 export const paperSchema = z.strictObject({
   title: z.string().trim().min(1),
+  // The name references and search give the paper ("DPO"), instead of its title's text before a colon.
+  short: z
+    .string()
+    .trim()
+    .min(1)
+    .max(SHORT_TITLE_MAX, { error: (issue) => `must be at most ${SHORT_TITLE_MAX} characters (it has ${String(issue.input).length}): it names the paper briefly, as "DPO" in "DPO (3)"` })
+    .optional(),
   authors: z.array(z.string().trim().min(1)).min(1),
   arxiv: z.string().regex(ARXIV_ID, "must be a new-style arXiv id such as 2306.00637").optional(),
   venue: z.string().trim().min(1).optional(),

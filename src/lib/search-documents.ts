@@ -21,6 +21,8 @@ export interface SearchDocument {
   /** Anchor inside the page, or "". */
   hash: string;
   title: string;
+  /** The paper's short name (IndexedPaper.shortTitle). */
+  short: string;
   heading: string;
   text: string;
   kind: "section" | "equation";
@@ -48,8 +50,9 @@ const displayMath = (tex: string) => `$$${tex.trim()}$$`;
  * path's raw nodes, or KaTeX's annotation in MDX pages), and so are display
  * equations, $$…$$, but those in `recorded` (TeX as written), which have records of their own.
  */
-function sectionsOf(body: Parent, page: string, title: string, lang: string, about: string, recorded: Set<string>): SearchDocument[] {
-  const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, heading, text: "", kind: "section", lang });
+function sectionsOf(body: Parent, page: string, paper: IndexedPaper, lang: string, recorded: Set<string>): SearchDocument[] {
+  const { title, shortTitle: short, about } = paper;
+  const section = (hash: string, heading: string): SearchDocument => ({ id: `${page}#${hash}`, page, hash, title, short, heading, text: "", kind: "section", lang });
   const sections = [section("", "")];
   const collect = (node: RootContent, add: (text: string) => void): void => {
     if (node.type === "text") return add(node.value);
@@ -97,12 +100,12 @@ export function paperDocuments(paper: IndexedPaper, body: Parent): SearchDocumen
   const page = paperPagePath(paper.slug);
   const lang = htmlLang(paper.lang);
   const recordedEquations = paper.equations.filter((eq) => eq.label && eq.number !== undefined);
-  const documents = sectionsOf(body, page, paper.title, lang, paper.about, new Set(recordedEquations.map((eq) => eq.tex.trim())));
+  const documents = sectionsOf(body, page, paper, lang, new Set(recordedEquations.map((eq) => eq.tex.trim())));
   for (const eq of recordedEquations) {
     const name = eq.name!;
     // Its TeX too, so that "softmax" finds the formula (a row of an align, its own row's); the label is there already.
     const tex = listedTex(eq).replace(LABEL, " ").replace(/\s+/g, " ").trim();
-    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, heading: `(${tagText(eq.number!)}) ${name}`, text: `${EQUATION_WORDS} ${name} ${eq.label} ${tex}`, kind: "equation", lang });
+    documents.push({ id: `${page}#${eq.anchor}`, page, hash: eq.anchor, title: paper.title, short: paper.shortTitle, heading: `(${tagText(eq.number!)}) ${name}`, text: `${EQUATION_WORDS} ${name} ${eq.label} ${tex}`, kind: "equation", lang });
   }
   return documents;
 }

@@ -33,9 +33,11 @@ export const EQUATION_HEADING_TAG = "h3";
  * time and memory (1,000 papers: 12.9 s and 0.6 GB, from 21.7 s and 1.0 GB).
  */
 export function pagefindDocument(documents: SearchDocument[]): string {
-  const { title } = documents[0]!;
-  // Its short title too (as an attribute: a meta's own text could hold a comma), which search.js reads to tell a query that names the paper.
-  const parts = [`<html><head><title>${escapeText(title)}</title></head><body><h1 data-pagefind-meta="short[data-short]" data-short="${escapeAttribute(shortTitle(title))}">${escapeText(title)}</h1>`];
+  const { title, short } = documents[0]!;
+  // Its short name too (as an attribute: a meta's own text could hold a comma), which search.js reads to tell a query that names the paper.
+  const parts = [`<html><head><title>${escapeText(title)}</title></head><body><h1 data-pagefind-meta="short[data-short]" data-short="${escapeAttribute(short)}">${escapeText(title)}</h1>`];
+  // A short name the author gave ("DPO"), which the title does not hold, finds the paper as its title does (Pagefind weighs an h1 7).
+  if (short !== shortTitle(title)) parts.push(`<p data-pagefind-weight="7">${escapeText(short)}</p>`);
   for (const doc of documents) {
     const tag = doc.kind === "equation" ? EQUATION_HEADING_TAG : "h2";
     // An equation's name outweighs a heading that mentions it (Pagefind's maximum weight).

@@ -80,6 +80,26 @@ describe("a rebuild after editing a note", () => {
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("Würstchen, renamed");
   });
 
+  it("lays out every page anew when a paper's short name changes, and the notes that cite it name it so, as a full build does", () => {
+    // DesignEdit's note cites Würstchen's equation; only Würstchen's note changes.
+    const reference = () => /data-tex="\\eqref\{wuerstchen\/eq:forward-diffusion\}">([^<]*)<\/a>/.exec(readFileSync(join(out, "papers/designedit/index.html"), "utf8"))?.[1];
+    build();
+    expect(reference()).toMatch(/^Würstchen.*\u00a0\(\d+\)$/);
+    writeFileSync(paper, readFileSync(paper, "utf8").replace(/^title: .*$/m, (title) => `${title}\nshort: "Würstchen v1"`));
+    const rebuilt = build();
+    expect(rebuilt).toMatch(/laying out every page anew: what pages show besides the notes changed \(a title, short name, /);
+    expect(reference()).toMatch(/^Würstchen v1\u00a0\(\d+\)$/);
+
+    const full = join(outDirs, "full");
+    expect(build(full)).toMatch(/Astro built the pages/);
+    const reused = files(out);
+    const expected = files(full);
+    expect([...reused.keys()]).toEqual([...expected.keys()]);
+    for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
+    rmSync(full, { recursive: true, force: true });
+    build(); // the last build is of `out` again, as the next test expects
+  });
+
   it("lays out every page anew for a kind of formula no note had, whose KaTeX rules every page with math needs, and reuses the pages for another of a kind", () => {
     build();
     // One formula for another, so that the count of formulas stays.

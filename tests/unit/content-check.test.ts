@@ -705,6 +705,45 @@ Work in progress.
     ]);
   });
 
+  it("names a paper by its short: in references to it and in the index, instead of its title's words", async () => {
+    const dpo = `${frontmatter({ title: '"Direct Preference Optimization Your Language Model is Secretly a Reward Model"', short: '"  DPO "' })}\n$$\nL \\label{eq:dpo-loss}\n$$\n`;
+    const citing = `${frontmatter()}\nSee $\\eqref{dpo/eq:dpo-loss}$ and $x = \\eqref{dpo/eq:dpo-loss}$.\n`;
+    const check = await checkContent(writePapers({ dpo, citing }).papersDir, "/", { render: true });
+    expect(check.problems).toEqual([]);
+    expect(check.index.get("dpo")!.shortTitle).toBe("DPO");
+    const html = paperHtml(check.rendered.get("citing")!);
+    expect(html).toContain('data-tex="\\eqref{dpo/eq:dpo-loss}">DPO\u00a0(1)</a>');
+    // Inside a formula too, as KaTeX's text.
+    expect(html).toMatch(/<mtext href="\/papers\/dpo\/#eq-dpo-loss">DPO\u00a0\(1\)<\/mtext>/);
+    // Its preview, which has room, gives the whole title.
+    expect(html).toContain('data-paper="Direct Preference Optimization Your Language Model is Secretly a Reward Model"');
+  });
+
+  it("checks short as the other keys: a string, not empty, not long, plain text, with its line; and suggests it for a typo", async () => {
+    const note = (fields: Record<string, string>) => `${frontmatter(fields)}\nText.\n`;
+    expect(
+      await problemsOf({
+        empty: note({ short: '"  "' }),
+        long: note({ short: `"${"Direct Preference Optimization Your Language Model"}"` }),
+        listed: note({ short: '["DPO"]' }),
+        number: note({ short: "42" }),
+        typo: note({ shrot: '"DPO"' }),
+        camel: note({ shortTitle: '"DPO"' }),
+      }),
+    ).toEqual([
+      'camel.mdx:7:1: unknown frontmatter key "shortTitle"; did you mean short?',
+      'empty.mdx:7:1: frontmatter key "short" is empty',
+      'listed.mdx:7:1: frontmatter key "short": Invalid input: expected string, received array',
+      'long.mdx:7:1: frontmatter key "short": must be at most 48 characters (it has 50): it names the paper briefly, as "DPO" in "DPO (3)"',
+      'number.mdx:7:1: frontmatter key "short": put the value in quotes, as short: "42"',
+      'typo.mdx:7:1: unknown frontmatter key "shrot"; did you mean short?',
+    ]);
+    const { papersDir } = writePapers({ math: note({ short: "'$\\beta$-DPO'" }) });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map(formatShort)).toEqual([expect.stringMatching(/^math\.mdx:7:1: frontmatter key "short" is plain text wherever it shows/)]);
+  });
+
   it("says a missing lang is missing, as for the other keys", async () => {
     expect(await problemsOf({ nolang: frontmatter({ lang: "" }) + "\nText.\n" })).toEqual([expect.stringMatching(/^nolang\.mdx:1:1: frontmatter key "lang" is missing: add a line such as lang: en \(or zh\)$/)]);
   });

@@ -119,6 +119,10 @@ Nothing here cites another paper.
     writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n").replace('"Target: A Paper"', '"Renamed: A Paper"'));
     expect(paperHtml((await check()).rendered.get("citing")!)).toMatch(/Renamed\u00a0\(2\)/);
     expect(inodes().unrelated).toBe(before.unrelated);
+    // And a short name, which the citing note shows instead.
+    writeFileSync(join(dir, "target.mdx"), target("\n$$\nx = 1\n$$\n").replace('"Target: A Paper"\n', '"Target: A Paper"\nshort: "TAP"\n'));
+    expect(paperHtml((await check()).rendered.get("citing")!)).toMatch(/TAP\u00a0\(2\)/);
+    expect(inodes().unrelated).toBe(before.unrelated);
   });
 
   it("reports a cached note's reference once the paper it cites is gone", async () => {

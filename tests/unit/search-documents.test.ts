@@ -55,6 +55,7 @@ describe("search records", () => {
       ["papers/noise-paper/#eq-noise-objective", "(1) noise objective", "equation 公式 noise objective eq:noise-objective L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2", "equation"],
     ]);
     expect(new Set(searchDocuments.map((d) => d.title))).toEqual(new Set(["Noise & <Signal>"]));
+    expect(new Set(searchDocuments.map((d) => d.short))).toEqual(new Set(["Noise & <Signal>"]));
     expect(new Set(searchDocuments.map((d) => d.lang))).toEqual(new Set(["en"]));
   });
 

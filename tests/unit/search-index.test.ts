@@ -12,7 +12,7 @@ import type { SearchDocument } from "../../src/lib/search-documents.ts";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
 import { claimShard, classicPagefindScript, EQUATION_HEADING_TAG, pagefindDocument, placeIndexes, SearchIndexer, searchShardCount, searchShardOf } from "../../src/postbuild/search-index.ts";
 
-const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
+const record: SearchDocument = { id: "papers/a/#method", page: "papers/a/", hash: "method", title: "A Paper", short: "A Paper", heading: "Method", text: "the noise objective", kind: "section", lang: "en" };
 
 /** Indexes `indexer`'s records, the shards `only` (default: all), as a build places them in a site. */
 async function writeSite(indexer: SearchIndexer, options: Parameters<SearchIndexer["write"]>[1] = {}) {
@@ -212,8 +212,14 @@ describe("pagefindDocument", () => {
   });
 
   it("gives Pagefind the short title as an attribute, whatever it holds", () => {
-    const html = pagefindDocument([{ ...record, title: 'Q&A, "Fast": a study' }]);
-    expect(html).toContain('<h1 data-pagefind-meta="short[data-short]" data-short="Q&amp;A, &quot;Fast&quot;">Q&amp;A, "Fast": a study</h1>');
+    const html = pagefindDocument([{ ...record, title: 'Q&A, "Fast": a study', short: 'Q&A, "Fast"' }]);
+    expect(html).toContain('<h1 data-pagefind-meta="short[data-short]" data-short="Q&amp;A, &quot;Fast&quot;">Q&amp;A, "Fast": a study</h1><h2');
+  });
+
+  it("indexes a short name the author gave, which the title lacks, as weighty as the title", () => {
+    const title = "Direct Preference Optimization Your Language Model is Secretly a Reward Model";
+    const html = pagefindDocument([{ ...record, title, short: "DPO & co" }]);
+    expect(html).toContain(`data-short="DPO &amp; co">${title}</h1><p data-pagefind-weight="7">DPO &amp; co</p><h2 id="method">`);
   });
 });
 
