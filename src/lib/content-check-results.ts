@@ -141,6 +141,26 @@ function arxivWarnings(index: PaperIndex): ContentProblem[] {
 }
 
 /**
+ * Published notes with one short name, one of them set by `short:` ("DPO"): a
+ * reference "DPO (3)" would not say which paper it is. Each is told of the
+ * others, at its `short:` line, else at its title. (Titles alike before their
+ * colon are left alone: each is the paper's own name.)
+ */
+function shortNameWarnings(index: PaperIndex): ContentProblem[] {
+  const published = [...index.values()].filter((paper) => !paper.draft);
+  const byName = Map.groupBy(published, (paper) => paper.shortTitle.toLowerCase());
+  return [...byName.values()].flatMap((papers) => {
+    if (papers.length < 2) return [];
+    const named = papers.map((paper) => frontmatterKeyLine(readFileSync(paper.path, "utf8").split("\n"), "short") >= 0);
+    if (!named.includes(true)) return [];
+    return papers.map((paper, i) => {
+      const others = papers.filter((other) => other !== paper).map((other) => displayPath(other.path)).join(" and ");
+      return atKey(paper, named[i] ? "short" : "title", `"${paper.shortTitle}" also names ${others}, so a reference such as "${paper.shortTitle} (1)" would not say which paper it is: give each a short name of its own (short: "…")`);
+    });
+  });
+}
+
+/**
  * A published note dated after tomorrow (the day may have begun where the
  * author is): most likely a mistyped year, and the note heads the home page
  * and the feed until that day.
@@ -179,7 +199,7 @@ export function mergeResults(problems: ContentProblem[], passes: RenderPassResul
   const drafts = [...index.values()].filter((paper) => paper.draft).length;
   return {
     problems: all,
-    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index), ...arxivWarnings(index), ...dateWarnings(index)].sort(byPlace),
+    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index), ...arxivWarnings(index), ...shortNameWarnings(index), ...dateWarnings(index)].sort(byPlace),
     papers: papers - drafts,
     drafts,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),

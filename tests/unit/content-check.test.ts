@@ -317,6 +317,23 @@ $$
     ]);
   });
 
+  it("warns at the short name of a published note that another paper is also called, not at titles alike before their colon", async () => {
+    const note = (title: string, short = "", draft = "") => `${frontmatter({ title, short, draft })}\nText.\n`;
+    const { papersDir } = writePapers({
+      dpo: note('"Direct Preference Optimization"', '"DPO"'),
+      other: note('"DPO: A Survey"'),
+      draft: note('"Another"', '"DPO"', "true"),
+      a: note('"LLaMA: Open Models"'),
+      b: note('"LLaMA: Open Models, Again"'),
+    });
+    const check = await checkContent(papersDir);
+    expect(check.problems).toEqual([]);
+    expect(check.warnings.map((p) => formatShort(p).replace(/\S*\/(\w+\.mdx)/g, "$1"))).toEqual([
+      'dpo.mdx:7:1: "DPO" also names other.mdx, so a reference such as "DPO (1)" would not say which paper it is: give each a short name of its own (short: "…")',
+      'other.mdx:2:1: "DPO" also names dpo.mdx, so a reference such as "DPO (1)" would not say which paper it is: give each a short name of its own (short: "…")',
+    ]);
+  });
+
   it("checks a note with an MDX syntax error against the others too: its arXiv id, and \\eqref to it resolve", async () => {
     const broken = `${frontmatter({ arxiv: '"2306.00637"' })}\n## Main {#main}\n\n$$\na = b \\label{eq:ab}\n$$\n`;
     const citing = `${frontmatter({ arxiv: '"2306.00637"', title: '"Other"' })}\nSee $\\eqref{broken/eq:ab}$.\n`;
