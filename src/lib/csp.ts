@@ -42,9 +42,12 @@ d.papernotesPending=function(){types.forEach(function(type){d.removeEventListene
 /**
  * Links between pages end in index.html, so that they work from disk; on a
  * host, the address bar (and so the address a reader copies) shows the page's
- * folder, as its canonical link does.
+ * folder, as its canonical link does. From disk, the <base> of the 404 page
+ * (the one page with one: a host serves it at any missing URL) would send its
+ * links, page script and favicon to the disk's root; without it they resolve
+ * against 404.html, which sits at the site's root.
  */
-const ADDRESS_SCRIPT = `(function(l){if(l.protocol!="file:"&&/\\/index\\.html$/.test(l.pathname))history.replaceState(null,"",l.pathname.slice(0,-10)+l.search+l.hash)})(location)`;
+const ADDRESS_SCRIPT = `(function(l,b){if(l.protocol=="file:"){if(b=document.querySelector("base"))b.remove()}else if(/\\/index\\.html$/.test(l.pathname))history.replaceState(null,"",l.pathname.slice(0,-10)+l.search+l.hash)})(location)`;
 
 /** The page's one inline script: the theme first, before first paint. */
 export const INLINE_SCRIPT = THEME_SCRIPT + ";" + ADDRESS_SCRIPT + ";" + LOADER_SCRIPT;

@@ -10,7 +10,8 @@ import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
 import { isoDate } from "./format.ts";
 import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
-import type { MathNode } from "./mdast-math.ts";
+import { texWithMacros, type MathNode } from "./mdast-math.ts";
+import { headingFormulaText } from "./tag-text.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
 import { shortTitle } from "./format.ts";
@@ -126,29 +127,33 @@ function resolveRefsInTags(equations: NumberedEquation[]): void {
 /** Ids every paper page has besides its headings and equations: the main text, the status read to screen readers, the search box and its list, GFM's footnotes. */
 export const LAYOUT_IDS = /^(?:main|page-status|site-search-input|site-search-results|site-search-options|footnote-label|user-content-fn(?:ref)?-.+)$/;
 
-/** Each heading with its id, as rehype-slug will make it. */
+/** Each heading with its id, as rehype-heading-ids will make it. */
 export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {
   const slugger = new Slugger();
   const slugs: { heading: Heading; id: string }[] = [];
   let numbers: Map<string, number> | undefined;
   // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
-    // rehype-slug reads the page's text: after SmartyPants ("--" becomes a dash, which slugs drop), without images' alt text.
+    // rehype-heading-ids reads the page's text: after SmartyPants ("--" becomes a dash, which slugs drop), without images' alt text.
     if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(headingText(smartened(node), () => (numbers ??= footnoteNumbers(tree)))) });
     return SKIP;
   });
   return slugs;
 }
 
-/** A heading's text on the page: a footnote reference in it is its number ("Results[^b]" reads "Results2"). */
+/**
+ * A heading's text on the page: a footnote reference in it is its number ("Results[^b]" reads "Results2"),
+ * a formula the text KaTeX shows ("α", as rehype-heading-ids reads it).
+ */
 function headingText(heading: Heading, numbers: () => Map<string, number>): string {
   const text = (node: Heading) => toString(node, { includeImageAlt: false });
-  let referenced = false;
-  visit(heading, "footnoteReference", () => void (referenced = true));
-  if (!referenced) return text(heading);
+  let shownOtherwise = false;
+  visit(heading, ["footnoteReference", "inlineMath"], () => void (shownOtherwise = true));
+  if (!shownOtherwise) return text(heading);
   const copy = structuredClone(heading);
-  visit(copy, "footnoteReference", (ref, index, parent) => {
-    parent!.children[index!] = { type: "text", value: String(numbers().get(ref.identifier.toUpperCase()) ?? "") };
+  visit(copy, ["footnoteReference", "inlineMath"], (node, index, parent) => {
+    const value = node.type === "footnoteReference" ? String(numbers().get(node.identifier.toUpperCase()) ?? "") : headingFormulaText(texWithMacros(node as MathNode));
+    parent!.children[index!] = { type: "text", value };
   });
   return text(copy);
 }

@@ -1,5 +1,6 @@
-// An author's \tag{…} is TeX in text mode ($\star$, \S 2): where the number is
-// shown as text (a link's name, a title, search), it is the text KaTeX shows.
+// TeX where it is shown as text, as the text KaTeX shows: an author's \tag{…}
+// (TeX in text mode: $\star$, \S 2) in a link's name, a title or search; a
+// formula in a heading, for its id.
 import { mathSymbols } from "./katex-math-label.ts";
 import { renderMath } from "./katex-render.ts";
 
@@ -11,9 +12,23 @@ export function tagHasTex(number: string): boolean {
 /** "$\star$" → "⋆": the text of KaTeX's MathML for it; as written, without $, if KaTeX rejects it (reported at the equation). */
 export function tagText(number: string): string {
   if (!tagHasTex(number)) return number;
+  return formulaText(String.raw`\text{${number}}`)?.trim() ?? number.replace(/\$/g, "");
+}
+
+/**
+ * The text of KaTeX's MathML for an inline formula, its symbols run together as
+ * on screen: "α" for \alpha, "LDPO" for \mathcal{L}_{\text{DPO}}. Undefined if
+ * KaTeX rejects the TeX (reported where the formula is).
+ */
+export function formulaText(tex: string): string | undefined {
   try {
-    return mathSymbols(renderMath(String.raw`\text{${number}}`, false)).join("").trim();
+    return mathSymbols(renderMath(tex, false)).join("");
   } catch {
-    return number.replace(/\$/g, "");
+    return undefined;
   }
+}
+
+/** A formula in a heading, as its id reads it: the text KaTeX shows (a space where it shows one, as after \text{if}), or the TeX as written if KaTeX rejects it. */
+export function headingFormulaText(tex: string): string {
+  return (formulaText(tex) ?? tex).replace(/\s+/g, " ");
 }

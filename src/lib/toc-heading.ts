@@ -20,7 +20,10 @@ export function tocContent(heading: Element): ElementContent[] {
   return heading.children.flatMap((child) => (child.type === "element" && child.tagName === "a" ? child.children : [child]));
 }
 
-/** Whether it holds a rendered formula (the fast path's raw KaTeX HTML, or KaTeX's elements), which its text would garble. */
+/**
+ * Whether it holds a rendered formula (the fast path's raw KaTeX HTML, or KaTeX's elements), which its text would garble;
+ * at any depth: a formula touching punctuation ("$\alpha$-weighted") is in rehype-math-punctuation's span.
+ */
 export function holdsMath(content: ElementContent[]): boolean {
-  return content.some((child) => (child as { type: string }).type === "raw" || (child.type === "element" && hasClass(child, "katex")));
+  return content.some((child) => (child as { type: string }).type === "raw" || (child.type === "element" && (hasClass(child, "katex") || holdsMath(child.children))));
 }

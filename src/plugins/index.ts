@@ -3,7 +3,6 @@
 import type { RehypePlugins, RemarkPlugins } from "@astrojs/markdown-remark";
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from "rehype-autolink-headings";
 import rehypeKatex from "rehype-katex";
-import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { katexOptions } from "../lib/katex-options.ts";
@@ -30,6 +29,7 @@ import rehypeFootnoteLanguage from "./rehype-footnote-language.ts";
 import rehypeNoMathErrors from "./rehype-no-math-errors.ts";
 import rehypeTableAlign from "./rehype-table-align.ts";
 import rehypeTocMath from "./rehype-toc-math.ts";
+import rehypeHeadingIds from "./rehype-heading-ids.ts";
 import type { PluggableList } from "unified";
 import type { Root as HastRoot } from "hast";
 import type { VFile } from "vfile";
@@ -64,8 +64,8 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
   return {
     // Astro adds remark-gfm itself; used again here, it takes these options (unified merges them).
     remarkPlugins: [[remarkGfm, gfmOptions], remarkMath, remarkMathMacros, remarkStarredRowBreaks, ...paperRemarkPlugins(options)],
-    // Heading ids come from the TeX of any math in them, before KaTeX renders it.
-    rehypePlugins: [rehypeSlug, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexMarkup, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
+    // Heading ids are made before KaTeX renders the math in them (see rehype-heading-ids).
+    rehypePlugins: [rehypeHeadingIds, rehypeMathMacros, [rehypeKatex, katexOptions], rehypeKatexMarkup, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeCodeBlocks, rehypeTableAlign, rehypeTocMath, rehypeNoMathErrors, rehypeFailOnMessages],
     smartypants: smartypantsOptions,
   };
 }
@@ -80,5 +80,5 @@ export function sitePipeline(options: SiteLinkOptions): { remarkPlugins: RemarkP
  * papers: ~1 s less CPU). `highlighted` keeps code blocks between builds.
  */
 export function fastRehypePlugins(highlighted?: HighlightedBlocks): PluggableList {
-  return [rehypeSlug, rehypeMathMacros, rehypeKatexCached, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
+  return [rehypeHeadingIds, rehypeMathMacros, rehypeKatexCached, rehypeKatexSource, rehypeKatexFonts, rehypeMathPunctuation, rehypeFootnoteLanguage, headingLinks, rehypeTableAlign, [rehypeShikiMemo, shikiConfig, highlighted], rehypeCodeBlocks];
 }

@@ -1,6 +1,6 @@
 // Puts before a formula's TeX the note's earlier macro definitions it uses
-// (found by remark-math-macros), just before KaTeX renders it: after rehype-slug,
-// so that a heading's id is made from the formula as written. What it put is
+// (found by remark-math-macros), just before KaTeX renders it: after
+// rehype-heading-ids, which reads them from data-macros itself. What it put is
 // noted in file.data, for rehype-katex-source to take out of KaTeX's annotation.
 import type { Root } from "hast";
 import { visit } from "unist-util-visit";

@@ -167,7 +167,7 @@ export function guardSite(siteDir: string, scans = new Map<string, PageScan>(), 
         continue;
       }
       if (URL_SCHEME.test(url)) continue;
-      // The 404 page is served at any URL, never read from disk: it resolves against <base>.
+      // The 404 page is served at any URL: its <base> is for hosts (from disk, its inline script drops it).
       if (tag === "base" && relative(siteDir, file) === "404.html") continue;
       if (url.startsWith("/")) {
         report(file, line, `<${tag} ${attribute}="${url}"> is root-absolute and breaks when the site is opened from disk or under another base path`);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
 import { crawl, expectClean } from "../support/crawl.ts";
@@ -22,6 +22,34 @@ afterAll(async () => {
   for (const site of sites) await site.close();
 });
 
+/**
+ * The 404 page, opened at `missingUrl` (as a host serves it, at any missing URL,
+ * or from disk): every link, its page script (theme toggle, search) and its
+ * favicon come from the site at `siteUrl`, not from the host's or the disk's root.
+ */
+async function expectNotFoundPageWorks(page: Page, missingUrl: string, siteUrl: string) {
+  const failed: string[] = [];
+  page.on("requestfailed", (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => r.status() >= 400 && r.url() !== missingUrl && failed.push(`${r.url()} (${r.status()})`));
+  // Chromium logs the missing page's own 404 status as an error; nothing else may appear.
+  page.on("console", (m) => m.type() === "error" && m.location().url !== missingUrl && failed.push(`console: ${m.text()} (${m.location().url})`));
+  const response = await page.goto(missingUrl);
+  if (missingUrl.startsWith("http")) expect(response?.status()).toBe(404);
+  expect(await page.locator("h1").textContent()).toBe("Page not found");
+  const links = await page.locator("a[href]").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  expect(links.length).toBeGreaterThanOrEqual(6);
+  expect(links.filter((link) => !link.startsWith(siteUrl))).toEqual([]);
+  expect(await page.getByRole("link", { name: /Home/ }).evaluate((a) => (a as HTMLAnchorElement).href)).toBe(siteUrl + "index.html");
+  await page.locator(".theme-toggle").click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark"); // once the page script has come
+  await page.locator("#site-search-input").fill("noise objective");
+  await page.waitForSelector('#site-search-results[data-query="noise objective"]');
+  await page.locator(".search-result").first().click();
+  await page.waitForURL(/#eq-noise-objective$/);
+  expect(page.url().replace(/index\.html(?=#)/, "")).toBe(siteUrl + "papers/wuerstchen/#eq-noise-objective");
+  expect(failed).toEqual([]);
+}
+
 describe("(a) served at a domain root", () => {
   it("crawls clean", async () => {
     const site = await serveStatic(inject("siteDir"));
@@ -30,15 +58,27 @@ describe("(a) served at a domain root", () => {
     expectClean(await crawl(context, site.url + "index.html"), 10);
     await context.close();
   });
+
+  it("serves a 404 page at a missing URL folders deep whose links, theme toggle and search work", async () => {
+    const site = await serveStatic(inject("siteDir"), "/", {}, { notFoundPage: true });
+    sites.push(site);
+    const context = await browser.newContext({ colorScheme: "light" });
+    await expectNotFoundPageWorks(await context.newPage(), site.url + "no/such/page/", site.url);
+    await context.close();
+  });
 });
 
 describe("(b) served under a base path", () => {
-  it("crawls clean, with canonical URLs under the base path", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "papernotes-base-")), "dist");
+  const out = join(mkdtempSync(join(tmpdir(), "papernotes-base-")), "dist");
+  let site: StaticSite;
+  beforeAll(async () => {
     const build = runBuild(out, { BASE_PATH: "/notes/", SITE_URL: "https://user.github.io" });
     expect(build.status, build.stderr).toBe(0);
-    const site = await serveStatic(out, "/notes/");
+    site = await serveStatic(out, "/notes/", {}, { notFoundPage: true });
     sites.push(site);
+  });
+
+  it("crawls clean, with canonical URLs under the base path", async () => {
     const context = await browser.newContext();
     expectClean(await crawl(context, site.url), 10);
     const page = await context.newPage();
@@ -68,6 +108,12 @@ describe("(b) served under a base path", () => {
     // Crawlers are told where the sitemap is, under the base path.
     expect(readFileSync(join(out, "robots.txt"), "utf8")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://user.github.io/notes/sitemap-index.xml\n");
   });
+
+  it("serves a 404 page at a missing URL folders deep whose links, theme toggle and search stay under the base path", async () => {
+    const context = await browser.newContext({ colorScheme: "light" });
+    await expectNotFoundPageWorks(await context.newPage(), site.url + "no/such/page/", site.url);
+    await context.close();
+  });
 });
 
 describe("(c) opened from disk", () => {
@@ -76,6 +122,14 @@ describe("(c) opened from disk", () => {
   it("crawls clean: every page, stylesheet, font and anchor", async () => {
     const context = await browser.newContext();
     expectClean(await crawl(context, fileUrl()), 10);
+    await context.close();
+  });
+
+  it("opens 404.html (from a file listing) with links, favicon, theme toggle and search into the site, not the disk's root", async () => {
+    const context = await browser.newContext({ colorScheme: "light" });
+    const notFound = fileUrl().replace(/index\.html$/, "404.html");
+    expectClean(await crawl(context, notFound), 10);
+    await expectNotFoundPageWorks(await context.newPage(), notFound, fileUrl().replace(/index\.html$/, ""));
     await context.close();
   });
 

@@ -158,7 +158,7 @@ describe("a site whose every note uses MDX", () => {
     const stdout = build(dir, mdxOnly);
     expect(stdout).not.toMatch(/WARN|does not exist or is empty/);
     const contents = /<nav class="toc toc-sidebar"[\s\S]*?<\/nav>/.exec(readFileSync(join(dir, "papers/only/index.html"), "utf8"))![0];
-    expect(contents).toMatch(/<a href="#the-mathbbe-operator">The <span class="katex">[\s\S]*class="mord mathbb">E<[\s\S]* operator<\/a>/);
+    expect(contents).toMatch(/<a href="#the-e-operator">The <span class="katex">[\s\S]*class="mord mathbb">E<[\s\S]* operator<\/a>/);
   });
 });
 

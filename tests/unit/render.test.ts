@@ -202,6 +202,36 @@ describe("code blocks in an MDX note", () => {
   });
 });
 
+describe("headings with math", () => {
+  const headed = `${frontmatter()}\n$$\n\\newcommand{\\Loss}{\\mathcal{L}}\n$$\n\n## The $\\alpha$-weighted loss\n\n## Why $\\mathcal{L}_{\\text{DPO}}$ works\n\n### The $\\Loss$ terms\n\n## The α-weighted loss\n\n## Plain\n`;
+  // As GitHub's slugger reads the heading's text as shown: no TeX command names ("mathcall_textdpo"), a macro as it expands.
+  const ids = ["the-α-weighted-loss", "why-ldpo-works", "the-l-terms", "the-α-weighted-loss-1", "plain"];
+  const withMath = ["the-α-weighted-loss", "why-ldpo-works", "the-l-terms"];
+  const headingIdsIn = (html: string) => [...html.matchAll(/<h[23] id="([^"]+)"/g)].map((m) => m[1]);
+
+  it("get ids from the text KaTeX shows, the same on the MDX path, the fast path and in the content check", async () => {
+    expect(headingIdsIn(render({ headed }, "headed").html)).toEqual(ids);
+    const { papersDir } = writePapers({ "headed.md": headed });
+    const fast = await checkContent(papersDir, "/", { render: true });
+    expect(fast.problems).toEqual([]);
+    expect(headingIdsIn(paperHtml(fast.rendered.get("headed")!))).toEqual(ids);
+    const links = `${frontmatter()}\n${ids.map((id) => `[${id}](/papers/headed/#${id})`).join(" ")} [old](/papers/headed/#why-mathcall_textdpo-works)\n`;
+    expect(await checkContent(writePapers({ "headed.md": headed, links }).papersDir).then((check) => check.problems.map((p) => p.reason))).toEqual([
+      'link /papers/headed/#why-mathcall_textdpo-works: paper "headed" has no equation or heading with the anchor #why-mathcall_textdpo-works',
+    ]);
+  });
+
+  it("keep their rendered HTML for the table of contents on both paths, a formula touching punctuation too", async () => {
+    const { file } = render({ headed }, "headed");
+    const mdx = (file.data.astro as { frontmatter: { headingHtml: Record<string, string> } }).frontmatter.headingHtml;
+    expect(Object.keys(mdx)).toEqual(withMath);
+    const { papersDir } = writePapers({ "headed.md": headed });
+    const fast = (await checkContent(papersDir, "/", { render: true })).rendered.get("headed")!.headings;
+    expect(fast.filter((heading) => heading.html).map((heading) => heading.slug)).toEqual(withMath);
+    for (const html of [mdx["the-α-weighted-loss"], fast[0]!.html]) expect(html).toMatch(/^The <span class="math-nowrap"><span class="katex">.*<\/span>-<\/span>weighted loss$/);
+  });
+});
+
 describe("headings with math in an MDX note", () => {
   it("keep their rendered HTML for the table of contents, as Astro lists them by text that runs MathML, TeX and glyphs together", () => {
     const headed = `${frontmatter()}\n$$\n\\newcommand{\\E}{\\mathbb{E}}\n$$\n\n## The $\\E$ operator\n\nText.\n\n## Plain\n`;
