@@ -37,6 +37,8 @@ const SKIPPED_TAGS = new Set(["script", "style", "nav", "button", "template"]);
 export interface MathNodeData {
   tex: string;
   displayMode: boolean;
+  /** The TeX as written, where KaTeX was given other TeX: with macro definitions before it, or references made links (rehype-katex-source). */
+  written?: string;
 }
 
 /** A formula in a section's text as its author wrote it, between dollar signs: an excerpt shows where it starts and ends. */
@@ -58,7 +60,7 @@ function sectionsOf(body: Parent, page: string, paper: IndexedPaper, lang: strin
     if (node.type === "text") return add(node.value);
     if (node.type === "raw") {
       const math = node.data as MathNodeData | undefined;
-      if (math && !math.displayMode) add(` ${inlineMath(math.tex)} `);
+      if (math && !math.displayMode) add(` ${inlineMath(math.written ?? math.tex)} `);
       return;
     }
     if (node.type !== "element") return;

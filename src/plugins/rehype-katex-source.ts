@@ -37,9 +37,11 @@ function inlineAsWritten(node: ElementContent, prefixes: string[], asWritten: Re
     const math = node.data as MathNodeData | undefined;
     if (!math || math.displayMode) return; // a display's annotation is its author's TeX already (withSource)
     const prefix = prefixes.find((p) => math.tex.startsWith(p));
-    const written = asWrittenOf(math.tex, prefix, asWritten);
-    if (prefix) math.tex = math.tex.slice(prefix.length);
-    if (prefix || written !== undefined) node.value = withTexAnnotation(node.value, written ?? math.tex);
+    // `tex` stays what KaTeX rendered (its fonts are looked up by it, rehype-katex-fonts).
+    const written = asWrittenOf(math.tex, prefix, asWritten) ?? (prefix ? math.tex.slice(prefix.length) : undefined);
+    if (written === undefined) return;
+    math.written = written;
+    node.value = withTexAnnotation(node.value, written);
   } else if (node.type === "element" && node.tagName === "annotation" && node.children[0]?.type === "text") {
     const text = node.children[0];
     const prefix = prefixes.find((p) => text.value.startsWith(p));

@@ -16,7 +16,7 @@ Opening words with $x^2$ inline.
 
 ## Method
 
-The model predicts $\\epsilon_\\theta$ from a noisy input:
+The model predicts $\\epsilon_\\theta$ from a noisy input, $L + \\eqref{eq:noise-objective}$:
 
 $$
 L = \\lVert \\epsilon - \\epsilon_\\theta \\rVert^2 \\label{eq:noise-objective}
@@ -47,7 +47,7 @@ describe("search records", () => {
       // The paper's own record: found by its authors, venue, arXiv id and summary too.
       ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with $x^2$ inline.", "section"],
       // A display equation without a label is found in its section, by its TeX; an excerpt shows where each formula starts and ends.
-      ["papers/noise-paper/#method", "Method", 'The model predicts $\\epsilon_\\theta$ from a noisy input: $$w = \\operatorname{softmax}(z)$$ print("code is indexed as text")', "section"],
+      ["papers/noise-paper/#method", "Method", 'The model predicts $\\epsilon_\\theta$ from a noisy input, $L + \\eqref{eq:noise-objective}$ : $$w = \\operatorname{softmax}(z)$$ print("code is indexed as text")', "section"],
       // A footnote's number and its ↩ are not words of the text.
       ["papers/noise-paper/#results--discussion", "Results & discussion", "Better and faster.", "section"],
       ["papers/noise-paper/#footnote-label", "Footnotes", "On one GPU.", "section"],
