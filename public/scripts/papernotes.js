@@ -390,8 +390,10 @@
     var block = equationOnPage(link);
     if (!block) return null;
     var clone = block.cloneNode(true);
+    var row = referencedRow(link);
     clone.removeAttribute("id");
     clone.querySelectorAll("[id]").forEach(function (n) {
+      if (row && n.id === row.id) n.classList.add(REFERENCED_ROW);
       n.removeAttribute("id");
     });
     // The formula only: its ¶ and TeX buttons would be read as part of it, and are no use in a tooltip.
@@ -405,16 +407,28 @@
   function hidePreview() {
     if (popover) popover.remove();
     if (pointedAt) pointedAt.classList.remove("pointed-at");
+    document.querySelectorAll("." + REFERENCED_ROW).forEach(function (n) {
+      n.classList.remove(REFERENCED_ROW);
+    });
     var formula = document.getElementById(POINTED_FORMULA_ID);
     if (formula) formula.removeAttribute("id");
     if (previewing) previewing.removeAttribute("aria-describedby");
     popover = pointedAt = previewing = null;
+  }
+  // A reference to one row of a display of several: that row's number is ringed, in view or in the popover.
+  var REFERENCED_ROW = "referenced-row";
+  function referencedRow(link) {
+    var block = equationOnPage(link);
+    var target = block && document.getElementById(link.getAttribute("href").slice(1));
+    return target && target.closest(".katex-tag") ? target : null;
   }
   function showPreview(link) {
     hidePreview();
     var block = equationOnPage(link);
     if (block && whollyInView(block)) {
       block.classList.add("pointed-at");
+      var row = referencedRow(link);
+      if (row) row.classList.add(REFERENCED_ROW);
       var formula = block.querySelector(".katex-display");
       if (formula && !formula.id) formula.id = POINTED_FORMULA_ID;
       link.setAttribute("aria-describedby", formula && formula.id ? formula.id : block.id);

@@ -39,7 +39,9 @@ u &= v \\tag{A.1} \\label{eq:tagged} \\\\
 w &= z \\label{eq:untagged}
 \\end{align*}
 $$
-${"\nA paragraph of text that puts the equation well down the page, as in a real note.\n".repeat(12)}`;
+${"\nA paragraph of text that puts the equation well down the page, as in a real note.\n".repeat(12)}
+The objective's second term, ${"$"}\\eqref{eq:second}${"$"}, is the one that matters.
+`;
 const citing = `${frontmatter({ title: '"Citing"', date: "2024-03-16" })}
 The second term is ${"$"}\\eqref{rows/eq:second}${"$"}, and the first ${"$"}\\eqref{rows/eq:first}${"$"}.
 `;
@@ -206,6 +208,29 @@ describe("a row of a display of several, away from its page", () => {
       await tab.mouse.move(5, 800, { steps: 4 });
       await expect.poll(() => popover.count()).toBe(0);
     }
+    await tab.close();
+  });
+});
+
+describe("a reference to one row on its own page", () => {
+  it("rings that row's number, in the preview of the display out of view and on the display in view", async () => {
+    const tab = await site.browser.newPage({ viewport: { width: 1280, height: 600 } });
+    await tab.goto(page("rows"));
+    const ref = tab.locator('.prose a.eqref[href="#eq-second"]');
+    const ringed = (where: string) => tab.locator(`${where} .katex-tag .referenced-row`).evaluateAll((rows) => rows.map((row) => row.textContent!.replace(/\u200b/g, "")));
+    // Out of view: the popover's copy of the whole display, row (2) ringed.
+    await ref.scrollIntoViewIfNeeded();
+    await ref.hover();
+    await expect.poll(() => ringed(".equation-popover")).toEqual(["2"]);
+    await tab.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => tab.locator(".equation-popover").count()).toBe(0);
+    // In view: the display itself is outlined, and its row (2) ringed, until the pointer leaves.
+    await tab.setViewportSize({ width: 1280, height: 3000 });
+    await tab.evaluate(() => scrollTo(0, 0));
+    await ref.hover();
+    await expect.poll(() => ringed(".prose .equation.pointed-at")).toEqual(["2"]);
+    await tab.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => ringed(".prose")).toEqual([]);
     await tab.close();
   });
 });
