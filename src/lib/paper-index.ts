@@ -10,7 +10,7 @@ import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
 import { isoDate } from "./format.ts";
 import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
-import { texWithMacros, type MathNode } from "./mdast-math.ts";
+import type { MathNode } from "./mdast-math.ts";
 import { headingFormulaText } from "./tag-text.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
@@ -152,7 +152,7 @@ function headingText(heading: Heading, numbers: () => Map<string, number>): stri
   if (!shownOtherwise) return text(heading);
   const copy = structuredClone(heading);
   visit(copy, ["footnoteReference", "inlineMath"], (node, index, parent) => {
-    const value = node.type === "footnoteReference" ? String(numbers().get(node.identifier.toUpperCase()) ?? "") : headingFormulaText(texWithMacros(node as MathNode));
+    const value = node.type === "footnoteReference" ? String(numbers().get(node.identifier.toUpperCase()) ?? "") : headingFormulaText((node as MathNode).value, (node as MathNode).data?.macros);
     parent!.children[index!] = { type: "text", value };
   });
   return text(copy);

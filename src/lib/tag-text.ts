@@ -28,7 +28,12 @@ export function formulaText(tex: string): string | undefined {
   }
 }
 
-/** A formula in a heading, as its id reads it: the text KaTeX shows (a space where it shows one, as after \text{if}), or the TeX as written if KaTeX rejects it. */
-export function headingFormulaText(tex: string): string {
-  return (formulaText(tex) ?? tex).replace(/\s+/g, " ");
+/**
+ * A formula in a heading, as its id reads it: the text KaTeX shows (a space where it shows one, as after \text{if});
+ * else its TeX (without the macros it is given): if KaTeX rejects it, or if it shows no text, as $\quad$ does, whose
+ * id would otherwise be empty (a link to it goes to the page's top).
+ */
+export function headingFormulaText(tex: string, macros = ""): string {
+  const shown = formulaText(macros + tex);
+  return (shown?.trim() ? shown : tex).replace(/\s+/g, " ");
 }
