@@ -44,3 +44,30 @@ describe("an indexed row of a display of several", () => {
     expect([bare!.rowTex, bare!.previewTex]).toEqual([undefined, String.raw`x = y \tag*{B.2}`]);
   });
 });
+
+describe("an indexed row's copy in the formula list", () => {
+  const macrosNote = `${frontmatter()}
+$$
+\\def\\E{\\mathbb{E}}
+\\def\\V{\\mathbb{V}}
+$$
+
+$$
+\\begin{align}
+a &= \\E x \\label{eq:a} \\\\
+\\def\\Q{\\mathbb{Q}} b &= \\Q \\label{eq:b} \\\\
+c &= \\Q + \\V \\label{eq:c}
+\\end{align}
+$$
+`;
+
+  it("keeps a definition made in the row, and carries the definitions it uses alone: the note's, and another row's", () => {
+    const source = readPaperSource("/notes/papers/macro-rows.mdx", macrosNote);
+    const [a, b, c] = indexPaper(source, parseNote(source).tree).equations;
+    expect([a, b, c].map((eq) => [eq!.rowTex, eq!.copyMacros])).toEqual([
+      [String.raw`\begin{align}` + "\n" + String.raw`a &= \E x \label{eq:a}` + "\n" + String.raw`\end{align}`, String.raw`\def\E{\mathbb{E}}` + "\n"],
+      [String.raw`\begin{align}` + "\n" + String.raw`\def\Q{\mathbb{Q}} b &= \Q \label{eq:b}` + "\n" + String.raw`\end{align}`, undefined],
+      [String.raw`\begin{align}` + "\n" + String.raw`c &= \Q + \V \label{eq:c}` + "\n" + String.raw`\end{align}`, String.raw`\def\V{\mathbb{V}}` + "\n" + String.raw`\def\Q{\mathbb{Q}}` + "\n"],
+    ]);
+  });
+});
