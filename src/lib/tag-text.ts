@@ -35,5 +35,19 @@ export function formulaText(tex: string): string | undefined {
  */
 export function headingFormulaText(tex: string, macros = ""): string {
   const shown = formulaText(macros + tex);
-  return (shown?.trim() ? shown : tex).replace(/\s+/g, " ");
+  return (shown?.trim() ? withComposedAccents(shown) : tex).replace(/\s+/g, " ");
+}
+
+/** KaTeX's spacing accents, which its MathML sets after the letter they go on, and the combining marks they are. */
+const COMBINING: Record<string, string> = { "ˊ": "\u0301", "ˋ": "\u0300", "ˆ": "\u0302", "¨": "\u0308", "˜": "\u0303", "ˉ": "\u0304", "˘": "\u0306", "ˇ": "\u030c", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b" };
+
+/** KaTeX's dotless letters, which it puts under an accent, and the letters written. */
+const DOTTED: Record<string, string> = { ı: "i", ȷ: "j" };
+
+/**
+ * "ö" as shown, from KaTeX's text of it, "o¨" (an accent is a letter of its own there, and an ı its i),
+ * which a slug would keep as "o¨" or drop to "o": "Schrödinger" stays as the reader reads it.
+ */
+function withComposedAccents(text: string): string {
+  return text.replace(/(\p{L})([ˊˋˆ¨˜ˉ˘ˇ˙˚˝])/gu, (_, letter: string, accent: string) => (DOTTED[letter] ?? letter) + COMBINING[accent]).normalize("NFC");
 }
