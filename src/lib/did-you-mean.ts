@@ -33,7 +33,8 @@ export function closestName(name: string, candidates: Iterable<string>, except?:
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name || candidate === except) continue;
+    // Every name starts with "" (the id of a heading of punctuation alone), which would win as a rename.
+    if (candidate === name || candidate === except || candidate === "") continue;
     // Case alone (EN for en, Eq:Loss for eq:loss) is the closest slip of all.
     if (candidate.toLowerCase() === name.toLowerCase()) return candidate;
     const edits = swapped(name, candidate) ? 1 : distance(name, candidate);

@@ -22,8 +22,11 @@ export interface ParsedDisplay {
     name: string;
     before: string;
     rows: string[];
-    /** Each row as written: its \label, \tag and comments kept. */
-    writtenRows: string[];
+    /**
+     * Where each row is in the TeX parsed, which is where it is as written too: what is blanked out
+     * or replaced before the parse keeps its length (definitions, \\*, comments). See rowTexAsWritten.
+     */
+    rowPlaces: [start: number, end: number][];
     after: string;
   };
   rows: EquationRow[];
@@ -232,13 +235,13 @@ function withoutRowProblems(tex: string, problems: DisplayProblem[]): DisplayPro
   return problems.length > 0 && unbalancedGroup(tex) ? [] : problems;
 }
 
-export function parseDisplayTex(written: string): ParsedDisplay {
+export function parseDisplayTex(display: string): ParsedDisplay {
   // A \label in a comment is none, and a \tag put after a comment would be one.
-  const tex = maskTexComments(written);
+  const tex = maskTexComments(display);
   const problems: DisplayProblem[] = [];
   const env = wholeRowEnvironment(tex);
   if (env) {
-    // Masking keeps every offset: a row's place in `tex` is its place as written.
+    // Masking keeps every offset: a row's place in `tex` is its place in `display`.
     const ranges = splitRows(env.inner);
     const rawRows = ranges.map(([start, end]) => env.inner.slice(start, end));
     const labelCount = (env.inner.match(/\\label(?![A-Za-z])/g) ?? []).length;
@@ -247,14 +250,14 @@ export function parseDisplayTex(written: string): ParsedDisplay {
     const rowTagged = env.name.endsWith("*") && /\\tag(?![A-Za-z])/.test(env.inner);
     const perRow = NUMBERS_EVERY_ROW.has(env.name) || labelCount > 1 || rowTagged;
     if (perRow && rawRows.length > 1 && !trailing.row.label && !trailing.row.customTag) {
-      const parsed = rawRows.map((row, i) => ({ ...parseRow(row, problems), written: written.slice(env.innerStart + ranges[i]![0], env.innerStart + ranges[i]![1]) }));
+      const parsed = rawRows.map((row, i) => ({ ...parseRow(row, problems), place: [env.innerStart + ranges[i]![0], env.innerStart + ranges[i]![1]] as [number, number] }));
       // A row that is only whitespace after a final \\ is no row.
       const rows = parsed.filter((p, i) => i < parsed.length - 1 || /\S/.test(p.body) || p.row.label);
       // Rows of align* or aligned are numbered because of their labels: a row without one (or a \tag) has no number, as in LaTeX.
       if (!NUMBERS_EVERY_ROW.has(env.name)) for (const { row } of rows) if (row.label === undefined && row.customTag === undefined) row.unnumbered = true;
       return {
         body: tex,
-        rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), writtenRows: rows.map((r) => r.written), after: trailing.body },
+        rowEnvironment: { name: env.name, before: env.before, rows: rows.map((r) => r.body), rowPlaces: rows.map((r) => r.place), after: trailing.body },
         rows: rows.map((r) => r.row),
         problems: withoutRowProblems(tex, problems),
       };
@@ -291,20 +294,25 @@ export function texForRendering(parsed: ParsedDisplay, numbers: NumberedEquation
 export function rowTexForRendering(parsed: ParsedDisplay, row: number, number: NumberedEquation): string {
   const env = parsed.rowEnvironment!;
   const last = row === env.rows.length - 1;
-  const alone = { ...env, rows: [rowWithoutSpace(env.rows, row)], writtenRows: [], after: last ? env.after : "" };
+  const alone = { ...env, rows: [rowWithoutSpace(env.rows[row]!, row)], rowPlaces: [], after: last ? env.after : "" };
   return texForRendering({ ...parsed, rowEnvironment: alone }, [number]);
 }
 
-/** One row of a display of several as written, alone in the environment as written: a formula of its own, pasted into a note or a LaTeX file. */
-export function rowTexAsWritten(parsed: ParsedDisplay, row: number): string {
+/**
+ * One row of a display of several as written (`written`: the display's TeX as the author wrote it, which was
+ * parsed with its definitions blanked out), alone in the environment as written: a formula of its own, pasted
+ * into a note or a LaTeX file, with its label, tag, comments and definitions.
+ */
+export function rowTexAsWritten(parsed: ParsedDisplay, row: number, written: string): string {
   const env = parsed.rowEnvironment!;
   const after = row === env.rows.length - 1 ? env.after.trim() : "";
-  return `\\begin{${env.name}}${env.before}\n${rowWithoutSpace(env.writtenRows, row).trim()}\n\\end{${env.name}}${after}`;
+  const tex = written.slice(...env.rowPlaces[row]!);
+  // As written, a \\* that ended the row before leaves its star here (the TeX parsed had "\\ ").
+  return `\\begin{${env.name}}${env.before}\n${rowWithoutSpace(row > 0 ? tex.replace(/^\*/, "") : tex, row).trim()}\n\\end{${env.name}}${after}`;
 }
 
 /** A row without the space its \\[4pt] asks for, which belongs between it and the row before. */
-function rowWithoutSpace(rows: string[], row: number): string {
-  const tex = rows[row]!;
+function rowWithoutSpace(tex: string, row: number): string {
   return row > 0 ? tex.replace(ROW_SPACE, "") : tex;
 }
 

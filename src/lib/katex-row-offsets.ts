@@ -13,8 +13,11 @@
 /** The start of KaTeX's column of numbers for several rows (one row's number is no vlist). */
 const NUMBER_COLUMN = 'class="katex-tag"><span class="vlist-t';
 
-/** The number KaTeX renders in a row's anchor, if it is digits alone (a \\tag's text may be anything). */
-const DIGITS = /<span class="mord">(\d+)<\/span><\/span>/y;
+/**
+ * The number KaTeX renders in a row's anchor, if it is digits alone (a \\tag's text may be anything) that a
+ * CSS counter shows as written: no leading zero (\\tag{07} would show "7"), nor more than a counter holds.
+ */
+const DIGITS = /<span class="mord">(0|[1-9]\d{0,8})<\/span><\/span>/y;
 
 /** KaTeX's markup of a display, with `--row-offset` on each row's anchor, and `--row-number` if its number is digits. */
 export function withRowOffsets(html: string): string {

@@ -1,13 +1,23 @@
 // Keeps a remark-math node's TeX and the hast text that rehype-katex reads in step.
 import type { Parent } from "hast";
 import type { Nodes } from "mdast";
+import type { MacroDefinition } from "../plugins/remark-math-macros.ts";
 import { findElement, isMathElement } from "./hast-class.ts";
 
 export interface MathNode {
   type: "math" | "inlineMath";
   value: string;
   position?: Nodes["position"];
-  data?: Record<string, unknown> & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[]; originalTex?: string; macros?: string; copyMacros?: string };
+  data?: Record<string, unknown> & {
+    hName?: string;
+    hProperties?: Record<string, unknown>;
+    hChildren?: unknown[];
+    originalTex?: string;
+    macros?: string;
+    copyMacros?: string;
+    /** A display's definitions: the note's before it, and its own (remark-math-macros' copiedMacros). */
+    copyScope?: { earlier: MacroDefinition[]; own: MacroDefinition[] };
+  };
 }
 
 /** The TeX KaTeX is given: the macro definitions the formula uses (remark-math-macros), then the formula. */

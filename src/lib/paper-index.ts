@@ -6,11 +6,12 @@ import type { Heading, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { needsMdxCompiler, proseOf } from "./body-text.ts";
 import { smartened } from "../plugins/remark-smartypants-where-needed.ts";
+import { copiedMacros } from "../plugins/remark-math-macros.ts";
 import { SKIP, visit } from "unist-util-visit";
 import { equationName, spellingsIn } from "./equation-names.ts";
 import { isoDate } from "./format.ts";
 import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
-import { texWithMacros, type MathNode } from "./mdast-math.ts";
+import type { MathNode } from "./mdast-math.ts";
 import { headingFormulaText } from "./tag-text.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
@@ -152,7 +153,7 @@ function headingText(heading: Heading, numbers: () => Map<string, number>): stri
   if (!shownOtherwise) return text(heading);
   const copy = structuredClone(heading);
   visit(copy, ["footnoteReference", "inlineMath"], (node, index, parent) => {
-    const value = node.type === "footnoteReference" ? String(numbers().get(node.identifier.toUpperCase()) ?? "") : headingFormulaText(texWithMacros(node as MathNode));
+    const value = node.type === "footnoteReference" ? String(numbers().get(node.identifier.toUpperCase()) ?? "") : headingFormulaText((node as MathNode).value, (node as MathNode).data?.macros);
     parent!.children[index!] = { type: "text", value };
   });
   return text(copy);
@@ -182,18 +183,19 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const macros = node.data?.macros ?? "";
     const tex = node.data?.originalTex ?? node.value;
-    const copyMacros = node.data?.copyMacros ? { copyMacros: node.data.copyMacros } : {};
-    // Each row of an align is an equation of its own: its preview is that row, not the rows around it.
-    if (parsed.rowEnvironment) {
+    const copied = (copyMacros: string | undefined) => (copyMacros ? { copyMacros } : {});
+    // Each row of an align is an equation of its own: its preview is that row, not the rows around it; its copy, that row and the definitions it uses.
+    const env = parsed.rowEnvironment;
+    if (env) {
       numbered.forEach((eq, row) => {
         if (!eq.anchor) return;
         const previewTex = macros + withoutRefs(rowTexForRendering(parsed, row, { number: eq.number, bare: eq.bare }));
-        equations.push({ ...eq, anchor: eq.anchor, tex, rowTex: rowTexAsWritten(parsed, row), previewTex, ...copyMacros });
+        equations.push({ ...eq, anchor: eq.anchor, tex, rowTex: rowTexAsWritten(parsed, row, tex), previewTex, ...copied(copiedMacros(node, ...env.rowPlaces[row]!)) });
       });
       continue;
     }
     const eq = numbered[0];
-    if (eq?.anchor) equations.push({ ...eq, anchor: eq.anchor, tex, previewTex: macros + withoutRefs(texForRendering(parsed, [{ number: eq.number, bare: eq.bare }])), ...copyMacros });
+    if (eq?.anchor) equations.push({ ...eq, anchor: eq.anchor, tex, previewTex: macros + withoutRefs(texForRendering(parsed, [{ number: eq.number, bare: eq.bare }])), ...copied(node.data?.copyMacros) });
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {

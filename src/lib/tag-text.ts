@@ -28,7 +28,26 @@ export function formulaText(tex: string): string | undefined {
   }
 }
 
-/** A formula in a heading, as its id reads it: the text KaTeX shows (a space where it shows one, as after \text{if}), or the TeX as written if KaTeX rejects it. */
-export function headingFormulaText(tex: string): string {
-  return (formulaText(tex) ?? tex).replace(/\s+/g, " ");
+/**
+ * A formula in a heading, as its id reads it: the text KaTeX shows (a space where it shows one, as after \text{if});
+ * else its TeX (without the macros it is given): if KaTeX rejects it, or if it shows no text, as $\quad$ does, whose
+ * id would otherwise be empty (a link to it goes to the page's top).
+ */
+export function headingFormulaText(tex: string, macros = ""): string {
+  const shown = formulaText(macros + tex);
+  return (shown?.trim() ? withComposedAccents(shown) : tex).replace(/\s+/g, " ");
+}
+
+/** KaTeX's spacing accents, which its MathML sets after the letter they go on, and the combining marks they are. */
+const COMBINING: Record<string, string> = { "ˊ": "\u0301", "ˋ": "\u0300", "ˆ": "\u0302", "¨": "\u0308", "˜": "\u0303", "ˉ": "\u0304", "˘": "\u0306", "ˇ": "\u030c", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b" };
+
+/** KaTeX's dotless letters, which it puts under an accent, and the letters written. */
+const DOTTED: Record<string, string> = { ı: "i", ȷ: "j" };
+
+/**
+ * "ö" as shown, from KaTeX's text of it, "o¨" (an accent is a letter of its own there, and an ı its i),
+ * which a slug would keep as "o¨" or drop to "o": "Schrödinger" stays as the reader reads it.
+ */
+function withComposedAccents(text: string): string {
+  return text.replace(/(\p{L})([ˊˋˆ¨˜ˉ˘ˇ˙˚˝])/gu, (_, letter: string, accent: string) => (DOTTED[letter] ?? letter) + COMBINING[accent]).normalize("NFC");
 }

@@ -23,7 +23,7 @@ export default function rehypeHeadingIds() {
         // Before rehype-math-macros puts its definitions before its TeX: they are on data-macros.
         const macros = typeof node.properties.dataMacros === "string" ? node.properties.dataMacros : "";
         formulas.push([node, node.children]);
-        node.children = [{ type: "text", value: headingFormulaText(macros + toText(node, { whitespace: "pre" })) }];
+        node.children = [{ type: "text", value: headingFormulaText(toText(node, { whitespace: "pre" }), macros) }];
       });
     });
     slug(tree);

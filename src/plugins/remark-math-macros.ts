@@ -123,6 +123,24 @@ function definitionsNeeded(tex: string, known: ReadonlyMap<string, MacroDefiniti
 }
 
 
+/**
+ * The definitions a copy of a display (or of its text from `from` to `to`, a row of its align) carries before
+ * it, as KaTeX takes them, a line each, so that it renders where it is pasted: those it uses of the note's
+ * earlier ones (a \renewcommand of one too) and of the display's own outside the copy (another row's).
+ */
+export function copiedMacros(math: MathNode, from = 0, to = Infinity): string | undefined {
+  const scope = math.data?.copyScope;
+  if (!scope) return undefined;
+  const available = new Map(scope.earlier.map((definition) => [definition.name, definition]));
+  for (const definition of scope.own) {
+    if (definition.start >= from && definition.end <= to) continue; // in the copy itself
+    available.delete(definition.name); // a redefinition comes after what it replaces
+    available.set(definition.name, definition);
+  }
+  const copied = definitionsNeeded((math.data?.originalTex ?? math.value).slice(from, to), available);
+  return copied.length > 0 ? copied.map((definition) => definition.asDef + "\n").join("") : undefined;
+}
+
 /** What is left of a formula once its definitions are out: nothing to show, if only comments, \notag and an empty environment. */
 function showsNothing(rest: string): boolean {
   return !/\S/.test(maskTexComments(rest).replace(/\\(?:notag|nonumber)(?![A-Za-z])|\\(?:begin|end)\{[A-Za-z]+\*?\}/g, ""));
@@ -174,8 +192,8 @@ export default function remarkMathMacros() {
         const line = lineOf(math, math.value, start);
         if (line !== undefined && !unreadableLines.has(name)) unreadableLines.set(name, line);
       }
-      // The definitions made before this formula: its copy carries those it uses (below).
-      const earlier = own.length > 0 ? new Map(known) : known;
+      // A display's copy carries the definitions it uses (copiedMacros): those made before it, and its own.
+      if (math.type === "math" && (known.size > 0 || own.length > 0)) math.data = { ...math.data, copyScope: { earlier: [...known.values()], own } };
       let rest = math.value;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
@@ -196,12 +214,9 @@ export default function remarkMathMacros() {
         const macros = given.map((definition) => definition.asDef).join("") + "\n";
         math.data = { ...math.data, macros, hProperties: { ...math.data?.hProperties, dataMacros: macros } };
       }
-      // A display's TeX button copies its TeX as written, which holds its own definitions: before it go the
-      // earlier ones it uses (a \renewcommand of one too), as KaTeX takes them, a line each, so that it renders elsewhere.
-      if (math.type === "math") {
-        const copied = own.length > 0 ? definitionsNeeded(math.data?.originalTex ?? math.value, earlier) : given;
-        if (copied.length > 0) math.data = { ...math.data, copyMacros: copied.map((definition) => definition.asDef + "\n").join("") };
-      }
+      // A display's TeX button copies its TeX as written, its own definitions and all.
+      const copyMacros = math.type === "math" ? copiedMacros(math) : undefined;
+      if (copyMacros) math.data = { ...math.data, copyMacros };
       // KaTeX's annotation (a copied selection) keeps the definitions (rehype-katex-source). By the
       // TeX KaTeX is given, definitions and all: with them blanked out, $\def\x{1}\x$ and $\def\x{2}\x$ read alike.
       if (own.length > 0 && math.type === "inlineMath" && file) (file.data.inlineTexAsWritten ??= new Map()).set(texWithMacros(math), math.data!.originalTex!);

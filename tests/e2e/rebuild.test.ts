@@ -37,6 +37,17 @@ function files(dir: string): Map<string, Buffer> {
   return new Map(names.filter((name) => statSync(join(dir, name)).isFile()).map((name) => [name, readFileSync(join(dir, name))]));
 }
 
+/** The rebuilt site in `out` is a full build's of the same content, byte for byte. */
+function expectSameAsFullBuild(): void {
+  const full = join(outDirs, "full");
+  expect(build(full)).toMatch(/Astro built the pages/);
+  const reused = files(out);
+  const expected = files(full);
+  expect([...reused.keys()]).toEqual([...expected.keys()]);
+  for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
+  rmSync(full, { recursive: true, force: true });
+}
+
 describe("a rebuild after editing a note", () => {
   it("reuses the pages, and gives the site a full build gives", () => {
     expect(build()).toMatch(/Astro built the pages/);
@@ -46,13 +57,7 @@ describe("a rebuild after editing a note", () => {
     expect(rebuilt).not.toMatch(/Astro built the pages/);
     expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toContain("A sentence added after the first build.");
 
-    const full = join(outDirs, "full");
-    expect(build(full)).toMatch(/Astro built the pages/);
-    const reused = files(out);
-    const expected = files(full);
-    expect([...reused.keys()]).toEqual([...expected.keys()]);
-    for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
-    rmSync(full, { recursive: true, force: true });
+    expectSameAsFullBuild();
   });
 
   it("keeps the search indexes too while their records are the same", () => {
@@ -90,13 +95,7 @@ describe("a rebuild after editing a note", () => {
     expect(rebuilt).toMatch(/laying out every page anew: what pages show besides the notes changed \(a title, short name, /);
     expect(reference()).toMatch(/^Würstchen v1\u00a0\(\d+\)$/);
 
-    const full = join(outDirs, "full");
-    expect(build(full)).toMatch(/Astro built the pages/);
-    const reused = files(out);
-    const expected = files(full);
-    expect([...reused.keys()]).toEqual([...expected.keys()]);
-    for (const [name, bytes] of expected) expect(reused.get(name)!.equals(bytes), name).toBe(true);
-    rmSync(full, { recursive: true, force: true });
+    expectSameAsFullBuild();
     build(); // the last build is of `out` again, as the next test expects
   });
 

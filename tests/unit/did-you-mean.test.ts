@@ -31,6 +31,11 @@ describe("did you mean", () => {
     expect(didYouMean("eq:loss", ["eq:reward-model-loss", "eq:dpo-loss"])).toBe("; did you mean eq:dpo-loss?");
   });
 
+  it("never suggests an empty name, which every name starts with (a heading of punctuation alone has the id \"\")", () => {
+    expect(didYouMean("results2-with-α", ["", "method", "results1-with-α"])).toBe("; did you mean results1-with-α?");
+    expect(didYouMean("conclusion", ["", "method"])).toBe("");
+  });
+
   it("suggests nothing when no name is close", () => {
     expect(didYouMean("eq:x", ["eq:alpha-beta", "eq:y-z"])).toBe("");
     expect(didYouMean("wuerstchen", ["designedit", "self-rewarding-language-models"])).toBe("");

@@ -118,19 +118,27 @@ describe("one row of a display of several, alone (the formula list's entry of th
   });
 
   it("is written in the display's environment as written, with its label, tag and comment: a formula a note can hold", () => {
-    expect(rowTexAsWritten(parsed, 0)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`a &= b &\quad& x \label{eq:x} % the first` + "\n" + String.raw`\end{alignat}`);
-    expect(rowTexAsWritten(parsed, 1)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`&\quad + c \label{eq:y}` + "\n" + String.raw`\end{alignat}`);
-    expect(rowTexAsWritten(parsed, 2)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`[e, f] &= g \tag{A}` + "\n" + String.raw`\end{alignat}`);
+    expect(rowTexAsWritten(parsed, 0, display)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`a &= b &\quad& x \label{eq:x} % the first` + "\n" + String.raw`\end{alignat}`);
+    expect(rowTexAsWritten(parsed, 1, display)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`&\quad + c \label{eq:y}` + "\n" + String.raw`\end{alignat}`);
+    expect(rowTexAsWritten(parsed, 2, display)).toBe(String.raw`\begin{alignat}{2}` + "\n" + String.raw`[e, f] &= g \tag{A}` + "\n" + String.raw`\end{alignat}`);
     // The copy is one equation of its own, with the row's label and number.
-    const copied = parseDisplayTex(rowTexAsWritten(parsed, 1));
+    const copied = parseDisplayTex(rowTexAsWritten(parsed, 1, display));
     expect([copied.rows, numberRows(copied.rows, 0).equations]).toEqual([[{ label: "eq:y", unnumbered: false }], [{ number: "1", anchor: "eq-y", label: "eq:y" }]]);
   });
 
+  it("is the author's row, not the TeX parsed, which had definitions blanked out and \\\\* as \\\\ (the same length)", () => {
+    const written = String.raw`\begin{align} a &= b \label{eq:a} \\*[2pt] \def\Q{\mathbb{Q}} c &= \Q \label{eq:c} \end{align}`;
+    const parsedTex = String.raw`\begin{align} a &= b \label{eq:a} \\[2pt]                     c &= \Q \label{eq:c} \end{align}`;
+    expect(parsedTex.length).toBe(written.length);
+    expect(rowTexAsWritten(parseDisplayTex(parsedTex), 1, written)).toBe(String.raw`\begin{align}` + "\n" + String.raw`\def\Q{\mathbb{Q}} c &= \Q \label{eq:c}` + "\n" + String.raw`\end{align}`);
+  });
+
   it("keeps what follows the environment with the last row only", () => {
-    const ended = parseDisplayTex(String.raw`\begin{gather} a \label{eq:a} \\ b \label{eq:b} \end{gather} .`);
+    const endedTex = String.raw`\begin{gather} a \label{eq:a} \\ b \label{eq:b} \end{gather} .`;
+    const ended = parseDisplayTex(endedTex);
     expect(rowTexForRendering(ended, 0, { number: "1" })).toBe(String.raw`\begin{gather*}` + "\n" + String.raw`a \tag{1}` + "\n" + String.raw`\end{gather*}`);
     expect(rowTexForRendering(ended, 1, { number: "2" })).toBe(String.raw`\begin{gather*}` + "\n" + String.raw`b \tag{2}` + "\n" + String.raw`\end{gather*} .`);
-    expect(rowTexAsWritten(ended, 1)).toBe(String.raw`\begin{gather}` + "\n" + String.raw`b \label{eq:b}` + "\n" + String.raw`\end{gather}.`);
+    expect(rowTexAsWritten(ended, 1, endedTex)).toBe(String.raw`\begin{gather}` + "\n" + String.raw`b \label{eq:b}` + "\n" + String.raw`\end{gather}.`);
   });
 });
 

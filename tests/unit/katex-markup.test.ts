@@ -62,13 +62,14 @@ describe("row offsets", () => {
 });
 
 describe("row numbers", () => {
-  it("go on each row's anchor when its number is digits, for the number shown above a display landed on at that row; not a \\tag's text; alike in both paths", async () => {
+  it("go on each row's anchor when its number is digits, for the number shown above a display landed on at that row; not a \\tag's text, nor digits a counter would show otherwise (07 as 7); alike in both paths", async () => {
     const tagged = `${frontmatter()}
 $$
 \\begin{align*}
 a &= b \\tag{A.1} \\label{eq:tagged} \\\\
 c &= d \\label{eq:counted} \\\\
-e &= f \\tag{12} \\label{eq:twelve}
+e &= f \\tag{12} \\label{eq:twelve} \\\\
+g &= h \\tag{07} \\label{eq:zero-led}
 \\end{align*}
 $$
 `;
@@ -78,7 +79,7 @@ $$
     const fast = rowNumbers(paperHtml(result.rendered.get("rows")!));
     expect(fast).toEqual([["eq-first", "1"], ["eq-second", "2"], ["eq-third", "3"], ["eq-tall", "4"], ["eq-after-tall", "5"]]);
     expect(rowNumbers(toHtml(runMdxPipeline(papersDir, "rows", note, result.index)))).toEqual(fast);
-    expect(rowNumbers(paperHtml(result.rendered.get("tagged")!))).toEqual([["eq-tagged", null], ["eq-counted", "1"], ["eq-twelve", "12"]]);
+    expect(rowNumbers(paperHtml(result.rendered.get("tagged")!))).toEqual([["eq-tagged", null], ["eq-counted", "1"], ["eq-twelve", "12"], ["eq-zero-led", null]]);
   });
 });
 

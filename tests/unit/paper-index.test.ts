@@ -4,7 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { indexPaper } from "../../src/lib/paper-index.ts";
 import { parseNote, readPaperSource } from "../../src/lib/paper-source.ts";
-import { frontmatter } from "../support/papers.ts";
+import { rmSync } from "node:fs";
+import { checkContent } from "../../src/lib/content-check.ts";
+import { formatProblem } from "../../src/lib/content-check-results.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
 
 const note = `${frontmatter()}
 $$
@@ -42,5 +45,38 @@ describe("an indexed row of a display of several", () => {
     expect(second!.tex).toContain(String.raw`c &= \eqref{eq:first} \notag`);
     // One equation alone has no row of its own; its preview keeps a \tag* bare, as its page shows it.
     expect([bare!.rowTex, bare!.previewTex]).toEqual([undefined, String.raw`x = y \tag*{B.2}`]);
+  });
+});
+
+describe("an indexed row's copy in the formula list", () => {
+  const macrosNote = `${frontmatter()}
+$$
+\\def\\E{\\mathbb{E}}
+\\def\\V{\\mathbb{V}}
+$$
+
+$$
+\\begin{align}
+a &= \\E x \\label{eq:a} \\\\
+\\def\\Q{\\mathbb{Q}} b &= \\Q \\label{eq:b} \\\\
+c &= \\Q + \\V \\label{eq:c}
+\\end{align}
+$$
+`;
+
+  it("keeps a definition made in the row, and carries the definitions it uses alone: the note's, and another row's", async () => {
+    const source = readPaperSource("/notes/papers/macro-rows.mdx", macrosNote);
+    const [a, b, c] = indexPaper(source, parseNote(source).tree).equations;
+    expect([a, b, c].map((eq) => [eq!.rowTex, eq!.copyMacros])).toEqual([
+      [String.raw`\begin{align}` + "\n" + String.raw`a &= \E x \label{eq:a}` + "\n" + String.raw`\end{align}`, String.raw`\def\E{\mathbb{E}}` + "\n"],
+      [String.raw`\begin{align}` + "\n" + String.raw`\def\Q{\mathbb{Q}} b &= \Q \label{eq:b}` + "\n" + String.raw`\end{align}`, undefined],
+      [String.raw`\begin{align}` + "\n" + String.raw`c &= \Q + \V \label{eq:c}` + "\n" + String.raw`\end{align}`, String.raw`\def\V{\mathbb{V}}` + "\n" + String.raw`\def\Q{\mathbb{Q}}` + "\n"],
+    ]);
+    // Each, pasted into a note of its own after the definitions it carries, renders.
+    const pasted = Object.fromEntries([a, b, c].map((eq, i) => [`pasted-${i}`, `${frontmatter()}\n$$\n${eq!.copyMacros ?? ""}${eq!.rowTex}\n$$\n`]));
+    const { contentDir, papersDir } = writePapers(pasted);
+    const check = await checkContent(papersDir, "/");
+    rmSync(contentDir, { recursive: true, force: true });
+    expect(check.problems.map((problem) => formatProblem(problem))).toEqual([]);
   });
 });

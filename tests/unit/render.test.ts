@@ -221,6 +221,20 @@ describe("headings with math", () => {
     ]);
   });
 
+  it("get an id from a formula that shows no text as written ($\\quad$ is #quad, not an empty id that links to the page's top), from a footnote's number and a formula both, and from accented letters as shown", async () => {
+    const blank = `${frontmatter()}\n## $\\quad$\n\n## Spacing $\\,$ $\\quad$ here\n\n## Results[^n] with $\\alpha$\n\n## $\\text{Schrödinger}$, $\\text{naïve}$ and $\\text{résumé}$\n\n[^n]: A footnote.\n`;
+    // KaTeX's text of "ö" is "o¨" (its accent a letter of its own): the id has "ö", as the heading shows it.
+    const blankIds = ["quad", "spacing--quad-here", "results1-with-α", "schrödinger-naïve-and-résumé"];
+    const allIdsIn = (html: string) => [...html.matchAll(/<h2 id="([^"]*)"/g)].map((m) => m[1]).filter((id) => id !== "footnote-label");
+    expect(allIdsIn(render({ blank }, "blank").html)).toEqual(blankIds);
+    const { papersDir } = writePapers({ "blank.md": blank });
+    const fast = await checkContent(papersDir, "/", { render: true });
+    expect(fast.problems).toEqual([]);
+    expect(allIdsIn(paperHtml(fast.rendered.get("blank")!))).toEqual(blankIds);
+    const links = `${frontmatter()}\n${blankIds.map((id) => `[${id}](/papers/blank/#${id})`).join(" ")}\n`;
+    expect(await checkContent(writePapers({ "blank.md": blank, links }).papersDir).then((check) => check.problems)).toEqual([]);
+  });
+
   it("keep their rendered HTML for the table of contents on both paths, a formula touching punctuation too", async () => {
     const { file } = render({ headed }, "headed");
     const mdx = (file.data.astro as { frontmatter: { headingHtml: Record<string, string> } }).frontmatter.headingHtml;
