@@ -80,6 +80,11 @@ describe("a query that names a paper", () => {
       expect(hrefs.some((href) => href.startsWith("self-rewarding/index.html")), query).toBe(true);
     }
   });
+
+  it("finds an equation by the paper's short and number, as a reference shows it", async () => {
+    // "DPO (1)" is in no text of the DPO note: its name is its short, as the reference to it says.
+    for (const [query, hrefs] of await resultsFor(["DPO (1)", "dpo 1"])) expect(hrefs[0], query).toBe("dpo/index.html#eq-preference-loss");
+  });
 });
 
 describe("a reference to another paper's equation", () => {
