@@ -216,7 +216,9 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {
-    const spellings = spellingsIn(proseOf(source.body), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    // The paper's short name as its author gave it ("DPO") too, which the prose may say only in math.
+    const short = typeof source.frontmatter.short === "string" ? source.frontmatter.short : "";
+    const spellings = spellingsIn(`${proseOf(source.body)}\n\n${short}`, labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
     for (const eq of labelled) eq.name = equationName(eq.label!, spellings);
   }
   const title = String(source.frontmatter.title ?? source.slug);

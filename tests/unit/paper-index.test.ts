@@ -44,3 +44,22 @@ describe("an indexed row of a display of several", () => {
     expect([bare!.rowTex, bare!.previewTex]).toEqual([undefined, String.raw`x = y \tag*{B.2}`]);
   });
 });
+
+describe("an indexed equation's name", () => {
+  it("spells a word of its label as the paper's short name does, which its prose may never say outside math", () => {
+    const dpo = `${frontmatter({ title: '"Direct Preference Optimization Your Language Model is Secretly a Reward Model"', short: '"DPO"' })}
+The policy learns from preference pairs, with a reward model in $\\mathcal{L}_{\\text{DPO}}$.
+
+$$
+\\mathcal{L}_{\\text{DPO}} = -\\log \\sigma(\\Delta) \\label{eq:dpo-loss}
+$$
+
+$$
+r = \\beta \\log \\pi \\label{eq:reward-model}
+$$
+`;
+    const source = readPaperSource("/notes/papers/dpo.mdx", dpo);
+    // Not "Reward Model": the title's capitals are title case, not how the note spells the words.
+    expect(indexPaper(source, parseNote(source).tree).equations.map((eq) => eq.name)).toEqual(["DPO loss", "reward model"]);
+  });
+});
