@@ -407,7 +407,7 @@
         }).then(function (found) {
           if (lacking) throw lacking;
           // The paper the query names comes before the papers that only mention it ("DPO" is in many notes).
-          return numberedEquationsFirst(passingFirst(found, function (hit) {
+          return numberedEquationsFirst(passingFirst(namedEquationsFirst(found, words, loaded[1]), function (hit) {
             return hit.named;
           }), words, loaded[1]);
         });
@@ -452,6 +452,19 @@
     if (core.tokenize(phrase).length < 2) return hits;
     return passingFirst(hits, function (hit) {
       return core.fold(textOf(hit)).indexOf(phrase) !== -1;
+    });
+  }
+
+  // A query that is an equation's name ("DPO loss", "noise objective") asks for
+  // the equations so named: they come before sections that only say its words
+  // (Pagefind ranks a short page first, whose section on DPO says "DPO's loss").
+  function namedEquationsFirst(hits, words, core) {
+    return passingFirst(hits, function (hit) {
+      var name = hit.kind === "equation" && /^\([^)]*\)\s*(.*)$/.exec(hit.heading);
+      var tokens = name ? core.tokenize(core.fold(name[1])) : [];
+      return tokens.length === words.length && tokens.every(function (token, i) {
+        return token === words[i];
+      });
     });
   }
 
