@@ -361,11 +361,12 @@
             .filter(function (hit) {
               return hitsSome(hit.parts, words, core) || findsEvery(hit.sub.title, words, core);
             });
-          // Only sections that hold every word (the paper's title counts):
+          // Only sections that hold every word (the paper's title and short name count: "DPO (3)"):
           // "42:1" is not a section with a 1 in it, on a page with a 42 elsewhere.
+          var paperNames = page.meta.title + " " + (page.meta.short || "");
           var full = hits.filter(function (hit) {
             var text = hit.text !== undefined ? hit.text : hit.parts.map(function (part) { return part.text; }).join("");
-            return findsEvery(page.meta.title + " " + hit.sub.title + " " + text, words, core);
+            return findsEvery(paperNames + " " + hit.sub.title + " " + text, words, core);
           });
           full.sort(function (a, b) {
             return bySubResultScore(a.sub, b.sub);
@@ -389,7 +390,7 @@
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
               // The excerpt made from the section's text, around the query; Pagefind's if the section was not found.
               var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented, query) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
-              found.push({ href: href(sub.url), title: page.meta.title, heading: heading, kind: kind, parts: parts, named: named });
+              found.push({ href: href(sub.url), title: page.meta.title, short: page.meta.short, heading: heading, kind: kind, parts: parts, named: named });
             });
         });
         return collect(results.slice(LIMIT), query, words, core, found);
@@ -406,7 +407,7 @@
         }).then(function (found) {
           if (lacking) throw lacking;
           // The paper the query names comes before the papers that only mention it ("DPO" is in many notes).
-          return numberedEquationsFirst(passingFirst(found, function (hit) {
+          return numberedEquationsFirst(passingFirst(namedEquationsFirst(found, words, loaded[1]), function (hit) {
             return hit.named;
           }), words, loaded[1]);
         });
@@ -454,17 +455,40 @@
     });
   }
 
+  // A query that is an equation's name ("DPO loss", "noise objective") asks for
+  // the equations so named: they come before sections that only say its words
+  // (Pagefind ranks a short page first, whose section on DPO says "DPO's loss").
+  function namedEquationsFirst(hits, words, core) {
+    return passingFirst(hits, function (hit) {
+      var name = hit.kind === "equation" && /^\([^)]*\)\s*(.*)$/.exec(hit.heading);
+      var tokens = name ? core.tokenize(core.fold(name[1])) : [];
+      return tokens.length === words.length && tokens.every(function (token, i) {
+        return token === words[i];
+      });
+    });
+  }
+
   // A query that gives an equation's number ("(3)", "Self-Rewarding (4)") asks
   // for that equation: it comes before sections that only mention the number
-  // (Pagefind ranks pages first, and put one paper's (3) 7th).
+  // (Pagefind ranks pages first, and put one paper's (3) 7th); and the equation of
+  // the paper it names ("DPO (1)", as a reference shows it) before another paper's
+  // (1) that only mentions DPO.
   function numberedEquationsFirst(hits, words, core) {
-    return passingFirst(hits, function (hit) {
+    var numberOf = function (hit) {
       var number = hit.kind === "equation" && /^\(([^)]*)\)/.exec(hit.heading);
       var tokens = number ? core.tokenize(core.fold(number[1])) : [];
       return tokens.length > 0 && tokens.every(function (token) {
         return words.indexOf(token) !== -1;
+      }) ? tokens : null;
+    };
+    var ofNamedPaper = function (hit) {
+      var tokens = numberOf(hit);
+      var rest = tokens && words.filter(function (word) {
+        return tokens.indexOf(word) === -1;
       });
-    });
+      return !!rest && rest.length > 0 && namesPaper(hit.short, rest, core);
+    };
+    return passingFirst(passingFirst(hits, numberOf), ofNamedPaper);
   }
 
   var backend = pagefindBackend();

@@ -44,6 +44,8 @@ export interface IndexedPaper {
   mdx: boolean;
   equations: IndexedEquation[];
   headingIds: Set<string>;
+  /** A heading with a formula: the id its TeX would slug to, to the id it has (headingIdsByTex). */
+  headingIdsByTex: Map<string, string>;
   /** As the frontmatter lists them (a link to /tags/<tag>/ is checked against the published papers'). */
   tags: string[];
   /** For search, beside the note: authors, venue, arXiv id and summary, in one line. */
@@ -173,6 +175,23 @@ export function headingIds(tree: Root): Set<string> {
   return new Set(headingSlugs(tree).map((slug) => slug.id));
 }
 
+/**
+ * Each heading with a formula: the id its TeX as written slugs to
+ * (#why-mathcall_textdpo-works, as GitHub makes it, and this site did), to the
+ * id it has (#why-ldpo-works), so that the check can tell a link written so.
+ */
+export function headingIdsByTex(tree: Root, slugs = headingSlugs(tree)): Map<string, string> {
+  const slugger = new Slugger();
+  const ids = new Map<string, string>();
+  for (const { heading, id } of slugs) {
+    const texId = slugger.slug(toString(smartened(heading), { includeImageAlt: false }));
+    let hasFormula = false;
+    visit(heading, "inlineMath", () => void (hasFormula = true));
+    if (hasFormula && texId !== id) ids.set(texId, id);
+  }
+  return ids;
+}
+
 /** Replaces \eqref / \ref with plain text, for previews shown away from their page. */
 function withoutRefs(tex: string): string {
   return replaceEquationRefs(tex, () => String.raw`\text{(…)}`);
@@ -199,10 +218,13 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   }
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {
-    const spellings = spellingsIn(proseOf(source.body), labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    // The paper's short name as its author gave it ("DPO") too, which the prose may say only in math.
+    const short = typeof source.frontmatter.short === "string" ? source.frontmatter.short : "";
+    const spellings = spellingsIn(`${proseOf(source.body)}\n\n${short}`, labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
     for (const eq of labelled) eq.name = equationName(eq.label!, spellings);
   }
   const title = String(source.frontmatter.title ?? source.slug);
+  const headings = headingSlugs(tree);
   return {
     slug: source.slug,
     path: source.path,
@@ -213,7 +235,8 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     // A .md note is Markdown, HTML and all: the fast path renders it.
     mdx: !isMarkdownNote(source.path) && needsMdxCompiler(source.body),
     equations,
-    headingIds: headingIds(tree),
+    headingIds: new Set(headings.map((heading) => heading.id)),
+    headingIdsByTex: headingIdsByTex(tree, headings),
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),
     arxiv: typeof source.frontmatter.arxiv === "string" ? source.frontmatter.arxiv : undefined,

@@ -32,6 +32,8 @@ export interface MacroDefinition {
   command: string;
 }
 
+/** The definitions that need no earlier one of their name: \renewcommand does, and \providecommand keeps it. */
+const MAKES_ANEW = new Set(["newcommand", "DeclareMathOperator", "def", "gdef", "edef", "xdef", "let"]);
 const DEFINITION = /\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def|gdef|edef|xdef|let)(?![A-Za-z])\*?/g;
 const CONTROL_SEQUENCE = /^\\(?:[A-Za-z]+|[^A-Za-z])/;
 
@@ -187,13 +189,20 @@ export default function remarkMathMacros() {
       // Fast: most notes define nothing.
       if (known.size === 0 && !/def|command|let|Operator/.test(math.value)) return SKIP;
       const unreadable: { name: string; start: number }[] = [];
-      const own = definitionsIn(math.value, unreadable);
+      const tex = math.value;
+      const own = definitionsIn(tex, unreadable);
       for (const { name, start } of unreadable) {
         const line = lineOf(math, math.value, start);
         if (line !== undefined && !unreadableLines.has(name)) unreadableLines.set(name, line);
       }
-      // A display's copy carries the definitions it uses (copiedMacros): those made before it, and its own.
-      if (math.type === "math" && (known.size > 0 || own.length > 0)) math.data = { ...math.data, copyScope: { earlier: [...known.values()], own } };
+      // A display's copy carries the definitions it uses (copiedMacros): those made before it, and its own. Not an
+      // earlier one the formula makes anew before it uses it (a \def pasted from a TeX button, or a \newcommand,
+      // which KaTeX stops at after a \def of the name; an \edef{\x}{\x+1} uses it).
+      if (math.type === "math" && (known.size > 0 || own.length > 0)) {
+        const madeAnew = (name: string) => own.some((definition) => definition.name === name && MAKES_ANEW.has(definition.command) && !uses(tex.slice(0, definition.start) + " " + definition.expansion, name));
+        const earlier = [...known.values()].filter((definition) => !madeAnew(definition.name));
+        math.data = { ...math.data, copyScope: { earlier, own } };
+      }
       let rest = math.value;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);

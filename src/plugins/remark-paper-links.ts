@@ -7,7 +7,7 @@ import type { VFile } from "vfile";
 import { didYouMean } from "../lib/did-you-mean.ts";
 import { quotedValue, replaceAttributeValues } from "../lib/html-tags.ts";
 import type { NumberedEquation } from "../lib/equations.ts";
-import { LAYOUT_IDS, paperPagePath } from "../lib/paper-index.ts";
+import { LAYOUT_IDS, paperPagePath, type IndexedPaper } from "../lib/paper-index.ts";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
@@ -44,13 +44,13 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))
-          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}${byNumber(anchorId, paper.equations, "there") || didYouMean(anchorId, [...paper.equations.map((eq) => eq.anchor), ...paper.headingIds])}`, at);
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}${byNumber(anchorId, paper.equations, "there") || byTex(anchorId, paper) || didYouMean(anchorId, [...paper.equations.map((eq) => eq.anchor), ...paper.headingIds])}`, at);
         return `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       }
       if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
-        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor${byNumber(anchor, here.values(), "on this page") || didYouMean(anchor, [...here.keys(), ...(paperOf(slug)?.headingIds ?? [])])}`, at);
+        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor${byNumber(anchor, here.values(), "on this page") || byTex(anchor, paperOf(slug)) || didYouMean(anchor, [...here.keys(), ...(paperOf(slug)?.headingIds ?? [])])}`, at);
         return url;
       }
       if (url.startsWith("/") && !url.startsWith("//")) {
@@ -102,4 +102,10 @@ function byNumber(anchor: string, equations: Iterable<NumberedEquation>, where: 
   for (const eq of equations) if (eq.number === number) return eq.label !== undefined && eq.anchor ? `; did you mean ${eq.anchor}? (equation (${number}), by its label's anchor, which stays when equations are added above it)` : "";
   // Not a spelling to correct: a nearby #eq-2 would be another equation.
   return `; no equation ${where} is numbered (${number})`;
+}
+
+/** A heading's anchor slugged from its formula's TeX, as GitHub slugs it: the anchor is from the text KaTeX shows. */
+function byTex(anchor: string, paper: IndexedPaper | undefined): string {
+  const id = paper?.headingIdsByTex.get(anchor);
+  return id === undefined ? "" : `; did you mean ${id}? (a formula in a heading is slugged as the text it shows, not its TeX)`;
 }

@@ -49,7 +49,18 @@ $$
 By $\\eqref{eq:dpo-loss}$, as in $x = \\eqref{dpo/eq:preference-loss}$, DPO once more.
 `;
 
-const site = useBuiltNotes({ lora, other, dpo, "self-rewarding": selfRewarding });
+// A short note about DPO's loss, which Pagefind ranks above the longer notes for "DPO loss".
+const ipo = `${frontmatter({ title: '"IPO"', date: "2024-03-19", summary: '"DPO overfits; a squared loss fixes it."' })}
+## The issue with DPO
+
+DPO's loss $\\eqref{dpo/eq:preference-loss}$ overfits deterministic preferences.
+
+## The IPO loss
+
+A squared loss.
+`;
+
+const site = useBuiltNotes({ lora, other, dpo, "self-rewarding": selfRewarding, ipo });
 
 describe("a query that names a paper", () => {
   const resultsFor = async (queries: string[]) => {
@@ -79,6 +90,15 @@ describe("a query that names a paper", () => {
       expect(hrefs[0], query).toBe("dpo/index.html");
       expect(hrefs.some((href) => href.startsWith("self-rewarding/index.html")), query).toBe(true);
     }
+  });
+
+  it("lists the equations a query names first, before sections that only say its words", async () => {
+    for (const [query, hrefs] of await resultsFor(["DPO loss", "dpo loss"])) expect(hrefs[0], `${query}: ${hrefs.join(" ")}`).toBe("self-rewarding/index.html#eq-dpo-loss");
+  });
+
+  it("finds an equation by the paper's short and number, as a reference shows it", async () => {
+    // "DPO (1)" is in no text of the DPO note: its name is its short, as the reference to it says.
+    for (const [query, hrefs] of await resultsFor(["DPO (1)", "dpo 1"])) expect(hrefs[0], query).toBe("dpo/index.html#eq-preference-loss");
   });
 });
 

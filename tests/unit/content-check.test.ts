@@ -513,6 +513,15 @@ $$
     expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(["results2", "method1", "footnote-label"]);
   });
 
+  it("names a heading's anchor to a link that slugs its formula's TeX, as GitHub does (and this site did)", async () => {
+    const headed = `${frontmatter()}\n## Why $\\mathcal{L}_{\\text{DPO}}$ works\n\n## Why $\\mathcal{L}_{\\text{DPO}}$ works\n\nSee [it](#why-mathcall_textdpo-works-1).\n`;
+    const links = `${frontmatter()}\n[a](/papers/headed/#why-mathcall_textdpo-works) [b](/papers/headed/#why-ldpo-works)\n`;
+    expect(await problemsOf({ headed, links })).toEqual([
+      "headed.mdx:13:5: link #why-mathcall_textdpo-works-1: no heading or equation on this page has that anchor; did you mean why-ldpo-works-1? (a formula in a heading is slugged as the text it shows, not its TeX)",
+      "links.mdx:9:1: link /papers/headed/#why-mathcall_textdpo-works: paper \"headed\" has no equation or heading with the anchor #why-mathcall_textdpo-works; did you mean why-ldpo-works? (a formula in a heading is slugged as the text it shows, not its TeX)",
+    ]);
+  });
+
   it("names the file of a paper that an \\eqref cites, .md or missing, as it is", async () => {
     const wip = `${frontmatter({ draft: "true" })}\n$$\nx \\label{eq:x}\n$$\n`;
     const citing = `${frontmatter()}\nSee $\\eqref{wip/eq:x}$ and $\\eqref{gone/eq:x}$.\n`;

@@ -139,7 +139,7 @@ describe("reusing the last build", () => {
 
 describe("layoutDigest", () => {
   const paper: RenderedPaper = { slug: "a", path: "/p/a.mdx", frontmatter: { title: "A" }, minutes: 3, hasMath: true, headings: [], builtNote: { file: "/cache/1.html", scan: { ids: new Set<string>(), urls: [], moduleScripts: [] } } };
-  const entry: IndexedPaper = { slug: "a", path: "/p/a.mdx", title: "A", shortTitle: "A", lang: "en", draft: false, mdx: false, equations: [], headingIds: new Set(), tags: [], about: "" };
+  const entry: IndexedPaper = { slug: "a", path: "/p/a.mdx", title: "A", shortTitle: "A", lang: "en", draft: false, mdx: false, equations: [], headingIds: new Set(), headingIdsByTex: new Map(), tags: [], about: "" };
   const section: SearchDocument = { id: "a-0", page: "papers/a/", hash: "", kind: "section", title: "A", short: "A", heading: "", text: "x", lang: "en" };
   // Typed, not `object`: a key the result lacks (once `searchDocuments`) must not compile, or the test checks nothing.
   const result = (changes: Partial<ContentCheckResult> = {}, paperChanges: Partial<RenderedPaper> = {}): ContentCheckResult => ({

@@ -80,3 +80,22 @@ $$
     expect(check.problems.map((problem) => formatProblem(problem))).toEqual([]);
   });
 });
+
+describe("an indexed equation's name", () => {
+  it("spells a word of its label as the paper's short name does, which its prose may never say outside math", () => {
+    const dpo = `${frontmatter({ title: '"Direct Preference Optimization Your Language Model is Secretly a Reward Model"', short: '"DPO"' })}
+The policy learns from preference pairs, with a reward model in $\\mathcal{L}_{\\text{DPO}}$.
+
+$$
+\\mathcal{L}_{\\text{DPO}} = -\\log \\sigma(\\Delta) \\label{eq:dpo-loss}
+$$
+
+$$
+r = \\beta \\log \\pi \\label{eq:reward-model}
+$$
+`;
+    const source = readPaperSource("/notes/papers/dpo.mdx", dpo);
+    // Not "Reward Model": the title's capitals are title case, not how the note spells the words.
+    expect(indexPaper(source, parseNote(source).tree).equations.map((eq) => eq.name)).toEqual(["DPO loss", "reward model"]);
+  });
+});

@@ -175,6 +175,47 @@ Inline $\E[x]$.`);
     expect([(inline as MathNode).data?.macros, copyMacros(inline)]).toEqual([String.raw`\def\E{\mathbb{E}}` + "\n", undefined]);
   });
 
+  it("copies no earlier definition of a name the formula defines itself before it uses it", () => {
+    const tree = transformed(String.raw`$$
+\newcommand{\E}{\mathbb{E}}
+\newcommand{\piref}{\pi_{\mathrm{ref}}}
+$$
+
+$$
+\def\piref{\pi_{\mathrm{ref}}}
+\E[\piref]
+$$
+
+$$
+\newcommand{\E}{\mathrm{E}} \E
+$$
+
+$$
+\def\P{\piref} \P + \piref
+$$
+
+$$
+\piref + \def\piref{\pi_0} \piref
+$$
+
+$$
+\edef\piref{\piref'} \piref
+$$`);
+    const copies = tree.children.filter((node) => node.type === "math").map((node) => (node as MathNode).data?.copyMacros);
+    expect(copies).toEqual([
+      // A formula pasted from another note's TeX button, which brought its own \def: the copy of it would say it twice, once more on each paste.
+      String.raw`\def\E{\mathbb{E}}` + "\n",
+      // KaTeX stops at a \newcommand of a name defined before it, so a copy with \def\E first would not render.
+      undefined,
+      // Its own definition uses the note's \piref.
+      String.raw`\def\piref{\pi_{\mathrm{ref}}}` + "\n",
+      // Used before its own definition.
+      String.raw`\def\piref{\pi_{\mathrm{ref}}}` + "\n",
+      // Used by it: the \piref of (5), by then \pi_0.
+      String.raw`\def\piref{\pi_0}` + "\n",
+    ]);
+  });
+
   it("takes the last of two definitions, and lets \\providecommand define only what is not defined yet", () => {
     const tree = transformed(String.raw`$\newcommand{\E}{1}\E$, $\newcommand{\E}{2}\E$, $\renewcommand{\E}{3}\E$, $\providecommand{\E}{4}\E$, $\providecommand{\alpha}{5}\alpha$, $\providecommand{\G}{6}\G$ and $\E$.`);
     const def = (name: string, body: string) => `\\def\\${name}{${body}}\n`;

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { IndexedPaper } from "../../src/lib/paper-index.ts";
 import remarkPaperLinks from "../../src/plugins/remark-paper-links.ts";
 
-const paper = { slug: "a", draft: false, equations: [], headingIds: new Set<string>() } as unknown as IndexedPaper;
+const paper = { slug: "a", draft: false, equations: [], headingIds: new Set<string>(), headingIdsByTex: new Map() } as unknown as IndexedPaper;
 const options = { papers: () => (slug: string) => (slug === "a" ? paper : undefined), base: "/notes/", publicDir: mkdtempSync(join(tmpdir(), "papernotes-public-")) };
 
 /** The messages ("line:column: reason") and the raw HTML after the plugin, for a .md note. */

@@ -217,7 +217,7 @@ describe("headings with math", () => {
     expect(headingIdsIn(paperHtml(fast.rendered.get("headed")!))).toEqual(ids);
     const links = `${frontmatter()}\n${ids.map((id) => `[${id}](/papers/headed/#${id})`).join(" ")} [old](/papers/headed/#why-mathcall_textdpo-works)\n`;
     expect(await checkContent(writePapers({ "headed.md": headed, links }).papersDir).then((check) => check.problems.map((p) => p.reason))).toEqual([
-      'link /papers/headed/#why-mathcall_textdpo-works: paper "headed" has no equation or heading with the anchor #why-mathcall_textdpo-works',
+      'link /papers/headed/#why-mathcall_textdpo-works: paper "headed" has no equation or heading with the anchor #why-mathcall_textdpo-works; did you mean why-ldpo-works? (a formula in a heading is slugged as the text it shows, not its TeX)',
     ]);
   });
 
