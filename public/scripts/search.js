@@ -455,13 +455,18 @@
     });
   }
 
+  // An equation's heading, "(3) noise objective": its number ([1]) and its name ([2]).
+  function equationHeading(hit) {
+    return hit.kind === "equation" ? /^\(([^)]*)\)\s*(.*)$/.exec(hit.heading) : null;
+  }
+
   // A query that is an equation's name ("DPO loss", "noise objective") asks for
   // the equations so named: they come before sections that only say its words
   // (Pagefind ranks a short page first, whose section on DPO says "DPO's loss").
   function namedEquationsFirst(hits, words, core) {
     return passingFirst(hits, function (hit) {
-      var name = hit.kind === "equation" && /^\([^)]*\)\s*(.*)$/.exec(hit.heading);
-      var tokens = name ? core.tokenize(core.fold(name[1])) : [];
+      var heading = equationHeading(hit);
+      var tokens = heading ? core.tokenize(core.fold(heading[2])) : [];
       return tokens.length === words.length && tokens.every(function (token, i) {
         return token === words[i];
       });
@@ -475,8 +480,8 @@
   // (1) that only mentions DPO.
   function numberedEquationsFirst(hits, words, core) {
     var numberOf = function (hit) {
-      var number = hit.kind === "equation" && /^\(([^)]*)\)/.exec(hit.heading);
-      var tokens = number ? core.tokenize(core.fold(number[1])) : [];
+      var heading = equationHeading(hit);
+      var tokens = heading ? core.tokenize(core.fold(heading[1])) : [];
       return tokens.length > 0 && tokens.every(function (token) {
         return words.indexOf(token) !== -1;
       }) ? tokens : null;

@@ -171,8 +171,8 @@ function footnoteNumbers(tree: Root): Map<string, number> {
   return numbers;
 }
 
-export function headingIds(tree: Root): Set<string> {
-  return new Set(headingSlugs(tree).map((slug) => slug.id));
+export function headingIds(tree: Root, slugs = headingSlugs(tree)): Set<string> {
+  return new Set(slugs.map((slug) => slug.id));
 }
 
 /**
@@ -181,13 +181,20 @@ export function headingIds(tree: Root): Set<string> {
  * id it has (#why-ldpo-works), so that the check can tell a link written so.
  */
 export function headingIdsByTex(tree: Root, slugs = headingSlugs(tree)): Map<string, string> {
-  const slugger = new Slugger();
   const ids = new Map<string, string>();
-  for (const { heading, id } of slugs) {
-    const texId = slugger.slug(toString(smartened(heading), { includeImageAlt: false }));
-    let hasFormula = false;
-    visit(heading, "inlineMath", () => void (hasFormula = true));
-    if (hasFormula && texId !== id) ids.set(texId, id);
+  const holdsFormula = (heading: Heading) => {
+    let found = false;
+    visit(heading, "inlineMath", () => void (found = true));
+    return found;
+  };
+  // Most notes have no formula in a heading: nothing to slug again.
+  const withFormula = new Set(slugs.filter(({ heading }) => holdsFormula(heading)));
+  if (withFormula.size === 0) return ids;
+  // Every heading is slugged, as a repeated one's id counts those before it.
+  const slugger = new Slugger();
+  for (const slug of slugs) {
+    const texId = slugger.slug(toString(smartened(slug.heading), { includeImageAlt: false }));
+    if (withFormula.has(slug) && texId !== slug.id) ids.set(texId, slug.id);
   }
   return ids;
 }
@@ -198,6 +205,7 @@ function withoutRefs(tex: string): string {
 }
 
 export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
+  const short = typeof source.frontmatter.short === "string" ? source.frontmatter.short : undefined;
   const equations: IndexedEquation[] = [];
   for (const { node, parsed, equations: numbered } of numberDisplays(tree)) {
     const macros = node.data?.macros ?? "";
@@ -219,8 +227,7 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
   const labelled = equations.filter((eq) => eq.label);
   if (labelled.length > 0) {
     // The paper's short name as its author gave it ("DPO") too, which the prose may say only in math.
-    const short = typeof source.frontmatter.short === "string" ? source.frontmatter.short : "";
-    const spellings = spellingsIn(`${proseOf(source.body)}\n\n${short}`, labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
+    const spellings = spellingsIn(`${proseOf(source.body)}\n\n${short ?? ""}`, labelled.flatMap((eq) => equationName(eq.label!).split(" ")));
     for (const eq of labelled) eq.name = equationName(eq.label!, spellings);
   }
   const title = String(source.frontmatter.title ?? source.slug);
@@ -229,13 +236,13 @@ export function indexPaper(source: PaperSource, tree: Root): IndexedPaper {
     slug: source.slug,
     path: source.path,
     title,
-    shortTitle: shortTitle(title, typeof source.frontmatter.short === "string" ? source.frontmatter.short : undefined),
+    shortTitle: shortTitle(title, short),
     lang: String(source.frontmatter.lang ?? "en"),
     draft: source.frontmatter.draft === true,
     // A .md note is Markdown, HTML and all: the fast path renders it.
     mdx: !isMarkdownNote(source.path) && needsMdxCompiler(source.body),
     equations,
-    headingIds: new Set(headings.map((heading) => heading.id)),
+    headingIds: headingIds(tree, headings),
     headingIdsByTex: headingIdsByTex(tree, headings),
     tags: Array.isArray(source.frontmatter.tags) ? source.frontmatter.tags.map(String) : [],
     about: aboutLine(source.frontmatter),

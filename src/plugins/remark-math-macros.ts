@@ -192,7 +192,7 @@ export default function remarkMathMacros() {
       const tex = math.value;
       const own = definitionsIn(tex, unreadable);
       for (const { name, start } of unreadable) {
-        const line = lineOf(math, math.value, start);
+        const line = lineOf(math, tex, start);
         if (line !== undefined && !unreadableLines.has(name)) unreadableLines.set(name, line);
       }
       // A display's copy carries the definitions it uses (copiedMacros): those made before it, and its own. Not an
@@ -203,7 +203,7 @@ export default function remarkMathMacros() {
         const earlier = [...known.values()].filter((definition) => !madeAnew(definition.name));
         math.data = { ...math.data, copyScope: { earlier, own } };
       }
-      let rest = math.value;
+      let rest = tex;
       if (own.length > 0) {
         for (const definition of own.toReversed()) rest = rest.slice(0, definition.start) + " ".repeat(definition.end - definition.start) + rest.slice(definition.end);
         setMathTex(math, rest);
