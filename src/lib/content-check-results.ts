@@ -123,9 +123,15 @@ function frontmatterKeyLine(lines: string[], key: string): number {
 
 /** A warning at a frontmatter key's line of a note. */
 function atKey(paper: IndexedPaper, key: string, reason: string): ContentProblem {
-  const line = frontmatterKeyLine(readFileSync(paper.path, "utf8").split("\n"), key);
+  return atLine(paper, frontmatterKeyLine(noteLines(paper), key), reason);
+}
+
+/** A problem at a line of the note, counted from 0 (-1, as for a key not found, is its first line). */
+function atLine(paper: IndexedPaper, line: number, reason: string): ContentProblem {
   return { file: displayPath(paper.path), line: Math.max(line, 0) + 1, column: 1, reason };
 }
+
+const noteLines = (paper: IndexedPaper): string[] => readFileSync(paper.path, "utf8").split("\n");
 
 /**
  * Published notes that give one arXiv id (versions aside): most likely a note
@@ -151,11 +157,12 @@ function shortNameWarnings(index: PaperIndex): ContentProblem[] {
   const byName = Map.groupBy(published, (paper) => paper.shortTitle.toLowerCase());
   return [...byName.values()].flatMap((papers) => {
     if (papers.length < 2) return [];
-    const named = papers.map((paper) => frontmatterKeyLine(readFileSync(paper.path, "utf8").split("\n"), "short") >= 0);
-    if (!named.includes(true)) return [];
+    const lines = papers.map(noteLines);
+    const shortLines = lines.map((note) => frontmatterKeyLine(note, "short"));
+    if (shortLines.every((line) => line < 0)) return [];
     return papers.map((paper, i) => {
       const others = papers.filter((other) => other !== paper).map((other) => displayPath(other.path)).join(" and ");
-      return atKey(paper, named[i] ? "short" : "title", `"${paper.shortTitle}" also names ${others}, so a reference such as "${paper.shortTitle} (1)" would not say which paper it is: give each a short name of its own (short: "…")`);
+      return atLine(paper, shortLines[i]! >= 0 ? shortLines[i]! : frontmatterKeyLine(lines[i]!, "title"), `"${paper.shortTitle}" also names ${others}, so a reference such as "${paper.shortTitle} (1)" would not say which paper it is: give each a short name of its own (short: "…")`);
     });
   });
 }

@@ -48,6 +48,17 @@ export interface NumberedEquation {
   bare?: boolean;
 }
 
+/**
+ * For a reference or link written by number (`\eqref{eq:4}`, `\eqref{4}`, `#eq-4`) rather than by label, which
+ * stays when equations are added above: the number, and the equation among these that has it, if any.
+ */
+export function numberedAsWritten<E extends { number?: string }>(written: string, equations: Iterable<E>): { number: string; equation?: E } | undefined {
+  const number = /^(?:eq[:-])?(\d+)$/.exec(written)?.[1];
+  if (number === undefined) return undefined;
+  for (const equation of equations) if (equation.number === number) return { number, equation };
+  return { number };
+}
+
 const ROW_ENVIRONMENTS = new Set(["align", "align*", "gather", "gather*", "alignat", "alignat*", "flalign", "flalign*", "aligned", "gathered", "alignedat"]);
 /** A display that is one starred environment, `\begin{align*}…\end{align*}`. */
 const STARRED_ENVIRONMENT = /^\s*\\begin\{([a-z]+)\*\}[\s\S]*\\end\{\1\*\}\s*$/;

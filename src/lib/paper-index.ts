@@ -12,7 +12,7 @@ import { equationName, spellingsIn } from "./equation-names.ts";
 import { isoDate } from "./format.ts";
 import { findEquationRefs, numberRows, refNumber, replaceEquationRefs, parseDisplayTex, rowTexAsWritten, rowTexForRendering, texForRendering, type NumberedEquation, type ParsedDisplay } from "./equations.ts";
 import type { MathNode } from "./mdast-math.ts";
-import { headingFormulaText } from "./tag-text.ts";
+import { headingFormulaText, sluggableHeadingText } from "./tag-text.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
 import { ISO_DAY } from "./paper-schema.ts";
 import { shortTitle } from "./format.ts";
@@ -30,6 +30,11 @@ export interface IndexedEquation extends NumberedEquation {
   previewTex: string;
   /** The note's definitions that the TeX uses, a line each, which its TeX button copies before it (remark-math-macros). */
   copyMacros?: string;
+}
+
+/** The TeX the formula list gives for an equation (its TeX button, a copied selection): a row of an align is its own formula. */
+export function listedTex(eq: Pick<IndexedEquation, "tex" | "rowTex">): string {
+  return (eq.rowTex ?? eq.tex).trim();
 }
 
 export interface IndexedPaper {
@@ -138,7 +143,7 @@ export function headingSlugs(tree: Root): { heading: Heading; id: string }[] {
   // Headings hold no headings, and no paragraph holds one.
   visit(tree, ["heading", "paragraph"], (node) => {
     // rehype-heading-ids reads the page's text: after SmartyPants ("--" becomes a dash, which slugs drop), without images' alt text.
-    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(headingText(smartened(node), () => (numbers ??= footnoteNumbers(tree)))) });
+    if (node.type === "heading") slugs.push({ heading: node, id: slugger.slug(sluggableHeadingText(headingText(smartened(node), () => (numbers ??= footnoteNumbers(tree))))) });
     return SKIP;
   });
   return slugs;

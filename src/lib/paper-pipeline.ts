@@ -27,12 +27,12 @@ import remarkOtherMathDelimiters from "../plugins/remark-other-math-delimiters.t
 import remarkHtmlBlockMarkdown from "../plugins/remark-html-block-markdown.ts";
 import remarkBlockedHtml from "../plugins/remark-blocked-html.ts";
 import remarkSmartypantsWhereNeeded from "../plugins/remark-smartypants-where-needed.ts";
-import { listedTex, renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
+import { renderFormulaPreview } from "../plugins/rehype-katex-source.ts";
 import { formulaPreviewClasses, formulaPreviewFonts } from "../plugins/rehype-katex-fonts.ts";
 import { hasMath } from "./body-text.ts";
 import type { ContentProblem, ReadPaper, RenderedPaper } from "./content-check.ts";
 import { displayPath } from "./content-check-results.ts";
-import { indexPaper, listedEquations, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { indexPaper, listedEquations, listedTex, paperPagePath, publishedTags, type IndexedEquation, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { closestName, didYouMean } from "./did-you-mean.ts";
 import { TEX_IN_DOUBLE_QUOTES, texEatenByYaml } from "./yaml-escapes.ts";
 import { isCalendarDate, paperSchema } from "./paper-schema.ts";

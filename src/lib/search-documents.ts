@@ -8,10 +8,10 @@ import { join } from "node:path";
 import type { Parent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toText } from "hast-util-to-text";
-import { authorTex, listedTex } from "../plugins/rehype-katex-source.ts";
+import { authorTex } from "../plugins/rehype-katex-source.ts";
 import { findElement, hasClass } from "./hast-class.ts";
 import { tagText } from "./tag-text.ts";
-import { paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
+import { listedTex, paperPagePath, type IndexedPaper, type PaperIndex } from "./paper-index.ts";
 import { htmlLang } from "./ui-strings.ts";
 
 export interface SearchDocument {

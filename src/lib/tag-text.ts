@@ -1,6 +1,7 @@
 // TeX where it is shown as text, as the text KaTeX shows: an author's \tag{…}
 // (TeX in text mode: $\star$, \S 2) in a link's name, a title or search; a
 // formula in a heading, for its id.
+import { slug } from "github-slugger";
 import { mathSymbols } from "./katex-math-label.ts";
 import { renderMath } from "./katex-render.ts";
 
@@ -26,6 +27,14 @@ export function formulaText(tex: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The id of a heading whose text slugs to nothing ("## ?", an emoji alone), as GitHub would leave it: an empty id sends its links to the page's top. */
+export const UNSLUGGABLE_HEADING_ID = "section";
+
+/** A heading's text as its id is slugged from. */
+export function sluggableHeadingText(text: string): string {
+  return slug(text) === "" ? UNSLUGGABLE_HEADING_ID : text;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { escapeText } from "entities";
 import { SKIP, visit } from "unist-util-visit";
 import { hasClass } from "../lib/hast-class.ts";
-import type { IndexedEquation } from "../lib/paper-index.ts";
+import { listedTex, type IndexedEquation } from "../lib/paper-index.ts";
 import type { VFile } from "vfile";
 import type { MathNodeData } from "../lib/search-documents.ts";
 import { renderMath } from "../lib/katex-render.ts";
@@ -73,11 +73,6 @@ function withTexAnnotation(html: string, source: string): string {
 /** An equation's preview, shown away from its note (the formula list, splices), with the author's TeX in its annotation: a row's own, for a row of an align. */
 export function renderFormulaPreview(eq: Pick<IndexedEquation, "previewTex" | "tex" | "rowTex">): string {
   return withTexAnnotation(renderMath(eq.previewTex, true), listedTex(eq));
-}
-
-/** The TeX the formula list gives for an equation (its TeX button, a copied selection): a row of an align is its own formula. */
-export function listedTex(eq: Pick<IndexedEquation, "tex" | "rowTex">): string {
-  return (eq.rowTex ?? eq.tex).trim();
 }
 
 function withSource(node: ElementContent, source: string): void {

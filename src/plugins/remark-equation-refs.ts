@@ -8,7 +8,7 @@ import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
 import { didYouMean, didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
-import { anchorForLabel, findEquationRefs, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
+import { anchorForLabel, findEquationRefs, numberedAsWritten, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { mathNodeData, setMathTex, type MathNode } from "../lib/mdast-math.ts";
 import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/paper-index.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
@@ -49,19 +49,13 @@ export interface SiteLinkOptions {
 /** The labels among these equations. */
 const labelsOf = (equations: Iterable<{ label?: string }>): string[] => [...equations].flatMap((eq) => (eq.label === undefined ? [] : [eq.label]));
 
-/**
- * A reference written by number (\eqref{eq:4}, \eqref{dpo/4}): a reference names an equation by its label,
- * which stays when equations are added above it. Says which label equation (4) has, if any.
- */
-function byNumber(ref: EquationRef, equations: Iterable<{ number?: string; label?: string }>): string | undefined {
-  const number = /^(?:eq:)?(\d+)$/.exec(ref.label)?.[1];
-  if (number === undefined) return undefined;
-  for (const eq of equations) {
-    if (eq.number !== number) continue;
-    if (eq.label === undefined) return `; equation (${number}) has no \\label to name it by: give it one, as \\label{eq:…}`;
-    return `; did you mean \\${ref.kind}{${ref.slug ? `${ref.slug}/` : ""}${eq.label}}? (a reference names an equation by its label: equation (${number}) is \\label{${eq.label}})`;
-  }
-  return undefined;
+/** For a reference written by number (\eqref{eq:4}, \eqref{dpo/4}): which label equation (4) has, if any. */
+function labelForNumber(ref: EquationRef, equations: Iterable<{ number?: string; label?: string }>): string | undefined {
+  const found = numberedAsWritten(ref.label, equations);
+  if (!found?.equation) return undefined;
+  const { number, equation } = found;
+  if (equation.label === undefined) return `; equation (${number}) has no \\label to name it by: give it one, as \\label{eq:…}`;
+  return `; did you mean \\${ref.kind}{${ref.slug ? `${ref.slug}/` : ""}${equation.label}}? (a reference names an equation by its label: equation (${number}) is \\label{${equation.label}})`;
 }
 
 interface ResolvedRef {
@@ -94,7 +88,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         // \eqref{ddpm}: a paper's slug, without the label of one of its equations.
         const named = eq?.label !== ref.label && !ref.slug && ref.label !== slug ? paperOf(ref.label) : undefined;
         if (named) return void report(file, node, `${command}: "${ref.label}" names a paper, not an equation; write \\${ref.kind}{${ref.label}/eq:…}${namesThere(labelsOf(named.equations), "its labels are")}`, at);
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${byNumber(ref, here.values()) ?? didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
+        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${labelForNumber(ref, here.values()) ?? didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         return { href: `#${eq.anchor}`, number: refNumber(ref.kind, eq.number) };
       }
@@ -103,7 +97,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [], slug)}`, at);
       if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
-      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${byNumber(ref, paper.equations) ?? didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);
+      if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${labelForNumber(ref, paper.equations) ?? didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);
       if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} of "${ref.slug}" is unnumbered`, at);
       const key = `${paper.slug}#${eq.anchor}`;
       const number = refNumber(ref.kind, eq.number);

@@ -6,7 +6,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { didYouMean } from "../lib/did-you-mean.ts";
 import { quotedValue, replaceAttributeValues } from "../lib/html-tags.ts";
-import type { NumberedEquation } from "../lib/equations.ts";
+import { numberedAsWritten, type NumberedEquation } from "../lib/equations.ts";
 import { LAYOUT_IDS, paperPagePath, type IndexedPaper } from "../lib/paper-index.ts";
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
@@ -44,13 +44,13 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))
-          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}${byNumber(anchorId, paper.equations, "there") || byTex(anchorId, paper) || didYouMean(anchorId, [...paper.equations.map((eq) => eq.anchor), ...paper.headingIds])}`, at);
+          report(file, node, `link ${url}: paper "${target}" has no equation or heading with the anchor #${anchorId}${anchorForNumber(anchorId, paper.equations, "there") || byTex(anchorId, paper) || didYouMean(anchorId, [...paper.equations.map((eq) => eq.anchor), ...paper.headingIds])}`, at);
         return `${options.base}${paperPagePath(target)}${anchor ? "#" + anchor : ""}`;
       }
       if (url.startsWith("#") && url.length > 1) {
         const anchor = safeDecode(url.slice(1));
         const known = here.has(anchor) || paperOf(slug)?.headingIds.has(anchor) || LAYOUT_IDS.test(anchor);
-        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor${byNumber(anchor, here.values(), "on this page") || byTex(anchor, paperOf(slug)) || didYouMean(anchor, [...here.keys(), ...(paperOf(slug)?.headingIds ?? [])])}`, at);
+        if (!known) report(file, node, `link ${url}: no ${anchor.startsWith("eq-") ? "equation" : "heading or equation"} on this page has that anchor${anchorForNumber(anchor, here.values(), "on this page") || byTex(anchor, paperOf(slug)) || didYouMean(anchor, [...here.keys(), ...(paperOf(slug)?.headingIds ?? [])])}`, at);
         return url;
       }
       if (url.startsWith("/") && !url.startsWith("//")) {
@@ -96,12 +96,14 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
  * `#eq-4` is the anchor of equation (4) only while it has no label: a labelled
  * one's anchor comes from its label. Suggests that, for a link written by number.
  */
-function byNumber(anchor: string, equations: Iterable<NumberedEquation>, where: string): string {
-  const number = /^eq-(\d+)$/.exec(anchor)?.[1];
-  if (number === undefined) return "";
-  for (const eq of equations) if (eq.number === number) return eq.label !== undefined && eq.anchor ? `; did you mean ${eq.anchor}? (equation (${number}), by its label's anchor, which stays when equations are added above it)` : "";
+function anchorForNumber(anchor: string, equations: Iterable<NumberedEquation>, where: string): string {
+  if (!anchor.startsWith("eq-")) return "";
+  const found = numberedAsWritten(anchor, equations);
+  if (!found) return "";
+  const { number, equation } = found;
   // Not a spelling to correct: a nearby #eq-2 would be another equation.
-  return `; no equation ${where} is numbered (${number})`;
+  if (!equation) return `; no equation ${where} is numbered (${number})`;
+  return equation.label !== undefined && equation.anchor ? `; did you mean ${equation.anchor}? (equation (${number}), by its label's anchor, which stays when equations are added above it)` : "";
 }
 
 /** A heading's anchor slugged from its formula's TeX, as GitHub slugs it: the anchor is from the text KaTeX shows. */

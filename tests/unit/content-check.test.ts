@@ -120,14 +120,15 @@ describe("content check", () => {
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
   });
 
-  it("tells a reference written by number which label that equation has, or that it has none", async () => {
+  it("tells a reference written by number (or by its anchor, eq-1) which label that equation has, or that it has none", async () => {
     const main = `${twoEquations}\n$$\nu = v\n$$\n\nHere $\\eqref{eq:2}$ and $\\ref{3}$.\n`;
-    const problems = await problemsOf({ main, other: `${frontmatter()}\n$\\eqref{main/eq:1}$ and $\\eqref{main/2}$\n` });
+    const problems = await problemsOf({ main, other: `${frontmatter()}\n$\\eqref{main/eq:1}$ and $\\eqref{main/2}$ and $\\eqref{main/eq-1}$, as its anchor reads\n` });
     expect(problems).toEqual([
       expect.stringMatching(/^main\.mdx:\d+:\d+: \\eqref\{eq:2\}: no equation on this page has \\label\{eq:2\}; did you mean \\eqref\{eq:second\}\? \(a reference names an equation by its label: equation \(2\) is \\label\{eq:second\}\)$/),
       expect.stringMatching(/^main\.mdx:\d+:\d+: \\ref\{3\}: no equation on this page has \\label\{3\}; equation \(3\) has no \\label to name it by: give it one, as \\label\{eq:…\}$/),
       expect.stringMatching(/^other\.mdx:9:\d+: \\eqref\{main\/eq:1\}: paper "main" has no equation with \\label\{eq:1\}; did you mean \\eqref\{main\/eq:first\}\? /),
       expect.stringMatching(/^other\.mdx:9:\d+: \\eqref\{main\/2\}: paper "main" has no equation with \\label\{2\}; did you mean \\eqref\{main\/eq:second\}\? /),
+      expect.stringMatching(/^other\.mdx:9:\d+: \\eqref\{main\/eq-1\}: paper "main" has no equation with \\label\{eq-1\}; did you mean \\eqref\{main\/eq:first\}\? /),
     ]);
   });
 

@@ -28,6 +28,14 @@ describe("rehype-heading-ids", () => {
     ]);
   });
 
+  it("gives a heading that slugs to nothing #section, not an empty id that links to the page's top, and keeps its text", () => {
+    const markdown = "## ?!\n\n## Section\n\n## —\n";
+    expect(idsOf(markdown)).toEqual(["section", "section-1", "section-2"]);
+    const html = String(unified().use(remarkParse).use(remarkRehype).use(rehypeHeadingIds).use(rehypeStringify).processSync(markdown));
+    expect(html).toContain('<h2 id="section">?!</h2>');
+    expect(html).toContain('<h2 id="section-2">—</h2>');
+  });
+
   it("reads TeX that KaTeX rejects as written (the check reports it)", () => {
     expect(idsOf("## The $\\undefinedmacro$ case\n")).toEqual(["the-undefinedmacro-case"]);
   });

@@ -221,10 +221,11 @@ describe("headings with math", () => {
     ]);
   });
 
-  it("get an id from a formula that shows no text as written ($\\quad$ is #quad, not an empty id that links to the page's top), from a footnote's number and a formula both, and from accented letters as shown", async () => {
-    const blank = `${frontmatter()}\n## $\\quad$\n\n## Spacing $\\,$ $\\quad$ here\n\n## Results[^n] with $\\alpha$\n\n## $\\text{Schrödinger}$, $\\text{naïve}$ and $\\text{résumé}$\n\n[^n]: A footnote.\n`;
+  it("get an id from a formula that shows no text as written ($\\quad$ is #quad, not an empty id that links to the page's top), from a footnote's number and a formula both, from accented letters as shown, and from nothing to slug (#section)", async () => {
+    const blank = `${frontmatter()}\n## $\\quad$\n\n## Spacing $\\,$ $\\quad$ here\n\n## Results[^n] with $\\alpha$\n\n## $\\text{Schrödinger}$, $\\text{naïve}$ and $\\text{résumé}$\n\n## ?!\n\n## 🚀\n\n## Section\n\n[^n]: A footnote.\n`;
     // KaTeX's text of "ö" is "o¨" (its accent a letter of its own): the id has "ö", as the heading shows it.
-    const blankIds = ["quad", "spacing--quad-here", "results1-with-α", "schrödinger-naïve-and-résumé"];
+    // A heading that slugs to nothing (punctuation, an emoji) is #section, counted with a heading that says it.
+    const blankIds = ["quad", "spacing--quad-here", "results1-with-α", "schrödinger-naïve-and-résumé", "section", "section-1", "section-2"];
     const allIdsIn = (html: string) => [...html.matchAll(/<h2 id="([^"]*)"/g)].map((m) => m[1]).filter((id) => id !== "footnote-label");
     expect(allIdsIn(render({ blank }, "blank").html)).toEqual(blankIds);
     const { papersDir } = writePapers({ "blank.md": blank });
