@@ -343,9 +343,10 @@
         return pagefind;
       });
     });
-    // Results in batches, until LIMIT sections pass the check above (or none are left to read).
+    // Results in batches, until LIMIT sections pass the check above (or none are left to read); all of the
+    // batches read, as the equations a query names or numbers go first from them before the list is cut to LIMIT.
     function collect(results, query, words, core, found) {
-      if (found.length >= LIMIT || results.length === 0) return found.slice(0, LIMIT);
+      if (found.length >= LIMIT || results.length === 0) return found;
       return Promise.all(
         results.slice(0, LIMIT).map(function (result) {
           return result.data();
@@ -409,7 +410,7 @@
           // The paper the query names comes before the papers that only mention it ("DPO" is in many notes).
           return numberedEquationsFirst(passingFirst(namedEquationsFirst(found, words, loaded[1]), function (hit) {
             return hit.named;
-          }), words, loaded[1]);
+          }), words, loaded[1]).slice(0, LIMIT);
         });
       });
     }

@@ -88,4 +88,23 @@ describe(`search parity on the ${PAPERS}-paper corpus`, () => {
     expect(fromDisk).toEqual(fromServer);
     expect(fromServer.map((results) => results[0]?.replace(/#.*$/, "") ?? "(none)")).toEqual(queries.map((q) => `papers/${q.expected}/`));
   });
+
+  it("lists a whole page of equations numbered as asked (\"(3)\", \"equation 4\") when many papers have one, before sections that mention the number", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.locator("#site-search-input").focus();
+    await page.waitForFunction(() => "PapernotesSearch" in window);
+    const headings = (query: string) =>
+      page.evaluate(async (query) => {
+        const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ heading: string }[]> } }).PapernotesSearch.search;
+        return (await search(query)).map((result) => result.heading);
+      }, query);
+    // Pagefind ranks pages: a page's sections that mention a 3 took the places of other papers' (3).
+    for (const [query, number] of [["(3)", "(3)"], ["equation 4", "(4)"]] as const) {
+      const found = await headings(query);
+      expect(found, query).toHaveLength(8);
+      expect(found.filter((heading) => !heading.startsWith(`${number} `)), query).toEqual([]);
+    }
+    await page.close();
+  });
 });
