@@ -2,7 +2,7 @@
 // come as scripts): ~20 fixed queries (English, mixed Chinese, formula names)
 // against the 1000-paper corpus of ../shared/bench, whose index has 8 shards.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -105,6 +105,24 @@ describe(`search parity on the ${PAPERS}-paper corpus`, () => {
       expect(found, query).toHaveLength(8);
       expect(found.filter((heading) => !heading.startsWith(`${number} `)), query).toEqual([]);
     }
+    await page.close();
+  });
+
+  it("lists the papers of an author before those whose authors have the first and last name apart (\"Weizhe Song\", not \"Weizhe Jia, Pablo Song\")", async () => {
+    const authorsOf = new Map<string, string[]>();
+    for (const name of readdirSync(join(contentDir, "papers"))) {
+      authorsOf.set(name.replace(/\.mdx?$/, ""), JSON.parse(/^authors: (.*)$/m.exec(readFileSync(join(contentDir, "papers", name), "utf8"))![1]!));
+    }
+    const papersOf = new Map<string, number>();
+    for (const authors of authorsOf.values()) for (const author of authors) papersOf.set(author, (papersOf.get(author) ?? 0) + 1);
+    const [author] = [...papersOf].sort((a, b) => b[1] - a[1])[0]!;
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    const [hrefs] = await resultsOf(page, site.url, [author]);
+    const byAuthor = hrefs!.map((href) => authorsOf.get(/papers\/([^/]+)\//.exec(href)![1]!)!.includes(author));
+    // Each hit of the author's papers comes before any hit of a paper by others.
+    expect(byAuthor[0], author).toBe(true);
+    expect(byAuthor, author).toEqual([...byAuthor].sort((a, b) => Number(b) - Number(a)));
     await page.close();
   });
 });
