@@ -343,9 +343,10 @@
         return pagefind;
       });
     });
-    // Results in batches, until LIMIT sections pass the check above (or none are left to read).
+    // Results in batches, until LIMIT sections pass the check above (or none are left to read); all of the
+    // batches read, as the equations a query names or numbers go first from them before the list is cut to LIMIT.
     function collect(results, query, words, core, found) {
-      if (found.length >= LIMIT || results.length === 0) return found.slice(0, LIMIT);
+      if (found.length >= LIMIT || results.length === 0) return found;
       return Promise.all(
         results.slice(0, LIMIT).map(function (result) {
           return result.data();
@@ -377,6 +378,8 @@
           // A query that names the paper ("LoRA", its short title) asks for the paper: its top comes
           // first, before equations named after it (weighted up, they filled its places).
           var named = namesPaper(page.meta.short, words, core);
+          // Pagefind scores each word alone: "Weizhe Song" ranked papers by a Weizhe and a Song before his.
+          var together = words.length > 1 && core.fold(page.meta.title + " " + page.content).indexOf(typedPhrase(query, core.fold)) !== -1;
           if (page.meta.short && findsEvery(page.meta.short, words, core)) {
             ordered = passingFirst(ordered, function (hit) {
               return !hit.sub.anchor;
@@ -390,7 +393,7 @@
               var kind = sub.anchor && sub.anchor.element === "h3" ? "equation" : "section";
               // The excerpt made from the section's text, around the query; Pagefind's if the section was not found.
               var parts = hit.text !== undefined ? partsAround(hit.text, wordsFound(hit.text, words, core), core.fold, core.segmented, query) : fromWordStart(withoutHeading(hit.parts, heading), page.content);
-              found.push({ href: href(sub.url), title: page.meta.title, short: page.meta.short, heading: heading, kind: kind, parts: parts, named: named });
+              found.push({ href: href(sub.url), title: page.meta.title, short: page.meta.short, heading: heading, kind: kind, parts: parts, named: named, together: together });
             });
         });
         return collect(results.slice(LIMIT), query, words, core, found);
@@ -406,10 +409,14 @@
           return collect(response.results.slice(0, 3 * LIMIT), query, words, loaded[1], []);
         }).then(function (found) {
           if (lacking) throw lacking;
-          // The paper the query names comes before the papers that only mention it ("DPO" is in many notes).
-          return numberedEquationsFirst(passingFirst(namedEquationsFirst(found, words, loaded[1]), function (hit) {
+          // The pages that hold the query as typed come first; before them, the equations it names; before those,
+          // the paper it names, as papers that only mention it ("DPO" is in many notes); first, equations it numbers.
+          var together = passingFirst(found, function (hit) {
+            return hit.together;
+          });
+          return numberedEquationsFirst(passingFirst(namedEquationsFirst(together, words, loaded[1]), function (hit) {
             return hit.named;
-          }), words, loaded[1]);
+          }), words, loaded[1]).slice(0, LIMIT);
         });
       });
     }

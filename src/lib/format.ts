@@ -34,9 +34,9 @@ export function formatAuthors(authors: readonly string[], lang: Lang, max = 3): 
   return lang === "zh" ? `${authors.slice(0, -1).join("、")} 和 ${authors.at(-1)}` : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`;
 }
 
-/** "1 paper", "2 papers": for the build's English output. */
+/** "1 paper", "2 papers", "2,414 labelled equations": for the build's English output. */
 export function counted(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 /** The longest short name: a title's text before its colon is cut to it, and an author's `short:` may not pass it. */

@@ -53,7 +53,7 @@ export interface IndexedPaper {
   headingIdsByTex: Map<string, string>;
   /** As the frontmatter lists them (a link to /tags/<tag>/ is checked against the published papers'). */
   tags: string[];
-  /** For search, beside the note: authors, venue, arXiv id and summary, in one line. */
+  /** For search, beside the note: authors, venue, arXiv id, summary and tags, in one line. */
   about: string;
   /** As written, if it is a string (the content check tells of any other). */
   arxiv?: string;
@@ -262,11 +262,12 @@ function isoDay(date: unknown): string | undefined {
   return typeof date === "string" && ISO_DAY.test(date) ? date : undefined;
 }
 
-/** A reader searches for a paper by its authors, arXiv id or a word of its summary, too. */
+/** A reader searches for a paper by its authors, arXiv id, a word of its summary or a tag (one the note's text may never say), too. */
 function aboutLine(frontmatter: Record<string, unknown>): string {
   const authors = Array.isArray(frontmatter.authors) ? frontmatter.authors.map(String).join(", ") : "";
   const arxiv = frontmatter.arxiv ? `arXiv ${String(frontmatter.arxiv)}` : "";
-  return [authors, frontmatter.venue, arxiv, frontmatter.summary].filter(Boolean).map(String).join(" · ").replace(/\s+/g, " ");
+  const tags = Array.isArray(frontmatter.tags) ? frontmatter.tags.map((tag) => `#${String(tag)}`).join(" ") : "";
+  return [authors, frontmatter.venue, arxiv, frontmatter.summary, tags].filter(Boolean).map(String).join(" · ").replace(/\s+/g, " ");
 }
 
 /** Indexes every paper that parses; the content check reports the ones that do not. */

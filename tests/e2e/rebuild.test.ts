@@ -213,13 +213,15 @@ describe("a rebuild of a site with several search shards", () => {
     build(site, corpus); // the last build went to another folder
     const entry = statSync(join(site, "pagefind/pagefind-entry.json")).ino;
     const fromDisk = statSync(join(site, "pagefind/shard-2/pagefind-entry.json.js")).ino;
-    // A new tag changes the tag pages, not what search reads.
+    // A new date changes the lists, not what search reads (a new tag would: a paper is found by its tags).
     const edited = join(corpus, "papers/paper-00007.mdx");
-    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^tags: .*$/m, 'tags: ["zymurgy"]'));
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^date: .*$/m, "date: 2019-05-04"));
     const rebuilt = build(site, corpus);
     expect(rebuilt).toMatch(/Astro built the pages/);
     expect(rebuilt).not.toMatch(/indexed \d+ sections/);
-    expect(readFileSync(join(site, "tags/zymurgy/index.html"), "utf8")).toContain("paper-00007");
+    const archive = readFileSync(join(site, "archive/index.html"), "utf8");
+    expect(archive).toContain("May 4, 2019");
+    expect(archive.indexOf("papers/paper-00007/")).toBeGreaterThan(archive.indexOf("May 4, 2019"));
     expect(statSync(join(site, "pagefind/pagefind-entry.json")).ino).toBe(entry);
     expect(statSync(join(site, "pagefind/shard-2/pagefind-entry.json.js")).ino).toBe(fromDisk);
 

@@ -2,7 +2,7 @@
 // come as scripts): ~20 fixed queries (English, mixed Chinese, formula names)
 // against the 1000-paper corpus of ../shared/bench, whose index has 8 shards.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -87,5 +87,42 @@ describe(`search parity on the ${PAPERS}-paper corpus`, () => {
     const fromDisk = await resultsOf(offline, offlineRoot, queries.map((q) => q.query));
     expect(fromDisk).toEqual(fromServer);
     expect(fromServer.map((results) => results[0]?.replace(/#.*$/, "") ?? "(none)")).toEqual(queries.map((q) => `papers/${q.expected}/`));
+  });
+
+  it("lists a whole page of equations numbered as asked (\"(3)\", \"equation 4\") when many papers have one, before sections that mention the number", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await page.locator("#site-search-input").focus();
+    await page.waitForFunction(() => "PapernotesSearch" in window);
+    const headings = (query: string) =>
+      page.evaluate(async (query) => {
+        const search = (window as unknown as { PapernotesSearch: { search: (q: string) => Promise<{ heading: string }[]> } }).PapernotesSearch.search;
+        return (await search(query)).map((result) => result.heading);
+      }, query);
+    // Pagefind ranks pages: a page's sections that mention a 3 took the places of other papers' (3).
+    for (const [query, number] of [["(3)", "(3)"], ["equation 4", "(4)"]] as const) {
+      const found = await headings(query);
+      expect(found, query).toHaveLength(8);
+      expect(found.filter((heading) => !heading.startsWith(`${number} `)), query).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it("lists the papers of an author before those whose authors have the first and last name apart (\"Weizhe Song\", not \"Weizhe Jia, Pablo Song\")", async () => {
+    const authorsOf = new Map<string, string[]>();
+    for (const name of readdirSync(join(contentDir, "papers"))) {
+      authorsOf.set(name.replace(/\.mdx?$/, ""), JSON.parse(/^authors: (.*)$/m.exec(readFileSync(join(contentDir, "papers", name), "utf8"))![1]!));
+    }
+    const papersOf = new Map<string, number>();
+    for (const authors of authorsOf.values()) for (const author of authors) papersOf.set(author, (papersOf.get(author) ?? 0) + 1);
+    const [author] = [...papersOf].sort((a, b) => b[1] - a[1])[0]!;
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    const [hrefs] = await resultsOf(page, site.url, [author]);
+    const byAuthor = hrefs!.map((href) => authorsOf.get(/papers\/([^/]+)\//.exec(href)![1]!)!.includes(author));
+    // Each hit of the author's papers comes before any hit of a paper by others.
+    expect(byAuthor[0], author).toBe(true);
+    expect(byAuthor, author).toEqual([...byAuthor].sort((a, b) => Number(b) - Number(a)));
+    await page.close();
   });
 });

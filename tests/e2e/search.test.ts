@@ -271,13 +271,16 @@ for (const mode of MODES) {
       expect(await page.locator(`[id="${hash}"]`).count()).toBe(1);
     });
 
-    it("finds a paper by an author, its arXiv id, a hyphenated or unaccented title word, an equation's label", async () => {
+    it("finds a paper by an author, its arXiv id, a tag, a hyphenated or unaccented title word, an equation's label", async () => {
       await page.goto(mode.home());
       await page.locator("#site-search-input").focus();
       const paper = (slug: string) => new RegExp(`papers/${slug}/(${mode.pageSuffix})?$`);
       expect((await searchFor(page, "Pernias"))[0]).toMatch(paper("wuerstchen"));
       expect((await searchFor(page, "Jason Weston"))[0]).toMatch(paper("self-rewarding-language-models"));
       expect((await searchFor(page, "2306.00637"))[0]).toMatch(paper("wuerstchen"));
+      // A tag, as a reader types it from the tags page, though no note's text says it.
+      expect((await searchFor(page, "alignment"))[0]).toMatch(paper("self-rewarding-language-models"));
+      expect((await searchFor(page, "#image-editing"))[0]).toMatch(paper("designedit"));
       expect((await searchFor(page, "Self-Rewarding"))[0]).toMatch(/papers\/self-rewarding-language-models\//);
       expect((await searchFor(page, "text-to-image"))[0]).toMatch(/papers\/wuerstchen\//);
       expect((await searchFor(page, "wurstchen"))[0]).toMatch(/papers\/wuerstchen\//);

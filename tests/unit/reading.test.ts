@@ -67,6 +67,8 @@ describe("dates and authors", () => {
 
   it("counts in the build's output without a (s)", () => {
     expect([0, 1, 2].map((n) => counted(n, "paper"))).toEqual(["0 papers", "1 paper", "2 papers"]);
+    // The formula list of a few hundred papers counts thousands.
+    expect(counted(2414, "labelled equation")).toBe("2,414 labelled equations");
   });
 });
 

@@ -11,7 +11,7 @@ import { builtPaperDocuments } from "../../src/lib/search-documents.ts";
 import { runMdxPipeline } from "../support/mdx-pipeline.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
-const note = `${frontmatter({ title: '"Noise & <Signal>"', authors: '["Ada Lovelace", "Émile Borel"]', arxiv: '"2306.00637"', venue: '"ICLR 2024"' })}
+const note = `${frontmatter({ title: '"Noise & <Signal>"', authors: '["Ada Lovelace", "Émile Borel"]', arxiv: '"2306.00637"', venue: '"ICLR 2024"', tags: '["diffusion", "text-to-image"]' })}
 Opening words with $x^2$ inline.
 
 ## Method
@@ -44,8 +44,8 @@ describe("search records", () => {
     const { search } = await checkContent(papersDir, "/", { render: true });
     const searchDocuments = search.flatMap((page) => page.documents!);
     expect(searchDocuments.map((d) => [d.id, d.heading, d.text, d.kind])).toEqual([
-      // The paper's own record: found by its authors, venue, arXiv id and summary too.
-      ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · Opening words with $x^2$ inline.", "section"],
+      // The paper's own record: found by its authors, venue, arXiv id, summary and tags too (a tag the text never says).
+      ["papers/noise-paper/#", "", "Ada Lovelace, Émile Borel · ICLR 2024 · arXiv 2306.00637 · A summary. · #diffusion #text-to-image · Opening words with $x^2$ inline.", "section"],
       // A display equation without a label is found in its section, by its TeX; an excerpt shows where each formula starts and ends.
       ["papers/noise-paper/#method", "Method", 'The model predicts $\\epsilon_\\theta$ from a noisy input, $L + \\eqref{eq:noise-objective}$ : $$w = \\operatorname{softmax}(z)$$ print("code is indexed as text")', "section"],
       // A footnote's number and its ↩ are not words of the text.
