@@ -12,15 +12,16 @@ const DATE_FORMATS = {
   zh: new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }),
 };
 
-/** "March" or "3月": the archive's month headings, in the site's language. */
-export function formatMonth(month: number, lang: Lang): string {
-  return MONTH_FORMATS[lang === "zh" ? "zh" : "en"].format(new Date(Date.UTC(2000, month, 1)));
+/** "March" or "3月": the archive's month headings, in the site's language; "Mar" for its index of months. */
+export function formatMonth(month: number, lang: Lang, width: "long" | "short" = "long"): string {
+  return MONTH_FORMATS[width][lang === "zh" ? "zh" : "en"].format(new Date(Date.UTC(2000, month, 1)));
 }
 
+// "12月", as the dates beside it write months (2024年12月1日), not 十二月; short or long.
+const zhMonths = new Intl.DateTimeFormat("zh-CN", { month: "numeric", timeZone: "UTC" });
 const MONTH_FORMATS = {
-  en: new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }),
-  // "12月", as the dates beside it write months (2024年12月1日), not 十二月.
-  zh: new Intl.DateTimeFormat("zh-CN", { month: "numeric", timeZone: "UTC" }),
+  long: { en: new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }), zh: zhMonths },
+  short: { en: new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }), zh: zhMonths },
 };
 
 export function isoDate(date: Date): string {

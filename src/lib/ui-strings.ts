@@ -35,6 +35,8 @@ export const UI = {
     previous: "Previous",
     next: "Next",
     archive: "Archive",
+    // The archive's links to each year and month, above them.
+    archiveIndex: "Years and months",
     // After a count shown as a bare number, for screen readers ("2024, 3 papers").
     papersCounted: (n: number) => (n === 1 ? "paper" : "papers"),
     olderPage: "Older",
@@ -78,6 +80,7 @@ export const UI = {
     previous: "上一篇",
     next: "下一篇",
     archive: "归档",
+    archiveIndex: "年份与月份",
     papersCounted: (_n: number) => "篇",
     olderPage: "更早",
     newerPage: "更新",

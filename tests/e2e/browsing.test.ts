@@ -169,6 +169,12 @@ describe("browsing", () => {
     expect(await page.locator(".archive-month h3").allTextContents()).toEqual(["April", "March", "February"]);
     // Dates as the months above them, whatever the note's language.
     expect(await page.locator(".archive-month li time").allTextContents()).toEqual(["April 2, 2024", "March 15, 2024", "February 20, 2024"]);
+    // Its index, above, links to each year and month: at hundreds of papers the list is long.
+    const index = page.getByRole("navigation", { name: "Years and months" });
+    expect(await index.locator("a").allTextContents()).toEqual(["2024", "Apr", "Mar", "Feb"]);
+    await index.getByRole("link", { name: "Feb" }).click();
+    await page.waitForURL(/#y2024-m2$/);
+    expect(await page.locator("#y2024-m2").evaluate((el) => el.textContent)).toBe("February");
     // On a phone the date goes over the title, which gets the whole width (beside it, 7rem at 320 px).
     await page.setViewportSize({ width: 320, height: 700 });
     const [date, title] = await Promise.all([".archive-month li time", ".archive-month li a"].map((selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)));
