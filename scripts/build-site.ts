@@ -64,7 +64,7 @@ let lastReport = performance.now();
 const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
   if (performance.now() - lastReport < PROGRESS_SECONDS * 1000) return;
   lastReport = performance.now();
-  step(`${stage} ${papers} of ${of} papers`);
+  step(`${stage} ${papers.toLocaleString("en-US")} of ${counted(of, "paper")}`);
 };
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. When the check leaves a core free (after an edit, most
@@ -222,7 +222,7 @@ if (!reused) {
 }
 coreFreed(); // after a reuse (after Astro, it already was)
 const guard = guardSite(staging, scans, changedPages, stagedFiles());
-step(`${reused ? "" : "made URLs relative and "}checked ${pages} pages`);
+step(`${reused ? "" : "made URLs relative and "}checked ${counted(pages, "page")}`);
 if (guard.length > 0) {
   await fail(`${guard.map((p) => `${out}/${p.file}:${p.line}: ${p.reason}`).join("\n")}\n\nthe built site has ${counted(guard.length, "problem")}.`);
 }
@@ -236,7 +236,7 @@ for (const [path, stamp] of stampFiles(staging, written.placed.map((path) => joi
 const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.shards.get(shard) ?? searchFrom!.searchShards[shard]!.files }));
 if (records !== undefined) {
   const some = written.shards.size < searchShards.length ? ` (${written.shards.size} of ${searchShards.length} shards)` : "";
-  step(`indexed ${records} sections and equations for search${some}`);
+  step(`indexed ${records.toLocaleString("en-US")} sections and equations for search${some}`);
 }
 const built = recordBuild({ staging, outDir, layoutDigest: layout, files, searchShards, scans, notes });
 
