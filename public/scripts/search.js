@@ -378,8 +378,7 @@
           // A query that names the paper ("LoRA", its short title) asks for the paper: its top comes
           // first, before equations named after it (weighted up, they filled its places).
           var named = namesPaper(page.meta.short, words, core);
-          // Pagefind scores each word alone: "Weizhe Song" ranked papers by a Weizhe and a Song before his.
-          var together = words.length > 1 && core.fold(page.meta.title + " " + page.content).indexOf(typedPhrase(query, core.fold)) !== -1;
+          var together = holdsPhrase(page.meta.title + " " + page.content, query, core);
           if (page.meta.short && findsEvery(page.meta.short, words, core)) {
             ordered = passingFirst(ordered, function (hit) {
               return !hit.sub.anchor;
@@ -453,12 +452,16 @@
   }
 
   // Pagefind scores each word alone: "自奖励" (自 + 奖励) could rank "来自人类…奖励"
-  // first. Hits that hold the query's words together, as typed, come first.
-  function phraseFirst(hits, query, core, textOf) {
+  // first, and "Weizhe Song" papers by a Weizhe and a Song. What holds the query's
+  // words together, as typed, comes first.
+  function holdsPhrase(text, query, core) {
     var phrase = typedPhrase(query, core.fold);
-    if (core.tokenize(phrase).length < 2) return hits;
+    return core.tokenize(phrase).length > 1 && core.fold(text).indexOf(phrase) !== -1;
+  }
+
+  function phraseFirst(hits, query, core, textOf) {
     return passingFirst(hits, function (hit) {
-      return core.fold(textOf(hit)).indexOf(phrase) !== -1;
+      return holdsPhrase(textOf(hit), query, core);
     });
   }
 
