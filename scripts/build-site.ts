@@ -7,7 +7,7 @@ import { setFlagsFromString } from "node:v8";
 import { astroBuildInChildProcess } from "../src/lib/astro-build.ts";
 import { BUILD_V8_FLAGS, endChildren } from "../src/lib/child-task.ts";
 import { formatProblem, warningLines } from "../src/lib/content-check-results.ts";
-import { counted } from "../src/lib/format.ts";
+import { counted, grouped } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
 import { renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
@@ -64,7 +64,7 @@ let lastReport = performance.now();
 const onProgress = (papers: number, of: number, stage: "read" | "checked") => {
   if (performance.now() - lastReport < PROGRESS_SECONDS * 1000) return;
   lastReport = performance.now();
-  step(`${stage} ${papers.toLocaleString("en-US")} of ${counted(of, "paper")}`);
+  step(`${stage} ${grouped(papers)} of ${counted(of, "paper")}`);
 };
 // Search indexing runs in child processes while Astro lays out the pages, or at
 // once without Astro. When the check leaves a core free (after an edit, most
@@ -236,7 +236,7 @@ for (const [path, stamp] of stampFiles(staging, written.placed.map((path) => joi
 const searchShards = search.digests().map((digest, shard) => ({ digest, files: written.shards.get(shard) ?? searchFrom!.searchShards[shard]!.files }));
 if (records !== undefined) {
   const some = written.shards.size < searchShards.length ? ` (${written.shards.size} of ${searchShards.length} shards)` : "";
-  step(`indexed ${records.toLocaleString("en-US")} sections and equations for search${some}`);
+  step(`indexed ${grouped(records)} sections and equations for search${some}`);
 }
 const built = recordBuild({ staging, outDir, layoutDigest: layout, files, searchShards, scans, notes });
 

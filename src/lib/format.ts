@@ -35,9 +35,14 @@ export function formatAuthors(authors: readonly string[], lang: Lang, max = 3): 
   return lang === "zh" ? `${authors.slice(0, -1).join("、")} 和 ${authors.at(-1)}` : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`;
 }
 
+/** "2,414": a count in the build's English output. */
+export function grouped(count: number): string {
+  return count.toLocaleString("en-US");
+}
+
 /** "1 paper", "2 papers", "2,414 labelled equations": for the build's English output. */
 export function counted(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : `${noun}s`}`;
+  return `${grouped(count)} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 /** The longest short name: a title's text before its colon is cut to it, and an author's `short:` may not pass it. */
