@@ -24,6 +24,16 @@ const MONTH_FORMATS = {
   short: { en: new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }), zh: zhMonths },
 };
 
+/** "January – March 2024", "November 2023 – March 2024", "March 2024": the months a list's page holds, oldest first. */
+export function formatMonthSpan(first: Date, last: Date, lang: Lang): string {
+  return MONTH_YEAR_FORMATS[lang === "zh" ? "zh" : "en"].formatRange(first, last);
+}
+
+const MONTH_YEAR_FORMATS = {
+  en: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" }),
+  zh: new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", timeZone: "UTC" }),
+};
+
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMonthSpan } from "../../src/lib/format.ts";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
 import { searchShardOf } from "../../src/postbuild/search-index.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -63,6 +64,10 @@ describe(`a ${PAPERS}-paper corpus`, () => {
     await page.waitForURL(/\/2\/index\.html$/);
     expect(await page.locator(".paper-card").count()).toBe(50);
     expect(await page.title()).toBe("Page 2 of 4 · papernotes");
+    // Under its heading, the months of its papers, oldest first.
+    const onPage = (await page.locator(".paper-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!))).map((day) => new Date(`${day}T00:00:00Z`));
+    expect(await page.locator(".intro p").textContent()).toBe(formatMonthSpan(onPage.at(-1)!, onPage[0]!, "en"));
+    expect(await page.locator(".intro p").textContent()).toMatch(/^[A-Z][a-z]+( \d{4})?\s–\s[A-Z][a-z]+ \d{4}$|^[A-Z][a-z]+ \d{4}$/);
     // Any page is a click away: the first, the last, and two either side of this one.
     const pager = page.getByRole("navigation", { name: "Pages" });
     expect(await pager.locator("ol").innerText()).toMatch(/^1\s+2\s+3\s+4$/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasMath, needsMdxCompiler, proseOf } from "../../src/lib/body-text.ts";
-import { counted, formatAuthors, formatDate, formatMonth } from "../../src/lib/format.ts";
+import { counted, formatAuthors, formatDate, formatMonth, formatMonthSpan } from "../../src/lib/format.ts";
 import { countReadingUnits, readingMinutes } from "../../src/lib/reading-time.ts";
 import { woff2Only } from "../../src/integrations/katex-assets.ts";
 
@@ -57,6 +57,15 @@ describe("dates and authors", () => {
   it("names the archive's months in the site's language", () => {
     expect(formatMonth(0, "en")).toBe("January");
     expect(formatMonth(11, "zh")).toBe("12月");
+  });
+  it("tells the months a page of the list holds, once each", () => {
+    // ICU puts thin spaces around the dash.
+    const [nov, jan, mar, lateMar] = ["2023-11-30", "2024-01-02", "2024-03-01", "2024-03-31"].map((day) => new Date(`${day}T00:00:00Z`));
+    expect(formatMonthSpan(jan!, mar!, "en")).toBe("January\u2009–\u2009March 2024");
+    expect(formatMonthSpan(nov!, mar!, "en")).toBe("November 2023\u2009–\u2009March 2024");
+    expect(formatMonthSpan(mar!, lateMar!, "en")).toBe("March 2024");
+    expect(formatMonthSpan(mar!, lateMar!, "zh")).toBe("2024年3月");
+    expect(formatMonthSpan(nov!, mar!, "zh")).toMatch(/^2023.*11.*2024.*3/);
   });
   it("joins authors per language and shortens long lists", () => {
     expect(formatAuthors(["A", "B", "C"], "en")).toBe("A, B and C");
