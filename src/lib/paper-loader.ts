@@ -3,6 +3,7 @@
 // never turns them into JS modules. Notes that need MDX go through glob + MDX.
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Loader } from "astro/loaders";
 import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
@@ -23,6 +24,8 @@ interface DevWatch {
   changed: string[];
 }
 const DEV_WATCHES = Symbol.for("papernotes.dev-watches");
+/** How long the dev server waits for another note's change before it checks: notes saved together come a few ms apart. */
+const SAVES_SETTLE_MS = 100;
 
 export function paperLoader(papersDir: string, base: string): Loader {
   const fill = async ({ store, parseData }: LoaderContext, result: ContentCheckResult) => {
@@ -96,6 +99,12 @@ export function paperLoader(papersDir: string, base: string): Loader {
         if (queued) return; // the check already queued reads the files when it starts
         watch.checking = watch.checking
           .then(async () => {
+            // The file system tells of each file in a task of its own, and a check holds
+            // the event loop: started at once, it saw one note and left the rest to a check each.
+            for (let seen = 0; seen !== watch.changed.length; ) {
+              seen = watch.changed.length;
+              await sleep(SAVES_SETTLE_MS);
+            }
             const names = watch.changed.splice(0);
             await check(watch.context);
             watch.context.logger.info(`checked the papers again after a change to ${changedNotes(names)}`);

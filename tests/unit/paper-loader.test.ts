@@ -37,6 +37,8 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       const path = join(papersDir, `${slug}.mdx`);
       writeFileSync(path, note(slug, "eq:y"));
       context.watcher.emit("change", path);
+      // Each file's event comes in a task of its own, as from the file system, a few ms apart.
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await expect.poll(() => log.info.length, { timeout: 20_000 }).toBeGreaterThan(0);
     // Any check still to come would have been queued with the first.
