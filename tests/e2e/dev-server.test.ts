@@ -144,6 +144,21 @@ describe("the dev server", () => {
     expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/Reloaded data from/);
   });
 
+  it("tells of a frontmatter typo once, at its line, not again as Astro's schema error", async () => {
+    const before = log.length;
+    const text = readFileSync(note("designedit"), "utf8");
+    writeFileSync(note("designedit"), text.replace(/^summary:/m, "sumary:"));
+    try {
+      await expect.poll(() => log.slice(before), { timeout: 30_000 }).toMatch(/checked the papers again after a change to [^\n]*designedit\.mdx/);
+      expect(log.slice(before)).toMatch(/designedit\.mdx:\d+:1: unknown frontmatter key "sumary"; did you mean summary\?/);
+      // Astro's loader of MDX notes told of it too ("**summary**: Required", "****: Unrecognized key").
+      expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/does not match collection schema/);
+    } finally {
+      writeFileSync(note("designedit"), text);
+    }
+    await expect.poll(() => fetch(url + "papers/designedit/").then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  });
+
   it("serves a new plain .md note's page", async () => {
     writeFileSync(join(papersDir, "plain.md"), `${frontmatter({ title: '"A Plain Markdown Note"' })}\nWritten as .md, with $x^2$.\n`);
     await expect.poll(() => fetch(url + "papers/plain/").then((r) => r.status), { timeout: 30_000 }).toBe(200);
