@@ -115,7 +115,7 @@ const lastBuild = hasMdx ? undefined : readLastBuild(papersDir, outDir);
 const keepsShards = (build: LastBuild) => [...keptShards].every((shard) => build.searchShards[shard]?.digest === lastShards![shard]);
 /** Why the last build's pages cannot be reused, if they cannot: each check once (the last stats every file of the site). */
 function whyNotReused(build: LastBuild): string | undefined {
-  if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, short name, date, tag, summary, equation, the count of papers or formulas, a kind of formula no note had, which needs more of KaTeX's styles, the site's address, or the site's own code)";
+  if (build.layoutDigest !== layout) return "what pages show besides the notes changed (a title, short name, date, tag, summary, equation, the count of papers, a kind of formula no note had, which needs more of KaTeX's styles, the site's address, or the site's own code)";
   if (!keepsShards(build)) return "the last build's search indexes are not this one's";
   if (!untouchedSince(build)) return `files in ${out}/ were changed since the last build`;
   return undefined;

@@ -5,6 +5,7 @@
 // again, twice a request (its router and its dev handler each log a page's
 // error), and for the browser's /favicon.ico too: 5 lines became 30 or more.
 // Errors also lose the frames of Astro's compiled chunks, which name no file of the author's.
+import { stripVTControlCharacters } from "node:util";
 import type { AstroLoggerDestination, AstroLoggerMessage } from "astro";
 import nodeLog, { type NodeHandlerConfig } from "astro/logger/node";
 import { PAPERS_LOADER } from "../lib/build-handoff.ts";
@@ -19,13 +20,25 @@ function isRepeatedProblemList(event: AstroLoggerMessage, printed: string | unde
   return event.level === "error" && event.label !== PAPERS_LOADER && printed !== undefined && event.message.includes(printed);
 }
 
+/**
+ * Astro's own report of an MDX syntax error the check printed (MDX compiles the note
+ * as the page asks for it), twice a request, and its warning that the MDX notes'
+ * collection is empty, which follows it: one problem was told five times.
+ */
+function isRepeatedMdxError(event: AstroLoggerMessage, printed: string | undefined): boolean {
+  if (printed === undefined || !printed.includes("MDX syntax error: ")) return false;
+  if (event.level === "warn") return /The collection "mdxPapers" does not exist or is empty/.test(stripVTControlCharacters(event.message));
+  const reason = stripVTControlCharacters(event.message).split("\n")[0]!.replace(/^MDXError: /, "").trim();
+  return event.level === "error" && reason !== "" && printed.includes(`MDX syntax error: ${reason}`);
+}
+
 export default function problemsLoggedOnce(config?: NodeHandlerConfig): AstroLoggerDestination {
   const print = nodeLog(config);
   const shared = globalThis as { [PRINTED]?: string };
   return {
     write(event) {
       if (event.level === "error" && event.label === PAPERS_LOADER) shared[PRINTED] = event.message;
-      if (isRepeatedProblemList(event, shared[PRINTED])) return;
+      if (isRepeatedProblemList(event, shared[PRINTED]) || isRepeatedMdxError(event, shared[PRINTED])) return;
       if (event.level !== "error") return print.write(event);
       // A page that failed as the build rendered it: the build says so, at its note (see page-render-error.ts).
       if (event.label === "build" && noteFailedPage(event.message)) return;

@@ -12,12 +12,18 @@ type Store = Context["store"];
 
 export function mdxNotesAsTheyChange(papersDir: string): Loader {
   const globbed = glob({ pattern: "*.mdx", base: papersDir });
-  return { name: "papernotes:mdx-papers", load: (context) => globbed.load({ ...context, store: onlyMdxNotes(context.store), logger: withoutReloads(context.logger) }) };
+  return { name: "papernotes:mdx-papers", load: (context) => globbed.load({ ...context, store: onlyMdxNotes(context.store), logger: withoutRepeats(context.logger) }) };
 }
 
-/** The log, but for glob's "Reloaded data from x.mdx" on each save of any note: the plain notes' loader says it checked them. */
-function withoutReloads(logger: Context["logger"]): Context["logger"] {
-  return withMethod(logger, "info", (message: string) => void (/^Reloaded data from /.test(stripVTControlCharacters(message)) || logger.info(message)));
+/**
+ * The log, but for glob's "Reloaded data from x.mdx" on each save of any note (the plain
+ * notes' loader says it checked them), and its "Failed to reload x.mdx: … does not match
+ * collection schema": the check tells of the same frontmatter, at its line, and printed
+ * a note's typo twice (Astro's with "**summary**: Required" and "****: Unrecognized key").
+ */
+function withoutRepeats(logger: Context["logger"]): Context["logger"] {
+  const quiet = withMethod(logger, "info", (message: string) => void (/^Reloaded data from /.test(stripVTControlCharacters(message)) || logger.info(message)));
+  return withMethod(quiet, "error", (message: string) => void (/^Failed to reload [^\n]* does not match collection schema/.test(stripVTControlCharacters(message)) || logger.error(message)));
 }
 
 /** The store, but for notes that need no MDX: the plain notes' loader has them. */

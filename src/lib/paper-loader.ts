@@ -3,10 +3,12 @@
 // never turns them into JS modules. Notes that need MDX go through glob + MDX.
 import { createHash } from "node:crypto";
 import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Loader } from "astro/loaders";
 import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { warningLines } from "./content-check-results.ts";
+import { counted } from "./format.ts";
 import { isPaperFile } from "./paper-files.ts";
 
 type LoaderContext = Parameters<Loader["load"]>[0];
@@ -18,8 +20,12 @@ interface DevWatch {
   context: LoaderContext;
   /** Checks run one after another, each on the files as they are then. */
   checking: Promise<void>;
+  /** Notes changed since the check waiting in `checking` was queued: that one check covers them all. */
+  changed: string[];
 }
 const DEV_WATCHES = Symbol.for("papernotes.dev-watches");
+/** How long the dev server waits for another note's change before it checks: notes saved together come a few ms apart. */
+const SAVES_SETTLE_MS = 100;
 
 export function paperLoader(papersDir: string, base: string): Loader {
   const fill = async ({ store, parseData }: LoaderContext, result: ContentCheckResult) => {
@@ -80,19 +86,38 @@ export function paperLoader(papersDir: string, base: string): Loader {
         return;
       }
       // Any note can change another's page (its numbers, titles, previews): all are checked again.
-      const watch: DevWatch = { watcher, context, checking: Promise.resolve() };
+      const watch: DevWatch = { watcher, context, checking: Promise.resolve(), changed: [] };
       watches.set(papersDir, watch);
       watcher.add(papersDir);
+      // Notes saved together (a replace in every file, a git checkout) are checked
+      // once: a check each printed the same list again and delayed the page by a check each.
       const onChange = (path: string) => {
         if (dirname(path) !== papersDir || !isPaperFile(path)) return;
+        const name = path.slice(papersDir.length + 1);
+        const queued = watch.changed.length > 0;
+        if (!watch.changed.includes(name)) watch.changed.push(name);
+        if (queued) return; // the check already queued reads the files when it starts
         watch.checking = watch.checking
           .then(async () => {
+            // The file system tells of each file in a task of its own, and a check holds
+            // the event loop: started at once, it saw one note and left the rest to a check each.
+            for (let seen = 0; seen !== watch.changed.length; ) {
+              seen = watch.changed.length;
+              await sleep(SAVES_SETTLE_MS);
+            }
+            const names = watch.changed.splice(0);
             await check(watch.context);
-            watch.context.logger.info(`checked the papers again after a change to ${path.slice(papersDir.length + 1)}`);
+            watch.context.logger.info(`checked the papers again after a change to ${changedNotes(names)}`);
           })
           .catch((error: Error) => watch.context.logger.error(error.message));
       };
       watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
     },
   };
+}
+
+/** "a.mdx", or "5 notes: a.mdx, b.mdx, c.mdx and 2 more". */
+function changedNotes(names: string[]): string {
+  if (names.length === 1) return names[0]!;
+  return `${counted(names.length, "note")}: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}`;
 }

@@ -64,7 +64,8 @@ export function layoutDigest(handOff: HandOff): string {
   const { result } = handOff;
   // A note's KaTeX classes matter to the other pages only through the site's rules: a formula like those before lays out nothing anew.
   const rendered = [...result.rendered.values()].map(({ builtNote: _builtNote, htmlBytes: _htmlBytes, highlightedBlocks: _highlightedBlocks, katexClasses: _katexClasses, ...paper }) => paper);
-  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, formulas: result.formulas, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered, katexRules: siteKatexRules(result) };
+  // Not the count of formulas: no page shows it, and an inline formula added to a note would lay out every page anew.
+  const data = { base: handOff.base, papersDir: handOff.papersDir, siteUrl, nodeEnv: process.env.NODE_ENV ?? "", papers: result.papers, index: indexDigest(result.index), mdxSlugs: result.mdxSlugs, rendered, katexRules: siteKatexRules(result) };
   return createHash("sha256").update(projectFilesDigest(LAYOUT_SOURCES, GENERATED_SOURCES)).update(JSON.stringify(data, withMapsAndSets)).digest("hex");
 }
 

@@ -137,9 +137,26 @@ describe("the dev server", () => {
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Counted: 2.");
     writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain again.\n`);
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain again.");
-    expect((await fetch(url).then((r) => r.text())).split("A Note That Turns").length - 1).toBe(1);
+    // Polled: the page may show the note (its MDX module, compiled again) a moment before the
+    // plain notes' check has listed it, as the MDX loader has dropped it.
+    await expect.poll(async () => (await fetch(url).then((r) => r.text())).split("A Note That Turns").length - 1, { timeout: 10_000 }).toBe(1);
     // Each save is told once, by the check ("checked the papers again"), not also as data reloaded.
     expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/Reloaded data from/);
+  });
+
+  it("tells of a frontmatter typo once, at its line, not again as Astro's schema error", async () => {
+    const before = log.length;
+    const text = readFileSync(note("designedit"), "utf8");
+    writeFileSync(note("designedit"), text.replace(/^summary:/m, "sumary:"));
+    try {
+      await expect.poll(() => log.slice(before), { timeout: 30_000 }).toMatch(/checked the papers again after a change to [^\n]*designedit\.mdx/);
+      expect(log.slice(before)).toMatch(/designedit\.mdx:\d+:1: unknown frontmatter key "sumary"; did you mean summary\?/);
+      // Astro's loader of MDX notes told of it too ("**summary**: Required", "****: Unrecognized key").
+      expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/does not match collection schema/);
+    } finally {
+      writeFileSync(note("designedit"), text);
+    }
+    await expect.poll(() => fetch(url + "papers/designedit/").then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
   });
 
   it("serves a new plain .md note's page", async () => {

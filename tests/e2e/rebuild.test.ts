@@ -56,6 +56,9 @@ describe("a rebuild after editing a note", () => {
     expect(rebuilt).toMatch(/reused the last build's pages, with 1 changed note$/m);
     expect(rebuilt).not.toMatch(/Astro built the pages/);
     expect(readFileSync(join(out, "papers/wuerstchen/index.html"), "utf8")).toContain("A sentence added after the first build.");
+    // An inline formula too: no page shows the count of formulas (it laid out every page anew).
+    writeFileSync(paper, readFileSync(paper, "utf8") + "\nAnd one with a formula, $x_1 + y$.\n");
+    expect(build()).toMatch(/reused the last build's pages, with 1 changed note$/m);
 
     expectSameAsFullBuild();
   });
@@ -101,7 +104,7 @@ describe("a rebuild after editing a note", () => {
 
   it("lays out every page anew for a kind of formula no note had, whose KaTeX rules every page with math needs, and reuses the pages for another of a kind", () => {
     build();
-    // One formula for another, so that the count of formulas stays.
+    // A formula of a kind the notes have.
     writeFileSync(paper, readFileSync(paper, "utf8").replace("$\\tilde X_t$", "$\\tilde Y_t$"));
     expect(build()).toMatch(/reused the last build's pages/);
     writeFileSync(paper, readFileSync(paper, "utf8").replace("$\\tilde Y_t$", "$\\boxed{Y_t}$"));

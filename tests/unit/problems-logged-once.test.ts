@@ -40,6 +40,21 @@ describe("problemsLoggedOnce", () => {
     expect(written.join("")).toMatch(/\[WARN\] 1 problem/);
   });
 
+  it("leaves out Astro's own reports of an MDX syntax error the check printed, and its warning of an empty collection", () => {
+    const list = "1 problem in the papers:\ncontent/papers/kto.mdx:34:18: MDX syntax error: Could not parse expression with acorn. In MDX, braces in prose hold JavaScript; for the braces themselves write \\{ and \\}, or put the formula in math; until it is fixed, the rest of the note is checked as plain Markdown";
+    const log = problemsLoggedOnce();
+    log.write(event("error", PAPERS_LOADER, list));
+    // As the dev server printed them after that list, for the page that compiles the note.
+    log.write(event("warn", "content", 'The collection "mdxPapers" does not exist or is empty. Please check your content config file for errors.'));
+    log.write(event("error", null, "MDXError: Could not parse expression with acorn\n    at TransformPluginContext.handler (file:///p/node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js:64:17)"));
+    log.write(event("error", null, "Could not parse expression with acorn\n  Stack trace:\n    at /c/papers/kto.mdx:34:18\n  Caused by:\n  Unexpected content after expression"));
+    log.write(event("error", null, "MDXError: Unexpected character `!` (U+0021) before name"));
+    const out = written.join("");
+    expect(out.split("Could not parse expression with acorn").length - 1).toBe(1);
+    expect(out).not.toContain("does not exist or is empty");
+    expect(out).toContain("Unexpected character `!`"); // an error the check did not print
+  });
+
   it("prints the check's list again after each save", () => {
     const log = problemsLoggedOnce();
     log.write(event("error", PAPERS_LOADER, LIST));

@@ -1,0 +1,50 @@
+// The dev server's watch of the papers: notes saved together are checked once.
+import { EventEmitter } from "node:events";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { paperLoader } from "../../src/lib/paper-loader.ts";
+import { cacheDirFor } from "../../src/site.config.ts";
+import { frontmatter, writePapers } from "../support/papers.ts";
+
+const slugs = ["a", "b", "c", "d", "e"];
+const note = (slug: string, ref = "eq:x") => `${frontmatter({ title: `"Paper ${slug}"` })}\n$$\nx = ${slug} \\label{eq:x}\n$$\n\nSee $\\eqref{${ref}}$.\n`;
+const { contentDir, papersDir } = writePapers(Object.fromEntries(slugs.map((slug) => [slug, note(slug)])));
+afterAll(() => {
+  for (const dir of [contentDir, cacheDirFor(papersDir)]) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What load() uses of Astro's context: a store, a log and a watcher. */
+function devContext() {
+  const entries = new Map<string, { id: string }>();
+  const log = { info: [] as string[], error: [] as string[] };
+  const context = {
+    store: { keys: () => entries.keys(), values: () => entries.values(), set: (entry: { id: string }) => entries.set(entry.id, entry), delete: (id: string) => entries.delete(id) },
+    parseData: async ({ data }: { data: unknown }) => data,
+    logger: { info: (line: string) => log.info.push(line), warn: () => {}, error: (line: string) => log.error.push(line) },
+    watcher: Object.assign(new EventEmitter(), { add: () => {} }),
+  };
+  return { context, log };
+}
+
+describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
+  it("checks notes saved together once, prints their problems once, and names the notes", async () => {
+    const { context, log } = devContext();
+    await paperLoader(papersDir, "/").load(context as never);
+    expect(log.error).toEqual([]);
+    // A reference replaced in every note at once (a replace in all files), by a label no note has.
+    for (const slug of slugs) {
+      const path = join(papersDir, `${slug}.mdx`);
+      writeFileSync(path, note(slug, "eq:y"));
+      context.watcher.emit("change", path);
+      // Each file's event comes in a task of its own, as from the file system, a few ms apart.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await expect.poll(() => log.info.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    // Any check still to come would have been queued with the first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(log.info).toEqual(["checked the papers again after a change to 5 notes: a.mdx, b.mdx, c.mdx and 2 more"]);
+    expect(log.error).toHaveLength(1);
+    expect(log.error[0]).toMatch(/^5 problems in the papers:/);
+  });
+});
