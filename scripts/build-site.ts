@@ -9,7 +9,7 @@ import { BUILD_V8_FLAGS, endChildren } from "../src/lib/child-task.ts";
 import { formatProblem, warningLines } from "../src/lib/content-check-results.ts";
 import { counted, grouped } from "../src/lib/format.ts";
 import { checkContentInParallel } from "../src/lib/content-check-parallel.ts";
-import { renderCacheFor } from "../src/lib/render-cache.ts";
+import { cacheFilesInUse, renderCacheFor } from "../src/lib/render-cache.ts";
 import { guardSite, scanParts, type PageScan, type ScannedPart } from "../src/postbuild/dist-guard.ts";
 import { lastSearchShardDigests, layoutDigest, linkFromLastBuild, placeNote, readFormulaParts, readLastBuild, readNotePart, recordBuild, reuseLastBuild, saveLastBuild, stampFiles, untouchedSince, type LastBuild, type PlacedNote } from "../src/postbuild/last-build.ts";
 import { splitAtMarkers, type SplicedParts } from "../src/postbuild/note-bodies.ts";
@@ -244,8 +244,7 @@ const built = recordBuild({ staging, outDir, layoutDigest: layout, files, search
 const kept = swapInSite(outDir, lastBuild && new Set([...lastBuild.files.keys()].map((path) => path.split("/")[0]!)));
 saveLastBuild(papersDir, built);
 // Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest).
-const inUse = [...check.rendered.values()].flatMap((paper) => [paper.builtNote?.file, paper.builtFormulas?.file, ...(paper.highlightedBlocks ?? [])].filter((file) => file !== undefined));
-renderCacheFor(papersDir).removeFilesExcept(new Set([...inUse, ...check.search.flatMap((page) => (page.file ? [page.file] : []))]));
+renderCacheFor(papersDir).removeFilesExcept(cacheFilesInUse(check.rendered.values(), check.search));
 // A site built for hosting with the placeholder URL would hand out dead permalinks.
 const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed and the sitemap point at ${siteUrl} (see "Deploying" in the README)\n`;
 // Why every build of this site runs Astro in full, which the writer would not guess.

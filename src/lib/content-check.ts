@@ -10,7 +10,7 @@ import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from ".
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
+import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 import type { KatexFace } from "../integrations/katex-assets.ts";
 
@@ -99,8 +99,12 @@ export interface CheckOptions {
    * and at most one at a time as bytes.
    */
   asBuilt?: boolean;
-  /** Keep each paper's result in the build cache, and reuse what still fits. */
-  cache?: boolean;
+  /**
+   * Keep each paper's result in the build cache (or the dev server's: "dev"), and reuse what
+   * still fits. A check that renders nothing keeps nothing there, so `npm run check` reuses
+   * the build's entries and leaves them as the build left them.
+   */
+  cache?: boolean | Exclude<CacheUse, "build">;
   /** With `render`: render drafts too, for the dev server's preview. Their problems stay warnings, and a draft with any is not rendered. */
   previewDrafts?: boolean;
 }
@@ -118,7 +122,7 @@ export interface RenderPassResult {
 export async function checkContent(papersDir: string, base = "/", options: CheckOptions = {}): Promise<ContentCheckResult> {
   const paths = listPaperFiles(papersDir);
   const problems = [...checkPapersFolder(papersDir, paths), ...checkSlugs(paths)];
-  const cache = options.cache ? renderCacheFor(papersDir) : undefined;
+  const cache = options.cache ? renderCacheFor(papersDir, options.cache === true ? "build" : options.cache) : undefined;
   const papers = await readPapers(paths, problems, cache);
   const index: PaperIndex = new Map(indexable(papers).map((paper) => [paper.slug, paper]));
   const pass = await renderPapers(papers, index, base, { render: options.render === true && problems.length === 0, asBuilt: options.asBuilt === true, cache, unreadable: unreadablePapers(paths, index), previewDrafts: options.previewDrafts });
@@ -162,8 +166,9 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   let checkDraft: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
-    // Same bytes, same papers read, same pipeline: the same result, with no problems.
-    if (!paper.indexed.draft && paper.cached && paper.cached.renderKey === key && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    // Same bytes, same papers read, same pipeline: the same result, with no problems. A check that
+    // renders nothing (npm run check) takes an entry rendered with any settings: only its warnings count.
+    if (!paper.indexed.draft && paper.cached && (paper.cached.renderKey === key || !options.render) && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }

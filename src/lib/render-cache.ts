@@ -140,9 +140,20 @@ export function withMapsAndSets(_key: string, value: unknown): unknown {
   return value instanceof Map || value instanceof Set ? [...value] : value;
 }
 
+/** The build's cache, or the dev server's ("dev"): its notes are rendered for `astro dev`, not as built, so it keeps them in a folder of its own. */
+export type CacheUse = "build" | "dev";
+
 /** The cache of the content folder of `papersDir`, beside Astro's own. */
-export function renderCacheFor(papersDir: string): RenderCache {
-  return new RenderCache(join(cacheDirFor(papersDir), "papernotes-render"));
+export function renderCacheFor(papersDir: string, use: CacheUse = "build"): RenderCache {
+  return new RenderCache(join(cacheDirFor(papersDir), use === "dev" ? "papernotes-render-dev" : "papernotes-render"));
+}
+
+/** The files of the cache that a check's result uses (built notes, formula previews, highlighted blocks, search records): the rest can go. */
+export function cacheFilesInUse(rendered: Iterable<RenderedPaper>, search: PageSearchRecords[]): Set<string> {
+  const files = new Set<string>();
+  for (const paper of rendered) for (const file of [paper.builtNote?.file, paper.builtFormulas?.file, ...(paper.highlightedBlocks ?? [])]) if (file) files.add(file);
+  for (const page of search) if (page.file) files.add(page.file);
+  return files;
 }
 
 const PIPELINE_FILE = "pipeline";

@@ -1,6 +1,6 @@
 // The dev server's watch of the papers: notes saved together are checked once.
 import { EventEmitter } from "node:events";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { paperLoader } from "../../src/lib/paper-loader.ts";
@@ -46,5 +46,28 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
     expect(log.info).toEqual(["checked the papers again after a change to 5 notes: a.mdx, b.mdx, c.mdx and 2 more"]);
     expect(log.error).toHaveLength(1);
     expect(log.error[0]).toMatch(/^5 problems in the papers:/);
+  });
+
+  it("keeps each note's result between saves, in a cache of its own, and only the files the notes use", async () => {
+    const { contentDir: ownContent, papersDir: own } = writePapers(Object.fromEntries(slugs.map((slug) => [slug, note(slug)])));
+    const devCache = join(cacheDirFor(own), "papernotes-render-dev");
+    try {
+      const { context, log } = devContext();
+      await paperLoader(own, "/").load(context as never);
+      const entries = () => readdirSync(devCache).filter((name) => name.endsWith(".bin"));
+      const inode = (slug: string) => statSync(join(devCache, `${slug}.bin`)).ino;
+      expect(entries().sort()).toEqual(slugs.map((slug) => `${slug}.bin`));
+      const [a, b] = [inode("a"), inode("b")];
+      writeFileSync(join(own, "a.mdx"), `${note("a")}\nA saved sentence.\n`);
+      context.watcher.emit("change", join(own, "a.mdx"));
+      await expect.poll(() => log.info.length, { timeout: 20_000 }).toBe(1);
+      expect(log.error).toEqual([]);
+      // Only the saved note was rendered again; the search records of its last version went.
+      expect([inode("a") === a, inode("b") === b]).toEqual([false, true]);
+      expect(readdirSync(join(devCache, "search"))).toHaveLength(slugs.length);
+      expect(existsSync(join(cacheDirFor(own), "papernotes-render"))).toBe(false);
+    } finally {
+      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

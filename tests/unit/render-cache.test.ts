@@ -2,10 +2,11 @@
 // whose bytes changed and those whose notes read a paper whose index entry
 // changed, and a cached paper is never trusted past a change that breaks it.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
-import { renderCacheFor } from "../../src/lib/render-cache.ts";
+import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
@@ -165,7 +166,7 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     const old = [before.rendered.get("citing")!.builtNote!.file, searchOf(before)];
     writeFileSync(join(dir, "citing.mdx"), citing + "\nAn edit.\n");
     const result = await buildAsBuilt();
-    const inUse = new Set([...[...result.rendered.values()].map((paper) => paper.builtNote!.file), ...result.search.map((page) => page.file!)]);
+    const inUse = cacheFilesInUse(result.rendered.values(), result.search);
     for (const file of old) expect(!inUse.has(file) && existsSync(file)).toBe(true);
     renderCacheFor(dir).removeFilesExcept(inUse);
     for (const file of old) expect(existsSync(file)).toBe(false);
@@ -191,8 +192,7 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     writeFileSync(join(dir, "citing.mdx"), citing);
     const result = await buildAsBuilt();
     expect(result.rendered.get("citing")!.highlightedBlocks).toBeUndefined();
-    const inUse = new Set([...result.rendered.values()].flatMap((paper) => [paper.builtNote!.file, ...(paper.highlightedBlocks ?? [])]));
-    renderCacheFor(dir).removeFilesExcept(inUse);
+    renderCacheFor(dir).removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search));
     expect(existsSync(kept[0]!)).toBe(false);
   });
 
@@ -205,6 +205,53 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
 
   it("is refused without the cache, which holds the notes", async () => {
     await expect(checkContent(dir, "/", { render: true, asBuilt: true })).rejects.toThrow(/needs `cache`/);
+  });
+});
+
+describe("npm run check (a check that renders nothing) after a build", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const cacheDir = join(cacheDirFor(dir), "papernotes-render");
+  /** Every file of the build cache, with its inode and size. */
+  const files = () => Object.fromEntries(readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).map((name) => [name, `${statSync(join(cacheDir, name)).ino}:${statSync(join(cacheDir, name)).size}`]));
+
+  it("takes an unchanged note's warnings from the build's entry, checks a changed one, and writes nothing", async () => {
+    expect((await checkContent(dir, "/", { render: true, asBuilt: true, cache: true })).problems).toEqual([]);
+    // A warning only the entry holds: found, the entry was used, and the note not checked again.
+    const entryFile = join(cacheDir, "citing.bin");
+    const entry = deserialize(readFileSync(entryFile)) as { warnings: { file: string; line: number; column: number; reason: string }[] };
+    entry.warnings.push({ file: "citing.mdx", line: 1, column: 1, reason: "kept in the build's entry" });
+    writeFileSync(entryFile, serialize(entry));
+    const built = files();
+    const check = () => checkContent(dir, "/", { cache: true });
+    expect((await check()).warnings.map((w) => w.reason)).toEqual(["kept in the build's entry"]);
+    // A new reference to a label no paper has: the changed note is checked, against the others' entries.
+    writeFileSync(join(dir, "citing.mdx"), citing + "\nAnd $\\eqref{target/eq:none}$.\n");
+    const result = await check();
+    expect(result.warnings).toEqual([]);
+    expect(result.problems.map((p) => `${p.file.replace(/^.*\//, "")}: ${p.reason}`)).toEqual([expect.stringMatching(/^citing\.mdx: \\eqref\{target\/eq:none\}: paper "target" has no equation/)]);
+    expect(files()).toEqual(built);
+  });
+});
+
+describe("the dev server's cache", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const devCheck = () => checkContent(dir, "/", { render: true, previewDrafts: true, cache: "dev" });
+  const entryOf = (folder: string, slug: string) => join(cacheDirFor(dir), folder, `${slug}.bin`);
+
+  it("is a folder of its own, renders only what a save changed, and gives the same notes as a fresh check", async () => {
+    const first = await devCheck();
+    expect(first.problems).toEqual([]);
+    expect(existsSync(entryOf("papernotes-render", "citing"))).toBe(false); // the build's entries hold notes as built
+    const inode = (slug: string) => statSync(entryOf("papernotes-render-dev", slug)).ino;
+    const [target1, citing1] = [inode("target"), inode("citing")];
+    writeFileSync(join(dir, "citing.mdx"), citing + "\nA saved sentence.\n");
+    const saved = await devCheck();
+    expect([inode("target") === target1, inode("citing") === citing1]).toEqual([true, false]);
+    const fresh = await checkContent(dir, "/", { render: true, previewDrafts: true });
+    expect([...saved.rendered.values()].map(paperHtml)).toEqual([...fresh.rendered.values()].map(paperHtml));
+    expect(paperHtml(saved.rendered.get("citing")!)).toContain("A saved sentence.");
   });
 });
 
