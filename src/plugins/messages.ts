@@ -1,12 +1,21 @@
 // How our plugins report problems: as vfile messages with a place, collected
 // and printed together by the content check or rehype-fail-on-messages.
+import { dirname, join } from "node:path";
 import type { Node, Point } from "unist";
 import type { VFile } from "vfile";
+import { displayPath } from "../lib/content-check-results.ts";
+import { didYouMean } from "../lib/did-you-mean.ts";
+import { slugFromPath } from "../lib/paper-files.ts";
 
 export const SOURCE = "papernotes";
 
 /** A blank line, which ends a paragraph (and LaTeX's display), with CRLF line ends too. */
 export const BLANK_LINE = /\r?\n[ \t]*\r?\n/;
+
+/** `there is no paper "x" (no content/papers/x.mdx or .md)`, for an \eqref or a link, and the paper most likely meant. */
+export function noPaperNamed(slug: string, file: VFile, slugs: Iterable<string>): string {
+  return `there is no paper "${slug}" (no ${displayPath(join(dirname(file.path), slug))}.mdx or .md)${didYouMean(slug, slugs, slugFromPath(file.path))}`;
+}
 
 /**
  * `at`: the text in the node's source that the problem is about (a label, a

@@ -1,12 +1,11 @@
 // Turns $\eqref{eq:x}$ / $\ref{eq:x}$ into links to equations, on this page or
 // on another paper's page ($\eqref{slug/eq:x}$), and embeds build-time previews
 // of the equations of other pages.
-import { dirname, join } from "node:path";
 import type { Link, Paragraph, Root } from "mdast";
 import type { Node, Parent } from "unist";
 import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { didYouMean, didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
+import { didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, numberedAsWritten, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { mathNodeData, setMathTex, type MathNode } from "../lib/mdast-math.ts";
@@ -14,7 +13,7 @@ import { paperPagePath, type IndexedEquation, type IndexedPaper } from "../lib/p
 import { slugFromPath } from "../lib/paper-files.ts";
 import { tagHasTex, tagText } from "../lib/tag-text.ts";
 import { titleLang } from "../lib/ui-strings.ts";
-import { pageLang, report } from "./messages.ts";
+import { noPaperNamed, pageLang, report } from "./messages.ts";
 import { katexProblem } from "./remark-katex-check.ts";
 import type { PageEquations, PageLabels } from "./remark-equation-numbers.ts";
 
@@ -94,7 +93,7 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
       }
       const paper = paperOf(ref.slug);
       if (!paper && options.unreadable?.(ref.slug)) return;
-      if (!paper) return void report(file, node, `${command}: there is no paper "${ref.slug}" (no ${displayPath(join(dirname(file.path), ref.slug))}.mdx or .md)${didYouMean(ref.slug, options.slugs?.() ?? [], slug)}`, at);
+      if (!paper) return void report(file, node, `${command}: ${noPaperNamed(ref.slug, file, options.slugs?.() ?? [])}`, at);
       if (paper.draft) return void report(file, node, `${command}: paper "${ref.slug}" (${displayPath(paper.path)}) is a draft, which is not published`, at);
       const eq = paper.equations.find((e) => e.label === ref.label);
       if (!eq) return void report(file, node, `${command}: paper "${ref.slug}" has no equation with \\label{${ref.label}}${labelForNumber(ref, paper.equations) ?? didYouMeanOrWhich(ref.label, labelsOf(paper.equations), "its labels are")}`, at);

@@ -12,7 +12,7 @@ import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
 import { publicFileOf } from "./remark-image-sources.ts";
-import { placeOfFound, report, SOURCE } from "./messages.ts";
+import { noPaperNamed, placeOfFound, report, SOURCE } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
 
@@ -40,7 +40,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
         const anchorId = anchor && safeDecode(anchor);
         if (!paper) {
           if (target === "") report(file, node, `link ${url}: name a paper, as /papers/<slug>/; the list of papers is the home page, /`, at);
-          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: there is no paper "${target}"${didYouMean(target, options.slugs?.() ?? [], slug)}`, at);
+          else if (!options.unreadable?.(target)) report(file, node, `link ${url}: ${noPaperNamed(target, file, options.slugs?.() ?? [])}`, at);
         }
         else if (paper.draft) report(file, node, `link ${url}: paper "${target}" is a draft, which is not published`, at);
         else if (anchorId && !paper.equations.some((eq) => eq.anchor === anchorId) && !paper.headingIds.has(anchorId) && !LAYOUT_IDS.test(anchorId))

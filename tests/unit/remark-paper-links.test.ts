@@ -28,13 +28,13 @@ describe("remark-paper-links in raw HTML", () => {
   it("checks a link in raw HTML quoted either way or not at all, and gives it the base path", () => {
     // An HTML block: in a paragraph, CommonMark reads <a href=/x/> as text, not as a tag.
     const { messages, html } = linksIn(`<div>\n<a href="/papers/a/">1</a> <a href='/papers/a/'>2</a>\n<a href=/papers/a/>3</a>\n<a href=/papers/nope/>4</a>\n</div>\n`);
-    expect(messages).toEqual(['4:4: link /papers/nope/: there is no paper "nope"']);
+    expect(messages).toEqual(['4:4: link /papers/nope/: there is no paper "nope" (no nope.mdx or .md)']);
     expect(html).toEqual(['<div>\n<a href="/notes/papers/a/">1</a> <a href="/notes/papers/a/">2</a>\n<a href="/notes/papers/a/">3</a>\n<a href="/notes/papers/nope/">4</a>\n</div>']);
   });
 
   it("leaves a link in an HTML comment alone, and reports a link at its own line, not at a copy in a comment above it", () => {
     const { messages, html } = linksIn(`<!-- <a href="/papers/nope/">old</a> -->\n\n<div>\n<!-- <a href="/papers/nope/">x</a> -->\n<p>\n<a href="/papers/nope/">y</a>\n</div>\n`);
-    expect(messages).toEqual(['6:4: link /papers/nope/: there is no paper "nope"']);
+    expect(messages).toEqual(['6:4: link /papers/nope/: there is no paper "nope" (no nope.mdx or .md)']);
     expect(html[0]).toBe('<!-- <a href="/papers/nope/">old</a> -->');
     expect(html[1]).toBe('<div>\n<!-- <a href="/papers/nope/">x</a> -->\n<p>\n<a href="/notes/papers/nope/">y</a>\n</div>');
   });
