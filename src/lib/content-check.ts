@@ -10,7 +10,7 @@ import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from ".
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
+import { contentHash, readsTheSameFiles, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 import type { KatexFace } from "../integrations/katex-assets.ts";
 
@@ -166,9 +166,9 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   let checkDraft: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
-    // Same bytes, same papers read, same pipeline: the same result, with no problems. A check that
-    // renders nothing (npm run check) takes an entry rendered with any settings: only its warnings count.
-    if (!paper.indexed.draft && paper.cached && (paper.cached.renderKey === key || !options.render) && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    // Same bytes, same papers and files of public/ read, same pipeline: the same result, with no problems. A check
+    // that renders nothing (npm run check) takes an entry rendered with any settings: only its warnings count.
+    if (!paper.indexed.draft && paper.cached && (paper.cached.renderKey === key || !options.render) && readsTheSamePapers(paper.cached, index) && readsTheSameFiles(paper.cached) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }

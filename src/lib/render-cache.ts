@@ -27,6 +27,11 @@ export interface CachedPaper {
    * is rendered again only when one of them changed.
    */
   renderedAgainst: [slug: string, digest: string][];
+  /**
+   * The files under public/ the note names (figures, files it links to), each
+   * with its fileStamp then: a figure replaced or removed renders it again.
+   */
+  publicFiles?: [path: string, stamp: string][];
   warnings: ContentProblem[];
   formulas: number;
   /** Set once the note is rendered; never for an `indexed.mdx` note, which Astro's MDX compiler renders. */
@@ -117,6 +122,21 @@ export function paperDigest(index: PaperIndex, slug: string): string {
 /** Whether the papers a cached note read have the same index entries in `index`. */
 export function readsTheSamePapers(entry: CachedPaper, index: PaperIndex): boolean {
   return entry.renderedAgainst.every(([slug, digest]) => paperDigest(index, slug) === digest);
+}
+
+/** A file's size and time of change ("" if it is not there): stat alone, as a check reads every cached note's figures. */
+export function fileStamp(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
+/** Whether the files under public/ a cached note named are as they were. */
+export function readsTheSameFiles(entry: CachedPaper): boolean {
+  return (entry.publicFiles ?? []).every(([path, stamp]) => fileStamp(path) === stamp);
 }
 
 const indexDigests = new WeakMap<PaperIndex, string>();

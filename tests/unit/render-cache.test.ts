@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
-import { cacheDirFor } from "../../src/site.config.ts";
+import { cacheDirFor, publicDir } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 const target = (extra = "") => `${frontmatter({ title: '"Target: A Paper"' })}
@@ -252,6 +252,46 @@ describe("the dev server's cache", () => {
     const fresh = await checkContent(dir, "/", { render: true, previewDrafts: true });
     expect([...saved.rendered.values()].map(paperHtml)).toEqual([...fresh.rendered.values()].map(paperHtml));
     expect(paperHtml(saved.rendered.get("citing")!)).toContain("A saved sentence.");
+  });
+});
+
+describe("files of public/ a note shows or links to", () => {
+  // publicDir is the project's public/: the figure is a file of its own there, removed after.
+  const name = `render-cache-test-${process.pid}`;
+  const figure = join(publicDir, "figures", `${name}.svg`);
+  const svg = (width: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="10"></svg>`;
+  writeFileSync(figure, svg(10));
+  const note = `${frontmatter()}
+## Figure
+
+![The model](/figures/${name}.svg)
+
+The [same file](/figures/${name}.svg), linked.
+`;
+  const { papersDir: dir } = writePapers({ figured: note });
+  afterAll(() => {
+    rmSync(figure, { force: true });
+    rmSync(cacheDirFor(dir), { recursive: true, force: true });
+  });
+  const reasons = (result: { problems: { reason: string }[] }) => result.problems.map((problem) => problem.reason);
+
+  it("are read again by a cached note: a figure resized shows at its new size, and one removed is reported", async () => {
+    for (const cache of [true, "dev"] as const) {
+      writeFileSync(figure, svg(10));
+      const check = () => checkContent(dir, "/", { render: true, cache });
+      expect(paperHtml((await check()).rendered.get("figured")!)).toContain('width="10" height="10"');
+      writeFileSync(figure, svg(200));
+      expect(paperHtml((await check()).rendered.get("figured")!)).toContain('width="200" height="10"');
+      rmSync(figure);
+      expect(reasons(await check())).toEqual([`image /figures/${name}.svg: there is no file public/figures/${name}.svg`, `link /figures/${name}.svg: the site has no page or file there (under public/); a paper is /papers/<slug>/`]);
+    }
+  });
+
+  it("are read again by npm run check, which takes the build's entries", async () => {
+    writeFileSync(figure, svg(10));
+    expect((await checkContent(dir, "/", { render: true, asBuilt: true, cache: true })).problems).toEqual([]);
+    rmSync(figure);
+    expect(reasons(await checkContent(dir, "/", { cache: true }))).toHaveLength(2);
   });
 });
 
