@@ -10,7 +10,7 @@ import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from ".
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, readsTheSameFiles, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
+import { contentHash, pipelineLoaded, readsTheSameFiles, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 import type { KatexFace } from "../integrations/katex-assets.ts";
 
@@ -71,7 +71,7 @@ export interface ContentCheckResult {
 
 type Pipeline = typeof import("./paper-pipeline.ts");
 let pipeline: Promise<Pipeline> | undefined;
-const loadPipeline = () => (pipeline ??= import("./paper-pipeline.ts"));
+const loadPipeline = () => (pipeline ??= (pipelineLoaded(), import("./paper-pipeline.ts")));
 
 /** One paper after step one: indexed, and either parsed or unchanged since a cached build. */
 export interface ReadPaper {

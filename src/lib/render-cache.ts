@@ -72,11 +72,24 @@ export function contentHash(path: string, bytes: Uint8Array): string {
   return createHash("sha256").update(pipelineDigest()).update(`${path}\0`).update(bytes).digest("hex");
 }
 
+const PIPELINE_PATHS = ["src/lib", "src/plugins", "src/postbuild", "src/integrations/katex-assets.ts", "src/site.config.ts", "package-lock.json"];
 let pipeline: string | undefined;
+/** False once this process loaded other code than its digest was taken of (see pipelineLoaded). */
+let loadedAsDigested = true;
 
 /** Our own code and the lockfile: a change to either reads and renders everything again. */
 function pipelineDigest(): string {
-  return (pipeline ??= projectFilesDigest(["src/lib", "src/plugins", "src/postbuild", "src/integrations/katex-assets.ts", "src/site.config.ts", "package-lock.json"]));
+  return (pipeline ??= projectFilesDigest(PIPELINE_PATHS));
+}
+
+/**
+ * Called as the pipeline's code loads (only for a note the cache does not hold). The dev
+ * server took the digest at its first check: src/ edited since, the code now loaded renders
+ * otherwise, and what it renders is not kept under that digest (a restart would take it as
+ * the old code's). `digestNow` is for tests.
+ */
+export function pipelineLoaded(digestNow?: string): void {
+  if (pipeline !== undefined && (digestNow ?? projectFilesDigest(PIPELINE_PATHS)) !== pipeline) loadedAsDigested = false;
 }
 
 /**
@@ -196,7 +209,7 @@ export class RenderCache {
   }
 
   store(slug: string, entry: CachedPaper): void {
-    writeWhole(this.dir, `${slug}.bin`, serialize(entry));
+    if (loadedAsDigested) writeWhole(this.dir, `${slug}.bin`, serialize(entry));
   }
 
   /**
@@ -221,7 +234,7 @@ export class RenderCache {
 
   /** Records that this pipeline filled the cache (after a check with no problems). */
   markFilled(): void {
-    writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
+    if (loadedAsDigested) writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
   }
 
   /**
@@ -260,7 +273,9 @@ export class RenderCache {
           return undefined; // not highlighted yet, or unreadable: highlight it again
         }
       },
-      set: (key, block) => writeWhole(this.highlightDir, basename(this.highlightedBlockFile(key)), serialize(block)),
+      set: (key, block) => {
+        if (loadedAsDigested) writeWhole(this.highlightDir, basename(this.highlightedBlockFile(key)), serialize(block));
+      },
     };
   }
 

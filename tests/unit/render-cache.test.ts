@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkContent } from "../../src/lib/content-check.ts";
 import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
@@ -260,7 +260,7 @@ describe("files of public/ a note shows or links to", () => {
   const name = `render-cache-test-${process.pid}`;
   const figure = join(publicDir, "figures", `${name}.svg`);
   const svg = (width: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="10"></svg>`;
-  writeFileSync(figure, svg(10));
+  beforeAll(() => writeFileSync(figure, svg(10)));
   const note = `${frontmatter()}
 ## Figure
 
@@ -292,6 +292,29 @@ The [same file](/figures/${name}.svg), linked.
     expect((await checkContent(dir, "/", { render: true, asBuilt: true, cache: true })).problems).toEqual([]);
     rmSync(figure);
     expect(reasons(await checkContent(dir, "/", { cache: true }))).toHaveLength(2);
+  });
+});
+
+describe("code changed while the dev server runs", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const devDir = join(cacheDirFor(dir), "papernotes-render-dev");
+
+  it("is not kept under the digest of the code the server started with", async () => {
+    // The server's first check takes the digest; with every note cached, the pipeline is not loaded.
+    // It loads at the first save after an edit of src/: that code's output is not the digest's.
+    await checkContent(dir, "/", { render: true, cache: "dev" });
+    vi.resetModules();
+    const server = { check: await import("../../src/lib/content-check.ts"), cache: await import("../../src/lib/render-cache.ts") };
+    expect((await server.check.checkContent(dir, "/", { render: true, cache: "dev" })).problems).toEqual([]);
+    server.cache.pipelineLoaded("the digest of src/ as edited");
+    const saved = `${citing}\n\`\`\`python\nprint("saved after the edit")\n\`\`\`\n`;
+    writeFileSync(join(dir, "citing.mdx"), saved);
+    const entry = statSync(join(devDir, "citing.bin"));
+    const result = await server.check.checkContent(dir, "/", { render: true, cache: "dev" });
+    expect(paperHtml(result.rendered.get("citing")!)).toContain("saved after the edit");
+    expect(statSync(join(devDir, "citing.bin")).mtimeMs).toBe(entry.mtimeMs);
+    expect(existsSync(join(devDir, "highlighted"))).toBe(false);
   });
 });
 
