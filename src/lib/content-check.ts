@@ -173,7 +173,15 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
       continue;
     }
     const { parsePaper, paperRenderer } = await loadPipeline();
-    const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
+    // A note read again (its entry did not fit) may have been saved since step one: what the check
+    // renders of it then is not kept under the bytes hashed then. The save checks it again.
+    let savedSinceRead = false;
+    let parsed = paper.parsed;
+    if (!parsed) {
+      const bytes = readFileSync(paper.path);
+      savedSinceRead = options.cache !== undefined && contentHash(paper.path, bytes) !== paper.contentHash;
+      parsed = parsePaper(paper.path, bytes, result.problems);
+    }
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     if (!parsed) continue;
     // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
@@ -194,7 +202,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     // An MDX note is checked on every build: its check also reads the files it imports.
     // So is a note that links to a paper that could not be read: it was not checked against it.
     const readUnreadable = done.renderedAgainst.some(([slug]) => options.unreadable?.has(slug));
-    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly) options.cache!.store(parsed.source.slug, done);
+    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly && !savedSinceRead) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }

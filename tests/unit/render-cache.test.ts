@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, ut
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkContent } from "../../src/lib/content-check.ts";
+import { checkContent, indexable, readPapers, renderPapers } from "../../src/lib/content-check.ts";
+import { listPaperFiles } from "../../src/lib/paper-files.ts";
 import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
 import { cacheDirFor, publicDir } from "../../src/site.config.ts";
@@ -315,6 +316,25 @@ describe("code changed while the dev server runs", () => {
     expect(paperHtml(result.rendered.get("citing")!)).toContain("saved after the edit");
     expect(statSync(join(devDir, "citing.bin")).mtimeMs).toBe(entry.mtimeMs);
     expect(existsSync(join(devDir, "highlighted"))).toBe(false);
+  });
+});
+
+describe("a note saved while a check renders it", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+
+  it("is not kept under the bytes the check read first", async () => {
+    await checkContent(dir, "/", { render: true, cache: "dev" });
+    // The cited paper renumbered: the citing note's entry no longer fits, and the check reads the note again to render it.
+    writeFileSync(join(dir, "target.mdx"), target("$$\nc = d\n$$\n"));
+    const cache = renderCacheFor(dir, "dev");
+    const papers = await readPapers(listPaperFiles(dir), [], cache);
+    writeFileSync(join(dir, "citing.mdx"), citing + "\nSaved during the check.\n");
+    await renderPapers(papers, new Map(indexable(papers).map((paper) => [paper.slug, paper])), "/", { render: true, cache });
+    // Undone: the note's first bytes again, which must not show the other version.
+    writeFileSync(join(dir, "citing.mdx"), citing);
+    const undone = await checkContent(dir, "/", { render: true, cache: "dev" });
+    expect(paperHtml(undone.rendered.get("citing")!)).not.toContain("Saved during the check.");
   });
 });
 
