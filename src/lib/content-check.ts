@@ -10,7 +10,7 @@ import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from ".
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
-import { contentHash, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
+import { contentHash, pipelineLoaded, readsTheSameFiles, readsTheSamePapers, renderCacheFor, renderKey, type CacheUse, type CachedPaper, type PageSearchRecords, type RenderCache } from "./render-cache.ts";
 import type { PageScan } from "../postbuild/dist-guard.ts";
 import type { KatexFace } from "../integrations/katex-assets.ts";
 
@@ -71,7 +71,7 @@ export interface ContentCheckResult {
 
 type Pipeline = typeof import("./paper-pipeline.ts");
 let pipeline: Promise<Pipeline> | undefined;
-const loadPipeline = () => (pipeline ??= import("./paper-pipeline.ts"));
+const loadPipeline = () => (pipeline ??= (pipelineLoaded(), import("./paper-pipeline.ts")));
 
 /** One paper after step one: indexed, and either parsed or unchanged since a cached build. */
 export interface ReadPaper {
@@ -166,14 +166,22 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
   let checkDraft: ReturnType<Pipeline["paperRenderer"]> | undefined;
   for (const paper of papers) {
     options.onPaper?.();
-    // Same bytes, same papers read, same pipeline: the same result, with no problems. A check that
-    // renders nothing (npm run check) takes an entry rendered with any settings: only its warnings count.
-    if (!paper.indexed.draft && paper.cached && (paper.cached.renderKey === key || !options.render) && readsTheSamePapers(paper.cached, index) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
+    // Same bytes, same papers and files of public/ read, same pipeline: the same result, with no problems. A check
+    // that renders nothing (npm run check) takes an entry rendered with any settings: only its warnings count.
+    if (!paper.indexed.draft && paper.cached && (paper.cached.renderKey === key || !options.render) && readsTheSamePapers(paper.cached, index) && readsTheSameFiles(paper.cached) && [paper.cached.rendered?.builtNote?.file, paper.cached.rendered?.builtFormulas?.file, paper.cached.search?.file].every((file) => !file || existsSync(file))) {
       addPaper(result, paper.cached);
       continue;
     }
     const { parsePaper, paperRenderer } = await loadPipeline();
-    const parsed = paper.parsed ?? parsePaper(paper.path, readFileSync(paper.path), result.problems);
+    // A note read again (its entry did not fit) may have been saved since step one: what the check
+    // renders of it then is not kept under the bytes hashed then. The save checks it again.
+    let savedSinceRead = false;
+    let parsed = paper.parsed;
+    if (!parsed) {
+      const bytes = readFileSync(paper.path);
+      savedSinceRead = options.cache !== undefined && contentHash(paper.path, bytes) !== paper.contentHash;
+      parsed = parsePaper(paper.path, bytes, result.problems);
+    }
     paper.parsed = undefined; // its tree is done with: at 10,000 papers, the trees still to render are most of a worker's memory
     if (!parsed) continue;
     // A draft is checked as any note, but not built: its problems are warnings, so that it can be worked on.
@@ -194,7 +202,7 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     // An MDX note is checked on every build: its check also reads the files it imports.
     // So is a note that links to a paper that could not be read: it was not checked against it.
     const readUnreadable = done.renderedAgainst.some(([slug]) => options.unreadable?.has(slug));
-    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly) options.cache!.store(parsed.source.slug, done);
+    if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly && !savedSinceRead) options.cache!.store(parsed.source.slug, done);
   }
   return result;
 }

@@ -39,7 +39,7 @@ import { isCalendarDate, paperSchema } from "./paper-schema.ts";
 import { slugFor, slugFromPath } from "./paper-files.ts";
 import { parseNote, readPaperSource, type PaperSource } from "./paper-source.ts";
 import { readingMinutes } from "./reading-time.ts";
-import { paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
+import { fileStamp, paperDigest, searchRecordsInMemory, type CachedPaper, type RenderCache } from "./render-cache.ts";
 import { paperDocuments } from "./search-documents.ts";
 import { scanPage, scanParts, type ScannedPart } from "../postbuild/dist-guard.ts";
 import { rewriteHtml } from "../postbuild/relative-urls.ts";
@@ -312,6 +312,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
       done.search = options.cache ? options.cache.storeSearchRecords(page, documents) : searchRecordsInMemory(page, documents);
     }
     done.renderedAgainst = [...read].sort().map((slug) => [slug, paperDigest(index, slug)]);
+    done.publicFiles = [...(file.data.publicFilesRead ?? [])].sort().map((path) => [path, fileStamp(path)]);
     return done;
   };
 }

@@ -27,6 +27,11 @@ export interface CachedPaper {
    * is rendered again only when one of them changed.
    */
   renderedAgainst: [slug: string, digest: string][];
+  /**
+   * The files under public/ the note names (figures, files it links to), each
+   * with its fileStamp then: a figure replaced or removed renders it again.
+   */
+  publicFiles?: [path: string, stamp: string][];
   warnings: ContentProblem[];
   formulas: number;
   /** Set once the note is rendered; never for an `indexed.mdx` note, which Astro's MDX compiler renders. */
@@ -67,11 +72,24 @@ export function contentHash(path: string, bytes: Uint8Array): string {
   return createHash("sha256").update(pipelineDigest()).update(`${path}\0`).update(bytes).digest("hex");
 }
 
+const PIPELINE_PATHS = ["src/lib", "src/plugins", "src/postbuild", "src/integrations/katex-assets.ts", "src/site.config.ts", "package-lock.json"];
 let pipeline: string | undefined;
+/** False once this process loaded other code than its digest was taken of (see pipelineLoaded). */
+let loadedAsDigested = true;
 
 /** Our own code and the lockfile: a change to either reads and renders everything again. */
 function pipelineDigest(): string {
-  return (pipeline ??= projectFilesDigest(["src/lib", "src/plugins", "src/postbuild", "src/integrations/katex-assets.ts", "src/site.config.ts", "package-lock.json"]));
+  return (pipeline ??= projectFilesDigest(PIPELINE_PATHS));
+}
+
+/**
+ * Called as the pipeline's code loads (only for a note the cache does not hold). The dev
+ * server took the digest at its first check: src/ edited since, the code now loaded renders
+ * otherwise, and what it renders is not kept under that digest (a restart would take it as
+ * the old code's). `digestNow` is for tests.
+ */
+export function pipelineLoaded(digestNow?: string): void {
+  if (pipeline !== undefined && (digestNow ?? projectFilesDigest(PIPELINE_PATHS)) !== pipeline) loadedAsDigested = false;
 }
 
 /**
@@ -117,6 +135,21 @@ export function paperDigest(index: PaperIndex, slug: string): string {
 /** Whether the papers a cached note read have the same index entries in `index`. */
 export function readsTheSamePapers(entry: CachedPaper, index: PaperIndex): boolean {
   return entry.renderedAgainst.every(([slug, digest]) => paperDigest(index, slug) === digest);
+}
+
+/** A file's size and time of change ("" if it is not there): stat alone, as a check reads every cached note's figures. */
+export function fileStamp(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
+/** Whether the files under public/ a cached note named are as they were. */
+export function readsTheSameFiles(entry: CachedPaper): boolean {
+  return (entry.publicFiles ?? []).every(([path, stamp]) => fileStamp(path) === stamp);
 }
 
 const indexDigests = new WeakMap<PaperIndex, string>();
@@ -176,7 +209,7 @@ export class RenderCache {
   }
 
   store(slug: string, entry: CachedPaper): void {
-    writeWhole(this.dir, `${slug}.bin`, serialize(entry));
+    if (loadedAsDigested) writeWhole(this.dir, `${slug}.bin`, serialize(entry));
   }
 
   /**
@@ -201,7 +234,7 @@ export class RenderCache {
 
   /** Records that this pipeline filled the cache (after a check with no problems). */
   markFilled(): void {
-    writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
+    if (loadedAsDigested) writeWhole(this.dir, PIPELINE_FILE, pipelineDigest());
   }
 
   /**
@@ -240,7 +273,9 @@ export class RenderCache {
           return undefined; // not highlighted yet, or unreadable: highlight it again
         }
       },
-      set: (key, block) => writeWhole(this.highlightDir, basename(this.highlightedBlockFile(key)), serialize(block)),
+      set: (key, block) => {
+        if (loadedAsDigested) writeWhole(this.highlightDir, basename(this.highlightedBlockFile(key)), serialize(block));
+      },
     };
   }
 

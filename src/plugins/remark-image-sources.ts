@@ -28,9 +28,17 @@ function sizeOf(onDisk: string): { width: number; height: number } | undefined {
   }
 }
 
-/** The file under public/ that a root-relative URL (its query and anchor aside) names, if there is one. */
-export function publicFileOf(publicDir: string, url: string): string | undefined {
+declare module "vfile" {
+  interface DataMap {
+    /** The files under public/ the note names, there or not: the build cache renders it again when one changes (see CachedPaper.publicFiles). */
+    publicFilesRead: Set<string>;
+  }
+}
+
+/** The file under public/ that a root-relative URL (its query and anchor aside) names, if there is one; noted in `file`'s data either way. */
+export function publicFileOf(publicDir: string, url: string, file: VFile): string | undefined {
   const onDisk = join(publicDir, safeDecode(url.replace(/[?#].*$/, "")));
+  (file.data.publicFilesRead ??= new Set()).add(onDisk);
   return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
@@ -57,7 +65,7 @@ export default function remarkImageSources(options: { publicDir: string; base: s
       const instead = `save it as public/figures/${name} and write /figures/${name}`;
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`, at);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`, at);
-      const onDisk = publicFileOf(options.publicDir, path);
+      const onDisk = publicFileOf(options.publicDir, path, file);
       if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}${fileMeant(options.publicDir, path)}`, at);
       return { url: options.base + url.slice(1), onDisk };
     };

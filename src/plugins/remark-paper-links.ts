@@ -60,7 +60,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
           const tags = options.tags?.();
           if (tags && !tags.has(name)) report(file, node, `link ${url}: no published paper has the tag "${name}"${didYouMean(name, tags)}`, at);
         } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`, at);
-        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`, at);
+        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url, file)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`, at);
         return options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);
       }
       if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {

@@ -4,11 +4,12 @@
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { checkContent } from "../../src/lib/content-check.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { checkContent, indexable, readPapers, renderPapers } from "../../src/lib/content-check.ts";
+import { listPaperFiles } from "../../src/lib/paper-files.ts";
 import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
-import { cacheDirFor } from "../../src/site.config.ts";
+import { cacheDirFor, publicDir } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
 const target = (extra = "") => `${frontmatter({ title: '"Target: A Paper"' })}
@@ -252,6 +253,88 @@ describe("the dev server's cache", () => {
     const fresh = await checkContent(dir, "/", { render: true, previewDrafts: true });
     expect([...saved.rendered.values()].map(paperHtml)).toEqual([...fresh.rendered.values()].map(paperHtml));
     expect(paperHtml(saved.rendered.get("citing")!)).toContain("A saved sentence.");
+  });
+});
+
+describe("files of public/ a note shows or links to", () => {
+  // publicDir is the project's public/: the figure is a file of its own there, removed after.
+  const name = `render-cache-test-${process.pid}`;
+  const figure = join(publicDir, "figures", `${name}.svg`);
+  const svg = (width: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="10"></svg>`;
+  beforeAll(() => writeFileSync(figure, svg(10)));
+  const note = `${frontmatter()}
+## Figure
+
+![The model](/figures/${name}.svg)
+
+The [same file](/figures/${name}.svg), linked.
+`;
+  const { papersDir: dir } = writePapers({ figured: note });
+  afterAll(() => {
+    rmSync(figure, { force: true });
+    rmSync(cacheDirFor(dir), { recursive: true, force: true });
+  });
+  const reasons = (result: { problems: { reason: string }[] }) => result.problems.map((problem) => problem.reason);
+
+  it("are read again by a cached note: a figure resized shows at its new size, and one removed is reported", async () => {
+    for (const cache of [true, "dev"] as const) {
+      writeFileSync(figure, svg(10));
+      const check = () => checkContent(dir, "/", { render: true, cache });
+      expect(paperHtml((await check()).rendered.get("figured")!)).toContain('width="10" height="10"');
+      writeFileSync(figure, svg(200));
+      expect(paperHtml((await check()).rendered.get("figured")!)).toContain('width="200" height="10"');
+      rmSync(figure);
+      expect(reasons(await check())).toEqual([`image /figures/${name}.svg: there is no file public/figures/${name}.svg`, `link /figures/${name}.svg: the site has no page or file there (under public/); a paper is /papers/<slug>/`]);
+    }
+  });
+
+  it("are read again by npm run check, which takes the build's entries", async () => {
+    writeFileSync(figure, svg(10));
+    expect((await checkContent(dir, "/", { render: true, asBuilt: true, cache: true })).problems).toEqual([]);
+    rmSync(figure);
+    expect(reasons(await checkContent(dir, "/", { cache: true }))).toHaveLength(2);
+  });
+});
+
+describe("code changed while the dev server runs", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+  const devDir = join(cacheDirFor(dir), "papernotes-render-dev");
+
+  it("is not kept under the digest of the code the server started with", async () => {
+    // The server's first check takes the digest; with every note cached, the pipeline is not loaded.
+    // It loads at the first save after an edit of src/: that code's output is not the digest's.
+    await checkContent(dir, "/", { render: true, cache: "dev" });
+    vi.resetModules();
+    const server = { check: await import("../../src/lib/content-check.ts"), cache: await import("../../src/lib/render-cache.ts") };
+    expect((await server.check.checkContent(dir, "/", { render: true, cache: "dev" })).problems).toEqual([]);
+    server.cache.pipelineLoaded("the digest of src/ as edited");
+    const saved = `${citing}\n\`\`\`python\nprint("saved after the edit")\n\`\`\`\n`;
+    writeFileSync(join(dir, "citing.mdx"), saved);
+    const entry = statSync(join(devDir, "citing.bin"));
+    const result = await server.check.checkContent(dir, "/", { render: true, cache: "dev" });
+    expect(paperHtml(result.rendered.get("citing")!)).toContain("saved after the edit");
+    expect(statSync(join(devDir, "citing.bin")).mtimeMs).toBe(entry.mtimeMs);
+    expect(existsSync(join(devDir, "highlighted"))).toBe(false);
+  });
+});
+
+describe("a note saved while a check renders it", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+
+  it("is not kept under the bytes the check read first", async () => {
+    await checkContent(dir, "/", { render: true, cache: "dev" });
+    // The cited paper renumbered: the citing note's entry no longer fits, and the check reads the note again to render it.
+    writeFileSync(join(dir, "target.mdx"), target("$$\nc = d\n$$\n"));
+    const cache = renderCacheFor(dir, "dev");
+    const papers = await readPapers(listPaperFiles(dir), [], cache);
+    writeFileSync(join(dir, "citing.mdx"), citing + "\nSaved during the check.\n");
+    await renderPapers(papers, new Map(indexable(papers).map((paper) => [paper.slug, paper])), "/", { render: true, cache });
+    // Undone: the note's first bytes again, which must not show the other version.
+    writeFileSync(join(dir, "citing.mdx"), citing);
+    const undone = await checkContent(dir, "/", { render: true, cache: "dev" });
+    expect(paperHtml(undone.rendered.get("citing")!)).not.toContain("Saved during the check.");
   });
 });
 
