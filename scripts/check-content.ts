@@ -4,8 +4,8 @@ import { formatProblem } from "../src/lib/content-check-results.ts";
 import { counted } from "../src/lib/format.ts";
 import { basePath, papersDir } from "../src/site.config.ts";
 
-// Notes unchanged since the last build (and the notes they cite) are not checked again: the build
-// cache holds their warnings, and a check that renders nothing leaves it as it was.
+// A note unchanged since the last build, which cites only unchanged papers, is not checked again: the
+// build cache holds its warnings, and a check that renders nothing leaves the cache as it was.
 const result = await checkContent(papersDir, basePath, { cache: true });
 for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
 for (const problem of result.problems) console.error(formatProblem(problem));
