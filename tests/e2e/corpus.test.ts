@@ -2,13 +2,14 @@
 // ones included, becomes a working link, and one build crawls clean at a domain
 // root, under a base path and from disk.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMonthSpan } from "../../src/lib/format.ts";
+import { FORMULAS_PER_PAGE } from "../../src/lib/formula-pages.ts";
 import { listFiles } from "../../src/postbuild/relative-urls.ts";
 import { searchShardOf } from "../../src/postbuild/search-index.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -78,16 +79,28 @@ describe(`a ${PAPERS}-paper corpus`, () => {
     await page.close();
   });
 
-  it("pages the formula list with page numbers above and below it, and the feed holds the newest 50 notes", async () => {
+  it("pages the formula list by formulas, with page numbers above and below it, and the feed holds the newest 50 notes", async () => {
+    // Every labelled equation is on one page, no page holds more than FORMULAS_PER_PAGE but for a paper alone, and no paper is split.
+    const last = readdirSync(join(siteDir, "formulas")).filter((name) => /^\d+$/.test(name)).length + 1;
+    expect(last).toBeGreaterThan(10);
+    const lists = Array.from({ length: last }, (_, n) => readFileSync(join(siteDir, "formulas", n === 0 ? "" : String(n + 1), "index.html"), "utf8"));
+    const papersOf = lists.map((html) => [...html.matchAll(/<section class="formula-group"[^>]*><h2><a href="(?:\.\.\/)*([^"]+)"/g)].map((m) => m[1]!));
+    const formulasOf = lists.map((html) => html.match(/<li class="formula-item">/g)?.length ?? 0);
+    for (const [n, count] of formulasOf.entries()) if (papersOf[n]!.length > 1) expect(count, `formulas/${n + 1}`).toBeLessThanOrEqual(FORMULAS_PER_PAGE);
+    expect(new Set(papersOf.flat()).size).toBe(papersOf.flat().length);
+    const total = Number(lists[0]!.match(/([\d,]+) labelled equations/)![1]!.replace(/,/g, ""));
+    expect(formulasOf.reduce((a, b) => a + b, 0)).toBe(total);
+
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(siteDir, "formulas/5/index.html")).href);
     const pagers = page.locator(".pager");
     expect(await pagers.count()).toBe(2); // above the list (a group) and below it (the landmark)
     expect(await page.getByRole("navigation", { name: "Pages" }).count()).toBe(1);
-    expect((await pagers.first().locator("ol").innerText()).split(/\s+/)).toEqual(["1", "…", "3", "4", "5", "6", "7", "…", "10"]);
-    await pagers.first().getByRole("link", { name: "Page 10 of 10" }).click();
-    await page.waitForURL(/\/formulas\/10\/index\.html$/);
-    expect(await page.locator("[aria-current=page]").first().textContent()).toBe("10");
+    expect((await pagers.first().locator("ol").innerText()).split(/\s+/)).toEqual(["1", "…", "3", "4", "5", "6", "7", "…", String(last)]);
+    await pagers.first().getByRole("link", { name: `Page ${last} of ${last}` }).click();
+    await page.waitForURL(new RegExp(`/formulas/${last}/index\\.html$`));
+    expect(await page.locator("[aria-current=page]").first().textContent()).toBe(String(last));
+    expect(await page.locator(".formula-item").count()).toBe(formulasOf.at(-1));
     await page.close();
     const feed = readFileSync(join(siteDir, "rss.xml"), "utf8");
     expect(feed.match(/<item>/g)).toHaveLength(50);
