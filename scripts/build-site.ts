@@ -243,8 +243,9 @@ const built = recordBuild({ staging, outDir, layoutDigest: layout, files, search
 // The top-level names the last build made, if known: others in the folder were put there by hand, and are kept.
 const kept = swapInSite(outDir, lastBuild && new Set([...lastBuild.files.keys()].map((path) => path.split("/")[0]!)));
 saveLastBuild(papersDir, built);
-// Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest).
-renderCacheFor(papersDir).removeFilesExcept(cacheFilesInUse(check.rendered.values(), check.search));
+// Built notes, search records and highlighted blocks that no paper uses any more leave the cache (they were kept by digest),
+// and so do the entries of notes deleted or renamed.
+renderCacheFor(papersDir).removeFilesExcept(cacheFilesInUse(check.rendered.values(), check.search), check.index.keys());
 // A site built for hosting with the placeholder URL would hand out dead permalinks.
 const siteUrlNote = process.env.SITE_URL ? "" : `note: SITE_URL is not set, so canonical links, the feed and the sitemap point at ${siteUrl} (see "Deploying" in the README)\n`;
 // Why every build of this site runs Astro in full, which the writer would not guess.

@@ -72,7 +72,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
     handOffRenderedContent({ papersDir, base, result });
     await fill(context, result);
     // Each save keeps the changed notes' search records and code blocks, named by digest: those of earlier saves go.
-    if (dev) renderCacheFor(papersDir, "dev").removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search));
+    if (dev) renderCacheFor(papersDir, "dev").removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search), result.index.keys());
   };
   return {
     name: PAPERS_LOADER,

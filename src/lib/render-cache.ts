@@ -284,8 +284,14 @@ export class RenderCache {
     return join(this.highlightDir, `${sha256(`${pipelineDigest()}\0${key}`)}.bin`);
   }
 
-  /** Removes the built notes, search records and highlighted blocks that no paper uses any more (after a build). */
-  removeFilesExcept(inUse: Set<string>): void {
+  /**
+   * Removes the built notes, search records and highlighted blocks that no paper uses any more, and the
+   * entries of notes no longer in the content folder (deleted or renamed), after a check with no problems.
+   */
+  removeFilesExcept(inUse: Set<string>, notes: Iterable<string>): void {
+    const slugs = new Set(notes);
+    const entries = existsSync(this.dir) ? readdirSync(this.dir) : [];
+    for (const name of entries) if (name.endsWith(".bin") && !slugs.has(name.slice(0, -".bin".length))) rmSync(join(this.dir, name), { force: true });
     for (const dir of [this.notesDir, this.searchDir, this.highlightDir]) {
       let names: string[];
       try {

@@ -169,7 +169,7 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     const result = await buildAsBuilt();
     const inUse = cacheFilesInUse(result.rendered.values(), result.search);
     for (const file of old) expect(!inUse.has(file) && existsSync(file)).toBe(true);
-    renderCacheFor(dir).removeFilesExcept(inUse);
+    renderCacheFor(dir).removeFilesExcept(inUse, result.index.keys());
     for (const file of old) expect(existsSync(file)).toBe(false);
     for (const file of inUse) expect(existsSync(file)).toBe(true);
   });
@@ -193,8 +193,21 @@ describe("built notes (asBuilt, as npm run build renders them)", () => {
     writeFileSync(join(dir, "citing.mdx"), citing);
     const result = await buildAsBuilt();
     expect(result.rendered.get("citing")!.highlightedBlocks).toBeUndefined();
-    renderCacheFor(dir).removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search));
+    renderCacheFor(dir).removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search), result.index.keys());
     expect(existsSync(kept[0]!)).toBe(false);
+  });
+
+  it("removes a deleted or renamed note's entry, and keeps the others'", async () => {
+    writeFileSync(join(dir, "renamed.mdx"), citing);
+    await buildAsBuilt();
+    const entryOf = (slug: string) => join(cacheDirFor(dir), "papernotes-render", `${slug}.bin`);
+    expect(existsSync(entryOf("renamed"))).toBe(true);
+    renameSync(join(dir, "renamed.mdx"), join(dir, "renamed-again.mdx"));
+    const result = await buildAsBuilt();
+    renderCacheFor(dir).removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search), result.index.keys());
+    expect(existsSync(entryOf("renamed"))).toBe(false);
+    for (const slug of ["renamed-again", "citing", "target"]) expect(existsSync(entryOf(slug)), slug).toBe(true);
+    rmSync(join(dir, "renamed-again.mdx"));
   });
 
   it("renders a paper again if its search records' file is gone", async () => {
