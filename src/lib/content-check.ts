@@ -6,7 +6,7 @@
 // Papers unchanged since a cached build come from the build cache; the
 // pipeline (paper-pipeline.ts) is loaded only for the others.
 import { existsSync, readFileSync } from "node:fs";
-import { checkPapersFolder, checkSlugs, mergeResults, unreadablePapers } from "./content-check-results.ts";
+import { checkPapersFolder, checkSlugs, displayPath, mergeResults, unreadablePapers } from "./content-check-results.ts";
 import type { ParsedPaper } from "./paper-pipeline.ts";
 import { listPaperFiles, slugFromPath } from "./paper-files.ts";
 import type { IndexedPaper, PaperIndex } from "./paper-index.ts";
@@ -145,7 +145,9 @@ export async function readPapers(paths: string[], problems: ContentProblem[], ca
  * paper. A paper whose bytes are unchanged since a cached build is not parsed.
  */
 async function readPaper(path: string, problems: ContentProblem[], cache?: RenderCache): Promise<ReadPaper | undefined> {
-  const bytes = readFileSync(path);
+  const bytes = readNote(path);
+  // Deleted since the folder was listed (under astro dev, the watcher then checks again): as if not listed.
+  if (!bytes) return undefined;
   const hash = cache ? contentHash(path, bytes) : "";
   const cached = cache?.lookup(slugFromPath(path), hash);
   if (cached) return { path, indexed: cached.indexed, contentHash: hash, cached };
@@ -178,7 +180,11 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     let savedSinceRead = false;
     let parsed = paper.parsed;
     if (!parsed) {
-      const bytes = readFileSync(paper.path);
+      const bytes = readNote(paper.path);
+      if (!bytes) {
+        result.problems.push({ file: displayPath(paper.path), line: 1, column: 1, reason: "the note was deleted while the check was reading it" });
+        continue;
+      }
       savedSinceRead = options.cache !== undefined && contentHash(paper.path, bytes) !== paper.contentHash;
       parsed = parsePaper(paper.path, bytes, result.problems);
     }
@@ -205,6 +211,16 @@ export async function renderPapers(papers: ReadPaper[], index: PaperIndex, base:
     if (key && result.problems.length === problemsBefore && done.rendered && !readUnreadable && !paper.bodyOnly && !savedSinceRead) options.cache!.store(parsed.source.slug, done);
   }
   return result;
+}
+
+/** A note's bytes, or undefined if it is no longer there. */
+function readNote(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 const inDraft = (problem: ContentProblem): ContentProblem => ({ ...problem, reason: `${problem.reason} (a draft: this stops the build once it is published)` });

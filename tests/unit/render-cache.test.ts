@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, ut
 import { deserialize, serialize } from "node:v8";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkContent, indexable, readPapers, renderPapers } from "../../src/lib/content-check.ts";
+import { checkContent, indexable, readPapers, renderPapers, type ContentProblem } from "../../src/lib/content-check.ts";
+import { displayPath } from "../../src/lib/content-check-results.ts";
 import { listPaperFiles } from "../../src/lib/paper-files.ts";
 import { cacheFilesInUse, renderCacheFor } from "../../src/lib/render-cache.ts";
 import { paperHtml } from "../../src/lib/rendered-papers.ts";
@@ -348,6 +349,27 @@ describe("a note saved while a check renders it", () => {
     writeFileSync(join(dir, "citing.mdx"), citing);
     const undone = await checkContent(dir, "/", { render: true, cache: "dev" });
     expect(paperHtml(undone.rendered.get("citing")!)).not.toContain("Saved during the check.");
+  });
+});
+
+describe("a note deleted while a check reads it", () => {
+  const { papersDir: dir } = writePapers({ target: target(), citing, other: citing });
+  afterAll(() => rmSync(cacheDirFor(dir), { recursive: true, force: true }));
+
+  it("is left out if it was gone before its first read, and named if it went before the check read it again", async () => {
+    await checkContent(dir, "/", { render: true, cache: "dev" });
+    // The cited paper renumbered: the citing notes' entries no longer fit, and the check reads them again to render them.
+    writeFileSync(join(dir, "target.mdx"), target("$$\nc = d\n$$\n"));
+    const cache = renderCacheFor(dir, "dev");
+    const problems: ContentProblem[] = [];
+    const listed = listPaperFiles(dir);
+    rmSync(join(dir, "other.mdx"));
+    const papers = await readPapers(listed, problems, cache);
+    expect(problems).toEqual([]);
+    expect(papers.map((paper) => paper.indexed.slug).sort()).toEqual(["citing", "target"]);
+    rmSync(join(dir, "citing.mdx"));
+    const pass = await renderPapers(papers, new Map(indexable(papers).map((paper) => [paper.slug, paper])), "/", { render: true, cache });
+    expect(pass.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.reason}`)).toEqual([`${displayPath(join(dir, "citing.mdx"))}:1: the note was deleted while the check was reading it`]);
   });
 });
 
