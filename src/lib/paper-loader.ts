@@ -8,6 +8,7 @@ import type { Loader } from "astro/loaders";
 import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { warningLines } from "./content-check-results.ts";
+import { announceDroppedChanges } from "./dropped-changes.ts";
 import { counted } from "./format.ts";
 import { isPaperFile } from "./paper-files.ts";
 import { cacheFilesInUse, renderCacheFor } from "./render-cache.ts";
@@ -94,10 +95,12 @@ export function paperLoader(papersDir: string, base: string): Loader {
       const watch: DevWatch = { watcher, context, checking: Promise.resolve(), changed: [] };
       watches.set(papersDir, watch);
       watcher.add(papersDir);
+      const isNote = (path: string) => dirname(path) === papersDir && isPaperFile(path);
+      announceDroppedChanges(watcher, isNote);
       // Notes saved together (a replace in every file, a git checkout) are checked
       // once: a check each printed the same list again and delayed the page by a check each.
       const onChange = (path: string) => {
-        if (dirname(path) !== papersDir || !isPaperFile(path)) return;
+        if (!isNote(path)) return;
         const name = path.slice(papersDir.length + 1);
         const queued = watch.changed.length > 0;
         if (!watch.changed.includes(name)) watch.changed.push(name);

@@ -140,12 +140,14 @@ export function readsTheSamePapers(entry: CachedPaper, index: PaperIndex): boole
 /** A file's size and time of change ("" if it is not there): stat alone, as a check reads every cached note's figures. */
 export function fileStamp(path: string): string {
   try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}`;
+    return statStamp(statSync(path));
   } catch {
     return "";
   }
 }
+
+/** The same, of stats already taken. */
+export const statStamp = (stat: { size: number; mtimeMs: number }): string => `${stat.size}:${stat.mtimeMs}`;
 
 /** Whether the files under public/ a cached note named are as they were. */
 export function readsTheSameFiles(entry: CachedPaper): boolean {
