@@ -5,13 +5,13 @@
 // old note's place. Each search shard's indexes are kept too while its records
 // are the same. The output is the same, byte for byte, as a full build's.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { siteKatexRules } from "../integrations/katex-assets.ts";
 import type { HandOff } from "../lib/build-handoff.ts";
 import type { RenderedPaper } from "../lib/content-check.ts";
-import { indexDigest, projectFilesDigest, withMapsAndSets } from "../lib/render-cache.ts";
+import { fileStamp, indexDigest, projectFilesDigest, withMapsAndSets } from "../lib/render-cache.ts";
 import { writeWhole } from "../lib/write-whole.ts";
 import { cacheDirFor, siteUrl } from "../site.config.ts";
 import { scanForReuse, scanParts, type PageScan, type ScannedPart } from "./dist-guard.ts";
@@ -85,7 +85,7 @@ export function readLastBuild(papersDir: string, outDir: string): LastBuild | un
 
 /** Whether the last build's files at `paths` (default: all) are still as it wrote them (by size and time). */
 export function untouchedSince(last: LastBuild, paths: Iterable<string> = last.files.keys()): boolean {
-  for (const path of paths) if (stampOf(join(last.outDir, path)) !== last.files.get(path)) return false;
+  for (const path of paths) if (fileStamp(join(last.outDir, path)) !== last.files.get(path)) return false;
   return true;
 }
 
@@ -107,15 +107,6 @@ export function lastSearchShardDigests(papersDir: string, outDir: string): strin
   try {
     const saved = JSON.parse(readFileSync(shardsFile(papersDir), "utf8")) as { outDir: string; digests: string[] };
     return saved.outDir === outDir ? saved.digests : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function stampOf(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
   } catch {
     return undefined;
   }
@@ -203,7 +194,7 @@ export function placeNote(parts: (string | ScannedPart)[]): PlacedNote | undefin
 
 /** Files of the site in `siteDir` (default: all of them), by path inside it, with their stamps. */
 export function stampFiles(siteDir: string, files = listFiles(siteDir, "")): Map<string, string> {
-  return new Map(files.map((file) => [relative(siteDir, file), stampOf(file)!]));
+  return new Map(files.map((file) => [relative(siteDir, file), fileStamp(file)]));
 }
 
 /**
