@@ -24,6 +24,8 @@ interface DevWatch {
   checking: Promise<void>;
   /** Notes changed since the check waiting in `checking` was queued: that one check covers them all. */
   changed: string[];
+  /** Our listener of the watcher's events, once listening. */
+  onChange?: (path: string) => void;
 }
 const DEV_WATCHES = Symbol.for("papernotes.dev-watches");
 /** How long the dev server waits for another note's change before it checks: notes saved together come a few ms apart. */
@@ -75,6 +77,37 @@ export function paperLoader(papersDir: string, base: string): Loader {
     // Each save keeps the changed notes' search records and code blocks, named by digest: those of earlier saves go.
     if (dev) renderCacheFor(papersDir, "dev").removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search), result.index.keys());
   };
+
+  /** Checks the papers again after notes change, as long as the dev server runs. */
+  function listen(watch: DevWatch): void {
+    const isNote = (path: string) => dirname(path) === papersDir && isPaperFile(path);
+    announceDroppedChanges(watch.watcher, isNote);
+    // Notes saved together (a replace in every file, a git checkout) are checked
+    // once: a check each printed the same list again and delayed the page by a check each.
+    const onChange = (path: string) => {
+      if (!isNote(path)) return;
+      const name = path.slice(papersDir.length + 1);
+      const queued = watch.changed.length > 0;
+      if (!watch.changed.includes(name)) watch.changed.push(name);
+      if (queued) return; // the check already queued reads the files when it starts
+      watch.checking = watch.checking
+        .then(async () => {
+          // The file system tells of each file in a task of its own, and a check holds
+          // the event loop: started at once, it saw one note and left the rest to a check each.
+          for (let seen = 0; seen !== watch.changed.length; ) {
+            seen = watch.changed.length;
+            await sleep(SAVES_SETTLE_MS);
+          }
+          const names = watch.changed.splice(0);
+          await check(watch.context);
+          watch.context.logger.info(`checked the papers again after a change to ${changedNotes(names)}`);
+        })
+        .catch((error: Error) => watch.context.logger.error(error.message));
+    };
+    watch.onChange = onChange;
+    watch.watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
+  }
+
   return {
     name: PAPERS_LOADER,
     load: async (context) => {
@@ -89,39 +122,18 @@ export function paperLoader(papersDir: string, base: string): Loader {
       const known = watches.get(papersDir);
       if (known?.watcher === watcher) {
         known.context = context;
+        // A full content sync (the content configuration changed; `s` in the dev server) takes every loader's listeners off.
+        if (!watcher.listeners("change").includes(known.onChange!)) listen(known);
         return;
       }
       // Any note can change another's page (its numbers, titles, previews): all are checked again.
       const watch: DevWatch = { watcher, context, checking: Promise.resolve(), changed: [] };
       watches.set(papersDir, watch);
       watcher.add(papersDir);
-      const isNote = (path: string) => dirname(path) === papersDir && isPaperFile(path);
-      announceDroppedChanges(watcher, isNote);
-      // Notes saved together (a replace in every file, a git checkout) are checked
-      // once: a check each printed the same list again and delayed the page by a check each.
-      const onChange = (path: string) => {
-        if (!isNote(path)) return;
-        const name = path.slice(papersDir.length + 1);
-        const queued = watch.changed.length > 0;
-        if (!watch.changed.includes(name)) watch.changed.push(name);
-        if (queued) return; // the check already queued reads the files when it starts
-        watch.checking = watch.checking
-          .then(async () => {
-            // The file system tells of each file in a task of its own, and a check holds
-            // the event loop: started at once, it saw one note and left the rest to a check each.
-            for (let seen = 0; seen !== watch.changed.length; ) {
-              seen = watch.changed.length;
-              await sleep(SAVES_SETTLE_MS);
-            }
-            const names = watch.changed.splice(0);
-            await check(watch.context);
-            watch.context.logger.info(`checked the papers again after a change to ${changedNotes(names)}`);
-          })
-          .catch((error: Error) => watch.context.logger.error(error.message));
-      };
-      watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
+      listen(watch);
     },
   };
+
 }
 
 /** "a.mdx", or "5 notes: a.mdx, b.mdx, c.mdx and 2 more". */

@@ -71,6 +71,28 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
     }
   });
 
+  it("listens again after a full content sync took its listeners off the watcher", async () => {
+    const { contentDir: ownContent, papersDir: own } = writePapers({ a: note("a") });
+    try {
+      const { context, log } = devContext();
+      const loader = paperLoader(own, "/");
+      await loader.load(context as never);
+      // What Astro's content layer does on a full sync (its watcher's removeAllTrackedListeners), then load() again.
+      context.watcher.removeAllListeners();
+      await loader.load(context as never);
+      const path = join(own, "a.mdx");
+      writeFileSync(path, note("a", "eq:nowhere"));
+      context.watcher.emit("change", path);
+      await expect.poll(() => log.info, { timeout: 20_000 }).toEqual(["checked the papers again after a change to a.mdx"]);
+      expect(log.error[0]).toMatch(/eq:nowhere/);
+      // Listening once: a second load() adds no second listener.
+      await loader.load(context as never);
+      expect(context.watcher.listenerCount("change")).toBe(2); // ours and the one for changes the watcher dropped
+    } finally {
+      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Chokidar may tell of a save at its first step, the file emptied, and then drops
   // the file's changes for 50 ms: Astro's loader of MDX notes and Vite kept the empty read.
   it("tells every listener again of a note that changed after the watcher told of it", async () => {
