@@ -211,6 +211,18 @@ $$
     expect(marked.map((problem) => problem.split(":")[1])).toEqual(["18", "21"]);
   });
 
+  it("marks a later $$ 'never closed', and the warnings after the first, as perhaps only the first one's doing", async () => {
+    // The first display lost its closing $$: every later closing $$ is read as an opening one.
+    const shifted = `${frontmatter()}\n$$\na = 1 \\label{eq:one}\n\nProse with $x$.\n\n$$\n\\begin{align}\nb &= 2 \\label{eq:two}\n\\end{align}\n$$\n\nMore prose with $y$.\n\nA second paragraph.\n\n$$\nc = 3\n$$\n\nEnd.\n`;
+    const { papersDir } = writePapers({ shifted });
+    const { problems, warnings } = await checkContent(papersDir);
+    const first = "(perhaps only as the $$ on line 9 is never closed: fix that first)";
+    const unclosed = problems.map(formatShort).filter((problem) => /^shifted\.mdx:\d+:1: the \$\$ on line \d+ is (likely )?never closed/.test(problem));
+    expect(unclosed.map((problem) => [problem.split(":")[1], problem.endsWith(first)])).toEqual([["9", false], ["18", true], ["26", true]]);
+    // "\begin{align} outside math" is the shift's doing too.
+    expect(warnings.map(formatShort)).toEqual([expect.stringMatching(/^shifted\.mdx:15:1: \\begin\{align\} outside math .*fix that first\)$/)]);
+  });
+
   it("says what KaTeX means by a stray &, an unmatched \\left or \\right and a double superscript, and the fix", async () => {
     const body = `${frontmatter()}\n$$\na &= b\n$$\n\n$$\n\\left[ x + y\n$$\n\nInline $a \\right)$ and $x^2^3$.\n`;
     expect(await problemsOf({ pairs: body })).toEqual([
