@@ -17,10 +17,13 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
 }
 
-/** The date's message, with the fix for 2024-3-5, which YAML reads as text for its one-digit month and day: write 2024-03-05. */
+/**
+ * The date's message, with the fix for 2024-3-5, which YAML reads as text for its one-digit month and day,
+ * and for 2024/3/5 or 2024.03.05 (year first, so not ambiguous as 10/01/2025 is): write 2024-03-05.
+ */
 function notADate(input: unknown): string {
-  const match = typeof input === "string" ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input) : null;
-  const day = match && `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`;
+  const match = typeof input === "string" ? /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(input) : null;
+  const day = match && `${match[1]}-${match[3]!.padStart(2, "0")}-${match[4]!.padStart(2, "0")}`;
   return `must be a date such as 2024-03-15${day && isCalendarDate(day) ? `: write ${day}` : ""}`;
 }
 

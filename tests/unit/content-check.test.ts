@@ -1025,14 +1025,17 @@ Work in progress.
     expect(problems).toEqual(["empty", "slashes", "words", "year"].map((name) => expect.stringMatching(new RegExp(`^${name}\\.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15`))));
   });
 
-  it("writes a date with a one-digit month or day as it should be, and keeps the plain message for what is no date", async () => {
+  it("writes a date with a one-digit month or day, or year first with / or . between, as it should be, and keeps the plain message for what is no date", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
-    const problems = await problemsOf({ both: dated("2024-3-5"), day: dated("2024-03-5"), quoted: dated('"2024-3-5"'), nosuchday: dated("2024-2-30"), words: dated('"March 2024"') });
+    const problems = await problemsOf({ both: dated("2024-3-5"), day: dated("2024-03-5"), quoted: dated('"2024-3-5"'), nosuchday: dated("2024-2-30"), words: dated('"March 2024"'), slashes: dated("2024/3/5"), dots: dated("2024.03.05"), mixed: dated("2024/03-05") });
     expect(problems).toEqual([
       'both.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
       'day.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'dots.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'mixed.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
       'nosuchday.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
       'quoted.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'slashes.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
       'words.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
     ]);
   });
