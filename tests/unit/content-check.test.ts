@@ -597,6 +597,18 @@ Work in progress.
     ]);
   });
 
+  it("gives the arXiv id itself when it was written with its arXiv: prefix or as its page's address", async () => {
+    const cited = (arxiv: string) => frontmatter({ arxiv }) + "\nText.\n";
+    const problems = await problemsOf({ prefix: cited('"arXiv:2006.11239"'), abs: cited("https://arxiv.org/abs/2006.11239"), pdf: cited('"https://arxiv.org/pdf/2006.11239v2.pdf"'), other: cited('"arXiv:cs/0112017"') });
+    expect(problems).toEqual([
+      'abs.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239"',
+      // An old-style id is no id the site takes: nothing to write instead.
+      'other.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637',
+      'pdf.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239v2"',
+      'prefix.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239"',
+    ]);
+  });
+
   it("shows a list key written as one value as a list, from the writer's own value", async () => {
     const note = `${frontmatter({ authors: "Edward J. Hu, Yelong Shen", tags: "llm" })}\nText.\n`;
     expect(await problemsOf({ lora: note })).toEqual([
