@@ -115,6 +115,22 @@ describe("content check", () => {
     ]);
   });
 
+  it("says which paper has the label a reference to this page names, and how a reference to it is written", async () => {
+    const also = `${frontmatter({ title: '"Also"' })}\n$$\ne = f \\label{eq:second}\n$$\n`;
+    const wip = `${frontmatter({ title: '"Wip"', draft: "true" })}\n$$\ng = h \\label{eq:draft-only}\n$$\n`;
+    const refs = ["eq:first", "main#eq:first", "main:eq:first", "/papers/main/#eq-first", "eq:second", "eq:draft-only"].map((label) => `$\\eqref{${label}}$`).join(" and ");
+    const problems = await problemsOf({ main: twoEquations, also, wip, citing: `${frontmatter()}\nSee ${refs}.\n` });
+    expect(problems.map((problem) => problem.replace(/^citing\.mdx:9:\d+: /, ""))).toEqual([
+      '\\eqref{eq:first}: no equation on this page has \\label{eq:first}; paper "main" has it: write \\eqref{main/eq:first}',
+      "\\eqref{main#eq:first}: no equation on this page has \\label{main#eq:first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      "\\eqref{main:eq:first}: no equation on this page has \\label{main:eq:first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      "\\eqref{/papers/main/#eq-first}: no equation on this page has \\label{/papers/main/#eq-first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      '\\eqref{eq:second}: no equation on this page has \\label{eq:second}; papers that have it: "also", "main"; put one\'s slug before it, as \\eqref{also/eq:second}',
+      // A draft is not published: no reference to it could be made.
+      "\\eqref{eq:draft-only}: no equation on this page has \\label{eq:draft-only}",
+    ]);
+  });
+
   it("reports a cross-paper \\eqref to a label the other paper lacks", async () => {
     const problems = await problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
