@@ -131,6 +131,11 @@ describe("content check", () => {
     ]);
   });
 
+  it("stops at an empty display, which would show a gap and skip an equation number", async () => {
+    const note = `${frontmatter()}\n$$\na = 1\n$$\n\n$$\n$$\n\n$$\nb = 2\n$$\n`;
+    expect(await problemsOf({ empty: note })).toEqual(["empty.mdx:13:1: this display is empty: write its formula between the $$ lines, or remove them (as it is, the page shows a gap that takes an equation number)"]);
+  });
+
   it("reports a cross-paper \\eqref to a label the other paper lacks", async () => {
     const problems = await problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
