@@ -183,30 +183,40 @@ export function dateWarnings(index: PaperIndex, now = new Date()): ContentProble
 export const unclosedDisplay = (line: number, likely: boolean): string => `the $$ on line ${line} is ${likely ? "likely " : ""}never closed`;
 const UNCLOSED_DISPLAY = /^the \$\$ on line (\d+) is (?:likely )?never closed/;
 
+/** Per note, the line of its first $$ never closed, read back from the problems (sorted by place). */
+function firstUnclosedDisplays(problems: ContentProblem[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const problem of problems) if (UNCLOSED_DISPLAY.test(problem.reason) && !first.has(problem.file)) first.set(problem.file, problem.line);
+  return first;
+}
+
 /**
- * Problems (sorted by place) with those after a $$ never closed in their note
- * marked: from there, math and prose trade places, and a problem may be only that.
+ * Problems or warnings with those after a $$ never closed in their note
+ * marked: from there, math and prose trade places, and a problem may be only
+ * that. So may a later $$ "never closed": each $$ after the first pairs with
+ * the wrong one (a closing $$ is read as an opening one), unless its message
+ * already names the first.
  */
-function afterUnclosedDisplays(problems: ContentProblem[]): ContentProblem[] {
-  const unclosed = new Map<string, number>();
+function afterUnclosedDisplays(problems: ContentProblem[], unclosed: Map<string, number>): ContentProblem[] {
   return problems.map((problem) => {
     const line = unclosed.get(problem.file);
-    const opens = UNCLOSED_DISPLAY.exec(problem.reason);
-    if (opens && line === undefined) unclosed.set(problem.file, problem.line);
-    if (line === undefined || opens || problem.line <= line) return problem;
+    if (line === undefined || problem.line <= line) return problem;
+    if (UNCLOSED_DISPLAY.test(problem.reason) && new RegExp(`\\$\\$ on line ${line}\\b`).test(problem.reason.replace(UNCLOSED_DISPLAY, ""))) return problem;
     return { ...problem, reason: `${problem.reason} (perhaps only as the $$ on line ${line} is never closed: fix that first)` };
   });
 }
 
 export function mergeResults(problems: ContentProblem[], passes: RenderPassResult[], papers: number, index: PaperIndex): ContentCheckResult {
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-  const all = afterUnclosedDisplays([...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace));
+  const sorted = [...problems, ...passes.flatMap((pass) => pass.problems)].sort(byPlace);
+  const unclosed = firstUnclosedDisplays(sorted);
+  const all = afterUnclosedDisplays(sorted, unclosed);
   // Nothing is rendered for a site that will not build.
   const rendered = all.length > 0 ? [] : passes.flatMap((pass) => pass.rendered);
   const drafts = [...index.values()].filter((paper) => paper.draft).length;
   return {
     problems: all,
-    warnings: [...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index), ...arxivWarnings(index), ...shortNameWarnings(index), ...dateWarnings(index)].sort(byPlace),
+    warnings: afterUnclosedDisplays([...passes.flatMap((pass) => pass.warnings), ...tagWarnings(index), ...arxivWarnings(index), ...shortNameWarnings(index), ...dateWarnings(index)].sort(byPlace), unclosed),
     papers: papers - drafts,
     drafts,
     formulas: passes.reduce((sum, pass) => sum + pass.formulas, 0),

@@ -19,6 +19,7 @@ import remarkMdxNames, { endsInTexCommand, ENVIRONMENT_IN_PROSE, proseCommandIns
 import remarkOneLineDisplays from "../plugins/remark-one-line-displays.ts";
 import remarkIndentedDisplays from "../plugins/remark-indented-displays.ts";
 import remarkDisplayOpeningText from "../plugins/remark-display-opening-text.ts";
+import remarkEmptyDisplays from "../plugins/remark-empty-displays.ts";
 import remarkHeadingIds from "../plugins/remark-heading-ids.ts";
 import remarkFootnoteCheck from "../plugins/remark-footnote-check.ts";
 import remarkTableMathPipes from "../plugins/remark-table-math-pipes.ts";
@@ -254,7 +255,7 @@ export function paperRenderer(index: PaperIndex, base: string, options: { render
     tags: () => (index.forEach((_, slug) => read.add(slug)), tags),
     base,
   };
-  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkIndentedDisplays).use(remarkDisplayOpeningText).use(remarkHeadingIds).use(remarkFootnoteCheck).use(remarkTableMathPipes).use(remarkDollarSigns).use(remarkOtherMathDelimiters).use(remarkHtmlBlockMarkdown).use(remarkBlockedHtml);
+  const transform = unified().use(remarkSmartypantsWhereNeeded).use(paperRemarkPlugins(linkOptions) as never).use(remarkKatexCheck).use(remarkOneLineDisplays).use(remarkIndentedDisplays).use(remarkDisplayOpeningText).use(remarkEmptyDisplays).use(remarkHeadingIds).use(remarkFootnoteCheck).use(remarkTableMathPipes).use(remarkDollarSigns).use(remarkOtherMathDelimiters).use(remarkHtmlBlockMarkdown).use(remarkBlockedHtml);
   // Only notes with MDX syntax can use a name they never define, or import.
   const mdxChecks = unified().use(remarkMdxNames).use(remarkMdxImports);
   // Raw HTML comes only from .md notes (MDX has none): it is passed through, as Astro does.

@@ -17,11 +17,20 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCMonth() === +match[2]! - 1 && date.getUTCDate() === +match[3]!;
 }
 
-/** The date's message, with the fix for 2024-3-5, which YAML reads as text for its one-digit month and day: write 2024-03-05. */
+/**
+ * The date's message, with the fix for 2024-3-5, which YAML reads as text for its one-digit month and day,
+ * and for 2024/3/5 or 2024.03.05 (year first, so not ambiguous as 10/01/2025 is): write 2024-03-05.
+ */
 function notADate(input: unknown): string {
-  const match = typeof input === "string" ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input) : null;
-  const day = match && `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`;
+  const match = typeof input === "string" ? /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(input) : null;
+  const day = match && `${match[1]}-${match[3]!.padStart(2, "0")}-${match[4]!.padStart(2, "0")}`;
   return `must be a date such as 2024-03-15${day && isCalendarDate(day) ? `: write ${day}` : ""}`;
+}
+
+/** The id's message, with the id itself when it came as arXiv:2006.11239 or as its abs or pdf page's address: write "2006.11239". */
+function notAnArxivId(input: unknown): string {
+  const id = typeof input === "string" ? /^\s*(?:arxiv:\s*|(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)(\S+?)(?:\.pdf)?\/?\s*$/i.exec(input)?.[1] : undefined;
+  return `must be a new-style arXiv id such as 2306.00637${id && ARXIV_ID.test(id) ? `: write "${id}"` : ""}`;
 }
 
 export const paperSchema = z.strictObject({
@@ -34,7 +43,7 @@ export const paperSchema = z.strictObject({
     .max(SHORT_TITLE_MAX, { error: (issue) => `must be at most ${SHORT_TITLE_MAX} characters (it has ${String(issue.input).length}): it names the paper briefly, as "DPO" in "DPO (3)"` })
     .optional(),
   authors: z.array(z.string().trim().min(1)).min(1),
-  arxiv: z.string().regex(ARXIV_ID, "must be a new-style arXiv id such as 2306.00637").optional(),
+  arxiv: z.string().regex(ARXIV_ID, { error: (issue) => notAnArxivId(issue.input) }).optional(),
   venue: z.string().trim().min(1).optional(),
   // YAML reads 2024-03-15 as a date, or as a string when quoted. Anything else
   // (2025, 10/01/2025, "January 10") is refused: coerced, it became 1970 or a guessed month.

@@ -5,7 +5,7 @@ import type { Link, Paragraph, Root } from "mdast";
 import type { Node, Parent } from "unist";
 import { visitParents } from "unist-util-visit-parents";
 import type { VFile } from "vfile";
-import { didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
+import { didYouMean, didYouMeanOrWhich, namesThere } from "../lib/did-you-mean.ts";
 import { displayPath } from "../lib/content-check-results.ts";
 import { anchorForLabel, findEquationRefs, numberedAsWritten, refNumber, replaceEquationRefs, texText, type EquationRef } from "../lib/equations.ts";
 import { mathNodeData, setMathTex, type MathNode } from "../lib/mdast-math.ts";
@@ -67,6 +67,27 @@ interface ResolvedRef {
   preview?: { key: string; paper: IndexedPaper; equation: IndexedEquation };
 }
 
+/**
+ * For a reference to this page that names no equation of it: the other paper's
+ * equation it likely meant, as a reference to it is written. Either the paper is
+ * named another way (wuerstchen#eq:x, wuerstchen:eq:x, /papers/wuerstchen/#eq-x),
+ * or the label is another paper's, its slug left out. Papers are read only here,
+ * for a reference that fails.
+ */
+function anotherPapersEquation(ref: EquationRef, here: string, options: SiteLinkOptions, paperOf: (slug: string) => IndexedPaper | undefined): string {
+  const published = (slug: string) => {
+    const paper = slug === here ? undefined : paperOf(slug);
+    return paper?.draft === false ? paper : undefined;
+  };
+  const written = /^(?:\/?papers\/)?([a-z0-9-]+)\/?[#:](.+)$/.exec(ref.label);
+  const named = written && published(written[1]!)?.equations.find((eq) => eq.label !== undefined && (eq.label === written[2] || eq.anchor === written[2]));
+  if (named) return `; another paper's equation is written with a / after its slug: \\${ref.kind}{${written[1]}/${named.label}}`;
+  const having = [...(options.slugs?.() ?? [])].filter((slug) => published(slug)?.equations.some((eq) => eq.label === ref.label)).sort();
+  if (having.length === 1) return `; paper "${having[0]}" has it: write \\${ref.kind}{${having[0]}/${ref.label}}`;
+  if (having.length > 1) return `${namesThere(having.map((slug) => `"${slug}"`), "papers that have it:")}; put one's slug before it, as \\${ref.kind}{${having[0]}/${ref.label}}`;
+  return "";
+}
+
 export default function remarkEquationRefs(options: SiteLinkOptions) {
   return (tree: Root, file: VFile) => {
     const slug = slugFromPath(file.path);
@@ -87,7 +108,10 @@ export default function remarkEquationRefs(options: SiteLinkOptions) {
         // \eqref{ddpm}: a paper's slug, without the label of one of its equations.
         const named = eq?.label !== ref.label && !ref.slug && ref.label !== slug ? paperOf(ref.label) : undefined;
         if (named) return void report(file, node, `${command}: "${ref.label}" names a paper, not an equation; write \\${ref.kind}{${ref.label}/eq:…}${namesThere(labelsOf(named.equations), "its labels are")}`, at);
-        if (!eq || eq.label !== ref.label) return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${labelForNumber(ref, here.values()) ?? didYouMeanOrWhich(ref.label, labelsHere, "its labels are")}`, at);
+        if (!eq || eq.label !== ref.label) {
+          const meant = labelForNumber(ref, here.values()) ?? (didYouMean(ref.label, labelsHere) || anotherPapersEquation(ref, slug, options, paperOf) || namesThere([...labelsHere], "its labels are"));
+          return void report(file, node, `${command}: no equation on this page has \\label{${ref.label}}${meant}`, at);
+        }
         if (eq.number === undefined) return void report(file, node, `${command}: equation \\label{${ref.label}} is unnumbered (\\notag), so it has no number to show`, at);
         return { href: `#${eq.anchor}`, number: refNumber(ref.kind, eq.number) };
       }

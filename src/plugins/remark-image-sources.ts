@@ -42,6 +42,12 @@ export function publicFileOf(publicDir: string, url: string, file: VFile): strin
   return existsSync(onDisk) && statSync(onDisk).isFile() ? onDisk : undefined;
 }
 
+/** "; …: write /figures/x.svg" for /public/figures/x.svg when that file is there: public/ is the site's root, not a folder of it. */
+export function publicPrefixDropped(publicDir: string, url: string, file: VFile): string {
+  const path = /^\/public(\/[^?#]*)/.exec(url)?.[1];
+  return path && publicFileOf(publicDir, path, file) ? `; the files of public/ are at the site's root: write ${url.slice("/public".length)}` : "";
+}
+
 /** "; did you mean /figures/x.svg?" for a file of the same folder a slip or a case away ("Wuerstchen.svg"), or "". */
 function fileMeant(publicDir: string, path: string): string {
   const folder = dirname(safeDecode(path));
@@ -66,7 +72,7 @@ export default function remarkImageSources(options: { publicDir: string; base: s
       if (URL_SCHEME.test(url) || url.startsWith("//")) return void report(file, node, `image ${url}: pages show only images of this site, so that they read offline; ${instead}`, at);
       if (!url.startsWith("/")) return void report(file, node, `image ${url}: a relative path; images are files under public/: ${instead}`, at);
       const onDisk = publicFileOf(options.publicDir, path, file);
-      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}${fileMeant(options.publicDir, path)}`, at);
+      if (!onDisk) return void report(file, node, `image ${url}: there is no file public${path}${publicPrefixDropped(options.publicDir, url, file) || fileMeant(options.publicDir, path)}`, at);
       return { url: options.base + url.slice(1), onDisk };
     };
     visit(tree, (node) => {

@@ -31,7 +31,7 @@ export function katexProblem(tex: string, displayMode: boolean): string | null {
 }
 
 /** remark-math, as a code fence, runs a display whose closing $$ is missing to the end of the note (or of its quote or list item). */
-function isUnclosedDisplay(file: VFile, math: MathNode): boolean {
+export function isUnclosedDisplay(file: VFile, math: MathNode): boolean {
   const { start, end } = math.position ?? {};
   if (math.type !== "math" || start?.offset === undefined || end?.offset === undefined) return false;
   const lines = String(file.value).slice(start.offset, end.offset).split("\n");

@@ -144,7 +144,7 @@ export function copiedMacros(math: MathNode, from = 0, to = Infinity): string | 
 }
 
 /** What is left of a formula once its definitions are out: nothing to show, if only comments, \notag and an empty environment. */
-function showsNothing(rest: string): boolean {
+export function showsNothing(rest: string): boolean {
   return !/\S/.test(maskTexComments(rest).replace(/\\(?:notag|nonumber)(?![A-Za-z])|\\(?:begin|end)\{[A-Za-z]+\*?\}/g, ""));
 }
 

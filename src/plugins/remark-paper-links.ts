@@ -11,7 +11,7 @@ import { LAYOUT_IDS, paperPagePath, type IndexedPaper } from "../lib/paper-index
 import { jsxStringAttribute } from "../lib/mdx-jsx.ts";
 import { slugFromPath } from "../lib/paper-files.ts";
 import { safeDecode, URL_SCHEME } from "../postbuild/relative-urls.ts";
-import { publicFileOf } from "./remark-image-sources.ts";
+import { publicFileOf, publicPrefixDropped } from "./remark-image-sources.ts";
 import { noPaperNamed, placeOfFound, report, SOURCE } from "./messages.ts";
 import type { PageEquations } from "./remark-equation-numbers.ts";
 import type { SiteLinkOptions } from "./remark-equation-refs.ts";
@@ -60,7 +60,7 @@ export default function remarkPaperLinks(options: SiteLinkOptions & { publicDir:
           const tags = options.tags?.();
           if (tags && !tags.has(name)) report(file, node, `link ${url}: no published paper has the tag "${name}"${didYouMean(name, tags)}`, at);
         } else if (NUMBERED_PAGE.test(url)) report(file, node, `link ${url}: a list's later pages change as papers are added; link to a paper, or to the list's first page`, at);
-        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url, file)) report(file, node, `link ${url}: the site has no page or file there (under public/); a paper is /papers/<slug>/`, at);
+        else if (!SITE_PAGE.test(url) && !publicFileOf(options.publicDir, url, file)) report(file, node, `link ${url}: the site has no page or file there (under public/)${publicPrefixDropped(options.publicDir, url, file) || "; a paper is /papers/<slug>/"}`, at);
         return options.base + url.replace(FOLDER_WITHOUT_SLASH, "$1/").slice(1);
       }
       if (url !== "" && !url.startsWith("#") && !url.startsWith("//") && !URL_SCHEME.test(url)) {

@@ -115,6 +115,27 @@ describe("content check", () => {
     ]);
   });
 
+  it("says which paper has the label a reference to this page names, and how a reference to it is written", async () => {
+    const also = `${frontmatter({ title: '"Also"' })}\n$$\ne = f \\label{eq:second}\n$$\n`;
+    const wip = `${frontmatter({ title: '"Wip"', draft: "true" })}\n$$\ng = h \\label{eq:draft-only}\n$$\n`;
+    const refs = ["eq:first", "main#eq:first", "main:eq:first", "/papers/main/#eq-first", "eq:second", "eq:draft-only"].map((label) => `$\\eqref{${label}}$`).join(" and ");
+    const problems = await problemsOf({ main: twoEquations, also, wip, citing: `${frontmatter()}\nSee ${refs}.\n` });
+    expect(problems.map((problem) => problem.replace(/^citing\.mdx:9:\d+: /, ""))).toEqual([
+      '\\eqref{eq:first}: no equation on this page has \\label{eq:first}; paper "main" has it: write \\eqref{main/eq:first}',
+      "\\eqref{main#eq:first}: no equation on this page has \\label{main#eq:first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      "\\eqref{main:eq:first}: no equation on this page has \\label{main:eq:first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      "\\eqref{/papers/main/#eq-first}: no equation on this page has \\label{/papers/main/#eq-first}; another paper's equation is written with a / after its slug: \\eqref{main/eq:first}",
+      '\\eqref{eq:second}: no equation on this page has \\label{eq:second}; papers that have it: "also", "main"; put one\'s slug before it, as \\eqref{also/eq:second}',
+      // A draft is not published: no reference to it could be made.
+      "\\eqref{eq:draft-only}: no equation on this page has \\label{eq:draft-only}",
+    ]);
+  });
+
+  it("stops at an empty display, which would show a gap and skip an equation number", async () => {
+    const note = `${frontmatter()}\n$$\na = 1\n$$\n\n$$\n$$\n\n$$\nb = 2\n$$\n`;
+    expect(await problemsOf({ empty: note })).toEqual(["empty.mdx:13:1: this display is empty: write its formula between the $$ lines, or remove them (as it is, the page shows a gap that takes an equation number)"]);
+  });
+
   it("reports a cross-paper \\eqref to a label the other paper lacks", async () => {
     const problems = await problemsOf({ main: twoEquations, other: `${frontmatter()}\n$\\eqref{main/eq:third}$\n` });
     expect(problems).toEqual([expect.stringMatching(/^other\.mdx:9:1: .*paper "main" has no equation with \\label\{eq:third\}/)]);
@@ -209,6 +230,18 @@ $$
     expect(problems.filter((problem) => /^dotted\.mdx:9:\d+: \\eqref\{eq:zero\}: no equation[^(]*$/.test(problem))).toHaveLength(1);
     expect(problems.filter((problem) => /^other\.mdx:.*eq:nope[^(]*$/.test(problem))).toHaveLength(1);
     expect(marked.map((problem) => problem.split(":")[1])).toEqual(["18", "21"]);
+  });
+
+  it("marks a later $$ 'never closed', and the warnings after the first, as perhaps only the first one's doing", async () => {
+    // The first display lost its closing $$: every later closing $$ is read as an opening one.
+    const shifted = `${frontmatter()}\n$$\na = 1 \\label{eq:one}\n\nProse with $x$.\n\n$$\n\\begin{align}\nb &= 2 \\label{eq:two}\n\\end{align}\n$$\n\nMore prose with $y$.\n\nA second paragraph.\n\n$$\nc = 3\n$$\n\nEnd.\n`;
+    const { papersDir } = writePapers({ shifted });
+    const { problems, warnings } = await checkContent(papersDir);
+    const first = "(perhaps only as the $$ on line 9 is never closed: fix that first)";
+    const unclosed = problems.map(formatShort).filter((problem) => /^shifted\.mdx:\d+:1: the \$\$ on line \d+ is (likely )?never closed/.test(problem));
+    expect(unclosed.map((problem) => [problem.split(":")[1], problem.endsWith(first)])).toEqual([["9", false], ["18", true], ["26", true]]);
+    // "\begin{align} outside math" is the shift's doing too.
+    expect(warnings.map(formatShort)).toEqual([expect.stringMatching(/^shifted\.mdx:15:1: \\begin\{align\} outside math .*fix that first\)$/)]);
   });
 
   it("says what KaTeX means by a stray &, an unmatched \\left or \\right and a double superscript, and the fix", async () => {
@@ -582,6 +615,18 @@ Work in progress.
       expect.stringMatching(/^next\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "2006\.11230"$/),
       expect.stringMatching(/^short\.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id/),
       expect.stringMatching(/^zero\.mdx:7:1: frontmatter key "arxiv": put the value in quotes, as arxiv: "2006\.11230"$/),
+    ]);
+  });
+
+  it("gives the arXiv id itself when it was written with its arXiv: prefix or as its page's address", async () => {
+    const cited = (arxiv: string) => frontmatter({ arxiv }) + "\nText.\n";
+    const problems = await problemsOf({ prefix: cited('"arXiv:2006.11239"'), abs: cited("https://arxiv.org/abs/2006.11239"), pdf: cited('"https://arxiv.org/pdf/2006.11239v2.pdf"'), other: cited('"arXiv:cs/0112017"') });
+    expect(problems).toEqual([
+      'abs.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239"',
+      // An old-style id is no id the site takes: nothing to write instead.
+      'other.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637',
+      'pdf.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239v2"',
+      'prefix.mdx:7:1: frontmatter key "arxiv": must be a new-style arXiv id such as 2306.00637: write "2006.11239"',
     ]);
   });
 
@@ -1013,14 +1058,17 @@ Work in progress.
     expect(problems).toEqual(["empty", "slashes", "words", "year"].map((name) => expect.stringMatching(new RegExp(`^${name}\\.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15`))));
   });
 
-  it("writes a date with a one-digit month or day as it should be, and keeps the plain message for what is no date", async () => {
+  it("writes a date with a one-digit month or day, or year first with / or . between, as it should be, and keeps the plain message for what is no date", async () => {
     const dated = (date: string) => `${frontmatter({ date })}\nText.\n`;
-    const problems = await problemsOf({ both: dated("2024-3-5"), day: dated("2024-03-5"), quoted: dated('"2024-3-5"'), nosuchday: dated("2024-2-30"), words: dated('"March 2024"') });
+    const problems = await problemsOf({ both: dated("2024-3-5"), day: dated("2024-03-5"), quoted: dated('"2024-3-5"'), nosuchday: dated("2024-2-30"), words: dated('"March 2024"'), slashes: dated("2024/3/5"), dots: dated("2024.03.05"), mixed: dated("2024/03-05") });
     expect(problems).toEqual([
       'both.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
       'day.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'dots.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'mixed.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
       'nosuchday.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
       'quoted.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
+      'slashes.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15: write 2024-03-05',
       'words.mdx:4:1: frontmatter key "date": must be a date such as 2024-03-15',
     ]);
   });

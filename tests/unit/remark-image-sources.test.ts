@@ -36,6 +36,13 @@ describe("remark-image-sources", () => {
     ]);
   });
 
+  it("says to drop /public from a path that names a file of public/ with it", () => {
+    expect(messagesOf("![The model](/public/figures/model%20arch.png) ![x](/public/figures/gone.png)\n")).toEqual([
+      "1:1: image /public/figures/model%20arch.png: there is no file public/public/figures/model%20arch.png; the files of public/ are at the site's root: write /figures/model%20arch.png",
+      "1:48: image /public/figures/gone.png: there is no file public/public/figures/gone.png",
+    ]);
+  });
+
   it("warns of an image with no description, which a screen reader can only call an image", () => {
     expect(messagesOf("![](/figures/model%20arch.png)\n\n![ ](/figures/model%20arch.png)\n")).toEqual([
       "1:1: warning: image /figures/model%20arch.png has no description: write what it shows between the brackets, as ![what it shows](/figures/model%20arch.png)",

@@ -1,5 +1,5 @@
 // remark-paper-links: links into the site are checked and get the base path; here, those in a .md note's raw HTML.
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Html, Root } from "mdast";
@@ -37,5 +37,15 @@ describe("remark-paper-links in raw HTML", () => {
     expect(messages).toEqual(['6:4: link /papers/nope/: there is no paper "nope" (no nope.mdx or .md)']);
     expect(html[0]).toBe('<!-- <a href="/papers/nope/">old</a> -->');
     expect(html[1]).toBe('<div>\n<!-- <a href="/papers/nope/">x</a> -->\n<p>\n<a href="/notes/papers/nope/">y</a>\n</div>');
+  });
+
+  it("says to drop /public from a link that names a file of public/ with it", () => {
+    mkdirSync(join(options.publicDir, "files"), { recursive: true });
+    writeFileSync(join(options.publicDir, "files", "slides.pdf"), "%PDF");
+    const { messages } = linksIn(`<div>\n<a href="/public/files/slides.pdf">slides</a>\n<a href="/public/files/gone.pdf">gone</a>\n</div>\n`);
+    expect(messages).toEqual([
+      "2:4: link /public/files/slides.pdf: the site has no page or file there (under public/); the files of public/ are at the site's root: write /files/slides.pdf",
+      "3:4: link /public/files/gone.pdf: the site has no page or file there (under public/); a paper is /papers/<slug>/",
+    ]);
   });
 });
