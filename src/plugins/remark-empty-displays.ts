@@ -3,7 +3,7 @@
 // equation number, so the page shows a gap and its numbers skip one: (3), (5).
 // A display of definitions only is gone before this (remark-math-macros).
 import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { MathNode } from "../lib/mdast-math.ts";
 import { isUnclosedDisplay } from "./remark-katex-check.ts";
@@ -12,7 +12,10 @@ import { SOURCE } from "./messages.ts";
 
 export default function remarkEmptyDisplays() {
   return (tree: Root, file: VFile) => {
-    visit(tree, "math", (node) => {
+    visit(tree, (node) => {
+      // A display is a block: never inside a paragraph, whose inline nodes are most of a note's tree.
+      if (node.type === "paragraph") return SKIP;
+      if (node.type !== "math") return;
       const math = node as MathNode;
       // Text on the opening $$ line is remark-display-opening-text's to tell, a $$ never closed remark-katex-check's.
       if (node.meta?.trim() || isUnclosedDisplay(file, math)) return;
