@@ -200,7 +200,8 @@ function meantCloser(tex: string, firstLine: number): string | undefined {
 
 export default function remarkKatexCheck() {
   return (tree: Root, file: VFile) => {
-    // The last display before, that ran on past a blank line: LaTeX allows none in a formula, so its $$ was likely never closed.
+    // The first display that ran on past a blank line (LaTeX allows none in a formula): its $$ was likely never closed, and
+    // each $$ after it then paired with the wrong one.
     let ranOn: number | undefined;
     visit(tree, ["math", "inlineMath"], (node) => {
       const math = node as MathNode;
@@ -213,7 +214,7 @@ export default function remarkKatexCheck() {
         return void report(file, math, `${unclosedDisplay(line, false)}, so all that follows it is read as math: ${meant ?? "end the formula with a line holding only $$"}${ends}`);
       }
       const blankLine = math.type === "math" && BLANK_LINE.test(math.data?.originalTex ?? math.value);
-      if (blankLine) ranOn = math.position?.start.line;
+      if (blankLine) ranOn ??= math.position?.start.line;
       const problem = katexProblem(texWithMacros(math), math.type === "math");
       if (!problem) return;
       // One line per problem (for editors and grep): the TeX's line breaks are shown as spaces.
