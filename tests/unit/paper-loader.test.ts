@@ -27,6 +27,16 @@ function devContext() {
   return { context, log };
 }
 
+/** Runs `test` on a content folder of its own, removed afterwards with its cache. */
+async function withOwnPapers(notes: Record<string, string>, test: (papersDir: string) => Promise<void>): Promise<void> {
+  const { contentDir: ownContent, papersDir: own } = writePapers(notes);
+  try {
+    await test(own);
+  } finally {
+    for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
   it("checks notes saved together once, prints their problems once, and names the notes", async () => {
     const { context, log } = devContext();
@@ -49,9 +59,8 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
   });
 
   it("keeps each note's result between saves, in a cache of its own, and only the files the notes use", async () => {
-    const { contentDir: ownContent, papersDir: own } = writePapers(Object.fromEntries(slugs.map((slug) => [slug, note(slug)])));
-    const devCache = join(cacheDirFor(own), "papernotes-render-dev");
-    try {
+    await withOwnPapers(Object.fromEntries(slugs.map((slug) => [slug, note(slug)])), async (own) => {
+      const devCache = join(cacheDirFor(own), "papernotes-render-dev");
       const { context, log } = devContext();
       await paperLoader(own, "/").load(context as never);
       const entries = () => readdirSync(devCache).filter((name) => name.endsWith(".bin"));
@@ -66,14 +75,11 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       expect([inode("a") === a, inode("b") === b]).toEqual([false, true]);
       expect(readdirSync(join(devCache, "search"))).toHaveLength(slugs.length);
       expect(existsSync(join(cacheDirFor(own), "papernotes-render"))).toBe(false);
-    } finally {
-      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("listens again after a full content sync took its listeners off the watcher", async () => {
-    const { contentDir: ownContent, papersDir: own } = writePapers({ a: note("a") });
-    try {
+    await withOwnPapers({ a: note("a") }, async (own) => {
       const { context, log } = devContext();
       const loader = paperLoader(own, "/");
       await loader.load(context as never);
@@ -88,16 +94,13 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       // Listening once: a second load() adds no second listener.
       await loader.load(context as never);
       expect(context.watcher.listenerCount("change")).toBe(2); // ours and the one for changes the watcher dropped
-    } finally {
-      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   // Chokidar may tell of a save at its first step, the file emptied, and then drops
   // the file's changes for 50 ms: Astro's loader of MDX notes and Vite kept the empty read.
   it("tells every listener again of a note that changed after the watcher told of it", async () => {
-    const { contentDir: ownContent, papersDir: own } = writePapers({ a: note("a") });
-    try {
+    await withOwnPapers({ a: note("a") }, async (own) => {
       const { context, log } = devContext();
       await paperLoader(own, "/").load(context as never);
       const heard: string[] = [];
@@ -110,14 +113,11 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       expect(heard).toEqual(["", `${note("a")}\nSaved.\n`]);
       await expect.poll(() => log.info.length, { timeout: 20_000 }).toBeGreaterThan(0);
       expect(log.error).toEqual([]);
-    } finally {
-      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("tells of a save once when the watcher told of it as it is", async () => {
-    const { contentDir: ownContent, papersDir: own } = writePapers({ a: note("a") });
-    try {
+    await withOwnPapers({ a: note("a") }, async (own) => {
       const { context, log } = devContext();
       await paperLoader(own, "/").load(context as never);
       let heard = 0;
@@ -129,8 +129,6 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       // Well past the wait for changes the watcher dropped.
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(heard).toBe(1);
-    } finally {
-      for (const dir of [ownContent, cacheDirFor(own)]) rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
