@@ -365,6 +365,7 @@ describe("browsing", () => {
     expect(scrolled).toEqual([]);
     const left = (selector: string) => page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().left));
     expect(await left("main h1")).toBe(await left(".site-title"));
+    expect(await left(".site-footer p")).toBe(await left(".site-title"));
     await page.close();
   });
 
@@ -503,6 +504,8 @@ describe("browsing", () => {
     );
     expect(titleLeft).toBe(headingLeft);
     expect(toggleRight).toBe(tocRight);
+    // So does the footer's text, not a narrower column centred under the page.
+    expect(await page.evaluate(() => document.querySelector(".site-footer p")!.getBoundingClientRect().left)).toBe(headingLeft);
     // The header stays put from page to page: the site's name and the theme button do not jump.
     for (const path of ["", "archive/", "tags/", "formulas/"]) {
       await page.goto(seed.site.url + path);
