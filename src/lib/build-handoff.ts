@@ -4,7 +4,7 @@
 // modules through Vite, as separate module instances, so the hand-off goes
 // through globalThis.)
 import { relative, resolve } from "node:path";
-import type { ContentCheckResult, ContentProblem } from "./content-check.ts";
+import type { ContentCheckResult, ContentProblem, RenderedPaper } from "./content-check.ts";
 import { formatProblem } from "./content-check-results.ts";
 import { counted } from "./format.ts";
 
@@ -19,6 +19,23 @@ export interface HandOff {
   result: ContentCheckResult;
   /** The build script puts each note into its page after Astro (see postbuild/note-bodies.ts). */
   notesFilledAfterBuild?: boolean;
+  /**
+   * Under the dev server, notes just turned MDX, as last rendered plain: Astro's store lists them as plain until
+   * it is written (about 0.5 s), and their pages show this meanwhile, not an error.
+   */
+  turnedMdx?: Map<string, RenderedPaper>;
+}
+
+/** Under the dev server, the notes of `result` that were plain at the last check and are MDX now (see HandOff.turnedMdx). */
+export function notesTurnedMdx(papersDir: string, base: string, result: ContentCheckResult): Map<string, RenderedPaper> {
+  const last = takeRenderedContent(papersDir, base)?.rendered;
+  return new Map([...result.mdxSlugs].flatMap((slug) => (last?.has(slug) ? [[slug, last.get(slug)!] as const] : [])));
+}
+
+/** A note's rendered HTML, as its page asks for it: see HandOff.turnedMdx. */
+export function renderedNote(papersDir: string, base: string, slug: string): RenderedPaper | undefined {
+  const current = currentFor(papersDir, base);
+  return current && "result" in current ? (current.result.rendered.get(slug) ?? current.turnedMdx?.get(slug)) : undefined;
 }
 
 /** Under the dev server, problems take the place of the last check's result until a save fixes them. */

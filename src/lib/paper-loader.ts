@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Loader } from "astro/loaders";
-import { describeProblems, handOffRenderedContent, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
+import { describeProblems, handOffRenderedContent, notesTurnedMdx, PAPERS_LOADER, showContentProblems, takeRenderedContent } from "./build-handoff.ts";
 import { checkContent, type ContentCheckResult } from "./content-check.ts";
 import { warningLines } from "./content-check-results.ts";
 import { announceDroppedChanges } from "./dropped-changes.ts";
@@ -72,7 +72,7 @@ export function paperLoader(papersDir: string, base: string): Loader {
       for (const entry of [...context.store.values()]) context.store.set({ ...entry, digest: `${String(entry.digest).split(":")[0]}:${told}` });
       return;
     }
-    handOffRenderedContent({ papersDir, base, result });
+    handOffRenderedContent({ papersDir, base, result, turnedMdx: dev ? notesTurnedMdx(papersDir, base, result) : undefined });
     await fill(context, result);
     // Each save keeps the changed notes' search records and code blocks, named by digest: those of earlier saves go.
     if (dev) renderCacheFor(papersDir, "dev").removeFilesExcept(cacheFilesInUse(result.rendered.values(), result.search), result.index.keys());

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { needsMdxCompiler } from "./body-text.ts";
 import { formulaMarker, noteMarker } from "../postbuild/note-bodies.ts";
-import { contentProblemsError, notesFilledAfterBuild, takeRenderedContent } from "./build-handoff.ts";
+import { contentProblemsError, notesFilledAfterBuild, renderedNote, takeRenderedContent } from "./build-handoff.ts";
 import type { RenderedPaper } from "./content-check.ts";
 import { KATEX_RULES, siteKatexRules, type KatexFace } from "../integrations/katex-assets.ts";
 import { isMarkdownNote, listPaperFiles } from "./paper-files.ts";
@@ -41,7 +41,7 @@ export function mdxPaperFiles(papersDir: string, base: string): string[] {
 
 /** A plain-Markdown note as the content pass rendered it. */
 export function renderedPaper(papersDir: string, base: string, slug: string): RenderedPaper {
-  const paper = takeRenderedContent(papersDir, base)?.rendered.get(slug);
+  const paper = renderedNote(papersDir, base, slug);
   // Under the dev server, a page asks while the notes have problems: those are what it shows.
   if (!paper) throw contentProblemsError(papersDir, base) ?? new Error(`no rendered HTML for the paper "${slug}": the content loader has not run in this process`);
   return paper;

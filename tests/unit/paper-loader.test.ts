@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { paperLoader } from "../../src/lib/paper-loader.ts";
+import { paperHtml, renderedPaper } from "../../src/lib/rendered-papers.ts";
 import { cacheDirFor } from "../../src/site.config.ts";
 import { frontmatter, writePapers } from "../support/papers.ts";
 
@@ -94,6 +95,26 @@ describe("paperLoader under the dev server", { timeout: 30_000 }, () => {
       // Listening once: a second load() adds no second listener.
       await loader.load(context as never);
       expect(context.watcher.listenerCount("change")).toBe(2); // ours and the one for changes the watcher dropped
+    });
+  });
+
+  it("keeps a note turned MDX on its page as last rendered, until Astro's store lists it as MDX", async () => {
+    await withOwnPapers({ a: note("a"), b: note("b") }, async (own) => {
+      const { context, log } = devContext();
+      await paperLoader(own, "/").load(context as never);
+      expect(paperHtml(renderedPaper(own, "/", "a"))).toContain("See ");
+      writeFileSync(join(own, "a.mdx"), `${note("a")}\nexport const counts = [1, 2]\n\nCounted: {counts.length}.\n`);
+      context.watcher.emit("change", join(own, "a.mdx"));
+      await expect.poll(() => log.info.length, { timeout: 20_000 }).toBe(1);
+      expect(log.error).toEqual([]);
+      // Our store no longer lists it (Astro's MDX loader does), but a page that still asks finds its last HTML.
+      expect([...context.store.keys()]).toEqual(["b"]);
+      expect(paperHtml(renderedPaper(own, "/", "a"))).toContain("See ");
+      // Only for one check: after the next, a note long MDX has no plain HTML.
+      writeFileSync(join(own, "b.mdx"), `${note("b")}\nA saved sentence.\n`);
+      context.watcher.emit("change", join(own, "b.mdx"));
+      await expect.poll(() => log.info.length, { timeout: 20_000 }).toBe(2);
+      expect(() => renderedPaper(own, "/", "a")).toThrow(/no rendered HTML for the paper "a"/);
     });
   });
 
