@@ -133,7 +133,6 @@ export function paperLoader(papersDir: string, base: string): Loader {
       listen(watch);
     },
   };
-
 }
 
 /** "a.mdx", or "5 notes: a.mdx, b.mdx, c.mdx and 2 more". */
