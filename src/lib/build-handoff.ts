@@ -29,7 +29,12 @@ export interface HandOff {
 /** Under the dev server, the notes of `result` that were plain at the last check and are MDX now (see HandOff.turnedMdx). */
 export function notesTurnedMdx(papersDir: string, base: string, result: ContentCheckResult): Map<string, RenderedPaper> {
   const last = takeRenderedContent(papersDir, base)?.rendered;
-  return new Map([...result.mdxSlugs].flatMap((slug) => (last?.has(slug) ? [[slug, last.get(slug)!] as const] : [])));
+  const turned = new Map<string, RenderedPaper>();
+  for (const slug of result.mdxSlugs) {
+    const plain = last?.get(slug);
+    if (plain) turned.set(slug, plain);
+  }
+  return turned;
 }
 
 /** A note's rendered HTML, as its page asks for it: see HandOff.turnedMdx. */

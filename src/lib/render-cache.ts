@@ -193,6 +193,15 @@ export function cacheFilesInUse(rendered: Iterable<RenderedPaper>, search: PageS
 
 const PIPELINE_FILE = "pipeline";
 
+/** The names in a folder of the cache, none if it was never made. */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 export class RenderCache {
   private readonly dir: string;
 
@@ -291,18 +300,9 @@ export class RenderCache {
    * entries of notes no longer in the content folder (deleted or renamed), after a check with no problems.
    */
   removeFilesExcept(inUse: Set<string>, notes: Iterable<string>): void {
-    const slugs = new Set(notes);
-    const entries = existsSync(this.dir) ? readdirSync(this.dir) : [];
-    for (const name of entries) if (name.endsWith(".bin") && !slugs.has(name.slice(0, -".bin".length))) rmSync(join(this.dir, name), { force: true });
-    for (const dir of [this.notesDir, this.searchDir, this.highlightDir]) {
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        continue;
-      }
-      for (const name of names) if (!inUse.has(join(dir, name))) rmSync(join(dir, name), { force: true });
-    }
+    const entries = new Set([...notes].map((slug) => `${slug}.bin`));
+    for (const name of namesIn(this.dir)) if (name.endsWith(".bin") && !entries.has(name)) rmSync(join(this.dir, name), { force: true });
+    for (const dir of [this.notesDir, this.searchDir, this.highlightDir]) for (const name of namesIn(dir)) if (!inUse.has(join(dir, name))) rmSync(join(dir, name), { force: true });
   }
 
   private get notesDir(): string {
